@@ -1,0 +1,102 @@
+# Makefile — build, test and install pdpascan.
+#
+#   make            build build/pdpascan (installs missing Debian packages)
+#   make demo       build and scan corpus/ with the text report (the main job)
+#   make test       build and run every test, then again under ASan+UBSan
+#   make bench      speed and memory against ripgrep (bench/README.md)
+#   make install    PREFIX=/usr/local DESTDIR= : binary, patterns, man page
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+DATADIR = $(PREFIX)/share/pdpascan/patterns
+
+PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0
+# Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
+	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread \
+	-DPDP_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -pthread
+
+ifeq ($(SAN),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+BUILD = build-asan
+endif
+
+LIB_SRC = $(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c \
+	scanner/policy/*.c scanner/extract/*.c scanner/core/*.c scanner/report/*.c)
+CLI_SRC = $(wildcard scanner/cli/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+LIB = $(BUILD)/libpdpascan.a
+BIN = $(BUILD)/pdpascan
+
+TEST_SRC = $(wildcard tests/unit/test_*.c tests/e2e/test_*.c)
+TEST_BIN = $(TEST_SRC:%.c=$(BUILD)/%)
+
+.PHONY: all deps deps-test deps-bench demo test check install uninstall bench clean
+
+all: deps
+	@$(MAKE) --no-print-directory $(BIN)
+
+deps:
+	@sh scripts/deps.sh
+deps-test:
+	@sh scripts/deps.sh test
+deps-bench:
+	@sh scripts/deps.sh bench
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
+
+# Tests may include the library's private headers and link the CLI's walker.
+$(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/scanner/cli/walk.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Iscanner -o $@ $< $(BUILD)/scanner/cli/walk.o $(LIB) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+
+demo: all
+	@$(BIN) scan --format text --color never corpus/; rc=$$?; \
+	echo "(pdpascan exit code $$rc: 0 clean, 1 findings, 2 not fully read — the sample corpus holds all three kinds)"
+
+# Normal build first, then the same suite under AddressSanitizer + UBSan.
+test: deps-test
+	@$(MAKE) --no-print-directory check-build
+	@$(MAKE) --no-print-directory SAN=1 check-build
+	@sh tests/run.sh build build-asan
+
+check-build: $(BIN) $(TEST_BIN)
+
+bench: deps-bench all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/lexicon \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pdpascan
+	install -m 644 patterns/*.yaml patterns/README.md $(DESTDIR)$(DATADIR)/
+	install -m 644 patterns/rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 patterns/lexicon/*.yaml $(DESTDIR)$(DATADIR)/lexicon/
+	install -m 644 man/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pdpascan $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/pdpascan
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find build build-asan -name '*.d' 2>/dev/null)

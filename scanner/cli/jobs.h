@@ -1,0 +1,14 @@
+/* jobs.h — scan a list of inputs on N threads and hand each result to a
+ * callback in input order (so reports are the same whatever -j is). */
+#ifndef PDP_JOBS_H
+#define PDP_JOBS_H
+
+#include "../include/pdpascan.h"
+#include "walk.h"
+
+typedef void (*result_fn)(void *ctx, pdp_result *res);
+
+void jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nthreads,
+              result_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,231 @@
+/* main.c — the pdpascan program: command line, then the library.
+ *
+ *   pdpascan scan [OPTIONS] PATH...    scan files and directories ('-' = stdin)
+ *   pdpascan rules [--rules DIR]       list the loaded rules
+ *   pdpascan --help | --version
+ *
+ * Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or
+ * above it; 2 usage error or an input not scanned completely (2 wins). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../include/pdpascan.h"
+#include "../report/report.h"
+#include "jobs.h"
+#include "walk.h"
+
+typedef struct scan_cfg {
+    const char *format, *output, *rules_dir;
+    pdp_severity fail_on;
+    int jobs, show_values, mask_values, color; /* color: -1 auto */
+    pdp_lang lang;
+} scan_cfg;
+
+static const char *usage_text =
+    "usage: pdpascan scan [OPTIONS] PATH...   scan files and directories ('-' = stdin)\n"
+    "       pdpascan rules [--rules DIR]      list the loaded rules\n"
+    "       pdpascan --help | --version\n"
+    "\n"
+    "scan options:\n"
+    "  -f, --format FMT     text (default on a terminal) or jsonl (default otherwise)\n"
+    "  -o, --output FILE    write the report to FILE\n"
+    "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
+    "                       high, medium (default), low, info\n"
+    "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
+    "      --rules DIR      rule directory instead of the installed patterns/\n"
+    "      --lang th|en     report language (default from LANG)\n"
+    "      --show-values    text report: show found values unmasked\n"
+    "      --mask-values    mask found values in every format (reports that leave the machine)\n"
+    "      --color WHEN     auto (default), always, never\n"
+    "\n"
+    "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an\n"
+    "input that could not be read completely (never reported as clean)\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("pdpascan: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'pdpascan --help'.\n", stderr);
+    return 2;
+}
+
+static pdp_lang lang_from_env(void)
+{
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) return strncmp(v, "th", 2) == 0 ? PDP_LANG_TH : PDP_LANG_EN;
+    }
+    return PDP_LANG_EN;
+}
+
+static int load_rules(const char *dir, pdp_rules **r)
+{
+    char *err = NULL;
+    if (pdp_rules_load(dir, r, &err) != 0) {
+        fprintf(stderr, "pdpascan: rules: %s\n", err);
+        free(err);
+        return 2;
+    }
+    return 0;
+}
+
+typedef struct run_ctx {
+    report *rep;
+    scan_summary sum;
+    pdp_severity fail_on;
+} run_ctx;
+
+static void on_result(void *ctx, pdp_result *res)
+{
+    run_ctx *c = ctx;
+    report_file(c->rep, res);
+    summary_add(&c->sum, res, c->fail_on);
+    /* Problems also go to stderr as one line naming the file, never its data. */
+    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL)
+        fprintf(stderr, "pdpascan: %s: %s\n", res->file, res->error ? res->error : pdp_status_name(res->status));
+}
+
+static int parse_scan(int argc, char **argv, scan_cfg *c)
+{
+    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR };
+    static const struct option lo[] = {
+        { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
+        { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
+        { "rules", required_argument, 0, O_RULES }, { "lang", required_argument, 0, O_LANG },
+        { "show-values", no_argument, 0, O_SHOW }, { "mask-values", no_argument, 0, O_MASK },
+        { "color", required_argument, 0, O_COLOR }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+    };
+    int o;
+    optind = 1;
+    while ((o = getopt_long(argc, argv, "f:o:j:h", lo, NULL)) != -1) {
+        switch (o) {
+        case 'f': c->format = optarg; break;
+        case 'o': c->output = optarg; break;
+        case 'j':
+            c->jobs = atoi(optarg);
+            if (c->jobs < 1 || c->jobs > 1024) return usage_error("--jobs needs a number from 1 to 1024, not '%s'", optarg);
+            break;
+        case O_FAIL:
+            if (pdp_severity_parse(optarg, &c->fail_on) != 0)
+                return usage_error("--fail-on takes high, medium, low or info, not '%s'", optarg);
+            break;
+        case O_RULES: c->rules_dir = optarg; break;
+        case O_LANG:
+            if (strcmp(optarg, "th") && strcmp(optarg, "en")) return usage_error("--lang takes th or en, not '%s'", optarg);
+            c->lang = optarg[0] == 't' ? PDP_LANG_TH : PDP_LANG_EN;
+            break;
+        case O_SHOW: c->show_values = 1; break;
+        case O_MASK: c->mask_values = 1; break;
+        case O_COLOR:
+            if (!strcmp(optarg, "always")) c->color = 1;
+            else if (!strcmp(optarg, "never")) c->color = 0;
+            else if (!strcmp(optarg, "auto")) c->color = -1;
+            else return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            break;
+        case 'h': fputs(usage_text, stdout); exit(0);
+        default: return 2;
+        }
+    }
+    if (optind >= argc) return usage_error("%s", "scan needs at least one PATH (use '-' for standard input)");
+    if (c->format && strcmp(c->format, "text") && strcmp(c->format, "jsonl"))
+        return usage_error("unknown format '%s' (use text or jsonl)", c->format);
+    return 0;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmd_scan(int argc, char **argv)
+{
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env() };
+    int rc = parse_scan(argc, argv, &c);
+    if (rc) return rc;
+    FILE *out = stdout;
+    if (c.output && !(out = fopen(c.output, "w"))) {
+        fprintf(stderr, "pdpascan: cannot write %s: ", c.output);
+        perror(NULL);
+        return 2;
+    }
+    int tty = !c.output && isatty(STDOUT_FILENO);
+    if (!c.format) c.format = tty ? "text" : "jsonl";
+    if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
+    pdp_rules *rules;
+    if ((rc = load_rules(c.rules_dir, &rules))) {
+        if (out != stdout) fclose(out);
+        return rc;
+    }
+    double t0 = now();
+    input_list in = { 0 };
+    for (int i = optind; i < argc; i++) walk_path(&in, argv[i]);
+    report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
+    char *err = NULL;
+    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on };
+    pdp_options opt = { 0 };
+    jobs_run(rules, &opt, &in, c.jobs, on_result, &ctx);
+    ctx.sum.seconds = now() - t0;
+    report_end(ctx.rep, &ctx.sum);
+    report_free(ctx.rep);
+    input_list_free(&in);
+    pdp_rules_free(rules);
+    int write_failed = ferror(out);
+    if (out != stdout) write_failed |= fclose(out) != 0;
+    if (write_failed) {
+        fputs("pdpascan: error writing the report\n", stderr);
+        return 2;
+    }
+    if (ctx.sum.errors) return 2;
+    return ctx.sum.blocking ? 1 : 0;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+    const char *dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rules") && i + 1 < argc) dir = argv[++i];
+        else if (!strncmp(argv[i], "--rules=", 8)) dir = argv[i] + 8;
+        else return usage_error("rules: unknown argument '%s'", argv[i]);
+    }
+    pdp_rules *r;
+    int rc = load_rules(dir, &r);
+    if (rc) return rc;
+    pdp_lang lang = lang_from_env();
+    printf("# %zu rules from %s\n", pdp_rules_count(r), pdp_rules_dir(r));
+    for (size_t i = 0; i < pdp_rules_count(r); i++) {
+        pdp_rule_info ri;
+        pdp_rules_get(r, i, &ri);
+        printf("%-24s %-16s %-6s %-6s %s\n", ri.id, ri.category, pdp_severity_name(ri.severity),
+               pdp_action_name(ri.action), lang == PDP_LANG_TH ? ri.message_th : ri.message_en);
+    }
+    pdp_rules_free(r);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("pdpascan %s\n", PDP_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "scan")) return cmd_scan(argc - 1, argv + 1);
+    if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,23 @@
+/* walk.h — turn the paths on the command line into the list of inputs.
+ * Directories are walked recursively in name order, skipping .git/.hg/.svn;
+ * symbolic links are followed, each directory visited once (so loops end).
+ * A directory that cannot be read becomes an input with an error. */
+#ifndef PDP_WALK_H
+#define PDP_WALK_H
+
+#include <stddef.h>
+
+typedef struct input {
+    char *path;
+    char *error;   /* set: report this input as an error without opening it */
+} input;
+
+typedef struct input_list {
+    input *v;
+    size_t len, cap;
+} input_list;
+
+void walk_path(input_list *l, const char *path);
+void input_list_free(input_list *l);
+
+#endif

@@ -1,0 +1,222 @@
+/* docscan.c — the bounded window of document text (see docscan.h).
+ *
+ * The window holds source text from raw_base on.  Each round normalizes the
+ * window, accepts matches that start in [commit_lo, hi) and then forgets all
+ * but LOOKBACK bytes before hi, which stay as context for the next round.
+ * hi stays OVERLAP bytes short of the end until the last round, so a match
+ * is never cut by the window's edge. */
+#include "docscan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../detect/detect.h"
+#include "../normalize/normalize.h"
+#include "../policy/policy.h"
+#include "../util/utf8.h"
+
+#define CHUNK (1u << 20)
+#define OVERLAP 4096u
+#define LOOKBACK 1024u
+#define DEFAULT_MAX_FINDINGS 100000u
+#define NO_PIECE ((size_t)-1)
+
+typedef struct piece {
+    uint64_t start;
+    pdp_location loc;
+} piece;
+
+struct docscan {
+    const pdp_rules *rules;
+    pdp_result *res;
+    size_t max_findings;
+    buf raw;              /* source text from raw_base on */
+    uint64_t raw_base, commit_lo;
+    buf norm;
+    offmap map;
+    detect_scratch scratch;
+    cand_vec cands;
+    piece *pieces;
+    size_t npieces, cap;
+    size_t cur_piece;             /* line cursor: piece, offset, line there */
+    uint64_t cur_off;
+    long cur_line;
+    uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
+    int full;
+};
+
+void location_copy(pdp_location *dst, const pdp_location *src)
+{
+    *dst = *src;
+    dst->part = src->part ? xstrdup(src->part) : NULL;
+    dst->sheet = src->sheet ? xstrdup(src->sheet) : NULL;
+    dst->cell = src->cell ? xstrdup(src->cell) : NULL;
+}
+
+void location_free(pdp_location *loc)
+{
+    free(loc->part);
+    free(loc->sheet);
+    free(loc->cell);
+    memset(loc, 0, sizeof *loc);
+}
+
+docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res)
+{
+    docscan *d = xcalloc(1, sizeof *d);
+    d->rules = r;
+    d->res = res;
+    d->cur_piece = NO_PIECE;
+    d->max_findings = opt && opt->max_findings ? opt->max_findings : DEFAULT_MAX_FINDINGS;
+    buf_init(&d->raw);
+    buf_init(&d->norm);
+    offmap_init(&d->map);
+    detect_scratch_init(&d->scratch);
+    cand_vec_init(&d->cands);
+    return d;
+}
+
+void docscan_free(docscan *d)
+{
+    if (!d) return;
+    buf_free(&d->raw);
+    buf_free(&d->norm);
+    offmap_free(&d->map);
+    detect_scratch_free(&d->scratch);
+    cand_vec_free(&d->cands);
+    for (size_t i = 0; i < d->npieces; i++) location_free(&d->pieces[i].loc);
+    free(d->pieces);
+    free(d);
+}
+
+int docscan_full(const docscan *d) { return d->full; }
+
+static uint64_t doc_len(const docscan *d) { return d->raw_base + d->raw.len; }
+
+void docscan_piece(docscan *d, const pdp_location *loc)
+{
+    if (doc_len(d) > 0) buf_putc(&d->raw, '\n');
+    if (d->npieces == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->pieces = xrealloc(d->pieces, d->cap * sizeof *d->pieces);
+    }
+    piece *p = &d->pieces[d->npieces++];
+    p->start = doc_len(d);
+    location_copy(&p->loc, loc);
+}
+
+/* Move the line cursor to doc offset target (never backwards). */
+static void cursor_to(docscan *d, uint64_t target)
+{
+    int fresh = d->cur_piece == NO_PIECE;
+    size_t k = fresh ? 0 : d->cur_piece;
+    while (k + 1 < d->npieces && d->pieces[k + 1].start <= target) k++;
+    if (fresh || k != d->cur_piece) {
+        d->cur_piece = k;
+        d->cur_off = d->pieces[k].start;
+        d->cur_line = d->pieces[k].loc.line;
+    }
+    if (target <= d->cur_off) return;
+    const char *p = d->raw.data + (d->cur_off - d->raw_base);
+    const char *end = d->raw.data + (target - d->raw_base);
+    while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+        d->cur_line++;
+        p++;
+    }
+    d->cur_off = target;
+}
+
+static void add_finding(docscan *d, const candidate *c)
+{
+    pdp_result *res = d->res;
+    if (res->nfindings >= d->max_findings) {
+        if (!d->full) {
+            char *e = xasprintf("more than %zu findings; the rest of the file was not listed", d->max_findings);
+            result_set_status(res, PDP_STATUS_PARTIAL, e);
+            free(e);
+        }
+        d->full = 1;
+        return;
+    }
+    if (res->nfindings == res->capfindings) {
+        res->capfindings = res->capfindings ? res->capfindings * 2 : 16;
+        res->findings = xrealloc(res->findings, res->capfindings * sizeof *res->findings);
+    }
+    pdp_finding *f = &res->findings[res->nfindings++];
+    memset(f, 0, sizeof *f);
+    verdict v;
+    policy_decide(c, &v);
+    const pdp_rule *ru = c->rule;
+    uint64_t start = d->raw_base + c->rs;
+    cursor_to(d, start);
+    f->rule_id = ru->id;
+    f->category = v.category;
+    f->severity = v.severity;
+    f->action = v.action;
+    f->confidence = v.confidence;
+    f->match = xstrndup(d->raw.data + c->rs, c->re - c->rs);
+    f->normalized = xstrdup(c->normalized);
+    f->suggestion = policy_suggestion(ru, f->match, c->re - c->rs);
+    f->start = start;
+    f->end = d->raw_base + c->re;
+    location_copy(&f->loc, &d->pieces[d->cur_piece].loc);
+    f->loc.line = d->pieces[d->cur_piece].loc.line ? d->cur_line : 0;
+    f->law = (const char *const *)ru->law;
+    f->nlaw = ru->nlaw;
+    f->message_th = ru->msg_th;
+    f->message_en = ru->msg_en;
+    policy_fingerprint(ru->id, c->normalized, f->fingerprint);
+}
+
+/* Forget text before doc offset keep (kept as context up to there). */
+static void forget_before(docscan *d, uint64_t keep)
+{
+    if (keep <= d->raw_base) return;
+    size_t cut = utf8_floor(d->raw.data, (size_t)(keep - d->raw_base));
+    if (!cut) return;
+    cursor_to(d, d->raw_base + cut);
+    buf_consume(&d->raw, cut);
+    d->raw_base += cut;
+    /* Drop pieces wholly before the cursor's piece. */
+    if (d->cur_piece != NO_PIECE && d->cur_piece > 1024) {
+        for (size_t i = 0; i < d->cur_piece; i++) location_free(&d->pieces[i].loc);
+        size_t keepn = d->npieces - d->cur_piece;
+        memmove(d->pieces, d->pieces + d->cur_piece, keepn * sizeof *d->pieces);
+        d->npieces = keepn;
+        d->cur_piece = 0;
+    }
+}
+
+static void round_scan(docscan *d, int final)
+{
+    uint64_t end = doc_len(d);
+    uint64_t hi = final ? end : end - OVERLAP;
+    if (hi <= d->commit_lo || d->full) return;
+    thai_normalize(d->raw.data, d->raw.len, &d->norm, &d->map);
+    cand_vec_clear(&d->cands);
+    detect_run(d->rules, d->norm.data, d->norm.len, &d->map, (size_t)(d->commit_lo - d->raw_base),
+               (size_t)(hi - d->raw_base), &d->scratch, &d->cands);
+    policy_resolve_overlaps(&d->cands);
+    for (size_t i = 0; i < d->cands.len && !d->full; i++) {
+        const candidate *c = &d->cands.v[i];
+        if (d->raw_base + c->rs < d->last_end) continue; /* overlaps the previous round's last */
+        add_finding(d, c);
+        d->last_end = d->raw_base + c->re;
+    }
+    cand_vec_clear(&d->cands);
+    if (d->scratch.limit_hit)
+        result_set_status(d->res, PDP_STATUS_PARTIAL, "a pattern hit its matching limit; some text was not checked");
+    d->commit_lo = hi;
+    forget_before(d, hi > LOOKBACK ? hi - LOOKBACK : 0);
+}
+
+void docscan_text(docscan *d, const char *utf8, size_t len)
+{
+    if (d->full) return;
+    if (!d->npieces) docscan_piece(d, &(pdp_location){ .line = 1 });
+    buf_append(&d->raw, utf8, len);
+    if (d->raw.len - (size_t)(d->commit_lo > d->raw_base ? d->commit_lo - d->raw_base : 0) >= CHUNK + OVERLAP)
+        round_scan(d, 0);
+}
+
+void docscan_finish(docscan *d) { round_scan(d, 1); }

@@ -1,0 +1,34 @@
+/* docscan.h — one document's text on its way through the pipeline.
+ *
+ * Extractors hand it text in pieces, each with a location (a text file is one
+ * piece starting at line 1; a spreadsheet has one piece per cell).  docscan
+ * keeps a bounded window of that text, normalizes it, runs the detectors and
+ * policy over it and appends findings to the result, so memory stays the
+ * same whatever the document's size.  Offsets in findings are byte offsets in
+ * the concatenation of the pieces (joined by '\n'). */
+#ifndef PDP_DOCSCAN_H
+#define PDP_DOCSCAN_H
+
+#include "../include/pdpascan.h"
+
+typedef struct docscan docscan;
+
+docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res);
+/* Start a new piece at loc (copied); loc->line is the piece's first line
+ * (0 when lines mean nothing for it). */
+void docscan_piece(docscan *d, const pdp_location *loc);
+/* Append valid UTF-8 to the current piece. */
+void docscan_text(docscan *d, const char *utf8, size_t len);
+/* Scan what is left; call once at the end. */
+void docscan_finish(docscan *d);
+void docscan_free(docscan *d);
+/* Set once the result holds max_findings: extractors may stop early. */
+int docscan_full(const docscan *d);
+
+/* Result helpers shared by the extractors. */
+void result_init(pdp_result *res, const char *name);
+void result_set_status(pdp_result *res, pdp_status st, const char *error);
+void location_copy(pdp_location *dst, const pdp_location *src);
+void location_free(pdp_location *loc);
+
+#endif

@@ -1,0 +1,70 @@
+/* result.c — pdp_result life cycle and the names of the public enums. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docscan.h"
+#include "../util/buf.h"
+
+void result_init(pdp_result *res, const char *name)
+{
+    memset(res, 0, sizeof *res);
+    res->file = xstrdup(name ? name : "-");
+    res->format = "unknown";
+    res->status = PDP_STATUS_OK;
+}
+
+/* Keep the worst status; the first reason given for it is the one shown. */
+void result_set_status(pdp_result *res, pdp_status st, const char *error)
+{
+    if (st < res->status) return;
+    if (st > res->status || !res->error) {
+        free(res->error);
+        res->error = error ? xstrdup(error) : NULL;
+    }
+    res->status = st;
+}
+
+void pdp_result_free(pdp_result *res)
+{
+    if (!res) return;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        pdp_finding *f = &res->findings[i];
+        free(f->match);
+        free(f->normalized);
+        free(f->suggestion);
+        location_free(&f->loc);
+    }
+    free(res->findings);
+    free(res->file);
+    free(res->encoding);
+    free(res->error);
+    memset(res, 0, sizeof *res);
+}
+
+const char *pdp_severity_name(pdp_severity s)
+{
+    static const char *n[] = { "info", "low", "medium", "high" };
+    return (unsigned)s < 4 ? n[s] : "?";
+}
+
+const char *pdp_action_name(pdp_action a)
+{
+    static const char *n[] = { "none", "review", "redact" };
+    return (unsigned)a < 3 ? n[a] : "?";
+}
+
+const char *pdp_status_name(pdp_status s)
+{
+    static const char *n[] = { "ok", "skipped", "partial", "error" };
+    return (unsigned)s < 4 ? n[s] : "?";
+}
+
+int pdp_severity_parse(const char *s, pdp_severity *out)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, pdp_severity_name((pdp_severity)i)) == 0) {
+            *out = (pdp_severity)i;
+            return 0;
+        }
+    return -1;
+}

@@ -1,0 +1,144 @@
+/* detect.c — pattern matching, validation and context look-up (detect.h). */
+#include "detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+
+void cand_vec_init(cand_vec *c)
+{
+    c->v = NULL;
+    c->len = c->cap = 0;
+}
+
+void cand_vec_clear(cand_vec *c)
+{
+    for (size_t i = 0; i < c->len; i++) free(c->v[i].normalized);
+    c->len = 0;
+}
+
+void cand_vec_free(cand_vec *c)
+{
+    cand_vec_clear(c);
+    free(c->v);
+    cand_vec_init(c);
+}
+
+static candidate *cand_push(cand_vec *c)
+{
+    if (c->len == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 32;
+        c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    candidate *k = &c->v[c->len++];
+    memset(k, 0, sizeof *k);
+    return k;
+}
+
+void detect_scratch_init(detect_scratch *s)
+{
+    s->md = pcre2_match_data_create(32, NULL);
+    buf_init(&s->tmp);
+    s->limit_hit = 0;
+}
+
+void detect_scratch_free(detect_scratch *s)
+{
+    pcre2_match_data_free(s->md);
+    buf_free(&s->tmp);
+}
+
+/* Byte offset `chars` code points before (dir<0) or after off. */
+static size_t step_chars(const char *s, size_t len, size_t off, int chars, int dir)
+{
+    while (chars-- > 0) {
+        if (dir < 0) {
+            if (off == 0) break;
+            off = utf8_floor(s, off - 1);
+        } else {
+            if (off >= len) break;
+            off = utf8_ceil(s, len, off + 1);
+        }
+    }
+    return off;
+}
+
+/* Distance in bytes from [ns, ne) to the nearest match of re within the
+ * rule's window, or -1. */
+static long context_distance(const pcre2_code *re, const pdp_rule *ru, const char *norm, size_t nlen,
+                             size_t ns, size_t ne, pcre2_match_data *md)
+{
+    if (!re) return -1;
+    long best = -1;
+    size_t lo = step_chars(norm, nlen, ns, ru->before, -1);
+    size_t off = lo;
+    while (off < ns && pcre2_match(re, (PCRE2_SPTR)norm, ns, off, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        best = (long)(ns - ov[1]);
+        off = ov[1] > ov[0] ? ov[1] : utf8_ceil(norm, nlen, ov[0] + 1);
+    }
+    size_t hi = step_chars(norm, nlen, ne, ru->after, 1);
+    if (hi > ne && pcre2_match(re, (PCRE2_SPTR)norm, hi, ne, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+        long d = (long)(pcre2_get_ovector_pointer(md)[0] - ne);
+        if (best < 0 || d < best) best = d;
+    }
+    return best;
+}
+
+/* Validate and record one match of ru at value span [vs, ve). */
+static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map,
+                    size_t vs, size_t ve, detect_scratch *sc, cand_vec *out)
+{
+    buf_clear(&sc->tmp);
+    if (ru->validator) {
+        if (!ru->validator(norm + vs, ve - vs, &sc->tmp)) return 0;
+    } else {
+        buf_append(&sc->tmp, norm + vs, ve - vs);
+    }
+    long pos = context_distance(ru->ctx_pos, ru, norm, nlen, vs, ve, sc->md);
+    long neg = context_distance(ru->ctx_neg, ru, norm, nlen, vs, ve, sc->md);
+    if (ru->require_positive && pos < 0) return 0;
+    candidate *k = cand_push(out);
+    k->rule = ru;
+    k->ns = vs;
+    k->ne = ve;
+    k->rs = offmap_start(map, vs);
+    k->re = offmap_end(map, ve);
+    k->normalized = ru->fixed_normalized ? xstrdup(ru->fixed_normalized) : xstrndup(sc->tmp.data, sc->tmp.len);
+    k->pos_dist = pos;
+    k->neg_dist = neg;
+    return 1;
+}
+
+static void run_rule(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map,
+                     size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    size_t off = 0;
+    while (off < nlen) {
+        int rc = pcre2_match(ru->re, (PCRE2_SPTR)norm, nlen, off, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+        if (rc < 0) {
+            if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
+            return;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+        size_t s = ov[0], e = ov[1], vs = s, ve = e;
+        if (ru->group && (int)ru->group < rc && ov[2 * ru->group] != PCRE2_UNSET) {
+            vs = ov[2 * ru->group];
+            ve = ov[2 * ru->group + 1];
+        }
+        size_t rs = offmap_start(map, vs);
+        if (rs >= raw_hi) return;
+        int took = 0;
+        if (rs >= raw_lo && ve > vs) took = consider(ru, norm, nlen, map, vs, ve, sc, out);
+        /* After a rejected candidate, retry one character on: a real value may
+         * overlap the text a false one consumed. */
+        off = (took && e > s) ? e : utf8_ceil(norm, nlen, s + 1);
+    }
+}
+
+void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map,
+                size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    for (size_t i = 0; i < r->nrules; i++) run_rule(&r->rules[i], norm, nlen, map, raw_lo, raw_hi, sc, out);
+}

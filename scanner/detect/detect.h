@@ -1,0 +1,44 @@
+/* detect.h — run the loaded rules over normalized text.
+ *
+ * Input: normalized text, its offset map, and the window of source offsets
+ * [raw_lo, raw_hi) whose matches belong to this call (text before raw_lo is
+ * context only; text after raw_hi will be scanned again by the next call).
+ * Output: candidates with their value validated and their context looked up.
+ * Deciding what a candidate means (severity, overlaps) is policy's job. */
+#ifndef PDP_DETECT_H
+#define PDP_DETECT_H
+
+#include "rules.h"
+#include "../normalize/normalize.h"
+
+typedef struct candidate {
+    const pdp_rule *rule;
+    size_t ns, ne;          /* value span in normalized text */
+    size_t rs, re;          /* value span in source text (buffer offsets) */
+    char *normalized;       /* canonical value (owned) */
+    long pos_dist, neg_dist; /* bytes to the nearest positive / negative context word; -1 none */
+} candidate;
+
+typedef struct cand_vec {
+    candidate *v;
+    size_t len, cap;
+} cand_vec;
+
+void cand_vec_init(cand_vec *c);
+void cand_vec_clear(cand_vec *c);   /* frees the candidates' values */
+void cand_vec_free(cand_vec *c);
+
+/* Per-thread scratch space for detect_run. */
+typedef struct detect_scratch {
+    pcre2_match_data *md;
+    buf tmp;
+    int limit_hit;          /* a pattern hit PCRE2's match limit */
+} detect_scratch;
+
+void detect_scratch_init(detect_scratch *s);
+void detect_scratch_free(detect_scratch *s);
+
+void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map,
+                size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out);
+
+#endif

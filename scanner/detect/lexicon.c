@@ -1,0 +1,130 @@
+/* lexicon.c — named phrase lists (patterns/lexicon/ files) and their
+ * compilation into one PCRE2 alternation for context look-ups.
+ *
+ * File format:
+ *   lists:
+ *     id_labels:
+ *       description: words that label a personal ID number
+ *       phrases: [เลขประจำตัวประชาชน, บัตรประชาชน, ...]
+ *
+ * A phrase matches literally (after the same normalization as document
+ * text, ignoring case, a space matching any spacing); a phrase written
+ * "re:..." is a PCRE2 regular expression for the cases words cannot say. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "../normalize/normalize.h"
+#include "../util/yamlx.h"
+
+const lexicon *rules_lexicon(const pdp_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->nlex; i++)
+        if (strcmp(r->lex[i].name, name) == 0) return &r->lex[i];
+    return NULL;
+}
+
+static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *node,
+                     const char *path, char **err)
+{
+    if (rules_lexicon(r, name)) {
+        *err = xasprintf("%s:%zu: list '%s' is defined twice", path, yamlx_line(node), name);
+        return -1;
+    }
+    yaml_node_t *ph = yamlx_get(d, node, "phrases");
+    size_t n = yamlx_len(ph);
+    if (!n) {
+        *err = xasprintf("%s:%zu: list '%s' needs a 'phrases' sequence", path, yamlx_line(node), name);
+        return -1;
+    }
+    r->lex = xrealloc(r->lex, (r->nlex + 1) * sizeof *r->lex);
+    lexicon *lx = &r->lex[r->nlex++];
+    lx->name = xstrdup(name);
+    lx->phrases = xcalloc(n, sizeof *lx->phrases);
+    lx->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = yamlx_str(yamlx_item(d, ph, i));
+        if (s && *s) lx->phrases[lx->n++] = xstrdup(s);
+    }
+    return 0;
+}
+
+int lexicon_load_file(pdp_rules *r, const char *path, char **err)
+{
+    yamlx_doc d;
+    if (yamlx_open(&d, path, err) != 0) return -1;
+    yaml_node_t *lists = yamlx_get(&d, yamlx_root(&d), "lists");
+    int rc = 0;
+    if (!yamlx_map_len(lists)) {
+        *err = xasprintf("%s: expected a top-level 'lists' mapping", path);
+        rc = -1;
+    }
+    for (size_t i = 0; rc == 0 && i < yamlx_map_len(lists); i++)
+        rc = load_list(r, &d, yamlx_map_key(&d, lists, i), yamlx_map_val(&d, lists, i), path, err);
+    yamlx_close(&d);
+    return rc;
+}
+
+/* Append phrase to pattern, normalized and with regex metacharacters
+ * escaped; a space in a phrase matches any run of spaces or none. */
+static void append_phrase(buf *pat, const char *phrase, buf *norm, offmap *map)
+{
+    if (strncmp(phrase, "re:", 3) == 0) { /* a regular expression, as written */
+        buf_printf(pat, "(?:%s)", phrase + 3);
+        return;
+    }
+    thai_normalize(phrase, strlen(phrase), norm, map);
+    for (size_t i = 0; i < norm->len; i++) {
+        char c = norm->data[i];
+        if (c == ' ') {
+            buf_puts(pat, "\\s*");
+            while (i + 1 < norm->len && norm->data[i + 1] == ' ') i++;
+        } else if (strchr("\\^$.|?*+()[]{}/#-", c)) {
+            buf_putc(pat, '\\');
+            buf_putc(pat, c);
+        } else {
+            buf_putc(pat, c);
+        }
+    }
+}
+
+pcre2_code *lexicon_compile(const pdp_rules *r, char **names, size_t n, char **err)
+{
+    buf pat, norm;
+    offmap map;
+    buf_init(&pat);
+    buf_init(&norm);
+    offmap_init(&map);
+    buf_puts(&pat, "(?:");
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        const lexicon *lx = rules_lexicon(r, names[i]);
+        if (!lx) {
+            *err = xasprintf("unknown phrase list '%s'", names[i]);
+            buf_free(&pat);
+            buf_free(&norm);
+            offmap_free(&map);
+            return NULL;
+        }
+        for (size_t k = 0; k < lx->n; k++) {
+            if (!first) buf_putc(&pat, '|');
+            first = 0;
+            append_phrase(&pat, lx->phrases[k], &norm, &map);
+        }
+    }
+    buf_putc(&pat, ')');
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len, PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+    if (re) {
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    } else {
+        PCRE2_UCHAR msg[160];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        *err = xasprintf("phrase list does not compile: %s", (char *)msg);
+    }
+    buf_free(&pat);
+    buf_free(&norm);
+    offmap_free(&map);
+    return re;
+}

@@ -1,0 +1,226 @@
+/* rule_load.c — reading one rules file (a file in patterns/rules/) into pdp_rule.
+ *
+ * Every field is documented in patterns/README.md.  Anything unknown or
+ * malformed is an error naming the file and line: a rule that silently does
+ * nothing is worse than one that refuses to load. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "../util/yamlx.h"
+
+typedef struct rctx {
+    pdp_rules *r;
+    yamlx_doc *d;
+    const char *path;
+    char **err;
+} rctx;
+
+static int fail(rctx *c, yaml_node_t *n, const char *what, const char *detail)
+{
+    *c->err = xasprintf("%s:%zu: %s%s%s", c->path, yamlx_line(n), what, detail ? ": " : "",
+                        detail ? detail : "");
+    return -1;
+}
+
+static int parse_severity(rctx *c, yaml_node_t *n, pdp_severity *out)
+{
+    const char *s = yamlx_str(n);
+    if (!s || pdp_severity_parse(s, out) != 0)
+        return fail(c, n, "severity must be high, medium, low or info", s);
+    return 0;
+}
+
+static int parse_action(rctx *c, yaml_node_t *n, pdp_action *out)
+{
+    const char *s = yamlx_str(n);
+    static const char *names[] = { "none", "review", "redact" };
+    for (int i = 0; s && i < 3; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (pdp_action)i;
+            return 0;
+        }
+    return fail(c, n, "action must be redact, review or none", s);
+}
+
+/* A sequence of scalars (or one scalar) into a new string array. */
+static char **str_list(rctx *c, yaml_node_t *n, size_t *count)
+{
+    *count = 0;
+    if (!n) return NULL;
+    if (yamlx_str(n)) {
+        char **v = xmalloc(sizeof *v);
+        v[0] = xstrdup(yamlx_str(n));
+        *count = 1;
+        return v;
+    }
+    size_t len = yamlx_len(n);
+    char **v = xcalloc(len ? len : 1, sizeof *v);
+    for (size_t i = 0; i < len; i++) {
+        const char *s = yamlx_str(yamlx_item(c->d, n, i));
+        if (s) v[(*count)++] = xstrdup(s);
+    }
+    return v;
+}
+
+static void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
+{
+    if (!n) return 0;
+    yaml_node_t *v;
+    if ((v = yamlx_get(c->d, n, "severity"))) {
+        if (parse_severity(c, v, &e->severity)) return -1;
+        e->set_severity = 1;
+    }
+    if ((v = yamlx_get(c->d, n, "action"))) {
+        if (parse_action(c, v, &e->action)) return -1;
+        e->set_action = 1;
+    }
+    const char *cat = yamlx_get_str(c->d, n, "category", NULL);
+    if (cat) e->category = xstrdup(cat);
+    e->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0"));
+    return 0;
+}
+
+static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    const char *pat = yamlx_str(n);
+    if (!pat) return fail(c, n, "rule needs a 'pattern'", ru->id);
+    int ec;
+    PCRE2_SIZE eo;
+    ru->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_EXTENDED, &ec, &eo, NULL);
+    if (!ru->re) {
+        PCRE2_UCHAR msg[160];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        char *d = xasprintf("%s (at pattern offset %zu)", (char *)msg, (size_t)eo);
+        fail(c, n, "pattern does not compile", d);
+        free(d);
+        return -1;
+    }
+    pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
+    return 0;
+}
+
+static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    ru->before = 40;
+    ru->after = 15;
+    if (!n) return 0;
+    ru->before = atoi(yamlx_get_str(c->d, n, "before", "40"));
+    ru->after = atoi(yamlx_get_str(c->d, n, "after", "15"));
+    const char *rq = yamlx_get_str(c->d, n, "require_positive", "false");
+    ru->require_positive = strcmp(rq, "true") == 0;
+    const char *keys[2] = { "positive", "negative" };
+    pcre2_code **dst[2] = { &ru->ctx_pos, &ru->ctx_neg };
+    for (int k = 0; k < 2; k++) {
+        size_t cnt;
+        char **names = str_list(c, yamlx_get(c->d, n, keys[k]), &cnt);
+        char *e = NULL;
+        if (cnt) *dst[k] = lexicon_compile(c->r, names, cnt, &e);
+        free_list(names, cnt);
+        if (cnt && !*dst[k]) {
+            fail(c, n, "context", e);
+            free(e);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int parse_mask(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    const char *m = n ? yamlx_str(n) : "digits";
+    if (!m) return fail(c, n, "mask must be digits, email, all or label:TEXT", NULL);
+    if (strcmp(m, "digits") == 0) ru->mask = MASK_DIGITS;
+    else if (strcmp(m, "email") == 0) ru->mask = MASK_EMAIL;
+    else if (strcmp(m, "all") == 0) ru->mask = MASK_ALL;
+    else if (strncmp(m, "label:", 6) == 0) {
+        ru->mask = MASK_LABEL;
+        ru->mask_label = xstrdup(m + 6);
+    } else return fail(c, n, "mask must be digits, email, all or label:TEXT", m);
+    return 0;
+}
+
+static int parse_laws(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    char **ids = str_list(c, n, &ru->nlaw);
+    ru->law = xcalloc(ru->nlaw ? ru->nlaw : 1, sizeof *ru->law);
+    for (size_t i = 0; i < ru->nlaw; i++) {
+        const law_cite *l = catalog_law(c->r, ids[i]);
+        if (!l) {
+            fail(c, n, "unknown law id (see patterns/laws.yaml)", ids[i]);
+            free_list(ids, ru->nlaw);
+            ru->nlaw = 0;
+            return -1;
+        }
+        ru->law[i] = xstrdup(l->cite);
+    }
+    free_list(ids, ru->nlaw);
+    return 0;
+}
+
+static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    const char *id = yamlx_get_str(c->d, n, "id", NULL);
+    const char *cat = yamlx_get_str(c->d, n, "category", NULL);
+    if (!id || !cat) return fail(c, n, "rule needs 'id' and 'category'", NULL);
+    ru->id = xstrdup(id);
+    ru->category = xstrdup(cat);
+    ru->file = xstrdup(c->path);
+    ru->severity = PDP_SEV_MEDIUM;
+    ru->action = PDP_ACT_REVIEW;
+    yaml_node_t *v;
+    if ((v = yamlx_get(c->d, n, "severity")) && parse_severity(c, v, &ru->severity)) return -1;
+    if ((v = yamlx_get(c->d, n, "action")) && parse_action(c, v, &ru->action)) return -1;
+    if (compile_pattern(c, yamlx_get(c->d, n, "pattern"), ru)) return -1;
+    ru->group = (uint32_t)atoi(yamlx_get_str(c->d, n, "group", "0"));
+    const char *val = yamlx_get_str(c->d, n, "validator", NULL);
+    if (val) {
+        ru->validator_name = xstrdup(val);
+        ru->validator = pdp_validator_find(val);
+        if (!ru->validator) return fail(c, n, "unknown validator", val);
+    }
+    const char *fixed = yamlx_get_str(c->d, n, "normalized", NULL);
+    if (fixed) ru->fixed_normalized = xstrdup(fixed);
+    ru->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0.6"));
+    ru->priority = atoi(yamlx_get_str(c->d, n, "priority", "50"));
+    yaml_node_t *msg = yamlx_get(c->d, n, "message");
+    ru->msg_en = xstrdup(yamlx_get_str(c->d, msg, "en", id));
+    ru->msg_th = xstrdup(yamlx_get_str(c->d, msg, "th", ru->msg_en));
+    yaml_node_t *ex = yamlx_get(c->d, n, "examples");
+    ru->must = str_list(c, yamlx_get(c->d, ex, "match"), &ru->nmust);
+    ru->must_not = str_list(c, yamlx_get(c->d, ex, "no_match"), &ru->nmust_not);
+    if (parse_mask(c, yamlx_get(c->d, n, "mask"), ru)) return -1;
+    if (parse_laws(c, yamlx_get(c->d, n, "law"), ru)) return -1;
+    if (parse_context(c, yamlx_get(c->d, n, "context"), ru)) return -1;
+    if (parse_effect(c, yamlx_get(c->d, n, "when_positive"), &ru->on_pos)) return -1;
+    if (parse_effect(c, yamlx_get(c->d, n, "when_negative"), &ru->on_neg)) return -1;
+    return 0;
+}
+
+int rules_load_file(pdp_rules *r, const char *path, char **err)
+{
+    yamlx_doc d;
+    if (yamlx_open(&d, path, err) != 0) return -1;
+    rctx c = { r, &d, path, err };
+    yaml_node_t *list = yamlx_get(&d, yamlx_root(&d), "rules");
+    size_t n = yamlx_len(list);
+    int rc = 0;
+    if (!n) rc = fail(&c, yamlx_root(&d), "expected a top-level 'rules' sequence", NULL);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        r->rules = xrealloc(r->rules, (r->nrules + 1) * sizeof *r->rules);
+        pdp_rule *ru = &r->rules[r->nrules++];
+        memset(ru, 0, sizeof *ru);
+        rc = parse_rule(&c, yamlx_item(&d, list, i), ru);
+        for (size_t k = 0; rc == 0 && k + 1 < r->nrules; k++)
+            if (strcmp(r->rules[k].id, ru->id) == 0)
+                rc = fail(&c, yamlx_item(&d, list, i), "duplicate rule id", ru->id);
+    }
+    yamlx_close(&d);
+    return rc;
+}

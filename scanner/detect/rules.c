@@ -1,0 +1,183 @@
+/* rules.c — pdp_rules: finding patterns/, loading it in order, freeing it,
+ * and describing the loaded rules (see rules.h). */
+#include "rules.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef PDP_DATADIR
+#define PDP_DATADIR "/usr/local/share/pdpascan/patterns"
+#endif
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* patterns/ next to the program (build tree or PREFIX/share), then the
+ * compiled-in data directory.  Returns a heap string or NULL. */
+static char *default_dir(void)
+{
+    const char *env = getenv("PDPASCAN_RULES");
+    if (env && *env) return xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) *slash = 0;
+        const char *rel[] = { "/../share/pdpascan/patterns", "/../patterns", "/patterns" };
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            char *p = xasprintf("%s%s", exe, rel[i]);
+            char *real = realpath(p, NULL);
+            free(p);
+            if (real && is_dir(real)) return real;
+            free(real);
+        }
+    }
+    return is_dir(PDP_DATADIR) ? xstrdup(PDP_DATADIR) : NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.yaml of dir/sub in name order with fn. */
+static int load_all(pdp_rules *r, const char *dir, const char *sub,
+                    int (*fn)(pdp_rules *, const char *, char **), char **err)
+{
+    char *path = xasprintf("%s/%s", dir, sub);
+    DIR *dp = opendir(path);
+    if (!dp) {
+        *err = xasprintf("%s: cannot open rule directory", path);
+        free(path);
+        return -1;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name);
+        if (l > 5 && strcmp(de->d_name + l - 5, ".yaml") == 0) {
+            names = xrealloc(names, (n + 1) * sizeof *names);
+            names[n++] = xasprintf("%s/%s", path, de->d_name);
+        }
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0) rc = fn(r, names[i], err);
+        free(names[i]);
+    }
+    free(names);
+    free(path);
+    return rc;
+}
+
+int pdp_rules_load(const char *dir, pdp_rules **out, char **err)
+{
+    *out = NULL;
+    char *d = dir ? xstrdup(dir) : default_dir();
+    if (!d) {
+        *err = xstrdup("cannot find the patterns/ directory (use --rules DIR or PDPASCAN_RULES)");
+        return -1;
+    }
+    pdp_rules *r = xcalloc(1, sizeof *r);
+    r->dir = d;
+    char *laws = xasprintf("%s/laws.yaml", d), *msgs = xasprintf("%s/messages.yaml", d);
+    int rc = catalog_load_laws(r, laws, err);
+    if (rc == 0) rc = catalog_load_messages(r, msgs, err);
+    if (rc == 0) rc = load_all(r, d, "lexicon", lexicon_load_file, err);
+    if (rc == 0) rc = load_all(r, d, "rules", rules_load_file, err);
+    if (rc == 0 && r->nrules == 0) {
+        *err = xasprintf("%s/rules: no rules found", d);
+        rc = -1;
+    }
+    free(laws);
+    free(msgs);
+    if (rc != 0) {
+        pdp_rules_free(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+static void free_strs(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+static void free_rule(pdp_rule *ru)
+{
+    free(ru->id);
+    free(ru->category);
+    free(ru->file);
+    free(ru->validator_name);
+    pcre2_code_free(ru->re);
+    free(ru->fixed_normalized);
+    free(ru->mask_label);
+    free_strs(ru->law, ru->nlaw);
+    free(ru->msg_th);
+    free(ru->msg_en);
+    pcre2_code_free(ru->ctx_pos);
+    pcre2_code_free(ru->ctx_neg);
+    free(ru->on_pos.category);
+    free(ru->on_neg.category);
+    free_strs(ru->must, ru->nmust);
+    free_strs(ru->must_not, ru->nmust_not);
+}
+
+void pdp_rules_free(pdp_rules *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->nrules; i++) free_rule(&r->rules[i]);
+    free(r->rules);
+    for (size_t i = 0; i < r->nlex; i++) {
+        free(r->lex[i].name);
+        free_strs(r->lex[i].phrases, r->lex[i].n);
+    }
+    free(r->lex);
+    for (size_t i = 0; i < r->nlaws; i++) {
+        free(r->laws[i].id);
+        free(r->laws[i].cite);
+        free(r->laws[i].th);
+        free(r->laws[i].en);
+    }
+    free(r->laws);
+    for (size_t i = 0; i < r->nmsgs; i++) {
+        free(r->msgs[i].key);
+        free(r->msgs[i].th);
+        free(r->msgs[i].en);
+    }
+    free(r->msgs);
+    free(r->dir);
+    free(r);
+}
+
+const char *pdp_rules_dir(const pdp_rules *r) { return r->dir; }
+
+size_t pdp_rules_count(const pdp_rules *r) { return r->nrules; }
+
+void pdp_rules_get(const pdp_rules *r, size_t i, pdp_rule_info *out)
+{
+    const pdp_rule *ru = &r->rules[i];
+    out->id = ru->id;
+    out->category = ru->category;
+    out->validator = ru->validator_name;
+    out->file = ru->file;
+    out->severity = ru->severity;
+    out->action = ru->action;
+    out->law = (const char *const *)ru->law;
+    out->nlaw = ru->nlaw;
+    out->message_th = ru->msg_th;
+    out->message_en = ru->msg_en;
+}

@@ -1,0 +1,97 @@
+/* rules.h — the detection knowledge loaded from patterns/.
+ *
+ * pdp_rules holds everything patterns/ says: rules (pattern, validator,
+ * context, severity, law, messages, examples), named phrase lists
+ * (lexicon/), law citations (laws.yaml) and user-interface messages
+ * (messages.yaml).  It is built once by pdp_rules_load and never changed
+ * afterwards, so scanning threads share it freely. */
+#ifndef PDP_RULES_H
+#define PDP_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "../include/pdpascan.h"
+#include "../util/buf.h"
+
+/* A validator checks a candidate (normalized text) and writes its canonical
+ * form; returns 1 when the candidate is real. */
+typedef int (*pdp_validator_fn)(const char *s, size_t n, buf *normalized);
+pdp_validator_fn pdp_validator_find(const char *name);
+
+typedef enum mask_style { MASK_DIGITS = 0, MASK_EMAIL, MASK_ALL, MASK_LABEL } mask_style;
+
+/* What a context condition changes when it holds. */
+typedef struct ctx_effect {
+    int set_severity, set_action;
+    pdp_severity severity;
+    pdp_action action;
+    char *category;     /* NULL: unchanged */
+    double confidence;  /* added to the rule's confidence */
+} ctx_effect;
+
+typedef struct pdp_rule {
+    char *id, *category, *file;
+    char *validator_name;
+    pdp_validator_fn validator;
+    pcre2_code *re;
+    uint32_t group;           /* capture group holding the value; 0 = whole match */
+    char *fixed_normalized;   /* `normalized:` in the rule, else NULL */
+    pdp_severity severity;
+    pdp_action action;
+    double confidence;
+    int priority;             /* wins overlaps */
+    mask_style mask;
+    char *mask_label;
+    char **law;
+    size_t nlaw;
+    char *msg_th, *msg_en;
+    /* context */
+    pcre2_code *ctx_pos, *ctx_neg;
+    int before, after;        /* window, in characters */
+    int require_positive;
+    ctx_effect on_pos, on_neg;
+    /* examples the test suite runs */
+    char **must, **must_not;
+    size_t nmust, nmust_not;
+} pdp_rule;
+
+typedef struct lexicon {
+    char *name;
+    char **phrases;
+    size_t n;
+} lexicon;
+
+typedef struct law_cite {
+    char *id, *cite, *th, *en;
+} law_cite;
+
+typedef struct ui_message {
+    char *key, *th, *en;
+} ui_message;
+
+struct pdp_rules {
+    char *dir;
+    pdp_rule *rules;
+    size_t nrules;
+    lexicon *lex;
+    size_t nlex;
+    law_cite *laws;
+    size_t nlaws;
+    ui_message *msgs;
+    size_t nmsgs;
+};
+
+/* Loading steps (each returns 0, or -1 with *err naming file and line). */
+int lexicon_load_file(pdp_rules *r, const char *path, char **err);
+int catalog_load_laws(pdp_rules *r, const char *path, char **err);
+int catalog_load_messages(pdp_rules *r, const char *path, char **err);
+int rules_load_file(pdp_rules *r, const char *path, char **err);
+const law_cite *catalog_law(const pdp_rules *r, const char *id);
+
+const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
+/* Compile phrase lists into one alternation (phrases normalized like
+ * document text); NULL with *err when a list is unknown. */
+pcre2_code *lexicon_compile(const pdp_rules *r, char **names, size_t n, char **err);
+
+#endif

@@ -1,0 +1,183 @@
+/* validators.c — the checks a pattern alone cannot make.
+ *
+ * A rule in patterns/ names its validator; each gets the matched text (already
+ * normalized: ASCII digits) and writes the canonical value.  Facts from
+ * THAI-REFERENCE.md sections 1, 2 and 6. */
+#include <ctype.h>
+#include <string.h>
+
+#include "rules.h"
+
+/* ASCII digits of s into out (at most max); returns the count, or max+1
+ * when there are more. */
+static size_t digits_of(const char *s, size_t n, char *out, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') {
+            if (k == max) return max + 1;
+            out[k++] = s[i];
+        }
+    return k;
+}
+
+/* Thai 13-digit ID check digit (reference section 1). */
+int thai_id_checksum_ok(const char *d)
+{
+    int sum = 0;
+    for (int i = 0; i < 12; i++) sum += (d[i] - '0') * (13 - i);
+    return (11 - sum % 11) % 10 == d[12] - '0';
+}
+
+static int all_same(const char *d, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (d[i] != d[0]) return 0;
+    return 1;
+}
+
+/* 13 digits, valid check digit, not all the same; first digit in [lo, hi]. */
+static int thai_id(const char *s, size_t n, buf *norm, char lo, char hi)
+{
+    char d[13];
+    if (digits_of(s, n, d, 13) != 13) return 0;
+    if (d[0] < lo || d[0] > hi || all_same(d, 13) || !thai_id_checksum_ok(d)) return 0;
+    if (d[0] != '0' && d[1] == '0' && d[2] == '0') return 0; /* province never 00 */
+    buf_append(norm, d, 13);
+    return 1;
+}
+
+static int v_thai_id_person(const char *s, size_t n, buf *norm) { return thai_id(s, n, norm, '1', '8'); }
+static int v_thai_id_zero(const char *s, size_t n, buf *norm) { return thai_id(s, n, norm, '0', '0'); }
+
+static int in(char c, const char *set) { return c && strchr(set, c) != NULL; }
+
+/* National significant number (no leading 0) against the TH numbering plan. */
+int thai_phone_nsn_ok(const char *d, size_t n)
+{
+    if (n == 8) { /* fixed line */
+        char a = d[0], b = d[1];
+        return (a == '1' && in(b, "0689")) || a == '2' || (a == '3' && in(b, "23456789")) ||
+               (a == '4' && in(b, "2345")) || (a == '5' && in(b, "23456")) || (a == '7' && in(b, "34567"));
+    }
+    if (n == 9) {
+        if (d[0] == '8' || d[0] == '9') return 1;                 /* mobile [89]\d\d\d */
+        if (d[0] == '1' && d[1] == '4') return 1;                 /* mobile 14\d\d */
+        if (d[0] == '6') {
+            if (in(d[1], "08")) return 1;                          /* VoIP 6[08] */
+            if (in(d[1], "123456")) return 1;                      /* mobile 6[1-6]\d\d */
+            if (d[1] == '7') {                                     /* 67(1[0-8]|2[4-7]|3[1-6]) */
+                return (d[2] == '1' && in(d[3], "012345678")) || (d[2] == '2' && in(d[3], "4567")) ||
+                       (d[2] == '3' && in(d[3], "123456"));
+            }
+        }
+    }
+    return 0;
+}
+
+/* Thai phone in any written form; normalized to 0 + NSN. */
+static int v_phone_th(const char *s, size_t n, buf *norm)
+{
+    char d[16];
+    size_t k = digits_of(s, n, d, 15);
+    if (k > 15) return 0;
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '(')) i++;
+    int intl = (i < n && s[i] == '+') || (k >= 10 && d[0] == '6' && d[1] == '6' && s[i] != '0');
+    const char *nsn = d;
+    size_t nl = k;
+    if (intl) {
+        if (k < 2 || d[0] != '6' || d[1] != '6') return 0;
+        nsn += 2;
+        nl -= 2;
+        if (nl && nsn[0] == '0') { /* +66 (0) 81 ... */
+            nsn++;
+            nl--;
+        }
+    } else {
+        if (!k || d[0] != '0') return 0;
+        nsn++;
+        nl--;
+    }
+    if (!thai_phone_nsn_ok(nsn, nl)) return 0;
+    buf_putc(norm, '0');
+    buf_append(norm, nsn, nl);
+    return 1;
+}
+
+static int v_email(const char *s, size_t n, buf *norm)
+{
+    const char *at = memchr(s, '@', n);
+    if (!at) return 0;
+    const char *dot = NULL;
+    for (const char *p = at; p < s + n; p++)
+        if (*p == '.') dot = p;
+    if (!dot || dot == at + 1) return 0;
+    size_t tl = (size_t)(s + n - dot - 1);
+    if (tl < 2) return 0;
+    static const char *files[] = { "png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js" };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        if (tl == strlen(files[i]) && strncasecmp(dot + 1, files[i], tl) == 0) return 0;
+    for (size_t i = 0; i < n; i++) buf_putc(norm, (char)tolower((unsigned char)s[i]));
+    return 1;
+}
+
+/* Payment card: 13-19 digits, Luhn, a known issuer prefix. */
+static int v_luhn(const char *s, size_t n, buf *norm)
+{
+    char d[20];
+    size_t k = digits_of(s, n, d, 19);
+    if (k < 13 || k > 19 || all_same(d, k)) return 0;
+    int sum = 0;
+    for (size_t i = 0; i < k; i++) {
+        int v = d[k - 1 - i] - '0';
+        if (i % 2) {
+            v *= 2;
+            if (v > 9) v -= 9;
+        }
+        sum += v;
+    }
+    if (sum % 10) return 0;
+    int known = d[0] == '4' || (d[0] == '5' && in(d[1], "12345")) || (d[0] == '3' && in(d[1], "457")) ||
+                (d[0] == '6' && in(d[1], "25")) || (d[0] == '2' && in(d[1], "234567"));
+    if (!known) return 0;
+    buf_append(norm, d, k);
+    return 1;
+}
+
+/* Any digits (bank accounts: no public checksum, the rule needs a label). */
+static int v_digits(const char *s, size_t n, buf *norm)
+{
+    char d[32];
+    size_t k = digits_of(s, n, d, 31);
+    if (k < 6 || k > 31 || all_same(d, k)) return 0;
+    buf_append(norm, d, k);
+    return 1;
+}
+
+static int v_upper(const char *s, size_t n, buf *norm)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '-') buf_putc(norm, (char)toupper((unsigned char)s[i]));
+    return norm->len > 0;
+}
+
+static const struct {
+    const char *name;
+    pdp_validator_fn fn;
+} validators[] = {
+    { "thai_id_person", v_thai_id_person },
+    { "thai_id_zero", v_thai_id_zero },
+    { "phone_th", v_phone_th },
+    { "email", v_email },
+    { "luhn", v_luhn },
+    { "digits", v_digits },
+    { "upper", v_upper },
+};
+
+pdp_validator_fn pdp_validator_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof validators / sizeof *validators; i++)
+        if (strcmp(validators[i].name, name) == 0) return validators[i].fn;
+    return NULL;
+}

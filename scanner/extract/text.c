@@ -1,0 +1,210 @@
+/* text.c — plain text in UTF-8, UTF-16/32 or legacy Thai encodings.
+ *
+ * The encoding is decided from the first 64 KiB: a byte-order mark; NULs in
+ * every other byte (UTF-16 without a mark); valid UTF-8; otherwise bytes in
+ * the Thai range of TIS-620 / windows-874.  UTF-8 is decoded here (invalid
+ * bytes become U+FFFD, NUL becomes a space); everything else goes through an
+ * ICU converter.  Either way the file is read in chunks. */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+
+#include "extract.h"
+#include "../util/buf.h"
+#include "../util/utf8.h"
+
+#define READ_CHUNK (256 * 1024)
+
+static int thai_byte(unsigned char c) { return (c >= 0xA1 && c <= 0xDA) || (c >= 0xDF && c <= 0xFB); }
+
+const char *text_detect_encoding(const unsigned char *h, size_t n, int complete, size_t *bom)
+{
+    *bom = 0;
+    if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF) return *bom = 3, "UTF-8";
+    if (n >= 4 && h[0] == 0xFF && h[1] == 0xFE && h[2] == 0 && h[3] == 0) return *bom = 4, "UTF-32LE";
+    if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0xFE && h[3] == 0xFF) return *bom = 4, "UTF-32BE";
+    if (n >= 2 && h[0] == 0xFF && h[1] == 0xFE) return *bom = 2, "UTF-16LE";
+    if (n >= 2 && h[0] == 0xFE && h[1] == 0xFF) return *bom = 2, "UTF-16BE";
+    size_t probe = n < 8192 ? n : 8192, nul_even = 0, nul_odd = 0;
+    for (size_t i = 0; i < probe; i++) {
+        if (h[i]) continue;
+        if (i % 2) nul_odd++;
+        else nul_even++;
+    }
+    if (nul_odd > probe / 4 && nul_even < probe / 40) return "UTF-16LE";
+    if (nul_even > probe / 4 && nul_odd < probe / 40) return "UTF-16BE";
+    int incomplete;
+    size_t ok = utf8_valid_prefix(h, n, &incomplete);
+    if (ok == n || (incomplete && !complete)) return "UTF-8";
+    size_t high = 0, thai = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h[i] >= 0x80) {
+            high++;
+            thai += thai_byte(h[i]);
+        }
+    if (high && thai * 10 >= high * 8) return "windows-874";
+    return "UTF-8";
+}
+
+/* UTF-8 decoder state: an incomplete sequence carried between chunks. */
+typedef struct u8dec {
+    unsigned char carry[4];
+    size_t ncarry;
+} u8dec;
+
+static void u8_emit(buf *out, const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] >= 0x01 && s[j] < 0x80) j++;
+        if (j > i) buf_append(out, s + i, j - i);
+        i = j;
+        if (i >= n) break;
+        if (s[i] == 0) {
+            buf_putc(out, ' ');
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t l = utf8_decode(s + i, n - i, &cp);
+        if (l) {
+            buf_append(out, s + i, l);
+            i += l;
+        } else {
+            buf_append(out, "\xEF\xBF\xBD", 3);
+            i++;
+        }
+    }
+}
+
+/* Decode chunk s[0..n) (eof: nothing follows) into out. */
+static void u8_decode(u8dec *d, const unsigned char *s, size_t n, int eof, buf *out)
+{
+    buf_clear(out);
+    unsigned char tmp[8];
+    while (d->ncarry && n) { /* finish the carried sequence first */
+        d->carry[d->ncarry++] = *s++;
+        n--;
+        uint32_t cp;
+        memcpy(tmp, d->carry, d->ncarry);
+        if (utf8_decode(tmp, d->ncarry, &cp) || d->ncarry == 4) {
+            u8_emit(out, tmp, d->ncarry);
+            d->ncarry = 0;
+        } else {
+            int inc;
+            utf8_valid_prefix(tmp, d->ncarry, &inc);
+            if (!inc) {
+                u8_emit(out, tmp, d->ncarry);
+                d->ncarry = 0;
+            }
+        }
+    }
+    int incomplete = 0;
+    size_t keep = 0;
+    if (!eof && n) {
+        /* Hold back a sequence cut by the chunk's end. */
+        size_t start = n > 3 ? n - 3 : 0;
+        for (size_t i = n; i-- > start;)
+            if ((s[i] & 0xC0) != 0x80) {
+                size_t want = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC0 ? 2 : 1;
+                if (want > n - i) {
+                    utf8_valid_prefix(s + i, n - i, &incomplete);
+                    if (incomplete) keep = n - i;
+                }
+                break;
+            }
+    }
+    u8_emit(out, s, n - keep);
+    memcpy(d->carry + d->ncarry, s + n - keep, keep);
+    d->ncarry += keep;
+    if (eof && d->ncarry) {
+        u8_emit(out, d->carry, d->ncarry);
+        d->ncarry = 0;
+    }
+}
+
+static void read_failed(pdp_result *res, const source *src)
+{
+    char *e = xasprintf("read error after %llu bytes: %s", (unsigned long long)src->total, strerror(src->err));
+    result_set_status(res, src->total ? PDP_STATUS_PARTIAL : PDP_STATUS_ERROR, e);
+    free(e);
+}
+
+static void decode_utf8(source *src, size_t bom, docscan *ds, pdp_result *res)
+{
+    unsigned char *in = xmalloc(READ_CHUNK);
+    buf out;
+    buf_init(&out);
+    u8dec d = { { 0 }, 0 };
+    size_t skip = bom;
+    for (;;) {
+        ssize_t k = source_read(src, in, READ_CHUNK);
+        if (k < 0) read_failed(res, src);
+        int eof = k <= 0;
+        size_t off = skip < (size_t)(k > 0 ? k : 0) ? skip : (size_t)(k > 0 ? k : 0);
+        skip -= off;
+        u8_decode(&d, in + off, k > 0 ? (size_t)k - off : 0, eof, &out);
+        if (out.len) docscan_text(ds, out.data, out.len);
+        if (eof || docscan_full(ds)) break;
+    }
+    buf_free(&out);
+    free(in);
+}
+
+static void nul_to_space(char *s, size_t n)
+{
+    char *p = s;
+    while ((p = memchr(p, 0, (size_t)(s + n - p)))) *p++ = ' ';
+}
+
+static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pdp_result *res)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    UConverter *from = ucnv_open(enc, &ec), *to = NULL;
+    if (U_SUCCESS(ec)) to = ucnv_open("UTF-8", &ec);
+    if (U_FAILURE(ec)) {
+        char *e = xasprintf("cannot decode %s text: %s", enc, u_errorName(ec));
+        result_set_status(res, PDP_STATUS_ERROR, e);
+        free(e);
+        ucnv_close(from);
+        return;
+    }
+    char *in = xmalloc(READ_CHUNK), *out = xmalloc(4 * READ_CHUNK);
+    UChar pivot[1024], *psrc = pivot, *ptgt = pivot;
+    size_t skip = bom;
+    int first = 1;
+    for (;;) {
+        ssize_t k = source_read(src, in, READ_CHUNK);
+        if (k < 0) read_failed(res, src);
+        int eof = k <= 0;
+        const char *s = in + (skip < (size_t)(k > 0 ? k : 0) ? skip : 0);
+        skip = 0;
+        const char *slim = in + (k > 0 ? k : 0);
+        do {
+            char *t = out;
+            ec = U_ZERO_ERROR;
+            ucnv_convertEx(to, from, &t, out + 4 * READ_CHUNK, &s, slim, pivot, &psrc, &ptgt,
+                           pivot + 1024, first, eof, &ec);
+            first = 0;
+            nul_to_space(out, (size_t)(t - out));
+            if (t > out) docscan_text(ds, out, (size_t)(t - out));
+        } while (ec == U_BUFFER_OVERFLOW_ERROR);
+        if (eof || docscan_full(ds)) break;
+    }
+    free(in);
+    free(out);
+    ucnv_close(from);
+    ucnv_close(to);
+}
+
+void extract_text(source *src, docscan *ds, pdp_result *res)
+{
+    size_t n = source_peek(src);
+    size_t bom;
+    const char *enc = text_detect_encoding(src->head, n, n < SOURCE_HEAD_MAX, &bom);
+    res->encoding = xstrdup(enc);
+    docscan_piece(ds, &(pdp_location){ .line = 1 });
+    if (strcmp(enc, "UTF-8") == 0) decode_utf8(src, bom, ds, res);
+    else decode_icu(src, enc, bom, ds, res);
+}

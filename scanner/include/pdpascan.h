@@ -1,0 +1,153 @@
+/* pdpascan.h — the public API of libpdpascan.
+ *
+ * The library finds personal data and material that must not be published in
+ * documents of Thai government agencies.  The pdpascan program, the tests,
+ * the fuzzers and any server all use only this header.
+ *
+ * Use:
+ *   pdp_rules *rules; char *err;
+ *   if (pdp_rules_load(NULL, &rules, &err) != 0) { puts(err); free(err); }
+ *   pdp_result res;
+ *   pdp_scan_file(rules, "a.txt", NULL, &res);   // fills res
+ *   for (size_t i = 0; i < res.nfindings; i++) ... res.findings[i] ...
+ *   pdp_result_free(&res);
+ *   pdp_rules_free(rules);
+ *
+ * Threads: a loaded pdp_rules is immutable and may be shared by any number of
+ * threads scanning at once; each scan call uses only its own memory.  There
+ * is no global mutable state.
+ *
+ * Privacy: nothing in the library prints.  Error strings it returns name
+ * files and reasons, never the personal data found in them. */
+#ifndef PDPASCAN_H
+#define PDPASCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PDP_VERSION "0.1.0"
+
+typedef enum pdp_severity {
+    PDP_SEV_INFO = 0,
+    PDP_SEV_LOW,
+    PDP_SEV_MEDIUM,
+    PDP_SEV_HIGH
+} pdp_severity;
+
+typedef enum pdp_action { PDP_ACT_NONE = 0, PDP_ACT_REVIEW, PDP_ACT_REDACT } pdp_action;
+
+typedef enum pdp_status {
+    PDP_STATUS_OK = 0,   /* read completely */
+    PDP_STATUS_SKIPPED,  /* not a document (image, program...): nothing to check */
+    PDP_STATUS_PARTIAL,  /* some of it could not be read: `error` says what */
+    PDP_STATUS_ERROR     /* could not be read at all: `error` says why */
+} pdp_status;
+
+typedef enum pdp_lang { PDP_LANG_EN = 0, PDP_LANG_TH } pdp_lang;
+
+/* Where a finding is.  Unused fields are 0 / NULL. */
+typedef struct pdp_location {
+    long line;        /* 1-based line in text-like formats */
+    int page;         /* 1-based page (PDF, slides) */
+    int has_bbox;
+    double bbox[4];   /* x0, y0, x1, y1 in PDF points, origin top-left */
+    char *part;       /* zip part, "metadata", "html-comment", ... */
+    char *sheet;
+    char *cell;
+} pdp_location;
+
+/* One finding.  Strings marked (rules) belong to the pdp_rules the scan used
+ * and live as long as it; the others belong to the result. */
+typedef struct pdp_finding {
+    const char *rule_id;    /* (rules) */
+    const char *category;   /* (rules) contract category string */
+    pdp_severity severity;
+    pdp_action action;
+    double confidence;      /* 0..1 */
+    char *match;            /* the text exactly as it stands in the document */
+    char *normalized;
+    char *suggestion;       /* replacement text for a redacted copy */
+    uint64_t start, end;    /* byte offsets in the extracted UTF-8 text */
+    pdp_location loc;
+    const char *const *law; /* (rules) citations such as "PDPA s.27" */
+    size_t nlaw;
+    const char *message_th; /* (rules) */
+    const char *message_en; /* (rules) */
+    char fingerprint[17];   /* 16 hex digits, stable across runs and moves */
+} pdp_finding;
+
+/* Everything one scanned input produced. */
+typedef struct pdp_result {
+    char *file;             /* the name as given */
+    const char *format;     /* "text", "pdf", ... (static string) */
+    char *encoding;         /* for text: "UTF-8", "windows-874", ...; or NULL */
+    pdp_status status;
+    char *error;            /* plain reason when status is not OK, else NULL */
+    uint64_t bytes;         /* input bytes read */
+    int pages;              /* 0 when the format has none */
+    pdp_finding *findings;
+    size_t nfindings, capfindings;
+} pdp_result;
+
+/* Scan options; zero-initialise and set what you need, or pass NULL. */
+typedef struct pdp_options {
+    size_t max_findings;    /* per file; 0 = 100000.  More makes the file partial. */
+} pdp_options;
+
+typedef struct pdp_rules pdp_rules;
+
+/* Read patterns/ (rules, lexicons, laws, messages) from dir, or from the
+ * default place when dir is NULL (see pdp_default_rules_dir).  Returns 0, or
+ * -1 with *err a heap string naming the file and line at fault. */
+int pdp_rules_load(const char *dir, pdp_rules **out, char **err);
+void pdp_rules_free(pdp_rules *r);
+/* The directory the rules came from. */
+const char *pdp_rules_dir(const pdp_rules *r);
+
+/* A rule as loaded, for listing and explaining. */
+typedef struct pdp_rule_info {
+    const char *id, *category, *validator, *file;
+    pdp_severity severity;
+    pdp_action action;
+    const char *const *law;
+    size_t nlaw;
+    const char *message_th, *message_en;
+} pdp_rule_info;
+
+size_t pdp_rules_count(const pdp_rules *r);
+void pdp_rules_get(const pdp_rules *r, size_t i, pdp_rule_info *out);
+
+/* A user-interface string from patterns/messages.yaml in the given
+ * language; falls back to English, then to the key itself. */
+const char *pdp_message(const pdp_rules *r, const char *key, pdp_lang lang);
+
+/* Scanning.  name is what the result calls the input (defaults to path).
+ * Each returns 0 when a result was produced (look at res->status), -1 only
+ * for invalid arguments.  res is initialised by the call and must be freed
+ * with pdp_result_free. */
+int pdp_scan_file(const pdp_rules *r, const char *path, const char *name,
+                  const pdp_options *opt, pdp_result *res);
+int pdp_scan_fd(const pdp_rules *r, int fd, const char *name,
+                const pdp_options *opt, pdp_result *res);
+int pdp_scan_buffer(const pdp_rules *r, const void *data, size_t len, const char *name,
+                    const pdp_options *opt, pdp_result *res);
+void pdp_result_free(pdp_result *res);
+
+/* A display form of a value with most characters masked, for reports that
+ * must not show it (heap string). */
+char *pdp_mask_display(const char *value);
+
+const char *pdp_severity_name(pdp_severity s);
+const char *pdp_action_name(pdp_action a);
+const char *pdp_status_name(pdp_status s);
+/* Parse "high"/"medium"/"low"/"info"; returns 0 on success. */
+int pdp_severity_parse(const char *s, pdp_severity *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,45 @@
+/* normalize.h — Thai text normalizer with an offset map back to the source.
+ *
+ * Detectors never see extracted text directly: they see its normalized form,
+ * in which Thai digits are ASCII digits, zero-width characters and soft
+ * hyphens are gone, old-font Private Use Area glyphs and Lao look-alikes are
+ * Thai again, decomposed SARA AM is rejoined and misordered marks are put in
+ * order (THAI-REFERENCE.md section 3).  NFKC is never applied.
+ *
+ * The offmap records every place where normalized and source bytes stop
+ * corresponding one-to-one, so that a match [s, e) in normalized text maps
+ * back to exactly the source bytes it came from. */
+#ifndef PDP_NORMALIZE_H
+#define PDP_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/buf.h"
+
+/* A span of normalized bytes [n, n+nl) produced from source bytes [r, r+rl).
+ * Between segments, bytes correspond one to one. */
+typedef struct offmap_seg {
+    size_t n, r;
+    uint32_t nl, rl;
+} offmap_seg;
+
+typedef struct offmap {
+    offmap_seg *v;
+    size_t len, cap;
+} offmap;
+
+void offmap_init(offmap *m);
+void offmap_free(offmap *m);
+void offmap_clear(offmap *m);
+void offmap_add(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t rl);
+/* Source offset where a match starting at normalized offset n starts. */
+size_t offmap_start(const offmap *m, size_t n);
+/* Source offset where a match ending at normalized offset n ends. */
+size_t offmap_end(const offmap *m, size_t n);
+
+/* Normalize valid UTF-8 src[0..len) into out (cleared first), recording the
+ * correspondence in map (cleared first). */
+void thai_normalize(const char *src, size_t len, buf *out, offmap *map);
+
+#endif

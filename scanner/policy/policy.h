@@ -1,0 +1,32 @@
+/* policy.h — what a detected candidate means for publication.
+ *
+ * Detectors say "this is a valid ID number with ID-card words 12 bytes
+ * before it"; policy turns that into category, severity, action and
+ * confidence (the rule's when_positive / when_negative), picks one finding
+ * where rules overlap, and makes the suggested replacement and the
+ * fingerprint. */
+#ifndef PDP_POLICY_H
+#define PDP_POLICY_H
+
+#include "../detect/detect.h"
+
+typedef struct verdict {
+    const char *category;
+    pdp_severity severity;
+    pdp_action action;
+    double confidence;
+} verdict;
+
+void policy_decide(const candidate *c, verdict *v);
+
+/* Sort by source start and drop candidates overlapping a stronger one. */
+void policy_resolve_overlaps(cand_vec *cv);
+
+/* Replacement for match in a redacted copy (heap string). */
+char *policy_suggestion(const pdp_rule *ru, const char *match, size_t len);
+
+/* 16 hex digits from the rule and the canonical value only, so that the
+ * fingerprint survives moves of other text and renames of the file. */
+void policy_fingerprint(const char *rule_id, const char *normalized, char out[17]);
+
+#endif

@@ -1,0 +1,92 @@
+/* jsonl.c — the JSON Lines report of CONTRACT.md: a finding record per
+ * finding, a file record after each file's findings, a summary record last. */
+#include <stdlib.h>
+
+#include "report_impl.h"
+
+static void key_str(FILE *f, const char *k, const char *v)
+{
+    fprintf(f, ",\"%s\":", k);
+    json_string(f, v);
+}
+
+static void location(FILE *f, const pdp_location *l)
+{
+    fputs(",\"location\":{", f);
+    int first = 1;
+#define SEP() (first ? (first = 0, "") : ",")
+    if (l->page) fprintf(f, "%s\"page\":%d", SEP(), l->page);
+    if (l->has_bbox)
+        fprintf(f, "%s\"bbox\":[%.1f,%.1f,%.1f,%.1f]", SEP(), l->bbox[0], l->bbox[1], l->bbox[2], l->bbox[3]);
+    const char *names[3] = { "part", "sheet", "cell" };
+    const char *vals[3] = { l->part, l->sheet, l->cell };
+    for (int i = 0; i < 3; i++)
+        if (vals[i]) {
+            fprintf(f, "%s\"%s\":", SEP(), names[i]);
+            json_string(f, vals[i]);
+        }
+    if (l->line) fprintf(f, "%s\"line\":%ld", SEP(), l->line);
+#undef SEP
+    fputc('}', f);
+}
+
+static void finding(report *r, const pdp_result *res, const pdp_finding *x)
+{
+    FILE *f = r->out;
+    fputs("{\"type\":\"finding\"", f);
+    key_str(f, "file", res->file);
+    key_str(f, "format", res->format);
+    location(f, &x->loc);
+    key_str(f, "rule", x->rule_id);
+    key_str(f, "category", x->category);
+    key_str(f, "severity", pdp_severity_name(x->severity));
+    key_str(f, "action", pdp_action_name(x->action));
+    if (r->o.mask_values) {
+        char *m = pdp_mask_display(x->match), *n = pdp_mask_display(x->normalized);
+        key_str(f, "match", m);
+        key_str(f, "normalized", n);
+        free(m);
+        free(n);
+    } else {
+        key_str(f, "match", x->match);
+        key_str(f, "normalized", x->normalized);
+    }
+    fprintf(f, ",\"start\":%llu,\"end\":%llu", (unsigned long long)x->start, (unsigned long long)x->end);
+    fputs(",\"law\":[", f);
+    for (size_t i = 0; i < x->nlaw; i++) {
+        if (i) fputc(',', f);
+        json_string(f, x->law[i]);
+    }
+    fputc(']', f);
+    key_str(f, "message", r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en);
+    key_str(f, "suggestion", x->suggestion);
+    fprintf(f, ",\"confidence\":%.2f", x->confidence);
+    key_str(f, "fingerprint", x->fingerprint);
+    fputs("}\n", f);
+}
+
+static void jsonl_file(report *r, const pdp_result *res)
+{
+    FILE *f = r->out;
+    for (size_t i = 0; i < res->nfindings; i++) finding(r, res, &res->findings[i]);
+    fputs("{\"type\":\"file\"", f);
+    key_str(f, "file", res->file);
+    key_str(f, "format", res->format);
+    key_str(f, "status", pdp_status_name(res->status));
+    if (res->error) key_str(f, "error", res->error);
+    if (res->encoding) key_str(f, "encoding", res->encoding);
+    fprintf(f, ",\"bytes\":%llu", (unsigned long long)res->bytes);
+    if (res->pages) fprintf(f, ",\"pages\":%d", res->pages);
+    fprintf(f, ",\"findings\":%zu}\n", res->nfindings);
+}
+
+static void jsonl_end(report *r, const scan_summary *s)
+{
+    fprintf(r->out,
+            "{\"type\":\"summary\",\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
+            "\"skipped\":%zu,\"bytes\":%llu,\"seconds\":%.3f}\n",
+            s->files, s->findings, s->errors, s->partial, s->skipped, (unsigned long long)s->bytes, s->seconds);
+    fflush(r->out);
+}
+
+const report_vt report_jsonl_vt = { jsonl_file, jsonl_end };

@@ -1,0 +1,83 @@
+/* report.c — report dispatch, totals and shared helpers (see report.h). */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_impl.h"
+#include "../util/buf.h"
+
+report *report_new(const char *format, FILE *out, const report_opts *o, char **err)
+{
+    const report_vt *vt = NULL;
+    if (strcmp(format, "jsonl") == 0) vt = &report_jsonl_vt;
+    else if (strcmp(format, "text") == 0) vt = &report_text_vt;
+    if (!vt) {
+        *err = xasprintf("unknown report format '%s' (use text or jsonl)", format);
+        return NULL;
+    }
+    report *r = xcalloc(1, sizeof *r);
+    r->vt = vt;
+    r->out = out;
+    r->o = *o;
+    return r;
+}
+
+void report_file(report *r, const pdp_result *res) { r->vt->file(r, res); }
+void report_end(report *r, const scan_summary *s) { r->vt->end(r, s); }
+void report_free(report *r) { free(r); }
+
+void summary_add(scan_summary *s, const pdp_result *res, pdp_severity fail_on)
+{
+    s->files++;
+    s->bytes += res->bytes;
+    s->findings += res->nfindings;
+    /* errors: files not read completely (error or partial) — never clean */
+    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL) s->errors++;
+    if (res->status == PDP_STATUS_PARTIAL) s->partial++;
+    if (res->status == PDP_STATUS_SKIPPED) s->skipped++;
+    size_t b = 0;
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (res->findings[i].severity >= fail_on) b++;
+    s->blocking += b;
+    if (b) s->files_blocking++;
+}
+
+void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20 || *p == 0x7F) fprintf(f, "\\u%04x", *p);
+            else fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+char *fill_template(const char *tmpl, const char *const *keys, const char *const *vals, size_t n)
+{
+    buf b;
+    buf_init(&b);
+    for (const char *p = tmpl; *p;) {
+        int done = 0;
+        if (*p == '{') {
+            for (size_t i = 0; i < n && !done; i++) {
+                size_t kl = strlen(keys[i]);
+                if (strncmp(p + 1, keys[i], kl) == 0 && p[1 + kl] == '}') {
+                    buf_puts(&b, vals[i]);
+                    p += kl + 2;
+                    done = 1;
+                }
+            }
+        }
+        if (!done) buf_putc(&b, *p++);
+    }
+    return buf_steal(&b);
+}

@@ -1,0 +1,109 @@
+/* text.c — the report for people: per file its findings with location,
+ * category, masked value, reason and suggested redaction, then a one-line
+ * verdict.  Thai or English (patterns/messages.yaml); colour only when asked
+ * (the program asks on a terminal).  Findings of severity info (officials in
+ * role, agency contacts) are counted, not listed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_impl.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+
+static const char *sev_color(pdp_severity s)
+{
+    static const char *c[] = { "\033[2m", "\033[36m", "\033[33m", "\033[1;31m" };
+    return c[s];
+}
+
+static const char *msg(report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
+
+static const char *col(report *r, const char *c) { return r->o.color ? c : ""; }
+
+static void where(report *r, const pdp_finding *x)
+{
+    FILE *f = r->out;
+    if (x->loc.page) fprintf(f, "%s %d ", msg(r, "report.page"), x->loc.page);
+    if (x->loc.sheet) fprintf(f, "%s!", x->loc.sheet);
+    if (x->loc.cell) fprintf(f, "%s ", x->loc.cell);
+    if (x->loc.part && !x->loc.cell) fprintf(f, "[%s] ", x->loc.part);
+    if (x->loc.line) fprintf(f, "%s %ld", msg(r, "report.line"), x->loc.line);
+}
+
+static void finding(report *r, const pdp_finding *x)
+{
+    FILE *f = r->out;
+    char key[64];
+    snprintf(key, sizeof key, "category.%s", x->category);
+    char *shown = r->o.show_values && !r->o.mask_values ? NULL : pdp_mask_display(x->match);
+    fputs("  ", f);
+    where(r, x);
+    snprintf(key, sizeof key, "severity.%s", pdp_severity_name(x->severity));
+    fprintf(f, "  %s%s%s", col(r, sev_color(x->severity)), msg(r, key), col(r, C_RESET));
+    snprintf(key, sizeof key, "category.%s", x->category);
+    fprintf(f, "  %s%s%s  %s\n", col(r, C_BOLD), msg(r, key), col(r, C_RESET), shown ? shown : x->match);
+    fprintf(f, "      %s\n", r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en);
+    if (x->action == PDP_ACT_REDACT)
+        fprintf(f, "      %s%s: %s%s\n", col(r, C_DIM), msg(r, "report.suggest"), x->suggestion, col(r, C_RESET));
+    else if (x->action == PDP_ACT_REVIEW)
+        fprintf(f, "      %s%s%s\n", col(r, C_DIM), msg(r, "report.review"), col(r, C_RESET));
+    free(shown);
+}
+
+static void text_file(report *r, const pdp_result *res)
+{
+    FILE *f = r->out;
+    size_t shown = 0;
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (res->findings[i].severity > PDP_SEV_INFO) shown++;
+    if (res->status != PDP_STATUS_OK) {
+        char key[32];
+        snprintf(key, sizeof key, "status.%s", pdp_status_name(res->status));
+        const char *c = res->status == PDP_STATUS_SKIPPED ? C_DIM : "\033[1;35m";
+        fprintf(f, "%s%s: %s%s — %s\n", col(r, c), res->file, msg(r, key), col(r, C_RESET),
+                res->error ? res->error : "");
+    }
+    if (!shown) return;
+    char n[32];
+    snprintf(n, sizeof n, "%zu", shown);
+    const char *k[] = { "n" }, *v[] = { n };
+    char *cnt = fill_template(msg(r, "report.findings"), k, v, 1);
+    fprintf(f, "%s%s%s  (%s)\n", col(r, C_BOLD), res->file, col(r, C_RESET), cnt);
+    free(cnt);
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (res->findings[i].severity > PDP_SEV_INFO) finding(r, &res->findings[i]);
+    fputc('\n', f);
+}
+
+static void text_end(report *r, const scan_summary *s)
+{
+    FILE *f = r->out;
+    char files[32], n[32], bad[32], errs[32];
+    char key[32];
+    snprintf(files, sizeof files, "%zu", s->files);
+    snprintf(n, sizeof n, "%zu", s->blocking);
+    snprintf(bad, sizeof bad, "%zu", s->files_blocking);
+    snprintf(errs, sizeof errs, "%zu", s->errors);
+    snprintf(key, sizeof key, "severity.%s", pdp_severity_name(r->o.fail_on));
+    const char *k[] = { "files", "n", "bad", "level" };
+    const char *v[] = { files, n, bad, msg(r, key) };
+    if (!r->o.show_values && !r->o.mask_values && s->findings)
+        fprintf(f, "%s(%s)%s\n", col(r, C_DIM), msg(r, "report.masked"), col(r, C_RESET));
+    if (s->errors) {
+        const char *ve[] = { files, errs, bad, msg(r, key) };
+        char *t = fill_template(msg(r, "verdict.incomplete"), k, ve, 4);
+        fprintf(f, "%s%s%s\n", col(r, "\033[1;35m"), t, col(r, C_RESET));
+        free(t);
+        fflush(f);
+    }
+    if (s->errors && !s->blocking) return; /* never "clean" when something was not read */
+    char *t = fill_template(msg(r, s->blocking ? "verdict.block" : "verdict.clean"), k, v, 4);
+    const char *c = s->blocking ? "\033[1;31m" : "\033[1;32m";
+    fprintf(f, "%s%s%s\n", col(r, c), t, col(r, C_RESET));
+    free(t);
+    fflush(f);
+}
+
+const report_vt report_text_vt = { text_file, text_end };

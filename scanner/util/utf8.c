@@ -1,0 +1,102 @@
+/* utf8.c — UTF-8 decoding and validation (see utf8.h). */
+#include "utf8.h"
+
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0) return 0;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2; v = c & 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3; v = c & 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4; v = c & 0x07; min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    *cp = v;
+    return len;
+}
+
+size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *incomplete)
+{
+    size_t i = 0;
+    *incomplete = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t l = utf8_decode(s + i, n - i, &cp);
+        if (!l) {
+            /* Is it merely cut off by the end of the buffer? */
+            size_t want = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC2 ? 2 : 0;
+            if (want && n - i < want) {
+                int ok = 1;
+                for (size_t k = i + 1; k < n; k++)
+                    if ((s[k] & 0xC0) != 0x80) ok = 0;
+                *incomplete = ok;
+            }
+            return i;
+        }
+        i += l;
+    }
+    return i;
+}
+
+size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t utf8_floor(const char *s, size_t off)
+{
+    while (off > 0 && ((unsigned char)s[off] & 0xC0) == 0x80) off--;
+    return off;
+}
+
+size_t utf8_ceil(const char *s, size_t len, size_t off)
+{
+    while (off < len && ((unsigned char)s[off] & 0xC0) == 0x80) off++;
+    return off;
+}
+
+size_t utf8_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    return c;
+}

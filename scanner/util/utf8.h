@@ -1,0 +1,32 @@
+/* utf8.h — small UTF-8 helpers used across the pipeline.
+ * All functions work on byte offsets; none allocate. */
+#ifndef PDP_UTF8_H
+#define PDP_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point at s[0..n).  Returns its length in bytes (1..4), or 0
+ * when the bytes there are not valid UTF-8 (then *cp is undefined).  A
+ * sequence cut off by n also returns 0. */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Length of the longest valid UTF-8 prefix of s[0..n).  *incomplete is set
+ * to 1 when the invalid part is only a sequence cut off by the end. */
+size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *incomplete);
+
+/* Write cp as UTF-8 into out (at least 4 bytes); returns the length. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/* Move a byte offset back (or forward) to the start of a code point. */
+size_t utf8_floor(const char *s, size_t off);
+size_t utf8_ceil(const char *s, size_t len, size_t off);
+
+/* Number of code points in s[0..n) (assumed valid). */
+size_t utf8_count(const char *s, size_t n);
+
+/* Thai block helpers. */
+static inline int cp_is_thai(uint32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F; }
+static inline int cp_is_thai_digit(uint32_t cp) { return cp >= 0x0E50 && cp <= 0x0E59; }
+
+#endif

@@ -1,0 +1,43 @@
+#!/bin/sh
+# deps.sh — install the Debian packages pdpascan needs, only those missing.
+#
+#   sh scripts/deps.sh            what building needs
+#   sh scripts/deps.sh test       ... and what the tests need
+#   sh scripts/deps.sh bench      ... and what bench/ compares against
+#
+# Idempotent and quick when everything is there: it asks pkg-config and the
+# PATH first and calls apt-get only for what is missing (Debian 12, as root).
+set -e
+missing=""
+want_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+want_pc() { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
+want_file() { [ -e "$1" ] || missing="$missing $2"; }
+
+want_cmd cc gcc
+want_cmd make make
+want_cmd pkg-config pkg-config
+want_pc libpcre2-8 libpcre2-dev
+want_pc icu-uc libicu-dev
+want_pc yaml-0.1 libyaml-dev
+want_pc glib-2.0 libglib2.0-dev
+for extra in "$@"; do
+  case "$extra" in
+    test)
+      want_pc cmocka libcmocka-dev
+      ;;
+    bench)
+      want_cmd rg ripgrep
+      want_file /usr/bin/time time
+      ;;
+  esac
+done
+
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "pdpascan: missing Debian packages:$missing" >&2
+  echo "pdpascan: run as root, or: sudo apt-get install$missing" >&2
+  exit 1
+fi
+echo "pdpascan: installing Debian packages:$missing" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
