@@ -69,7 +69,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/scanner/cli/walk.o
 	$(CC) $(ALL_CFLAGS) -Iscanner -o $@ $< $(BUILD)/scanner/cli/walk.o $(LIB) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
 demo: all
-	@$(BIN) scan --format text --color never corpus/; rc=$$?; \
+	@$(BIN) scan --format text --color never --exclude '*.expect.yaml' --exclude README.md corpus/; rc=$$?; \
 	echo "(pdpascan exit code $$rc: 0 clean, 1 findings, 2 not fully read — the sample corpus holds all three kinds)"
 
 # Normal build first, then the same suite under AddressSanitizer + UBSan.

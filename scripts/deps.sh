@@ -24,6 +24,7 @@ for extra in "$@"; do
   case "$extra" in
     test)
       want_pc cmocka libcmocka-dev
+      want_cmd jq jq
       ;;
     bench)
       want_cmd rg ripgrep

@@ -6,6 +6,7 @@
  *
  * Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or
  * above it; 2 usage error or an input not scanned completely (2 wins). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "../include/pdpascan.h"
 #include "../report/report.h"
+#include "../util/buf.h"
 #include "jobs.h"
 #include "walk.h"
 
@@ -23,6 +25,8 @@ typedef struct scan_cfg {
     pdp_severity fail_on;
     int jobs, show_values, mask_values, color; /* color: -1 auto */
     pdp_lang lang;
+    char **excludes;
+    size_t nexcludes;
 } scan_cfg;
 
 static const char *usage_text =
@@ -41,6 +45,7 @@ static const char *usage_text =
     "      --show-values    text report: show found values unmasked\n"
     "      --mask-values    mask found values in every format (reports that leave the machine)\n"
     "      --color WHEN     auto (default), always, never\n"
+    "      --exclude GLOB   leave out files and directories matching GLOB (repeatable)\n"
     "\n"
     "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an\n"
     "input that could not be read completely (never reported as clean)\n";
@@ -92,13 +97,13 @@ static void on_result(void *ctx, pdp_result *res)
 
 static int parse_scan(int argc, char **argv, scan_cfg *c)
 {
-    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR };
+    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
         { "rules", required_argument, 0, O_RULES }, { "lang", required_argument, 0, O_LANG },
         { "show-values", no_argument, 0, O_SHOW }, { "mask-values", no_argument, 0, O_MASK },
-        { "color", required_argument, 0, O_COLOR }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+        { "color", required_argument, 0, O_COLOR }, { "exclude", required_argument, 0, O_EXCL }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     int o;
     optind = 1;
@@ -127,6 +132,10 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
             else if (!strcmp(optarg, "auto")) c->color = -1;
             else return usage_error("--color takes auto, always or never, not '%s'", optarg);
             break;
+        case O_EXCL:
+            c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
+            c->excludes[c->nexcludes++] = optarg;
+            break;
         case 'h': fputs(usage_text, stdout); exit(0);
         default: return 2;
         }
@@ -147,13 +156,16 @@ static double now(void)
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env() };
+    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0 };
     int rc = parse_scan(argc, argv, &c);
-    if (rc) return rc;
+    if (rc) {
+        free(c.excludes);
+        return rc;
+    }
     FILE *out = stdout;
     if (c.output && !(out = fopen(c.output, "w"))) {
-        fprintf(stderr, "pdpascan: cannot write %s: ", c.output);
-        perror(NULL);
+        fprintf(stderr, "pdpascan: cannot write %s: %s\n", c.output, strerror(errno));
+        free(c.excludes);
         return 2;
     }
     int tty = !c.output && isatty(STDOUT_FILENO);
@@ -162,11 +174,13 @@ static int cmd_scan(int argc, char **argv)
     pdp_rules *rules;
     if ((rc = load_rules(c.rules_dir, &rules))) {
         if (out != stdout) fclose(out);
+        free(c.excludes);
         return rc;
     }
     double t0 = now();
     input_list in = { 0 };
-    for (int i = optind; i < argc; i++) walk_path(&in, argv[i]);
+    for (int i = optind; i < argc; i++) walk_path(&in, argv[i], c.excludes, c.nexcludes);
+    free(c.excludes);
     report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
     run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on };

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,8 @@
 
 typedef struct walker {
     input_list *l;
+    char **excludes;
+    size_t nexcludes;
     GHashTable *seen;   /* "dev:ino" of directories already walked */
 } walker;
 
@@ -77,9 +80,19 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
     free(names);
 }
 
+static int excluded(const walker *w, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base && base[1] ? base + 1 : path;
+    for (size_t i = 0; i < w->nexcludes; i++)
+        if (fnmatch(w->excludes[i], base, 0) == 0 || fnmatch(w->excludes[i], path, 0) == 0) return 1;
+    return 0;
+}
+
 static void walk(walker *w, const char *path, int explicit)
 {
     struct stat st;
+    if (!explicit && excluded(w, path)) return;
     if (strcmp(path, "-") == 0) {
         add(w->l, path, NULL);
         return;
@@ -94,9 +107,9 @@ static void walk(walker *w, const char *path, int explicit)
     /* Sockets, devices and pipes met inside a directory are not documents. */
 }
 
-void walk_path(input_list *l, const char *path)
+void walk_path(input_list *l, const char *path, char **excludes, size_t n)
 {
-    walker w = { l, g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL) };
+    walker w = { l, excludes, n, g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL) };
     walk(&w, path, 1);
     g_hash_table_destroy(w.seen);
 }

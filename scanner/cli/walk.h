@@ -17,7 +17,10 @@ typedef struct input_list {
     size_t len, cap;
 } input_list;
 
-void walk_path(input_list *l, const char *path);
+/* Add path (a file, a directory walked recursively, or "-").  Names
+ * matching one of the n glob patterns in excludes (against the base name or
+ * the whole path, fnmatch rules) are left out, directories included. */
+void walk_path(input_list *l, const char *path, char **excludes, size_t n);
 void input_list_free(input_list *l);
 
 #endif

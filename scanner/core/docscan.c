@@ -163,8 +163,8 @@ static void add_finding(docscan *d, const candidate *c)
     f->loc.line = d->pieces[d->cur_piece].loc.line ? d->cur_line : 0;
     f->law = (const char *const *)ru->law;
     f->nlaw = ru->nlaw;
-    f->message_th = ru->msg_th;
-    f->message_en = ru->msg_en;
+    f->message_th = v.msg_th;
+    f->message_en = v.msg_en;
     policy_fingerprint(ru->id, c->normalized, f->fingerprint);
 }
 

@@ -64,14 +64,34 @@ static size_t step_chars(const char *s, size_t len, size_t off, int chars, int d
     return off;
 }
 
+/* Start of the paragraph holding pos (text after the last blank line),
+ * looking no further back than lo. */
+static size_t paragraph_start(const char *s, size_t lo, size_t pos)
+{
+    int seen_nl = 0, blank = 0;
+    for (size_t i = pos; i > lo; i--) {
+        char c = s[i - 1];
+        if (c == '\n') {
+            if (seen_nl && blank) return i;
+            seen_nl = 1;
+            blank = 1;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            blank = 0;
+        }
+    }
+    return lo;
+}
+
 /* Distance in bytes from [ns, ne) to the nearest match of re within the
- * rule's window, or -1. */
+ * rule's window, or -1.  The window looks back within the paragraph and
+ * forward within the line: a label belongs to the value it stands beside,
+ * not to the next paragraph. */
 static long context_distance(const pcre2_code *re, const pdp_rule *ru, const char *norm, size_t nlen,
                              size_t ns, size_t ne, pcre2_match_data *md)
 {
     if (!re) return -1;
     long best = -1;
-    size_t lo = step_chars(norm, nlen, ns, ru->before, -1);
+    size_t lo = paragraph_start(norm, step_chars(norm, nlen, ns, ru->before, -1), ns);
     size_t off = lo;
     while (off < ns && pcre2_match(re, (PCRE2_SPTR)norm, ns, off, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -79,6 +99,8 @@ static long context_distance(const pcre2_code *re, const pdp_rule *ru, const cha
         off = ov[1] > ov[0] ? ov[1] : utf8_ceil(norm, nlen, ov[0] + 1);
     }
     size_t hi = step_chars(norm, nlen, ne, ru->after, 1);
+    const char *nl = memchr(norm + ne, '\n', hi - ne);
+    if (nl) hi = (size_t)(nl - norm);
     if (hi > ne && pcre2_match(re, (PCRE2_SPTR)norm, hi, ne, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
         long d = (long)(pcre2_get_ovector_pointer(md)[0] - ne);
         if (best < 0 || d < best) best = d;

@@ -84,6 +84,13 @@ static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
     const char *cat = yamlx_get_str(c->d, n, "category", NULL);
     if (cat) e->category = xstrdup(cat);
     e->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0"));
+    yaml_node_t *msg = yamlx_get(c->d, n, "message");
+    if (msg) {
+        const char *en = yamlx_get_str(c->d, msg, "en", NULL), *th = yamlx_get_str(c->d, msg, "th", en);
+        if (!en) return fail(c, msg, "message needs 'en'", NULL);
+        e->msg_en = xstrdup(en);
+        e->msg_th = xstrdup(th);
+    }
     return 0;
 }
 

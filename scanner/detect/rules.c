@@ -130,8 +130,12 @@ static void free_rule(pdp_rule *ru)
     free(ru->msg_en);
     pcre2_code_free(ru->ctx_pos);
     pcre2_code_free(ru->ctx_neg);
-    free(ru->on_pos.category);
-    free(ru->on_neg.category);
+    ctx_effect *eff[2] = { &ru->on_pos, &ru->on_neg };
+    for (int i = 0; i < 2; i++) {
+        free(eff[i]->category);
+        free(eff[i]->msg_th);
+        free(eff[i]->msg_en);
+    }
     free_strs(ru->must, ru->nmust);
     free_strs(ru->must_not, ru->nmust_not);
 }

@@ -28,6 +28,7 @@ typedef struct ctx_effect {
     pdp_action action;
     char *category;     /* NULL: unchanged */
     double confidence;  /* added to the rule's confidence */
+    char *msg_th, *msg_en; /* NULL: the rule's message */
 } ctx_effect;
 
 typedef struct pdp_rule {

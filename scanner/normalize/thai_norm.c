@@ -50,8 +50,6 @@ static uint32_t lookalike(uint32_t cp)
     return 0;
 }
 
-static int thaiish(uint32_t cp) { return cp_is_thai(cp) || lookalike(cp); }
-
 static uint32_t raw_cp(const unsigned char *s, size_t len, size_t i, size_t *l)
 {
     uint32_t cp = 0;
@@ -63,23 +61,35 @@ static uint32_t raw_cp(const unsigned char *s, size_t len, size_t i, size_t *l)
     return cp;
 }
 
-/* Code point at i with look-alikes mapped when a neighbour is Thai. */
+/* Does the run of look-alikes holding [i, i+l) touch a real Thai letter on
+ * either side?  (Pure Lao text, or a PUA code alone, is left as it is.) */
+static int run_touches_thai(const unsigned char *s, size_t len, size_t i, size_t l)
+{
+    size_t j = i + l, k, cl;
+    for (k = 0; k < 16 && j < len; k++, j += cl) {
+        uint32_t cp = raw_cp(s, len, j, &cl);
+        if (cp_is_thai(cp)) return 1;
+        if (!lookalike(cp)) break;
+    }
+    j = i;
+    for (k = 0; k < 16 && j > 0; k++) {
+        size_t p = utf8_floor((const char *)s, j - 1);
+        uint32_t cp = raw_cp(s, len, p, &cl);
+        if (cp_is_thai(cp)) return 1;
+        if (!lookalike(cp)) break;
+        j = p;
+    }
+    return 0;
+}
+
+/* Code point at i with look-alikes mapped when they stand in Thai text. */
 static cpinfo cp_at(const unsigned char *s, size_t len, size_t i)
 {
     cpinfo c = { 0, 0 };
     if (i >= len) return c;
     c.cp = raw_cp(s, len, i, &c.len);
     uint32_t t = lookalike(c.cp);
-    if (!t) return c;
-    size_t nl;
-    if (i + c.len < len && thaiish(raw_cp(s, len, i + c.len, &nl))) {
-        c.cp = t;
-        return c;
-    }
-    if (i > 0) {
-        size_t p = utf8_floor((const char *)s, i - 1), pl;
-        if (thaiish(raw_cp(s, len, p, &pl))) c.cp = t;
-    }
+    if (t && run_touches_thai(s, len, i, c.len)) c.cp = t;
     return c;
 }
 

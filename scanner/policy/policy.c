@@ -8,6 +8,10 @@
 static void apply(const ctx_effect *e, verdict *v)
 {
     if (e->category) v->category = e->category;
+    if (e->msg_en) {
+        v->msg_en = e->msg_en;
+        v->msg_th = e->msg_th;
+    }
     if (e->set_severity) v->severity = e->severity;
     if (e->set_action) v->action = e->action;
     v->confidence += e->confidence;
@@ -20,6 +24,8 @@ void policy_decide(const candidate *c, verdict *v)
     v->severity = ru->severity;
     v->action = ru->action;
     v->confidence = ru->confidence;
+    v->msg_th = ru->msg_th;
+    v->msg_en = ru->msg_en;
     int neg = c->neg_dist >= 0 && (c->pos_dist < 0 || c->neg_dist < c->pos_dist);
     if (neg) apply(&ru->on_neg, v);
     else if (c->pos_dist >= 0) apply(&ru->on_pos, v);

@@ -15,6 +15,7 @@ typedef struct verdict {
     pdp_severity severity;
     pdp_action action;
     double confidence;
+    const char *msg_th, *msg_en;
 } verdict;
 
 void policy_decide(const candidate *c, verdict *v);

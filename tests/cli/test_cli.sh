@@ -1,0 +1,78 @@
+#!/bin/sh
+# test_cli.sh — the pdpascan program as users and scripts meet it: exit
+# codes, the JSON Lines contract (checked with jq), the text report, masking,
+# stdin, directory walking, output files, parallel runs and install.
+# Prints "ok N - what" / "not ok N - what" and a closing "N passed, N failed".
+# usage: sh tests/cli/test_cli.sh BUILD_DIR   (from the repository root)
+BIN="$(pwd)/${1:-build}/pdpascan"
+T=$(mktemp -d /tmp/pdpascan-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0; fail=0; n=0
+ok() { n=$((n+1)); if [ "$1" = 0 ]; then pass=$((pass+1)); echo "ok $n - $2"; else fail=$((fail+1)); echo "not ok $n - $2"; fi; }
+# check "description" command...: ok when the command succeeds
+check() { d="$1"; shift; if "$@" >/dev/null 2>&1; then ok 0 "$d"; else ok 1 "$d"; fi; }
+rc_of() { "$@" >/dev/null 2>&1; echo $?; }
+
+ID=3505260181590
+printf 'ประกาศ เรื่อง ทดสอบ\nไม่มีข้อมูลส่วนบุคคล จำนวน ๑,๒๓๔,๕๖๗ บาท\n' > "$T/clean.txt"
+printf 'ผู้ร้อง นางสาวทดสอบ ระบบ\nเลขประจำตัวประชาชน %s\nโทร. 081-234-5678\n' "$ID" > "$T/pii.txt"
+printf 'โทร. 081-234-5678\n' > "$T/phone.txt"
+printf 'เลขที่ใบเสร็จ 2560313721591\n' > "$T/receipt.txt"
+printf '%%PDF-1.7\nเลขประจำตัวประชาชน %s\n' "$ID" > "$T/doc.pdf"
+
+check "--version" sh -c "'$BIN' --version | grep -q '^pdpascan [0-9]'"
+check "--help exits 0" "$BIN" --help
+ok "$([ "$(rc_of "$BIN" frobnicate)" = 2 ]; echo $?)" "unknown command exits 2"
+ok "$([ "$(rc_of "$BIN" scan)" = 2 ]; echo $?)" "scan without a path exits 2"
+ok "$([ "$(rc_of "$BIN" scan --fail-on severe "$T/clean.txt")" = 2 ]; echo $?)" "bad --fail-on exits 2"
+ok "$([ "$(rc_of "$BIN" scan "$T/clean.txt")" = 0 ]; echo $?)" "clean file exits 0"
+ok "$([ "$(rc_of "$BIN" scan "$T/pii.txt")" = 1 ]; echo $?)" "file with an ID exits 1"
+ok "$([ "$(rc_of "$BIN" scan --fail-on high "$T/phone.txt")" = 0 ]; echo $?)" "--fail-on high ignores a medium phone"
+ok "$([ "$(rc_of "$BIN" scan --fail-on low "$T/receipt.txt")" = 1 ]; echo $?)" "--fail-on low counts a low finding"
+ok "$([ "$(rc_of "$BIN" scan "$T/pii.txt" "$T/doc.pdf")" = 2 ]; echo $?)" "an unreadable document makes exit 2 even with findings"
+
+"$BIN" scan -f jsonl "$T/pii.txt" > "$T/out.jsonl"
+check "every jsonl line is JSON" jq -e . "$T/out.jsonl"
+check "finding has every contract field" jq -se 'map(select(.type=="finding")) | length > 0 and all(.[]; [has("file","format","location","rule","category","severity","action","match","normalized","start","end","law","message","suggestion","fingerprint")] | all)' "$T/out.jsonl"
+check "national ID normalized" sh -c "jq -r 'select(.category==\"national_id\").normalized' '$T/out.jsonl' | grep -qx $ID"
+check "file record after findings, summary last" sh -c "jq -r .type '$T/out.jsonl' | tr '\n' ' ' | grep -qx 'finding finding file summary '"
+check "file record status ok with count" jq -se 'map(select(.type=="file")) | .[0] | .status=="ok" and .findings==2 and .format=="text"' "$T/out.jsonl"
+check "start/end are byte offsets of match" sh -c "jq -r 'select(.category==\"national_id\") | \"\(.start) \(.end)\"' '$T/out.jsonl' | { read s e; tail -c +\$((s+1)) '$T/pii.txt' | head -c \$((e-s)) | grep -qx $ID; }"
+check "error record for an unreadable document" sh -c "'$BIN' scan -f jsonl '$T/doc.pdf' | jq -se 'map(select(.type==\"file\")) | .[0] | .status==\"error\" and (.error|length>0)'"
+check "errors never quote the document" sh -c "! '$BIN' scan -f jsonl '$T/doc.pdf' 2>&1 | grep -q $ID"
+
+check "stdin with -" sh -c "'$BIN' scan -f jsonl - < '$T/pii.txt' | jq -se 'map(select(.type==\"file\")) | .[0] | .file==\"-\" and .findings==2'"
+check "-o writes the report, stdout stays empty" sh -c "'$BIN' scan -f jsonl -o '$T/rep.jsonl' '$T/pii.txt'; [ -s '$T/rep.jsonl' ] && [ -z \"\$('$BIN' scan -f jsonl -o '$T/rep2.jsonl' '$T/pii.txt')\" ]"
+check "default format off a terminal is jsonl" sh -c "'$BIN' scan '$T/pii.txt' | head -1 | jq -e .type"
+
+check "text report is masked by default" sh -c "! '$BIN' scan -f text '$T/pii.txt' | grep -q $ID"
+check "--show-values shows values" sh -c "'$BIN' scan -f text --show-values '$T/pii.txt' | grep -q $ID"
+check "text report in Thai from LANG" sh -c "LANG=th_TH.UTF-8 '$BIN' scan -f text '$T/pii.txt' | grep -q 'ผลการตรวจ'"
+check "--lang en overrides LANG" sh -c "LANG=th_TH.UTF-8 '$BIN' scan -f text --lang en '$T/pii.txt' | grep -q 'Verdict'"
+check "no colour when not a terminal" sh -c "! '$BIN' scan -f text '$T/pii.txt' | grep -q \"\$(printf '\\033')\""
+check "--mask-values hides values in jsonl" sh -c "! '$BIN' scan -f jsonl --mask-values '$T/pii.txt' | grep -q $ID"
+check "--mask-values keeps fingerprints" sh -c "[ \"\$('$BIN' scan -f jsonl --mask-values '$T/pii.txt' | jq -r 'select(.type==\"finding\").fingerprint')\" = \"\$(jq -r 'select(.type==\"finding\").fingerprint' '$T/out.jsonl')\" ]"
+
+mkdir -p "$T/site/a/.git" "$T/site/b"
+cp "$T/pii.txt" "$T/site/a/one.txt"; cp "$T/pii.txt" "$T/site/a/.git/skip.txt"; cp "$T/clean.txt" "$T/site/b/two.txt"
+ln -s .. "$T/site/b/loop"
+check "directory walk: .git skipped, loop followed once" sh -c "[ \"\$('$BIN' scan -f jsonl '$T/site' 2>/dev/null | jq -r 'select(.type==\"file\").file' | sort | tr '\n' ' ')\" = '$T/site/a/one.txt $T/site/b/two.txt ' ]"
+check "loop is reported on stderr" sh -c "'$BIN' scan -f jsonl '$T/site' 2>&1 >/dev/null | grep -q 'loop'"
+ln -s "$T/nowhere" "$T/site/b/dangling"
+ok "$([ "$(rc_of "$BIN" scan "$T/site")" = 2 ]; echo $?)" "dangling symlink makes exit 2"
+check "dangling symlink is an error record" sh -c "'$BIN' scan -f jsonl '$T/site' 2>/dev/null | jq -se 'map(select(.type==\"file\" and (.file|endswith(\"dangling\")))) | .[0].status==\"error\"'"
+check "--exclude leaves files out" sh -c "[ \"\$('$BIN' scan -f jsonl --exclude 'one.*' --exclude dangling '$T/site' 2>/dev/null | jq -r 'select(.type==\"summary\").files')\" = 1 ]"
+for i in 1 2 3 4 5 6 7 8; do cp "$T/pii.txt" "$T/site/b/p$i.txt"; done
+"$BIN" scan -f jsonl -j 1 "$T/site" 2>/dev/null | grep -v summary > "$T/j1"
+"$BIN" scan -f jsonl -j 4 "$T/site" 2>/dev/null | grep -v summary > "$T/j4"
+check "-j 4 reports exactly what -j 1 does, in the same order" cmp -s "$T/j1" "$T/j4"
+
+check "rules lists the loaded rules" sh -c "'$BIN' rules | grep -q '^th.national-id'"
+check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
+
+make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1
+check "installed binary finds its installed patterns" sh -c "cd / && '$T/inst/usr/bin/pdpascan' scan -f jsonl '$T/pii.txt' | jq -se 'map(select(.type==\"summary\")) | .[0].findings==2'"
+check "man page installed" test -s "$T/inst/usr/share/man/man1/pdpascan.1"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,183 @@
+/* test_corpus.c — scan every document in corpus/ and compare with the
+ * expected findings beside it (<doc>.expect.yaml), in both directions:
+ * nothing missed, nothing extra, the same status.  Prints precision and
+ * recall per category.  Then the real announcements in ../shared/seeds/
+ * (or $PDPASCAN_SEEDS) must pass with nothing above info. */
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include "../unit/helpers.h"
+#include "cli/walk.h"
+#include "util/buf.h"
+#include "util/yamlx.h"
+
+typedef struct expected {
+    char *category, *value;
+    long line;
+    int severity;   /* -1: not checked */
+    int matched;
+} expected;
+
+typedef struct tally {
+    char cat[32];
+    size_t tp, fp, fn;
+} tally;
+
+static tally tallies[32];
+static size_t ntallies;
+
+static tally *tally_for(const char *cat)
+{
+    for (size_t i = 0; i < ntallies; i++)
+        if (!strcmp(tallies[i].cat, cat)) return &tallies[i];
+    tally *t = &tallies[ntallies++];
+    snprintf(t->cat, sizeof t->cat, "%s", cat);
+    return t;
+}
+
+/* Read <doc>.expect.yaml; returns the number of expected findings or -1. */
+static long load_expected(const char *doc, char **status, expected **out)
+{
+    char *path = xasprintf("%s.expect.yaml", doc), *err = NULL;
+    yamlx_doc d;
+    if (yamlx_open(&d, path, &err) != 0) {
+        fprintf(stderr, "%s: no expectations: %s\n", doc, err);
+        free(err);
+        free(path);
+        return -1;
+    }
+    free(path);
+    yaml_node_t *root = yamlx_root(&d), *fs = yamlx_get(&d, root, "findings");
+    *status = xstrdup(yamlx_get_str(&d, root, "status", "ok"));
+    size_t n = yamlx_len(fs);
+    *out = calloc(n ? n : 1, sizeof **out);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *f = yamlx_item(&d, fs, i);
+        expected *e = &(*out)[i];
+        e->category = xstrdup(yamlx_get_str(&d, f, "category", "?"));
+        e->value = xstrdup(yamlx_get_str(&d, f, "value", ""));
+        e->line = atol(yamlx_get_str(&d, f, "line", "0"));
+        pdp_severity sv;
+        const char *sev = yamlx_get_str(&d, f, "severity", NULL);
+        e->severity = sev && pdp_severity_parse(sev, &sv) == 0 ? (int)sv : -1;
+    }
+    yamlx_close(&d);
+    return (long)n;
+}
+
+/* Compare one document; returns the number of differences. */
+static size_t check_doc(const char *doc)
+{
+    char *status = NULL;
+    expected *exp = NULL;
+    long n = load_expected(doc, &status, &exp);
+    if (n < 0) return 1;
+    pdp_result r;
+    pdp_scan_file(g_rules, doc, NULL, NULL, &r);
+    size_t diffs = 0;
+    if (strcmp(pdp_status_name(r.status), status) != 0) {
+        fprintf(stderr, "%s: status %s, expected %s (%s)\n", doc, pdp_status_name(r.status), status,
+                r.error ? r.error : "");
+        diffs++;
+    }
+    for (size_t i = 0; i < r.nfindings; i++) {
+        const pdp_finding *f = &r.findings[i];
+        expected *hit = NULL;
+        for (long k = 0; k < n && !hit; k++)
+            if (!exp[k].matched && !strcmp(exp[k].category, f->category) && !strcmp(exp[k].value, f->normalized) &&
+                exp[k].line == f->loc.line)
+                hit = &exp[k];
+        if (!hit) {
+            fprintf(stderr, "%s:%ld: extra %s %s (%s)\n", doc, f->loc.line, f->category, f->normalized,
+                    pdp_severity_name(f->severity));
+            tally_for(f->category)->fp++;
+            diffs++;
+            continue;
+        }
+        hit->matched = 1;
+        tally_for(f->category)->tp++;
+        if (hit->severity >= 0 && hit->severity != (int)f->severity) {
+            fprintf(stderr, "%s:%ld: %s %s is %s, expected %s\n", doc, f->loc.line, f->category, f->normalized,
+                    pdp_severity_name(f->severity), pdp_severity_name((pdp_severity)hit->severity));
+            diffs++;
+        }
+    }
+    for (long k = 0; k < n; k++) {
+        if (!exp[k].matched) {
+            fprintf(stderr, "%s:%ld: missed %s %s\n", doc, exp[k].line, exp[k].category, exp[k].value);
+            tally_for(exp[k].category)->fn++;
+            diffs++;
+        }
+        free(exp[k].category);
+        free(exp[k].value);
+    }
+    free(exp);
+    free(status);
+    pdp_result_free(&r);
+    return diffs;
+}
+
+static void test_corpus_matches_expectations(void **s)
+{
+    (void)s;
+    input_list in = { 0 };
+    char *excl[] = { "*.expect.yaml", "README.md" };
+    walk_path(&in, "corpus", excl, 2);
+    assert_true(in.len >= 10);
+    size_t diffs = 0;
+    for (size_t i = 0; i < in.len; i++) diffs += check_doc(in.v[i].path);
+    printf("corpus: %zu documents\n%-16s %6s %6s %6s %9s %6s\n", in.len, "category", "tp", "fp", "fn", "precision",
+           "recall");
+    for (size_t i = 0; i < ntallies; i++) {
+        tally *t = &tallies[i];
+        printf("%-16s %6zu %6zu %6zu %8.1f%% %5.1f%%\n", t->cat, t->tp, t->fp, t->fn,
+               t->tp + t->fp ? 100.0 * t->tp / (t->tp + t->fp) : 100.0,
+               t->tp + t->fn ? 100.0 * t->tp / (t->tp + t->fn) : 100.0);
+    }
+    input_list_free(&in);
+    assert_int_equal(diffs, 0);
+}
+
+static void test_seeds_pass_clean(void **s)
+{
+    (void)s;
+    const char *dir = getenv("PDPASCAN_SEEDS");
+    if (!dir) dir = "../shared/seeds";
+    DIR *d = opendir(dir);
+    if (!d) {
+        printf("seeds: %s not present, skipped\n", dir);
+        skip();
+    }
+    struct dirent *de;
+    size_t docs = 0, above = 0;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt")) continue;
+        char *path = xasprintf("%s/%s", dir, de->d_name);
+        pdp_result r;
+        pdp_scan_file(g_rules, path, NULL, NULL, &r);
+        assert_int_equal(r.status, PDP_STATUS_OK);
+        for (size_t i = 0; i < r.nfindings; i++)
+            if (r.findings[i].severity > PDP_SEV_INFO) {
+                fprintf(stderr, "%s:%ld: %s (%s) above info in a clean announcement\n", path,
+                        r.findings[i].loc.line, r.findings[i].category, pdp_severity_name(r.findings[i].severity));
+                above++;
+            }
+        pdp_result_free(&r);
+        free(path);
+        docs++;
+    }
+    closedir(d);
+    printf("seeds: %zu documents, %zu findings above info\n", docs, above);
+    assert_true(docs >= 5);
+    assert_int_equal(above, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_corpus_matches_expectations),
+        cmocka_unit_test(test_seeds_pass_clean),
+    };
+    return cmocka_run_group_tests_name("corpus", tests, load_rules_setup, free_rules_teardown);
+}

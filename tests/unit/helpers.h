@@ -1,0 +1,81 @@
+/* helpers.h — shared by the cmocka tests: load the real rules from patterns/,
+ * scan a string, and check the invariants every finding must keep.
+ * Tests run from the repository root (tests/run.sh does that). */
+#ifndef PDP_TEST_HELPERS_H
+#define PDP_TEST_HELPERS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "include/pdpascan.h"
+
+static pdp_rules *g_rules __attribute__((unused));
+
+static inline int load_rules_setup(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    if (pdp_rules_load("patterns", &g_rules, &err) != 0) {
+        fprintf(stderr, "cannot load rules: %s\n", err);
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
+static inline int free_rules_teardown(void **state)
+{
+    (void)state;
+    pdp_rules_free(g_rules);
+    g_rules = NULL;
+    return 0;
+}
+
+/* Every finding's match is exactly the extracted text at [start, end). For
+ * text input the extracted text is the input itself when it is UTF-8. */
+static inline void assert_offsets(const char *text, const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nfindings; i++) {
+        const pdp_finding *f = &res->findings[i];
+        assert_true(f->end > f->start);
+        assert_true(f->end <= strlen(text));
+        assert_int_equal(f->end - f->start, strlen(f->match));
+        assert_memory_equal(text + f->start, f->match, f->end - f->start);
+    }
+}
+
+/* Scan a UTF-8 string; the result must be freed. Offsets are checked. */
+static inline void scan_str(const char *text, pdp_result *res)
+{
+    assert_int_equal(pdp_scan_buffer(g_rules, text, strlen(text), "test", NULL, res), 0);
+    assert_int_equal(res->status, PDP_STATUS_OK);
+    assert_offsets(text, res);
+}
+
+/* Number of findings of a category (NULL: any). */
+static inline size_t count_cat(const pdp_result *res, const char *cat)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (!cat || strcmp(res->findings[i].category, cat) == 0) n++;
+    return n;
+}
+
+/* The only finding of the scan; fails unless there is exactly one. */
+static inline const pdp_finding *only(const pdp_result *res)
+{
+    if (res->nfindings != 1) {
+        for (size_t i = 0; i < res->nfindings; i++)
+            fprintf(stderr, "  finding %zu: %s %s\n", i, res->findings[i].category, res->findings[i].normalized);
+    }
+    assert_int_equal(res->nfindings, 1);
+    return &res->findings[0];
+}
+
+#endif

@@ -1,0 +1,209 @@
+/* test_detect.c — detectors through the public API: every written form of a
+ * national ID and phone number in THAI-REFERENCE.md, the numbers that must
+ * not be flagged, context words, offsets, masking and fingerprints. */
+#include "helpers.h"
+
+/* Scan text and expect exactly one finding of cat with this value. */
+static void one(const char *text, const char *cat, const char *value, pdp_severity sev)
+{
+    pdp_result r;
+    scan_str(text, &r);
+    const pdp_finding *f = only(&r);
+    assert_string_equal(f->category, cat);
+    assert_string_equal(f->normalized, value);
+    assert_int_equal(f->severity, sev);
+    pdp_result_free(&r);
+}
+
+static void none(const char *text)
+{
+    pdp_result r;
+    scan_str(text, &r);
+    if (r.nfindings) fprintf(stderr, "unexpected finding in: %s\n", text);
+    assert_int_equal(count_cat(&r, NULL), 0);
+    pdp_result_free(&r);
+}
+
+static void test_national_id_written_forms(void **s)
+{
+    (void)s;
+    const char *forms[] = {
+        "เลขประจำตัวประชาชน 1234567890121",
+        "เลขประจำตัวประชาชน 1-2345-67890-12-1",
+        "เลขประจำตัวประชาชน 1 2345 67890 12 1",
+        "เลขประจำตัวประชาชน 1.2345.67890.12.1",
+        "เลขประจำตัวประชาชน ๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑",
+        "เลขประจำตัวประชาชน๑๒๓๔๕๖๗๘๙๐๑๒๑",
+        "เลขประจำตัวประชาชน1234567890121",
+        "เลขประจำตัวประชาชน 1-2345-67890-\n12-1",
+        "| นายสมชาย ใจดี | 1 2345 67890 12 1 | 081-234-5678 |",
+        "ID 1 – 2345 – 67890 – 12 – 1",
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        pdp_result r;
+        scan_str(forms[i], &r);
+        assert_int_equal(count_cat(&r, "national_id"), 1);
+        for (size_t k = 0; k < r.nfindings; k++)
+            if (!strcmp(r.findings[k].category, "national_id")) {
+                assert_string_equal(r.findings[k].normalized, "1234567890121");
+                assert_int_equal(r.findings[k].severity, PDP_SEV_HIGH);
+                assert_int_equal(r.findings[k].action, PDP_ACT_REDACT);
+            }
+        pdp_result_free(&r);
+    }
+}
+
+static void test_national_id_not_flagged(void **s)
+{
+    (void)s;
+    none("เลข 1234567890122");               /* check digit */
+    none("เลข 12345678901210");              /* inside a longer run */
+    none("เลข 01234567890121");
+    none("รหัส 9234567890127");              /* first digit 9 */
+    none("1111111111111");
+    none("ที่ 12-1234567890121");
+    none("SN1234567890121");
+    none("0.1234567890121");
+}
+
+static void test_context_lowers_and_raises(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_str("เลขที่ใบเสร็จ 1234567890121", &r);
+    const pdp_finding *f = only(&r);
+    assert_int_equal(f->severity, PDP_SEV_LOW);
+    assert_int_equal(f->action, PDP_ACT_REVIEW);
+    pdp_result_free(&r);
+
+    scan_str("บัตรประชาชน 1234567890121", &r);
+    double labelled = only(&r)->confidence;
+    pdp_result_free(&r);
+    scan_str("ข้อมูล 1234567890121", &r);
+    assert_true(labelled > only(&r)->confidence);
+    pdp_result_free(&r);
+
+    /* A label in the next paragraph does not belong to the number. */
+    scan_str("รายการ 1234567890121\n\nเลขที่ใบเสร็จ ตามแนบ", &r);
+    assert_int_equal(only(&r)->severity, PDP_SEV_HIGH);
+    pdp_result_free(&r);
+}
+
+static void test_zero_ids(void **s)
+{
+    (void)s;
+    one("บริษัท ตัวอย่าง จำกัด เลขประจำตัวผู้เสียภาษี 0105536112014", "tax_id", "0105536112014", PDP_SEV_LOW);
+    one("0-1055-36112-01-4", "tax_id", "0105536112014", PDP_SEV_LOW);
+    one("0-10-5-536-11201-4", "tax_id", "0105536112014", PDP_SEV_LOW);
+    one("ผู้ไร้สัญชาติ เลขประจำตัว 0088599528904", "national_id", "0088599528904", PDP_SEV_HIGH);
+    /* A person's title before a company number of a company does not win over
+     * the company's own words right next to it. */
+    one("นายกเทศมนตรี ลงนามสัญญากับ บริษัท ก จำกัด 0105536112014", "tax_id", "0105536112014", PDP_SEV_LOW);
+}
+
+static void test_phone_written_forms(void **s)
+{
+    (void)s;
+    one("โทร. 081-234-5678", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("มือถือ 08 1234 5678", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("0812345678", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("โทร ๐๘๑-๒๓๔-๕๖๗๘", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("Tel. +66 81 234 5678", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("+66(0)81 234 5678", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("(66) 2 123 4567", "phone", "021234567", PDP_SEV_MEDIUM);
+    one("โทรศัพท์ 02-123-4567", "phone", "021234567", PDP_SEV_MEDIUM);
+    one("โทรศัพท์ 0-2123-4567", "phone", "021234567", PDP_SEV_MEDIUM);
+    one("โทรศัพท์ 0 5371 1333", "phone", "053711333", PDP_SEV_MEDIUM);
+    one("โทรศัพท์ (053) 711-333", "phone", "053711333", PDP_SEV_MEDIUM);
+    one("โทร 081-234-5678 ต่อ 123", "phone", "0812345678", PDP_SEV_MEDIUM);
+    one("VoIP 060-123-4567", "phone", "0601234567", PDP_SEV_MEDIUM);
+}
+
+static void test_phone_not_flagged(void **s)
+{
+    (void)s;
+    none("โทร 01-234-5678");
+    none("เลข 08123456789");
+    none("มท ๐๘๐๘.๒/ว ๑๒๓๔");
+    none("จำนวน ๑,๒๓๔,๕๖๗ บาท");
+    none("สายด่วน 1669 หรือ 1111");
+    none("วันที่ 12-01-2567 และ ๑๒ มกราคม ๒๕๖๗");
+    none("รหัสไปรษณีย์ ๑๐๒๐๐");
+    none("ครุภัณฑ์เลขที่ 416-59-0012");
+}
+
+static void test_phone_negative_context(void **s)
+{
+    (void)s;
+    one("เลขที่สัญญา 0812345678", "phone", "0812345678", PDP_SEV_LOW);
+}
+
+static void test_email(void **s)
+{
+    (void)s;
+    one("ติดต่อ Somchai.J@Gmail.com ได้", "email", "somchai.j@gmail.com", PDP_SEV_MEDIUM);
+    none("ภาพ logo@2x.png");
+}
+
+static void test_offsets_lines_and_suggestion(void **s)
+{
+    (void)s;
+    const char *text = "บรรทัดแรก\nสอง ๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑ และ\u200b 081-234-5678\nสาม";
+    pdp_result r;
+    scan_str(text, &r); /* checks match == text[start:end] */
+    assert_int_equal(r.nfindings, 2);
+    assert_int_equal(r.findings[0].loc.line, 2);
+    assert_string_equal(r.findings[0].match, "๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑");
+    assert_string_equal(r.findings[0].suggestion, "X-XXXX-XXXXX-XX-X");
+    assert_string_equal(r.findings[1].match, "081-234-5678");
+    assert_string_equal(r.findings[1].suggestion, "XXX-XXX-XXXX");
+    assert_int_equal(r.findings[1].loc.line, 2);
+    pdp_result_free(&r);
+}
+
+static void test_fingerprint_stable_across_moves(void **s)
+{
+    (void)s;
+    pdp_result a, b;
+    scan_str("บัตรประชาชน 1234567890121", &a);
+    scan_str("ย่อหน้าใหม่ที่เพิ่มเข้ามา\n\n\nบัตรประชาชน 1-2345-67890-12-1 ท้าย", &b);
+    assert_string_equal(only(&a)->fingerprint, only(&b)->fingerprint);
+    assert_int_equal(strlen(a.findings[0].fingerprint), 16);
+    pdp_result_free(&b);
+    scan_str("บัตรประชาชน 3100600445635", &b);
+    assert_string_not_equal(only(&a)->fingerprint, only(&b)->fingerprint);
+    pdp_result_free(&a);
+    pdp_result_free(&b);
+}
+
+static void test_mask_display(void **s)
+{
+    (void)s;
+    char *m = pdp_mask_display("1-2345-67890-12-1");
+    assert_string_equal(m, "1-XXXX-XXXXX-X2-1");
+    free(m);
+    m = pdp_mask_display("somchai@example.com");
+    assert_string_equal(m, "sXXXXXX@example.com");
+    free(m);
+    m = pdp_mask_display("๐๘๑-๒๓๔-๕๖๗๘");
+    assert_string_equal(m, "๐XX-XXX-XX๗๘");
+    free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_national_id_written_forms),
+        cmocka_unit_test(test_national_id_not_flagged),
+        cmocka_unit_test(test_context_lowers_and_raises),
+        cmocka_unit_test(test_zero_ids),
+        cmocka_unit_test(test_phone_written_forms),
+        cmocka_unit_test(test_phone_not_flagged),
+        cmocka_unit_test(test_phone_negative_context),
+        cmocka_unit_test(test_email),
+        cmocka_unit_test(test_offsets_lines_and_suggestion),
+        cmocka_unit_test(test_fingerprint_stable_across_moves),
+        cmocka_unit_test(test_mask_display),
+    };
+    return cmocka_run_group_tests_name("detect", tests, load_rules_setup, free_rules_teardown);
+}

@@ -1,0 +1,192 @@
+/* test_input.c — text inputs and bad input: encodings (UTF-8 with and
+ * without BOM, UTF-16, TIS-620), invalid UTF-8, NUL bytes, binary files,
+ * empty input, findings across the streaming window's edges, the findings
+ * limit, files that cannot be opened. */
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unicode/ucnv.h>
+
+#include "helpers.h"
+#include "util/buf.h"
+
+static void scan_bytes(const void *data, size_t len, pdp_result *r, const pdp_options *opt)
+{
+    assert_int_equal(pdp_scan_buffer(g_rules, data, len, "bytes", opt, r), 0);
+}
+
+static const char *ID_LINE = "เลขประจำตัวประชาชน 1-2345-67890-12-1 โทร 081-234-5678\n";
+
+/* Convert ID_LINE with ICU and scan it: both findings, decoded offsets. */
+static void scan_encoded(const char *enc, const char *bom, size_t bomlen, const char *want_enc)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    char out[1024];
+    memcpy(out, bom, bomlen);
+    int32_t n = ucnv_convert(enc, "UTF-8", out + bomlen, (int32_t)(sizeof out - bomlen), ID_LINE, -1, &ec);
+    assert_true(U_SUCCESS(ec));
+    pdp_result r;
+    scan_bytes(out, bomlen + (size_t)n, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_string_equal(r.encoding, want_enc);
+    assert_int_equal(count_cat(&r, "national_id"), 1);
+    assert_int_equal(count_cat(&r, "phone"), 1);
+    assert_offsets(ID_LINE, &r); /* offsets are in the decoded UTF-8 text */
+    pdp_result_free(&r);
+}
+
+static void test_encodings(void **s)
+{
+    (void)s;
+    scan_encoded("UTF-8", "", 0, "UTF-8");
+    scan_encoded("UTF-8", "\xEF\xBB\xBF", 3, "UTF-8");
+    scan_encoded("UTF-16LE", "\xFF\xFE", 2, "UTF-16LE");
+    scan_encoded("UTF-16BE", "\xFE\xFF", 2, "UTF-16BE");
+    scan_encoded("UTF-16LE", "", 0, "UTF-16LE");      /* no BOM: NULs every other byte */
+    scan_encoded("windows-874", "", 0, "windows-874");
+    scan_encoded("TIS-620", "", 0, "windows-874");
+}
+
+static void test_invalid_utf8_and_nul(void **s)
+{
+    (void)s;
+    const char text[] = "ข้อมูล \xFF\xFE\xC0 เสีย\0\0 แล้ว เลขประจำตัวประชาชน 1234567890121 \xE0\xB8";
+    pdp_result r;
+    scan_bytes(text, sizeof text - 1, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_string_equal(r.format, "text");
+    const pdp_finding *f = only(&r);
+    assert_string_equal(f->normalized, "1234567890121");
+    assert_string_equal(f->match, "1234567890121");
+    pdp_result_free(&r);
+}
+
+static void test_binary_and_documents(void **s)
+{
+    (void)s;
+    pdp_result r;
+    const unsigned char png[] = { 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D };
+    scan_bytes(png, sizeof png, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_SKIPPED);
+    assert_int_equal(r.nfindings, 0);
+    pdp_result_free(&r);
+
+    unsigned char junk[4096];
+    for (size_t i = 0; i < sizeof junk; i++) junk[i] = (unsigned char)(i * 7919 % 251);
+    scan_bytes(junk, sizeof junk, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_SKIPPED);
+    pdp_result_free(&r);
+
+    /* A document format that cannot be read is an error: never clean. */
+    const char pdf[] = "%PDF-1.7\n1 0 obj\n";
+    scan_bytes(pdf, sizeof pdf - 1, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_string_equal(r.format, "pdf");
+    assert_non_null(r.error);
+    pdp_result_free(&r);
+}
+
+static void test_empty(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_bytes("", 0, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_int_equal(r.nfindings, 0);
+    assert_int_equal(r.bytes, 0);
+    pdp_result_free(&r);
+}
+
+/* 3.5 MB with no newline made of "ข้อ 1-2345-67890-12-1 " (28 bytes) over
+ * and over: reads and scanning rounds end at every phase of the pattern, so
+ * IDs straddle every edge of the window.  Each is found once, at its offset. */
+static void test_streaming_window_edges(void **s)
+{
+    (void)s;
+    static const char unit[] = "ข้อ 1-2345-67890-12-1 ";
+    size_t ul = sizeof unit - 1, n = (3 * 1024 * 1024 + 512 * 1024) / ul, len = n * ul;
+    char *text = malloc(len + 1);
+    for (size_t k = 0; k < n; k++) memcpy(text + k * ul, unit, ul);
+    text[len] = 0;
+    pdp_options opt = { .max_findings = 1000000 };
+    pdp_result r;
+    scan_bytes(text, len, &r, &opt);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_int_equal(r.nfindings, n);
+    for (size_t k = 0; k < n; k++) {
+        if (r.findings[k].start != k * ul + 10) fprintf(stderr, "finding %zu at %llu\n", k, (unsigned long long)r.findings[k].start);
+        assert_int_equal(r.findings[k].start, k * ul + 10);
+        assert_int_equal(r.findings[k].loc.line, 1);
+    }
+    pdp_result_free(&r);
+    free(text);
+}
+
+static void test_findings_limit_makes_partial(void **s)
+{
+    (void)s;
+    buf b;
+    buf_init(&b);
+    for (int i = 0; i < 20; i++) buf_puts(&b, "บัตรประชาชน 1234567890121\n");
+    pdp_options opt = { .max_findings = 5 };
+    pdp_result r;
+    scan_bytes(b.data, b.len, &r, &opt);
+    assert_int_equal(r.status, PDP_STATUS_PARTIAL);
+    assert_int_equal(r.nfindings, 5);
+    assert_non_null(strstr(r.error, "more than 5"));
+    pdp_result_free(&r);
+    buf_free(&b);
+}
+
+static void test_files_that_cannot_be_read(void **s)
+{
+    (void)s;
+    pdp_result r;
+    assert_int_equal(pdp_scan_file(g_rules, "/nonexistent/pdpascan-test", NULL, NULL, &r), 0);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(r.error, "cannot open"));
+    pdp_result_free(&r);
+
+    assert_int_equal(pdp_scan_file(g_rules, "tests", NULL, NULL, &r), 0);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(r.error, "directory"));
+    pdp_result_free(&r);
+
+    char dir[] = "/tmp/pdpascan-testXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char link[64];
+    snprintf(link, sizeof link, "%s/dangling", dir);
+    assert_int_equal(symlink("/nonexistent/target", link), 0);
+    assert_int_equal(pdp_scan_file(g_rules, link, NULL, NULL, &r), 0);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_null(strstr(r.error, "1234")); /* reasons never quote content */
+    pdp_result_free(&r);
+    unlink(link);
+    rmdir(dir);
+}
+
+static void test_scan_file_matches_buffer(void **s)
+{
+    (void)s;
+    pdp_result r;
+    assert_int_equal(pdp_scan_file(g_rules, "corpus/text/elderly_allowance_list.txt", NULL, NULL, &r), 0);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_int_equal(count_cat(&r, "national_id"), 5);
+    assert_true(r.bytes > 1000);
+    pdp_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_encodings),
+        cmocka_unit_test(test_invalid_utf8_and_nul),
+        cmocka_unit_test(test_binary_and_documents),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_streaming_window_edges),
+        cmocka_unit_test(test_findings_limit_makes_partial),
+        cmocka_unit_test(test_files_that_cannot_be_read),
+        cmocka_unit_test(test_scan_file_matches_buffer),
+    };
+    return cmocka_run_group_tests_name("input", tests, load_rules_setup, free_rules_teardown);
+}

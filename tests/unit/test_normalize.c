@@ -1,0 +1,116 @@
+/* test_normalize.c — the Thai normalizer's repairs (THAI-REFERENCE.md
+ * section 3) and the offset map that leads every normalized byte back to its
+ * source. */
+#include "helpers.h"
+#include "normalize/normalize.h"
+
+/* Normalize src and compare with want; then check the map: every code point
+ * boundary of the output maps to a code point boundary of the source, in
+ * order, ends map to ends. */
+static void norm_is(const char *src, const char *want)
+{
+    buf out;
+    offmap map;
+    buf_init(&out);
+    offmap_init(&map);
+    thai_normalize(src, strlen(src), &out, &map);
+    if (strcmp(out.data, want) != 0) fprintf(stderr, "normalize(%s) = %s, want %s\n", src, out.data, want);
+    assert_string_equal(out.data, want);
+    assert_int_equal(offmap_start(&map, 0), 0);
+    assert_int_equal(offmap_end(&map, out.len), strlen(src));
+    size_t prev = 0;
+    for (size_t n = 0; n <= out.len; n++) {
+        if (n < out.len && ((unsigned char)out.data[n] & 0xC0) == 0x80) continue;
+        size_t r = offmap_start(&map, n);
+        assert_true(r >= prev);
+        assert_true(r <= strlen(src));
+        assert_true(r == strlen(src) || ((unsigned char)src[r] & 0xC0) != 0x80);
+        prev = r;
+    }
+    buf_free(&out);
+    offmap_free(&map);
+}
+
+static void test_digits(void **s)
+{
+    (void)s;
+    norm_is("๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑", "1-2345-67890-12-1");
+    norm_is("໑໒", "12");                  /* Lao digits */
+    norm_is("１２３", "123");             /* full-width */
+    norm_is("abc 123", "abc 123");
+}
+
+static void test_digit_offsets(void **s)
+{
+    (void)s;
+    const char *src = "โทร ๐๘๑";
+    buf out;
+    offmap map;
+    buf_init(&out);
+    offmap_init(&map);
+    thai_normalize(src, strlen(src), &out, &map);
+    assert_string_equal(out.data, "โทร 081");
+    size_t n0 = strlen("โทร ");
+    assert_int_equal(offmap_start(&map, n0), n0);          /* '0' starts where ๐ starts */
+    assert_int_equal(offmap_end(&map, n0 + 1), n0 + 3);    /* and ends where ๐ ends */
+    assert_int_equal(offmap_start(&map, n0 + 2), n0 + 6);
+    assert_int_equal(offmap_end(&map, n0 + 3), strlen(src));
+    buf_free(&out);
+    offmap_free(&map);
+}
+
+static void test_invisible_and_spaces(void **s)
+{
+    (void)s;
+    norm_is("ก\u200bข\u200c\ufeffค\u00adง", "กขคง");
+    norm_is("a\u00a0b\u2003c", "a b c");
+    norm_is("081\u2013234\u2014567\u2212", "081-234-567-");
+    norm_is("ต \u0e49องการ", "ต\u0e49องการ");          /* space before a tone mark */
+    norm_is("a \u0e49", "a \u0e49");                     /* not after Thai: kept */
+}
+
+static void test_pua(void **s)
+{
+    (void)s;
+    norm_is("โทรศ\uf710พท\uf70e", "โทรศ\u0e31พท\u0e4c");  /* Windows PUA */
+    norm_is("ก\uf88b", "ก\u0e48");                         /* Mac PUA */
+    norm_is("ก\uf89e", "ก\u0e10");
+    norm_is("\uf700", "\uf700");                           /* alone: an Apple key code */
+    norm_is("x\uf701y", "x\uf701y");
+}
+
+static void test_sara_am_and_order(void **s)
+{
+    (void)s;
+    norm_is("ก\u0e4d\u0e32", "ก\u0e33");                  /* decomposed SARA AM */
+    norm_is("น\u0e4d\u0e49\u0e32", "น\u0e49\u0e33");      /* NIKHAHIT tone AA */
+    norm_is("น\u0e49\u0e4d\u0e32", "น\u0e49\u0e33");      /* tone NIKHAHIT AA */
+    norm_is("ก\u0e33\u0e32", "ก\u0e33");                  /* doubled */
+    norm_is("\u0e40\u0e40ก", "\u0e41ก");                  /* เเ -> แ */
+    norm_is("ก\u0e48\u0e34", "ก\u0e34\u0e48");            /* tone before upper vowel */
+    norm_is("ก\u0e48\u0e38", "ก\u0e38\u0e48");            /* tone before lower vowel */
+    norm_is("ก\u0e32\u0e48", "ก\u0e48\u0e32");            /* AA before tone */
+    norm_is("ก\u0e45", "ก\u0e32");                        /* ๅ after a consonant */
+    norm_is("\u0e24\u0e45", "\u0e24\u0e45");              /* ฤๅ stays */
+    norm_is("น\u0e49\u0e33", "น\u0e49\u0e33");            /* already right: unchanged (never NFKC) */
+}
+
+static void test_lao_lookalikes(void **s)
+{
+    (void)s;
+    norm_is("โพນໂກ", "โพนโก");             /* Lao letters inside a Thai word */
+    norm_is("ສະບາຍດີ", "ສະບາຍດີ");         /* Lao text alone stays Lao */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_digits),
+        cmocka_unit_test(test_digit_offsets),
+        cmocka_unit_test(test_invisible_and_spaces),
+        cmocka_unit_test(test_pua),
+        cmocka_unit_test(test_sara_am_and_order),
+        cmocka_unit_test(test_lao_lookalikes),
+    };
+    return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
+}

@@ -1,0 +1,126 @@
+/* test_rules.c — patterns/ as data: every rule's own examples (match /
+ * no_match) hold, and a broken rule file is refused with its file and line. */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "detect/rules.h"
+
+static int fires(const pdp_rule *ru, const char *text)
+{
+    pdp_result r;
+    pdp_scan_buffer(g_rules, text, strlen(text), "example", NULL, &r);
+    assert_offsets(text, &r);
+    int hit = 0;
+    for (size_t i = 0; i < r.nfindings; i++)
+        if (strcmp(r.findings[i].rule_id, ru->id) == 0) hit = 1;
+    pdp_result_free(&r);
+    return hit;
+}
+
+static void test_rule_examples(void **s)
+{
+    (void)s;
+    size_t checked = 0, failed = 0;
+    for (size_t i = 0; i < g_rules->nrules; i++) {
+        const pdp_rule *ru = &g_rules->rules[i];
+        assert_true(ru->nmust > 0); /* every rule shows what it is for */
+        for (size_t k = 0; k < ru->nmust; k++, checked++)
+            if (!fires(ru, ru->must[k])) {
+                fprintf(stderr, "rule %s: should match: %s\n", ru->id, ru->must[k]);
+                failed++;
+            }
+        for (size_t k = 0; k < ru->nmust_not; k++, checked++)
+            if (fires(ru, ru->must_not[k])) {
+                fprintf(stderr, "rule %s: should not match: %s\n", ru->id, ru->must_not[k]);
+                failed++;
+            }
+    }
+    assert_true(checked > 20);
+    assert_int_equal(failed, 0);
+}
+
+static void test_rules_listing(void **s)
+{
+    (void)s;
+    assert_true(pdp_rules_count(g_rules) >= 4);
+    pdp_rule_info ri;
+    int seen_id = 0;
+    for (size_t i = 0; i < pdp_rules_count(g_rules); i++) {
+        pdp_rules_get(g_rules, i, &ri);
+        assert_non_null(ri.message_th);
+        assert_non_null(ri.message_en);
+        if (!strcmp(ri.id, "th.national-id")) {
+            seen_id = 1;
+            assert_string_equal(ri.category, "national_id");
+            assert_true(ri.nlaw >= 1);
+        }
+    }
+    assert_true(seen_id);
+    assert_string_not_equal(pdp_message(g_rules, "verdict.clean", PDP_LANG_TH),
+                            pdp_message(g_rules, "verdict.clean", PDP_LANG_EN));
+    assert_string_equal(pdp_message(g_rules, "no.such.key", PDP_LANG_TH), "no.such.key");
+}
+
+/* Write a patterns/ tree whose one rule file is `rule`, try to load it and
+ * return the error (heap) or NULL when it loaded. */
+static char *load_with_rule(const char *rule)
+{
+    char dir[] = "/tmp/pdpascan-rulesXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "cp -r patterns/laws.yaml patterns/messages.yaml patterns/lexicon %s/ && mkdir %s/rules", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/rules/bad.yaml", dir);
+    FILE *f = fopen(path, "w");
+    fputs(rule, f);
+    fclose(f);
+    pdp_rules *r = NULL;
+    char *err = NULL;
+    int rc = pdp_rules_load(dir, &r, &err);
+    pdp_rules_free(r);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    if (rc == 0) return NULL;
+    assert_non_null(err);
+    return err;
+}
+
+static void expect_error(const char *rule, const char *fragment)
+{
+    char *err = load_with_rule(rule);
+    if (!err || !strstr(err, fragment)) fprintf(stderr, "error was: %s\n", err ? err : "(loaded)");
+    assert_non_null(err);
+    assert_non_null(strstr(err, "bad.yaml:"));
+    assert_non_null(strstr(err, fragment));
+    free(err);
+}
+
+static void test_broken_rules_refused(void **s)
+{
+    (void)s;
+    const char *ok = "rules:\n  - id: x\n    category: email\n    pattern: 'a@b'\n";
+    char *err = load_with_rule(ok);
+    assert_null(err);
+    expect_error("rules:\n  - id: x\n    category: email\n    pattern: '(unclosed'\n", "does not compile");
+    expect_error("rules:\n  - id: x\n    category: email\n    pattern: 'a'\n    validator: nope\n", "unknown validator");
+    expect_error("rules:\n  - id: x\n    category: email\n    pattern: 'a'\n    law: [no-such-law]\n", "unknown law");
+    expect_error("rules:\n  - id: x\n    category: email\n    pattern: 'a'\n    severity: severe\n", "severity");
+    expect_error("rules:\n  - id: x\n    category: email\n    pattern: 'a'\n    context: {positive: [nolist]}\n",
+                 "unknown phrase list");
+    expect_error("rules:\n  - id: x\n    category: email\n    pattern: 'a'\n  - id: x\n    category: email\n    pattern: 'b'\n",
+                 "duplicate rule id");
+    expect_error("rules:\n  - id: x\n   category: [\n", "bad.yaml:");
+    expect_error("rules:\n  - category: email\n    pattern: 'a'\n", "needs 'id'");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rule_examples),
+        cmocka_unit_test(test_rules_listing),
+        cmocka_unit_test(test_broken_rules_refused),
+    };
+    return cmocka_run_group_tests_name("rules", tests, load_rules_setup, free_rules_teardown);
+}
