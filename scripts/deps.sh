@@ -29,6 +29,8 @@ for extra in "$@"; do
     bench)
       want_cmd rg ripgrep
       want_file /usr/bin/time time
+      want_cmd hyperfine hyperfine
+      want_cmd bc bc
       ;;
   esac
 done

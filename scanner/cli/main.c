@@ -8,6 +8,9 @@
  * above it; 2 usage error or an input not scanned completely (2 wins). */
 #include <errno.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +229,13 @@ static int cmd_rules(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* Each file's scan allocates and frees the same few large buffers: keep
+     * them in the heap instead of returning them to the kernel each time
+     * (measured: -j 2 went from 1.68x to 1.84x of -j 1, see bench/). */
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
     if (argc < 2) {
         fputs(usage_text, stderr);
         return 2;

@@ -15,7 +15,7 @@
 #include "../policy/policy.h"
 #include "../util/utf8.h"
 
-#define CHUNK (1u << 20)
+#define CHUNK (1u << 18)
 #define OVERLAP 4096u
 #define LOOKBACK 1024u
 #define DEFAULT_MAX_FINDINGS 100000u
@@ -72,6 +72,7 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
     buf_init(&d->norm);
     offmap_init(&d->map);
     detect_scratch_init(&d->scratch);
+    d->scratch.full_scan = opt && opt->full_scan;
     cand_vec_init(&d->cands);
     return d;
 }

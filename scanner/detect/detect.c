@@ -41,12 +41,15 @@ void detect_scratch_init(detect_scratch *s)
     s->md = pcre2_match_data_create(32, NULL);
     buf_init(&s->tmp);
     s->limit_hit = 0;
+    s->full_scan = 0;
+    s->zones = (zone_vec){ 0 };
 }
 
 void detect_scratch_free(detect_scratch *s)
 {
     pcre2_match_data_free(s->md);
     buf_free(&s->tmp);
+    zone_vec_free(&s->zones);
 }
 
 /* Byte offset `chars` code points before (dir<0) or after off. */
@@ -133,15 +136,17 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     return 1;
 }
 
-static void run_rule(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map,
-                     size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+/* Run ru over matches starting in [lo, hi) of norm, looking at most `limit`
+ * bytes in (lookarounds see text up to there).  Returns where it stopped. */
+static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size_t lo, size_t limit,
+                         const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    size_t off = 0;
-    while (off < nlen) {
-        int rc = pcre2_match(ru->re, (PCRE2_SPTR)norm, nlen, off, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+    size_t off = lo;
+    while (off < limit) {
+        int rc = pcre2_match(ru->re, (PCRE2_SPTR)norm, limit, off, PCRE2_NO_UTF_CHECK, sc->md, NULL);
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
-            return;
+            return limit;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
         size_t s = ov[0], e = ov[1], vs = s, ve = e;
@@ -150,17 +155,73 @@ static void run_rule(const pdp_rule *ru, const char *norm, size_t nlen, const of
             ve = ov[2 * ru->group + 1];
         }
         size_t rs = offmap_start(map, vs);
-        if (rs >= raw_hi) return;
+        if (rs >= raw_hi) return nlen;
         int took = 0;
         if (rs >= raw_lo && ve > vs) took = consider(ru, norm, nlen, map, vs, ve, sc, out);
         /* After a rejected candidate, retry one character on: a real value may
          * overlap the text a false one consumed. */
         off = (took && e > s) ? e : utf8_ceil(norm, nlen, s + 1);
     }
+    return off;
+}
+
+/* Windows around what the rule requires, merged, each scanned on its own. */
+#define LEAD 24     /* a match may start this far before its first digit ("+66 (0)") */
+#define TAIL 16     /* lookarounds after a zone see this far */
+#define AT_BEFORE 80
+#define AT_AFTER 260
+
+static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
+                         size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    size_t done = 0, wlo = 0, whi = 0;
+    int open = 0;
+    size_t zi = 0;
+    const char *at = norm;
+    for (;;) {
+        size_t lo, hi;
+        if (ru->req_digits) { /* next zone with enough digits */
+            while (zi < sc->zones.len && sc->zones.v[zi].digits < ru->req_digits) zi++;
+            if (zi >= sc->zones.len) break;
+            lo = sc->zones.v[zi].start > LEAD ? sc->zones.v[zi].start - LEAD : 0;
+            hi = sc->zones.v[zi].end + TAIL;
+            zi++;
+        } else { /* next occurrence of the required character */
+            at = memchr(at, ru->req_char, (size_t)(norm + nlen - at));
+            if (!at) break;
+            size_t p = (size_t)(at - norm);
+            lo = p > AT_BEFORE ? p - AT_BEFORE : 0;
+            hi = p + AT_AFTER;
+            at++;
+        }
+        hi = hi > nlen ? nlen : utf8_ceil(norm, nlen, hi);
+        lo = utf8_floor(norm, lo);
+        if (open && lo <= whi) { /* overlaps the open window: extend it */
+            if (hi > whi) whi = hi;
+            continue;
+        }
+        if (open) done = scan_range(ru, norm, nlen, wlo > done ? wlo : done, whi, map, raw_lo, raw_hi, sc, out);
+        wlo = lo;
+        whi = hi;
+        open = 1;
+    }
+    if (open) scan_range(ru, norm, nlen, wlo > done ? wlo : done, whi, map, raw_lo, raw_hi, sc, out);
 }
 
 void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map,
                 size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    for (size_t i = 0; i < r->nrules; i++) run_rule(&r->rules[i], norm, nlen, map, raw_lo, raw_hi, sc, out);
+    int zones_ready = 0;
+    for (size_t i = 0; i < r->nrules; i++) {
+        const pdp_rule *ru = &r->rules[i];
+        if (sc->full_scan || (!ru->req_digits && !ru->req_char)) {
+            scan_range(ru, norm, nlen, 0, nlen, map, raw_lo, raw_hi, sc, out);
+            continue;
+        }
+        if (ru->req_digits && !zones_ready) {
+            zones_find_digits(norm, nlen, &sc->zones);
+            zones_ready = 1;
+        }
+        scan_windows(ru, norm, nlen, map, raw_lo, raw_hi, sc, out);
+    }
 }

@@ -10,6 +10,7 @@
 
 #include "rules.h"
 #include "../normalize/normalize.h"
+#include "zones.h"
 
 typedef struct candidate {
     const pdp_rule *rule;
@@ -33,6 +34,8 @@ typedef struct detect_scratch {
     pcre2_match_data *md;
     buf tmp;
     int limit_hit;          /* a pattern hit PCRE2's match limit */
+    int full_scan;          /* ignore rules' `requires` (for tests and checks) */
+    zone_vec zones;
 } detect_scratch;
 
 void detect_scratch_init(detect_scratch *s);

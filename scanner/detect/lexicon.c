@@ -88,7 +88,7 @@ static void append_phrase(buf *pat, const char *phrase, buf *norm, offmap *map)
     }
 }
 
-pcre2_code *lexicon_compile(const pdp_rules *r, char **names, size_t n, char **err)
+static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, char **err)
 {
     buf pat, norm;
     offmap map;
@@ -126,5 +126,28 @@ pcre2_code *lexicon_compile(const pdp_rules *r, char **names, size_t n, char **e
     buf_free(&pat);
     buf_free(&norm);
     offmap_free(&map);
+    return re;
+}
+
+pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, char **err)
+{
+    buf key;
+    buf_init(&key);
+    for (size_t i = 0; i < n; i++) {
+        if (i) buf_putc(&key, ',');
+        buf_puts(&key, names[i]);
+    }
+    for (size_t i = 0; i < r->nctx; i++)
+        if (strcmp(r->ctx[i].key, key.data) == 0) {
+            buf_free(&key);
+            return r->ctx[i].re;
+        }
+    pcre2_code *re = compile_lists(r, names, n, err);
+    if (!re) {
+        buf_free(&key);
+        return NULL;
+    }
+    r->ctx = xrealloc(r->ctx, (r->nctx + 1) * sizeof *r->ctx);
+    r->ctx[r->nctx++] = (ctx_regex){ buf_steal(&key), re };
     return re;
 }

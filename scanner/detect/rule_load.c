@@ -171,6 +171,25 @@ static int parse_laws(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
+/* requires: {digits: N} or {char: "@"} — what every match contains. */
+static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    if (!n) return 0;
+    const char *d = yamlx_get_str(c->d, n, "digits", NULL), *ch = yamlx_get_str(c->d, n, "char", NULL);
+    if (d) {
+        int v = atoi(d);
+        if (v < 1) return fail(c, n, "requires: digits must be a positive number", d);
+        ru->req_digits = (uint32_t)v;
+    }
+    if (ch) {
+        if (strlen(ch) != 1 || (unsigned char)ch[0] >= 0x80)
+            return fail(c, n, "requires: char must be one ASCII character", ch);
+        ru->req_char = ch[0];
+    }
+    if (!d && !ch) return fail(c, n, "requires needs 'digits' or 'char'", NULL);
+    return 0;
+}
+
 static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     const char *id = yamlx_get_str(c->d, n, "id", NULL);
@@ -203,6 +222,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     ru->must = str_list(c, yamlx_get(c->d, ex, "match"), &ru->nmust);
     ru->must_not = str_list(c, yamlx_get(c->d, ex, "no_match"), &ru->nmust_not);
     if (parse_mask(c, yamlx_get(c->d, n, "mask"), ru)) return -1;
+    if (parse_requires(c, yamlx_get(c->d, n, "requires"), ru)) return -1;
     if (parse_laws(c, yamlx_get(c->d, n, "law"), ru)) return -1;
     if (parse_context(c, yamlx_get(c->d, n, "context"), ru)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_positive"), &ru->on_pos)) return -1;

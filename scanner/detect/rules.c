@@ -128,8 +128,6 @@ static void free_rule(pdp_rule *ru)
     free_strs(ru->law, ru->nlaw);
     free(ru->msg_th);
     free(ru->msg_en);
-    pcre2_code_free(ru->ctx_pos);
-    pcre2_code_free(ru->ctx_neg);
     ctx_effect *eff[2] = { &ru->on_pos, &ru->on_neg };
     for (int i = 0; i < 2; i++) {
         free(eff[i]->category);
@@ -150,6 +148,11 @@ void pdp_rules_free(pdp_rules *r)
         free_strs(r->lex[i].phrases, r->lex[i].n);
     }
     free(r->lex);
+    for (size_t i = 0; i < r->nctx; i++) {
+        free(r->ctx[i].key);
+        pcre2_code_free(r->ctx[i].re);
+    }
+    free(r->ctx);
     for (size_t i = 0; i < r->nlaws; i++) {
         free(r->laws[i].id);
         free(r->laws[i].cite);

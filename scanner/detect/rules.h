@@ -42,12 +42,14 @@ typedef struct pdp_rule {
     pdp_action action;
     double confidence;
     int priority;             /* wins overlaps */
+    uint32_t req_digits;      /* every match holds this many digits (0: no promise) */
+    char req_char;            /* every match holds this byte (0: no promise) */
     mask_style mask;
     char *mask_label;
     char **law;
     size_t nlaw;
     char *msg_th, *msg_en;
-    /* context */
+    /* context (owned by pdp_rules.ctx) */
     pcre2_code *ctx_pos, *ctx_neg;
     int before, after;        /* window, in characters */
     int require_positive;
@@ -71,8 +73,16 @@ typedef struct ui_message {
     char *key, *th, *en;
 } ui_message;
 
+/* A compiled context look-up, shared by every rule naming the same lists. */
+typedef struct ctx_regex {
+    char *key;          /* the list names joined by ',' */
+    pcre2_code *re;
+} ctx_regex;
+
 struct pdp_rules {
     char *dir;
+    ctx_regex *ctx;
+    size_t nctx;
     pdp_rule *rules;
     size_t nrules;
     lexicon *lex;
@@ -91,8 +101,9 @@ int rules_load_file(pdp_rules *r, const char *path, char **err);
 const law_cite *catalog_law(const pdp_rules *r, const char *id);
 
 const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
-/* Compile phrase lists into one alternation (phrases normalized like
- * document text); NULL with *err when a list is unknown. */
-pcre2_code *lexicon_compile(const pdp_rules *r, char **names, size_t n, char **err);
+/* The phrase lists as one JIT-compiled alternation (phrases normalized like
+ * document text), compiled once per rule set and owned by it; NULL with
+ * *err when a list is unknown. */
+pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, char **err);
 
 #endif

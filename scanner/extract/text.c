@@ -52,29 +52,40 @@ typedef struct u8dec {
     size_t ncarry;
 } u8dec;
 
+/* Length of the run from s that is valid UTF-8 with no NUL; the common
+ * cases (ASCII, Thai E0 B8/B9 xx) are checked without a full decode. */
+static size_t u8_clean_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        /* Runs of Thai letters (E0 B8/B9 xx) and of ASCII, in tight loops. */
+        while (i + 2 < n && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8 && (s[i + 2] & 0xC0) == 0x80) i += 3;
+        while (i < n && (unsigned char)(s[i] - 1) < 0x7F) i++;
+        if (i >= n || s[i] == 0) break;
+        if (s[i] >= 0x80 && !(s[i] == 0xE0 && i + 2 < n && (s[i + 1] & 0xFE) == 0xB8)) {
+            uint32_t cp;
+            size_t l = utf8_decode(s + i, n - i, &cp);
+            if (!l) break;
+            i += l;
+        } else if (s[i] == 0xE0 && (s[i + 2] & 0xC0) != 0x80) {
+            break;
+        }
+    }
+    return i;
+}
+
+/* Append s[0..n) as valid UTF-8: NUL becomes a space, an invalid byte U+FFFD. */
 static void u8_emit(buf *out, const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        size_t j = i;
-        while (j < n && s[j] >= 0x01 && s[j] < 0x80) j++;
-        if (j > i) buf_append(out, s + i, j - i);
-        i = j;
+        size_t r = u8_clean_run(s + i, n - i);
+        if (r) buf_append(out, s + i, r);
+        i += r;
         if (i >= n) break;
-        if (s[i] == 0) {
-            buf_putc(out, ' ');
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        size_t l = utf8_decode(s + i, n - i, &cp);
-        if (l) {
-            buf_append(out, s + i, l);
-            i += l;
-        } else {
-            buf_append(out, "\xEF\xBF\xBD", 3);
-            i++;
-        }
+        if (s[i] == 0) buf_putc(out, ' ');
+        else buf_append(out, "\xEF\xBF\xBD", 3);
+        i++;
     }
 }
 

@@ -96,6 +96,8 @@ typedef struct pdp_result {
 /* Scan options; zero-initialise and set what you need, or pass NULL. */
 typedef struct pdp_options {
     size_t max_findings;    /* per file; 0 = 100000.  More makes the file partial. */
+    int full_scan;          /* run every rule over all text, ignoring `requires`
+                               hints (slower; the results must be the same) */
 } pdp_options;
 
 typedef struct pdp_rules pdp_rules;

@@ -224,23 +224,91 @@ static size_t step(nstate *st, size_t i)
     return a.len;
 }
 
+/* Thai code point at i when the bytes there are one (E0 B8/B9 xx). */
+static inline int thai_at(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+{
+    if (i + 2 < len && s[i] == 0xE0 && (s[i + 1] == 0xB8 || s[i + 1] == 0xB9)) {
+        *cp = 0x0E00 | ((uint32_t)(s[i + 1] & 1) << 6) | (s[i + 2] & 0x3F);
+        return 1;
+    }
+    return 0;
+}
+
+/* Would the Thai pair a, b be changed by a repair? */
+static int pair_needs_repair(uint32_t a, uint32_t b)
+{
+    return (a == 0x0E40 && b == 0x0E40) || (is_tone(a) && (is_above_below(b) || b == 0x0E4D)) ||
+           (is_trailing_vowel(a) && is_tone(b)) || (a == 0x0E33 && b == 0x0E32);
+}
+
+/* What a Thai letter U+0E00+i needs: 0 nothing, 1 always the slow path (a
+ * digit, ๅ, ํ), 2 a look at the letter after it. */
+static const unsigned char thai_class[128] = {
+    [0x30] = 2, [0x32] = 2, [0x33] = 2, [0x40] = 2, [0x45] = 1, [0x48] = 2, [0x49] = 2, [0x4A] = 2,
+    [0x4B] = 2, [0x4D] = 1, [0x50] = 1, [0x51] = 1, [0x52] = 1, [0x53] = 1, [0x54] = 1, [0x55] = 1,
+    [0x56] = 1, [0x57] = 1, [0x58] = 1, [0x59] = 1,
+};
+
+/* End of the run from i that normalization leaves as it is: ASCII (a space
+ * only when no Thai mark follows it) and Thai letters that need no repair.
+ * Almost all text is such runs; they are copied in bulk. */
+static size_t quiet_span(const unsigned char *s, size_t len, size_t i)
+{
+    uint32_t n;
+    while (i < len) {
+        /* A run of Thai letters that need no repair. */
+        while (i + 2 < len && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8) {
+            unsigned idx = ((unsigned)(s[i + 1] & 1) << 6) | (s[i + 2] & 0x3F);
+            unsigned cls = thai_class[idx];
+            if (cls == 1 || (cls == 2 && thai_at(s, len, i + 3, &n) && pair_needs_repair(0x0E00 | idx, n)))
+                return i;
+            i += 3;
+        }
+        /* A run of ASCII other than space. */
+        while (i < len && s[i] < 0x80 && s[i] != ' ') i++;
+        if (i >= len) break;
+        if (s[i] == ' ') {
+            if (thai_at(s, len, i + 1, &n) && is_combining(n)) return i;
+            i++;
+        } else if (s[i] >= 0x80 && !(s[i] == 0xE0 && i + 2 < len && (s[i + 1] & 0xFE) == 0xB8)) {
+            return i;
+        }
+    }
+    return len;
+}
+
+/* Thai digits from i on, written as ASCII; returns the bytes consumed. */
+static size_t thai_digits(nstate *st, size_t i)
+{
+    const unsigned char *s = st->s;
+    size_t j = i;
+    while (j + 2 < st->len && s[j] == 0xE0 && s[j + 1] == 0xB9 && s[j + 2] >= 0x90 && s[j + 2] <= 0x99) {
+        offmap_add(st->map, st->out->len, j, 1, 3);
+        buf_putc(st->out, (char)('0' + (s[j + 2] - 0x90)));
+        j += 3;
+    }
+    if (j > i) st->prev = (uint32_t)st->out->data[st->out->len - 1];
+    return j - i;
+}
+
 void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
 {
     buf_clear(out);
     buf_reserve(out, len);
     offmap_clear(map);
-    nstate st = { (const unsigned char *)src, len, out, map, 0 };
+    const unsigned char *s = (const unsigned char *)src;
+    nstate st = { s, len, out, map, 0 };
     size_t i = 0;
     while (i < len) {
-        /* Fast path: runs of ASCII other than space copy straight through. */
-        size_t j = i;
-        while (j < len && (unsigned char)src[j] < 0x80 && src[j] != ' ') j++;
+        size_t j = quiet_span(s, len, i);
         if (j > i) {
             buf_append(out, src + i, j - i);
-            st.prev = (unsigned char)src[j - 1];
+            size_t last = utf8_floor(src, j - 1), l;
+            st.prev = raw_cp(s, len, last, &l);
             i = j;
-            continue;
+            if (i >= len) break;
         }
-        i += step(&st, i);
+        size_t k = thai_digits(&st, i);
+        i += k ? k : step(&st, i);
     }
 }

@@ -46,17 +46,21 @@ void summary_add(scan_summary *s, const pdp_result *res, pdp_severity fail_on)
 void json_string(FILE *f, const char *s)
 {
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
+    const char *run = s;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+        fwrite(run, 1, (size_t)((const char *)p - run), f);
+        if (!c) break;
+        switch (c) {
         case '"': fputs("\\\"", f); break;
         case '\\': fputs("\\\\", f); break;
         case '\n': fputs("\\n", f); break;
         case '\r': fputs("\\r", f); break;
         case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20 || *p == 0x7F) fprintf(f, "\\u%04x", *p);
-            else fputc(*p, f);
+        default: fprintf(f, "\\u%04x", c);
         }
+        run = (const char *)p + 1;
     }
     fputc('"', f);
 }

@@ -8,6 +8,7 @@
 
 #include "../unit/helpers.h"
 #include "cli/walk.h"
+#include "detect/rules.h"
 #include "util/buf.h"
 #include "util/yamlx.h"
 
@@ -138,6 +139,47 @@ static void test_corpus_matches_expectations(void **s)
     assert_int_equal(diffs, 0);
 }
 
+/* Rules' `requires` hints only skip text where they cannot match: scanning
+ * with them and without them finds exactly the same. */
+static void same_findings(const pdp_result *a, const pdp_result *b, const char *what)
+{
+    if (a->nfindings != b->nfindings) fprintf(stderr, "%s: %zu findings with hints, %zu without\n", what, a->nfindings, b->nfindings);
+    assert_int_equal(a->nfindings, b->nfindings);
+    for (size_t i = 0; i < a->nfindings; i++) {
+        assert_int_equal(a->findings[i].start, b->findings[i].start);
+        assert_string_equal(a->findings[i].rule_id, b->findings[i].rule_id);
+        assert_string_equal(a->findings[i].normalized, b->findings[i].normalized);
+    }
+}
+
+static void test_requires_hints_change_nothing(void **s)
+{
+    (void)s;
+    pdp_options full = { .full_scan = 1 };
+    input_list in = { 0 };
+    char *excl[] = { "*.expect.yaml", "README.md" };
+    walk_path(&in, "corpus", excl, 2);
+    for (size_t i = 0; i < in.len; i++) {
+        pdp_result a, b;
+        pdp_scan_file(g_rules, in.v[i].path, NULL, NULL, &a);
+        pdp_scan_file(g_rules, in.v[i].path, NULL, &full, &b);
+        same_findings(&a, &b, in.v[i].path);
+        pdp_result_free(&a);
+        pdp_result_free(&b);
+    }
+    input_list_free(&in);
+    for (size_t i = 0; i < g_rules->nrules; i++)
+        for (size_t k = 0; k < g_rules->rules[i].nmust; k++) {
+            const char *t = g_rules->rules[i].must[k];
+            pdp_result a, b;
+            pdp_scan_buffer(g_rules, t, strlen(t), "x", NULL, &a);
+            pdp_scan_buffer(g_rules, t, strlen(t), "x", &full, &b);
+            same_findings(&a, &b, t);
+            pdp_result_free(&a);
+            pdp_result_free(&b);
+        }
+}
+
 static void test_seeds_pass_clean(void **s)
 {
     (void)s;
@@ -177,6 +219,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_matches_expectations),
+        cmocka_unit_test(test_requires_hints_change_nothing),
         cmocka_unit_test(test_seeds_pass_clean),
     };
     return cmocka_run_group_tests_name("corpus", tests, load_rules_setup, free_rules_teardown);

@@ -1,0 +1,84 @@
+#!/bin/sh
+# run.sh — pdpascan's speed and memory on the text path, with ripgrep
+# measured in the same run on the same files (issue targets in brackets).
+#
+#   make bench                  512 MB corpus + a 1 GB file with no newline
+#   BENCH_MB=128 BENCH_BIG_MB=256 make bench    smaller, for a quick look
+#
+# Each timing is the best of REPEAT runs (default 3): this is a shared VM and
+# single runs vary by 30%.  Files are read once first so the page cache is
+# warm for every contender alike.
+set -e
+cd "$(dirname "$0")/.."
+BIN=build/pdpascan
+DATA=bench/data
+OUT=bench/out
+MB=${BENCH_MB:-512}
+BIG=${BENCH_BIG_MB:-1024}
+REPEAT=${REPEAT:-3}
+mkdir -p "$DATA" "$OUT"
+cc -O2 -std=c11 -Wall -Wextra -o "$OUT/gen" bench/gen.c
+
+files=$((MB / 4))
+if [ "$(ls "$DATA/text" 2>/dev/null | wc -l)" != "$files" ]; then
+  rm -rf "$DATA/text"; mkdir -p "$DATA/text"
+  echo "generating $files files x 4 MB of Thai text..." >&2
+  "$OUT/gen" "$DATA/text" "$files" 4
+fi
+if [ "$(stat -c %s "$DATA/big-nonl.txt" 2>/dev/null || echo 0)" -lt $((BIG * 1048576)) ]; then
+  echo "generating a $BIG MB file with no newline..." >&2
+  "$OUT/gen" "$DATA/big-nonl.txt" 1 "$BIG" nonl
+fi
+bytes=$(cat "$DATA"/text/* | wc -c)
+cat "$DATA"/text/* "$DATA/big-nonl.txt" > /dev/null
+
+# best_of CMD...: prints "seconds peak_rss_kb" of the fastest of REPEAT runs
+best_of() {
+  best=""; rss=0
+  for _ in $(seq "$REPEAT"); do
+    /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > /dev/null 2>&1 || true
+    read -r t m <<TIMES
+$(tail -1 "$OUT/time.txt")
+TIMES
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  echo "$best $rss"
+}
+mbps() { echo "scale=1; $bytes / 1048576 / $1" | bc -l; }
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+
+# The comparable search: an ID in its written forms, digits Thai or ASCII
+# (pdpascan counts both as digits).  ripgrep with ASCII digits only is
+# printed too: it is faster, and misses every number written in Thai digits.
+D='[0-9๐-๙]'
+RG_THAI="$D[ .-]?$D{4}[ .-]?$D{5}[ .-]?$D{2}[ .-]?$D"
+RG_ASCII='[0-9][ .-]?[0-9]{4}[ .-]?[0-9]{5}[ .-]?[0-9]{2}[ .-]?[0-9]'
+
+set -- $(best_of "$BIN" scan -j1 -f jsonl "$DATA/text"); p_t=$1; p_rss=$2
+set -- $(best_of rg -j1 -c "$RG_THAI" "$DATA/text"); r_t=$1
+set -- $(best_of rg -j1 -c "$RG_ASCII" "$DATA/text"); a_t=$1
+set -- $(best_of "$BIN" scan -j2 -f jsonl "$DATA/text"); p2_t=$1
+set -- $(best_of "$BIN" scan -j1 -f jsonl "$DATA/big-nonl.txt"); b_t=$1; b_rss=$2
+head -c 1024 corpus/text/elderly_allowance_list.txt > "$OUT/1k.txt"
+small=$(hyperfine -N --warmup 5 -r 100 -i --export-json "$OUT/1k.json" "$BIN scan -f jsonl $OUT/1k.txt" >/dev/null 2>&1 &&
+  sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$OUT/1k.json" | head -1)
+small_ms=$(printf "%.2f" "$(echo "$small * 1000" | bc -l)")
+
+big_bytes=$(stat -c %s "$DATA/big-nonl.txt")
+big_mbps=$(echo "scale=1; $big_bytes / 1048576 / $b_t" | bc -l)
+{
+echo "pdpascan bench — $(date -u +%Y-%m-%d), $(nproc) cores, best of $REPEAT"
+echo "corpus: $files Thai text files, $((bytes / 1048576)) MB; sparse PII"
+echo ""
+printf '%-46s %9s MB/s  (%s s)\n' "pdpascan scan -j1" "$(mbps "$p_t")" "$p_t"
+printf '%-46s %9s MB/s  (%s s)\n' "ripgrep -j1, ID pattern, Thai+ASCII digits" "$(mbps "$r_t")" "$r_t"
+printf '%-46s %9s MB/s  (%s s)\n' "ripgrep -j1, ID pattern, ASCII digits only" "$(mbps "$a_t")" "$a_t"
+printf '%-46s %9s          [target >= 0.50]\n' "pdpascan / ripgrep (comparable search)" "$(ratio "$r_t" "$p_t")"
+printf '%-46s %9s          (informative)\n' "pdpascan / ripgrep (ASCII-only search)" "$(ratio "$a_t" "$p_t")"
+printf '%-46s %9s MB\n' "pdpascan peak RSS on the corpus" "$((p_rss / 1024))"
+printf '%-46s %9s x        [target ~2]\n' "-j2 speed-up over -j1 ($files files)" "$(ratio "$p_t" "$p2_t")"
+printf '%-46s %9s MB     [target < 64]\n' "peak RSS, $((big_bytes / 1048576)) MB file with no newline" "$((b_rss / 1024))"
+printf '%-46s %9s MB/s\n' "throughput on that file" "$big_mbps"
+printf '%-46s %9s ms     [target < 10]\n' "1 KB file, end to end (mean of 100)" "$small_ms"
+} | tee "$OUT/results.txt"
