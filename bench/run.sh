@@ -5,8 +5,8 @@
 #   make bench                  512 MB corpus + a 1 GB file with no newline
 #   BENCH_MB=128 BENCH_BIG_MB=256 make bench    smaller, for a quick look
 #
-# Each timing is the best of REPEAT runs (default 3): this is a shared VM and
-# single runs vary by 30%.  Files are read once first so the page cache is
+# Each timing is the median of REPEAT runs (default 5, hyperfine): this is a
+# shared VM and single runs vary by 30%.  Files are read once first so the page cache is
 # warm for every contender alike.
 set -e
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ DATA=bench/data
 OUT=bench/out
 MB=${BENCH_MB:-512}
 BIG=${BENCH_BIG_MB:-1024}
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
 mkdir -p "$DATA" "$OUT"
 cc -O2 -std=c11 -Wall -Wextra -o "$OUT/gen" bench/gen.c
 
@@ -32,18 +32,18 @@ fi
 bytes=$(cat "$DATA"/text/* | wc -c)
 cat "$DATA"/text/* "$DATA/big-nonl.txt" > /dev/null
 
-# best_of CMD...: prints "seconds peak_rss_kb" of the fastest of REPEAT runs
-best_of() {
-  best=""; rss=0
-  for _ in $(seq "$REPEAT"); do
-    /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > /dev/null 2>&1 || true
-    read -r t m <<TIMES
-$(tail -1 "$OUT/time.txt")
-TIMES
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-    [ "$m" -gt "$rss" ] && rss=$m
-  done
-  echo "$best $rss"
+# timing CMD...: median seconds of REPEAT runs (hyperfine), then the peak RSS
+# of one more run in KB — prints "seconds kb"
+timing() {
+  # The command goes into a script so that patterns keep their quoting; every
+  # contender pays the same few milliseconds for it.
+  : > "$OUT/cmd.sh"
+  for a in "$@"; do printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" >> "$OUT/cmd.sh"; done
+  echo '> /dev/null' >> "$OUT/cmd.sh"
+  hyperfine -N -i -w 1 -r "$REPEAT" --export-json "$OUT/h.json" "sh $OUT/cmd.sh" > /dev/null 2>&1
+  t=$(sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$OUT/h.json" | head -1)
+  /usr/bin/time -f "%M" -o "$OUT/time.txt" "$@" > /dev/null 2>&1 || true
+  printf '%.3f %s\n' "$t" "$(tail -1 "$OUT/time.txt")"
 }
 mbps() { echo "scale=1; $bytes / 1048576 / $1" | bc -l; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
@@ -55,11 +55,11 @@ D='[0-9๐-๙]'
 RG_THAI="$D[ .-]?$D{4}[ .-]?$D{5}[ .-]?$D{2}[ .-]?$D"
 RG_ASCII='[0-9][ .-]?[0-9]{4}[ .-]?[0-9]{5}[ .-]?[0-9]{2}[ .-]?[0-9]'
 
-set -- $(best_of "$BIN" scan -j1 -f jsonl "$DATA/text"); p_t=$1; p_rss=$2
-set -- $(best_of rg -j1 -c "$RG_THAI" "$DATA/text"); r_t=$1
-set -- $(best_of rg -j1 -c "$RG_ASCII" "$DATA/text"); a_t=$1
-set -- $(best_of "$BIN" scan -j2 -f jsonl "$DATA/text"); p2_t=$1
-set -- $(best_of "$BIN" scan -j1 -f jsonl "$DATA/big-nonl.txt"); b_t=$1; b_rss=$2
+set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/text"); p_t=$1; p_rss=$2
+set -- $(timing rg -j1 -c "$RG_THAI" "$DATA/text"); r_t=$1
+set -- $(timing rg -j1 -c "$RG_ASCII" "$DATA/text"); a_t=$1
+set -- $(timing "$BIN" scan -j2 -f jsonl "$DATA/text"); p2_t=$1
+set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/big-nonl.txt"); b_t=$1; b_rss=$2
 head -c 1024 corpus/text/elderly_allowance_list.txt > "$OUT/1k.txt"
 small=$(hyperfine -N --warmup 5 -r 100 -i --export-json "$OUT/1k.json" "$BIN scan -f jsonl $OUT/1k.txt" >/dev/null 2>&1 &&
   sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$OUT/1k.json" | head -1)
@@ -68,7 +68,7 @@ small_ms=$(printf "%.2f" "$(echo "$small * 1000" | bc -l)")
 big_bytes=$(stat -c %s "$DATA/big-nonl.txt")
 big_mbps=$(echo "scale=1; $big_bytes / 1048576 / $b_t" | bc -l)
 {
-echo "pdpascan bench — $(date -u +%Y-%m-%d), $(nproc) cores, best of $REPEAT"
+echo "pdpascan bench — $(date -u +%Y-%m-%d), $(nproc) cores, median of $REPEAT runs"
 echo "corpus: $files Thai text files, $((bytes / 1048576)) MB; sparse PII"
 echo ""
 printf '%-46s %9s MB/s  (%s s)\n' "pdpascan scan -j1" "$(mbps "$p_t")" "$p_t"
