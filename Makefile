@@ -12,7 +12,7 @@ BUILD ?= build
 CC ?= cc
 DATADIR = $(PREFIX)/share/pdpascan/patterns
 
-PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0
+PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0 gio-2.0 poppler-glib libxml-2.0 libzip
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
@@ -40,7 +40,7 @@ BIN = $(BUILD)/pdpascan
 TEST_SRC = $(wildcard tests/unit/test_*.c tests/e2e/test_*.c)
 TEST_BIN = $(TEST_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test deps-bench demo test check install uninstall bench clean
+.PHONY: all deps deps-test deps-bench deps-corpus corpus demo test check install uninstall bench clean
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -100,3 +100,11 @@ clean:
 	rm -rf build build-asan
 
 -include $(shell find build build-asan -name '*.d' 2>/dev/null)
+
+# Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
+corpus: deps-corpus
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c \
+		$(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip)
+	$(BUILD)/gen_docs corpus
+deps-corpus:
+	@sh scripts/deps.sh corpus

@@ -4,6 +4,7 @@
 #   sh scripts/deps.sh            what building needs
 #   sh scripts/deps.sh test       ... and what the tests need
 #   sh scripts/deps.sh bench      ... and what bench/ compares against
+#   sh scripts/deps.sh corpus     ... and what corpus/gen/ needs to write documents
 #
 # Idempotent and quick when everything is there: it asks pkg-config and the
 # PATH first and calls apt-get only for what is missing (Debian 12, as root).
@@ -19,12 +20,21 @@ want_cmd pkg-config pkg-config
 want_pc libpcre2-8 libpcre2-dev
 want_pc icu-uc libicu-dev
 want_pc yaml-0.1 libyaml-dev
-want_pc glib-2.0 libglib2.0-dev
+want_pc gio-2.0 libglib2.0-dev
+want_pc poppler-glib libpoppler-glib-dev
+want_pc libxml-2.0 libxml2-dev
+want_pc libzip libzip-dev
 for extra in "$@"; do
   case "$extra" in
     test)
       want_pc cmocka libcmocka-dev
       want_cmd jq jq
+      ;;
+    corpus)
+      want_pc pangocairo libpango1.0-dev
+      want_pc cairo-pdf libcairo2-dev
+      want_cmd qpdf qpdf
+      want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
       ;;
     bench)
       want_cmd rg ripgrep

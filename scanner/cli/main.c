@@ -88,14 +88,20 @@ typedef struct run_ctx {
     pdp_severity fail_on;
 } run_ctx;
 
+/* Problems also go to stderr as one line naming the file, never its data. */
+static void warn_problems(const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nchildren; i++) warn_problems(&res->children[i]);
+    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL)
+        fprintf(stderr, "pdpascan: %s: %s\n", res->file, res->error ? res->error : pdp_status_name(res->status));
+}
+
 static void on_result(void *ctx, pdp_result *res)
 {
     run_ctx *c = ctx;
     report_file(c->rep, res);
     summary_add(&c->sum, res, c->fail_on);
-    /* Problems also go to stderr as one line naming the file, never its data. */
-    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL)
-        fprintf(stderr, "pdpascan: %s: %s\n", res->file, res->error ? res->error : pdp_status_name(res->status));
+    warn_problems(res);
 }
 
 static int parse_scan(int argc, char **argv, scan_cfg *c)

@@ -24,6 +24,8 @@
 typedef struct piece {
     uint64_t start;
     pdp_location loc;
+    double *boxes;        /* 4 per character, or NULL */
+    size_t nboxes;
 } piece;
 
 struct docscan {
@@ -41,6 +43,7 @@ struct docscan {
     size_t cur_piece;             /* line cursor: piece, offset, line there */
     uint64_t cur_off;
     long cur_line;
+    size_t cur_char;              /* characters from the piece's start (pieces with boxes) */
     uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
     int full;
 };
@@ -59,6 +62,13 @@ void location_free(pdp_location *loc)
     free(loc->sheet);
     free(loc->cell);
     memset(loc, 0, sizeof *loc);
+}
+
+static void piece_free(piece *p)
+{
+    location_free(&p->loc);
+    free(p->boxes);
+    p->boxes = NULL;
 }
 
 docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res)
@@ -85,7 +95,7 @@ void docscan_free(docscan *d)
     offmap_free(&d->map);
     detect_scratch_free(&d->scratch);
     cand_vec_free(&d->cands);
-    for (size_t i = 0; i < d->npieces; i++) location_free(&d->pieces[i].loc);
+    for (size_t i = 0; i < d->npieces; i++) piece_free(&d->pieces[i]);
     free(d->pieces);
     free(d);
 }
@@ -104,6 +114,24 @@ void docscan_piece(docscan *d, const pdp_location *loc)
     piece *p = &d->pieces[d->npieces++];
     p->start = doc_len(d);
     location_copy(&p->loc, loc);
+    p->boxes = NULL;
+    p->nboxes = 0;
+}
+
+void docscan_piece_boxes(docscan *d, double *boxes, size_t nchars)
+{
+    if (!d->npieces) docscan_piece(d, &(pdp_location){ 0 });
+    piece *p = &d->pieces[d->npieces - 1];
+    free(p->boxes);
+    p->boxes = boxes;
+    p->nboxes = nchars;
+}
+
+static size_t count_chars(const char *p, const char *end)
+{
+    size_t n = 0;
+    for (; p < end; p++) n += ((unsigned char)*p & 0xC0) != 0x80;
+    return n;
 }
 
 /* Move the line cursor to doc offset target (never backwards). */
@@ -116,10 +144,12 @@ static void cursor_to(docscan *d, uint64_t target)
         d->cur_piece = k;
         d->cur_off = d->pieces[k].start;
         d->cur_line = d->pieces[k].loc.line;
+        d->cur_char = 0;
     }
     if (target <= d->cur_off) return;
     const char *p = d->raw.data + (d->cur_off - d->raw_base);
     const char *end = d->raw.data + (target - d->raw_base);
+    if (d->pieces[k].boxes) d->cur_char += count_chars(p, end);
     while ((p = memchr(p, '\n', (size_t)(end - p)))) {
         d->cur_line++;
         p++;
@@ -127,7 +157,26 @@ static void cursor_to(docscan *d, uint64_t target)
     d->cur_off = target;
 }
 
-static void add_finding(docscan *d, const candidate *c)
+/* Union of the boxes of characters [first, first+n) of piece p. */
+static void set_bbox(pdp_location *loc, const piece *p, size_t first, size_t n)
+{
+    for (size_t i = first; i < first + n && i < p->nboxes; i++) {
+        const double *b = p->boxes + 4 * i;
+        if (b[2] <= b[0] || b[3] <= b[1]) continue; /* line breaks and the like */
+        if (!loc->has_bbox) {
+            memcpy(loc->bbox, b, sizeof loc->bbox);
+            loc->has_bbox = 1;
+            continue;
+        }
+        if (b[0] < loc->bbox[0]) loc->bbox[0] = b[0];
+        if (b[1] < loc->bbox[1]) loc->bbox[1] = b[1];
+        if (b[2] > loc->bbox[2]) loc->bbox[2] = b[2];
+        if (b[3] > loc->bbox[3]) loc->bbox[3] = b[3];
+    }
+}
+
+/* Room for one more finding, or NULL (and the file partial) at the limit. */
+static pdp_finding *new_finding(docscan *d)
 {
     pdp_result *res = d->res;
     if (res->nfindings >= d->max_findings) {
@@ -137,7 +186,7 @@ static void add_finding(docscan *d, const candidate *c)
             free(e);
         }
         d->full = 1;
-        return;
+        return NULL;
     }
     if (res->nfindings == res->capfindings) {
         res->capfindings = res->capfindings ? res->capfindings * 2 : 16;
@@ -145,6 +194,38 @@ static void add_finding(docscan *d, const candidate *c)
     }
     pdp_finding *f = &res->findings[res->nfindings++];
     memset(f, 0, sizeof *f);
+    return f;
+}
+
+void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, int makes_partial)
+{
+    pdp_finding *f = new_finding(d);
+    if (!f) return;
+    f->rule_id = "unreadable";
+    f->category = "unreadable";
+    f->severity = makes_partial ? PDP_SEV_MEDIUM : PDP_SEV_LOW;
+    f->action = PDP_ACT_REVIEW;
+    f->confidence = 1;
+    f->match = xstrdup("");
+    f->normalized = xstrdup(what);
+    f->suggestion = xstrdup("");
+    f->start = f->end = doc_len(d);
+    location_copy(&f->loc, loc);
+    f->message_th = pdp_message(d->rules, "finding.unreadable", PDP_LANG_TH);
+    f->message_en = pdp_message(d->rules, "finding.unreadable", PDP_LANG_EN);
+    char *key = xasprintf("%s@%d/%s", what, loc->page, loc->part ? loc->part : "");
+    policy_fingerprint("unreadable", key, f->fingerprint);
+    free(key);
+    if (!makes_partial) return;
+    char *e = loc->page ? xasprintf("%s (page %d)", what, loc->page) : xstrdup(what);
+    result_set_status(d->res, PDP_STATUS_PARTIAL, e);
+    free(e);
+}
+
+static void add_finding(docscan *d, const candidate *c)
+{
+    pdp_finding *f = new_finding(d);
+    if (!f) return;
     verdict v;
     policy_decide(c, &v);
     const pdp_rule *ru = c->rule;
@@ -160,8 +241,10 @@ static void add_finding(docscan *d, const candidate *c)
     f->suggestion = policy_suggestion(ru, f->match, c->re - c->rs);
     f->start = start;
     f->end = d->raw_base + c->re;
-    location_copy(&f->loc, &d->pieces[d->cur_piece].loc);
-    f->loc.line = d->pieces[d->cur_piece].loc.line ? d->cur_line : 0;
+    const piece *pc = &d->pieces[d->cur_piece];
+    location_copy(&f->loc, &pc->loc);
+    f->loc.line = pc->loc.line ? d->cur_line : 0;
+    if (pc->boxes) set_bbox(&f->loc, pc, d->cur_char, count_chars(f->match, f->match + strlen(f->match)));
     f->law = (const char *const *)ru->law;
     f->nlaw = ru->nlaw;
     f->message_th = v.msg_th;
@@ -180,7 +263,7 @@ static void forget_before(docscan *d, uint64_t keep)
     d->raw_base += cut;
     /* Drop pieces wholly before the cursor's piece. */
     if (d->cur_piece != NO_PIECE && d->cur_piece > 1024) {
-        for (size_t i = 0; i < d->cur_piece; i++) location_free(&d->pieces[i].loc);
+        for (size_t i = 0; i < d->cur_piece; i++) piece_free(&d->pieces[i]);
         size_t keepn = d->npieces - d->cur_piece;
         memmove(d->pieces, d->pieces + d->cur_piece, keepn * sizeof *d->pieces);
         d->npieces = keepn;

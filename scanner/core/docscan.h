@@ -17,11 +17,21 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
 /* Start a new piece at loc (copied); loc->line is the piece's first line
  * (0 when lines mean nothing for it). */
 void docscan_piece(docscan *d, const pdp_location *loc);
+/* Give the current piece one box per character of its text (PDF page
+ * text): findings in it get the union of their characters' boxes.  Takes
+ * ownership of boxes (4 doubles each: x0, y0, x1, y1). */
+void docscan_piece_boxes(docscan *d, double *boxes, size_t nchars);
 /* Append valid UTF-8 to the current piece. */
 void docscan_text(docscan *d, const char *utf8, size_t len);
 /* Scan what is left; call once at the end. */
 void docscan_finish(docscan *d);
 void docscan_free(docscan *d);
+/* Record content that could not be checked (a page with no text layer, an
+ * image, an encrypted part): an `unreadable` finding at loc, `what` being
+ * its normalized value (e.g. "page without text layer").  makes_partial:
+ * the document as a whole could not be checked (a scanned page); otherwise
+ * it is a low-severity note (images embedded in a text document). */
+void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, int makes_partial);
 /* Set once the result holds max_findings: extractors may stop early. */
 int docscan_full(const docscan *d);
 
@@ -30,5 +40,7 @@ void result_init(pdp_result *res, const char *name);
 void result_set_status(pdp_result *res, pdp_status st, const char *error);
 void location_copy(pdp_location *dst, const pdp_location *src);
 void location_free(pdp_location *loc);
+/* A new child result "parent!/member" of parent, initialised. */
+pdp_result *result_add_child(pdp_result *parent, const char *member);
 
 #endif

@@ -35,10 +35,22 @@ void pdp_result_free(pdp_result *res)
         location_free(&f->loc);
     }
     free(res->findings);
+    for (size_t i = 0; i < res->nchildren; i++) pdp_result_free(&res->children[i]);
+    free(res->children);
     free(res->file);
     free(res->encoding);
     free(res->error);
     memset(res, 0, sizeof *res);
+}
+
+pdp_result *result_add_child(pdp_result *parent, const char *member)
+{
+    parent->children = xrealloc(parent->children, (parent->nchildren + 1) * sizeof *parent->children);
+    pdp_result *c = &parent->children[parent->nchildren++];
+    char *name = xasprintf("%s!/%s", parent->file, member);
+    result_init(c, name);
+    free(name);
+    return c;
 }
 
 const char *pdp_severity_name(pdp_severity s)

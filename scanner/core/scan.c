@@ -1,24 +1,106 @@
 /* scan.c — the library's scanning entry points: open the input, sniff its
- * format, run the matching extractor through a docscan, fill the result. */
+ * format, run the matching extractor through a docscan, fill the result.
+ * Documents inside documents (archive members, PDF attachments) come back
+ * here through extract_nested, one level deeper, sharing the limits. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../include/pdpascan.h"
 #include "../extract/extract.h"
-#include "docscan.h"
 #include "../util/buf.h"
+#include "docscan.h"
 
-static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt, pdp_result *res)
+/* The whole input in memory: mapped, borrowed or read. */
+typedef struct blob {
+    const unsigned char *data;
+    size_t len;
+    void *map;          /* munmap when set */
+    unsigned char *heap;  /* free when set */
+} blob;
+
+static void set_error(pdp_result *res, pdp_status st, const char *fmt, const char *arg)
+{
+    char *e = xasprintf(fmt, arg);
+    result_set_status(res, st, e);
+    free(e);
+}
+
+static void too_large(pdp_result *res, uint64_t max)
+{
+    char *e = xasprintf("larger than the limit of %llu bytes for documents read whole; not checked",
+                        (unsigned long long)max);
+    result_set_status(res, PDP_STATUS_ERROR, e);
+    free(e);
+}
+
+/* Load the source whole, up to max bytes; 0 on success. */
+static int load_blob(source *src, uint64_t max, blob *b, pdp_result *res)
+{
+    memset(b, 0, sizeof *b);
+    struct stat st;
+    if (src->fd < 0) {
+        b->data = src->mem;
+        b->len = src->memlen;
+        return 0;
+    }
+    if (fstat(src->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uint64_t)st.st_size > max) {
+            too_large(res, max);
+            return -1;
+        }
+        if (st.st_size == 0) return 0;
+        b->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, src->fd, 0);
+        if (b->map != MAP_FAILED) {
+            b->data = b->map;
+            b->len = (size_t)st.st_size;
+            src->total = (uint64_t)st.st_size;
+            return 0;
+        }
+        b->map = NULL;
+    }
+    /* A pipe, or mmap refused: read it all. */
+    buf all;
+    buf_init(&all);
+    buf_append(&all, src->head, src->headlen);
+    src->headpos = src->headlen;
+    char chunk[65536];
+    ssize_t k;
+    while ((k = source_read(src, chunk, sizeof chunk)) > 0) {
+        buf_append(&all, chunk, (size_t)k);
+        if (all.len > max) {
+            buf_free(&all);
+            too_large(res, max);
+            return -1;
+        }
+    }
+    if (k < 0) {
+        buf_free(&all);
+        set_error(res, PDP_STATUS_ERROR, "cannot read: %s", strerror(src->err));
+        return -1;
+    }
+    b->heap = (unsigned char *)buf_steal(&all);
+    b->data = b->heap;
+    b->len = src->total;
+    return 0;
+}
+
+static void blob_free(blob *b)
+{
+    if (b->map) munmap(b->map, b->len);
+    free(b->heap);
+}
+
+static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt, pdp_result *res,
+                        scan_limits *lim, int depth)
 {
     size_t n = source_peek(src);
     if (src->err && n == 0) {
-        char *e = xasprintf("cannot read: %s", strerror(src->err));
-        result_set_status(res, PDP_STATUS_ERROR, e);
-        free(e);
+        set_error(res, PDP_STATUS_ERROR, "cannot read: %s", strerror(src->err));
         return;
     }
     sniff_result sn;
@@ -26,17 +108,48 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
     res->format = sn.format;
     if (sn.kind == KIND_OTHER) {
         result_set_status(res, PDP_STATUS_SKIPPED, sn.what);
-    } else if (sn.kind == KIND_DOCUMENT) {
-        char *e = xasprintf("%s: this format cannot be read yet, so it was not checked", sn.what);
-        result_set_status(res, PDP_STATUS_ERROR, e);
-        free(e);
-    } else {
+    } else if (sn.kind == KIND_OLE) {
+        set_error(res, PDP_STATUS_ERROR, "%s: not read; save it as DOCX/XLSX/PPTX or PDF to check it", sn.what);
+    } else if (sn.kind == KIND_TEXT) {
         docscan *ds = docscan_new(r, opt, res);
         extract_text(src, ds, res);
         docscan_finish(ds);
         docscan_free(ds);
+    } else {
+        blob b;
+        if (load_blob(src, lim->max_bytes, &b, res) == 0) {
+            docscan *ds = docscan_new(r, opt, res);
+            extract_ctx x = { r, opt, res, ds, lim, depth };
+            if (sn.kind == KIND_PDF) extract_pdf(&x, b.data, b.len);
+            else if (sn.kind == KIND_ZIP) extract_zip(&x, b.data, b.len);
+            else extract_html(&x, b.data, b.len);
+            docscan_finish(ds);
+            docscan_free(ds);
+            blob_free(&b);
+        }
     }
     res->bytes = src->total;
+}
+
+void extract_nested(extract_ctx *x, const char *name, const unsigned char *data, size_t len)
+{
+    pdp_result *c = result_add_child(x->res, name);
+    if ((unsigned)x->depth + 1 > x->lim->max_depth) {
+        c->bytes = len;
+        result_set_status(c, PDP_STATUS_ERROR, "documents nested deeper than the limit; not checked");
+        return;
+    }
+    source *src = xmalloc(sizeof *src);
+    source_init_mem(src, data, len);
+    scan_source(x->rules, src, x->opt, c, x->lim, x->depth + 1);
+    free(src);
+}
+
+static void scan_top(const pdp_rules *r, source *src, const pdp_options *opt, pdp_result *res)
+{
+    scan_limits lim;
+    limits_init(&lim, opt);
+    scan_source(r, src, opt, res, &lim, 0);
 }
 
 int pdp_scan_fd(const pdp_rules *r, int fd, const char *name, const pdp_options *opt, pdp_result *res)
@@ -45,7 +158,7 @@ int pdp_scan_fd(const pdp_rules *r, int fd, const char *name, const pdp_options 
     result_init(res, name);
     source *src = xmalloc(sizeof *src);
     source_init_fd(src, fd);
-    scan_source(r, src, opt, res);
+    scan_top(r, src, opt, res);
     free(src);
     return 0;
 }
@@ -57,7 +170,7 @@ int pdp_scan_buffer(const pdp_rules *r, const void *data, size_t len, const char
     result_init(res, name);
     source *src = xmalloc(sizeof *src);
     source_init_mem(src, data, len);
-    scan_source(r, src, opt, res);
+    scan_top(r, src, opt, res);
     free(src);
     return 0;
 }
@@ -75,9 +188,7 @@ int pdp_scan_file(const pdp_rules *r, const char *path, const char *name, const 
     else if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) why = "not a regular file";
     if (why) {
         result_init(res, name ? name : path);
-        char *e = xasprintf("cannot open: %s", why);
-        result_set_status(res, PDP_STATUS_ERROR, e);
-        free(e);
+        set_error(res, PDP_STATUS_ERROR, "cannot open: %s", why);
         if (fd >= 0) close(fd);
         return 0;
     }

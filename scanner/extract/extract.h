@@ -1,8 +1,12 @@
 /* extract.h — format extractors: source bytes in, located text pieces out.
  *
- * sniff() decides what an input is from its first bytes (never its name);
- * each extractor then feeds a docscan and records in the result what it
- * could not read. */
+ * sniff() decides what an input is from its first bytes (never its name).
+ * Text streams through extract_text.  Every other format is read whole (a
+ * PDF's cross-reference table and a ZIP's directory sit at the end): the
+ * caller hands the extractor the bytes (mapped or read) and an extract_ctx
+ * holding the result, the docscan and the limits.  Each extractor records
+ * what it could not read (`partial` / `error` with a plain reason) and never
+ * lets hostile input cost more than the limits allow. */
 #ifndef PDP_EXTRACT_H
 #define PDP_EXTRACT_H
 
@@ -11,23 +15,60 @@
 
 typedef enum doc_kind {
     KIND_TEXT = 0,   /* plain text in some encoding */
-    KIND_DOCUMENT,   /* a document format not read yet (pdf, zip, ole) */
-    KIND_OTHER       /* images, programs, archives: nothing to check */
+    KIND_HTML,       /* HTML (sniffed from its first tags) */
+    KIND_PDF,
+    KIND_ZIP,        /* a ZIP container: OOXML, ODF or a plain archive */
+    KIND_OLE,        /* legacy Office: recognised, not read */
+    KIND_OTHER       /* images, programs, archives we do not open */
 } doc_kind;
 
 typedef struct sniff_result {
     doc_kind kind;
-    const char *format;   /* "text", "pdf", "zip", "ole", "image", "binary" */
+    const char *format;   /* "text", "html", "pdf", "zip", "ole", "image", "binary" */
     const char *what;     /* plain description for skipped/unsupported */
 } sniff_result;
 
 void sniff(const unsigned char *head, size_t n, sniff_result *out);
 
+/* Limits shared by an input and every document inside it. */
+typedef struct scan_limits {
+    uint64_t max_bytes, expand_left;
+    unsigned max_ratio, max_members, max_pages, max_depth;
+    double deadline;        /* monotonic seconds */
+} scan_limits;
+
+typedef struct extract_ctx {
+    const pdp_rules *rules;
+    const pdp_options *opt;
+    pdp_result *res;
+    docscan *ds;
+    scan_limits *lim;
+    int depth;              /* 0 for the input itself */
+} extract_ctx;
+
+void limits_init(scan_limits *l, const pdp_options *opt);
+double monotonic_seconds(void);
+/* 1 (and the result partial) once the time limit has passed. */
+int extract_out_of_time(extract_ctx *x);
+/* Take n decompressed bytes from the budget; 0 (and the result partial,
+ * naming what) when it would run out. */
+int extract_take_bytes(extract_ctx *x, uint64_t n, const char *what);
+
+/* Scan bytes found inside the current document (an archive member, a PDF
+ * attachment) as a document of its own: a child result "outer!/name". */
+void extract_nested(extract_ctx *x, const char *name, const unsigned char *data, size_t len);
+
 /* Text encodings.  Decides from the first bytes; *bom is the byte-order
  * mark's length to skip.  Returns an ICU converter name or "UTF-8". */
 const char *text_detect_encoding(const unsigned char *head, size_t n, int complete, size_t *bom);
+/* Convert a whole buffer in encoding enc to UTF-8 (heap, *outlen set), or
+ * NULL when ICU does not know enc. */
+char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen);
 
-/* Decode the whole source as text into the docscan. */
+/* The extractors. */
 void extract_text(source *src, docscan *ds, pdp_result *res);
+void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len);
+void extract_zip(extract_ctx *x, const unsigned char *data, size_t len);
+void extract_html(extract_ctx *x, const unsigned char *data, size_t len);
 
 #endif

@@ -1,5 +1,6 @@
 /* sniff.c — what an input is, from its first bytes (see extract.h). */
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 
@@ -11,10 +12,10 @@ typedef struct magic {
 } magic;
 
 static const magic magics[] = {
-    { "%PDF-", 5, KIND_DOCUMENT, "pdf", "PDF document" },
-    { "PK\x03\x04", 4, KIND_DOCUMENT, "zip", "ZIP container (DOCX, XLSX, ODT, ZIP...)" },
-    { "PK\x05\x06", 4, KIND_DOCUMENT, "zip", "empty ZIP container" },
-    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, KIND_DOCUMENT, "ole", "legacy Office document (DOC/XLS/PPT)" },
+    { "%PDF-", 5, KIND_PDF, "pdf", "PDF document" },
+    { "PK\x03\x04", 4, KIND_ZIP, "zip", "ZIP container" },
+    { "PK\x05\x06", 4, KIND_ZIP, "zip", "empty ZIP container" },
+    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, KIND_OLE, "ole", "legacy Office document (DOC/XLS/PPT)" },
     { "{\\rtf", 5, KIND_TEXT, "text", NULL },
     { "\x89PNG", 4, KIND_OTHER, "image", "PNG image" },
     { "\xFF\xD8\xFF", 3, KIND_OTHER, "image", "JPEG image" },
@@ -47,6 +48,26 @@ static int looks_binary(const unsigned char *h, size_t n)
     return nul * 10 > probe || (nul + ctl) * 20 > probe;
 }
 
+/* HTML: after a BOM and white space, one of the tags a page starts with. */
+static int looks_html(const unsigned char *h, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF) i = 3;
+    while (i < n && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n')) i++;
+    static const char *starts[] = { "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<!--" };
+    for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+        size_t l = strlen(starts[k]);
+        if (n - i >= l && strncasecmp((const char *)h + i, starts[k], l) == 0) {
+            if (k < 6) return 1;
+            /* A comment first: HTML only if a tag of a page follows soon. */
+            for (size_t j = i; j + 5 < n && j < i + 4096; j++)
+                if (strncasecmp((const char *)h + j, "<html", 5) == 0 || strncasecmp((const char *)h + j, "<body", 5) == 0)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 void sniff(const unsigned char *head, size_t n, sniff_result *out)
 {
     for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
@@ -65,7 +86,8 @@ void sniff(const unsigned char *head, size_t n, sniff_result *out)
         out->what = "binary file";
         return;
     }
-    out->kind = KIND_TEXT;
-    out->format = "text";
+    int html = looks_html(head, n);
+    out->kind = html ? KIND_HTML : KIND_TEXT;
+    out->format = html ? "html" : "text";
     out->what = NULL;
 }

@@ -219,3 +219,24 @@ void extract_text(source *src, docscan *ds, pdp_result *res)
     if (strcmp(enc, "UTF-8") == 0) decode_utf8(src, bom, ds, res);
     else decode_icu(src, enc, bom, ds, res);
 }
+
+char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    UConverter *c = ucnv_open(enc, &ec);
+    if (U_FAILURE(ec)) return NULL;
+    ucnv_close(c);
+    size_t cap = len * 3 + 16;
+    if (len > ((size_t)1 << 30)) return NULL;
+    char *out = xmalloc(cap);
+    ec = U_ZERO_ERROR;
+    int32_t n = ucnv_convert("UTF-8", enc, out, (int32_t)cap, (const char *)data, (int32_t)len, &ec);
+    if (U_FAILURE(ec) || n < 0) {
+        free(out);
+        return NULL;
+    }
+    nul_to_space(out, (size_t)n);
+    out[n < (int32_t)cap ? n : (int32_t)cap - 1] = 0;
+    *outlen = (size_t)n;
+    return out;
+}

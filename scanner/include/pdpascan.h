@@ -58,6 +58,7 @@ typedef struct pdp_location {
     char *part;       /* zip part, "metadata", "html-comment", ... */
     char *sheet;
     char *cell;
+    int hidden;       /* in a hidden or very hidden sheet */
 } pdp_location;
 
 /* One finding.  Strings marked (rules) belong to the pdp_rules the scan used
@@ -91,11 +92,23 @@ typedef struct pdp_result {
     int pages;              /* 0 when the format has none */
     pdp_finding *findings;
     size_t nfindings, capfindings;
+    /* Documents inside this one (archive members, PDF attachments), each a
+     * result of its own named "outer!/inner". */
+    struct pdp_result *children;
+    size_t nchildren;
 } pdp_result;
 
-/* Scan options; zero-initialise and set what you need, or pass NULL. */
+/* Scan options; zero-initialise and set what you need, or pass NULL.  Every
+ * limit reached makes the file `partial` (or `error`) with the reason. */
 typedef struct pdp_options {
     size_t max_findings;    /* per file; 0 = 100000.  More makes the file partial. */
+    uint64_t max_bytes;     /* a document read whole (PDF, ZIP...); 0 = 1 GiB */
+    uint64_t max_expand;    /* bytes decompressed from one input, members included; 0 = 2 GiB */
+    unsigned max_ratio;     /* a member's size / its compressed size; 0 = 200 */
+    unsigned max_members;   /* parts or members of one container; 0 = 20000 */
+    unsigned max_pages;     /* pages of one PDF; 0 = 20000 */
+    unsigned max_depth;     /* documents inside documents; 0 = 4 */
+    double max_seconds;     /* per input, members included; 0 = 300 */
     int full_scan;          /* run every rule over all text, ignoring `requires`
                                hints (slower; the results must be the same) */
 } pdp_options;

@@ -25,6 +25,7 @@ static void location(FILE *f, const pdp_location *l)
             fprintf(f, "%s\"%s\":", SEP(), names[i]);
             json_string(f, vals[i]);
         }
+    if (l->hidden) fprintf(f, "%s\"hidden\":true", SEP());
     if (l->line) fprintf(f, "%s\"line\":%ld", SEP(), l->line);
 #undef SEP
     fputc('}', f);

@@ -23,12 +23,19 @@ report *report_new(const char *format, FILE *out, const report_opts *o, char **e
     return r;
 }
 
-void report_file(report *r, const pdp_result *res) { r->vt->file(r, res); }
+/* Documents inside a document are reported first, each as a file of its
+ * own ("outer.zip!/inner.docx"), then the document itself. */
+void report_file(report *r, const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nchildren; i++) report_file(r, &res->children[i]);
+    r->vt->file(r, res);
+}
 void report_end(report *r, const scan_summary *s) { r->vt->end(r, s); }
 void report_free(report *r) { free(r); }
 
 void summary_add(scan_summary *s, const pdp_result *res, pdp_severity fail_on)
 {
+    for (size_t i = 0; i < res->nchildren; i++) summary_add(s, &res->children[i], fail_on);
     s->files++;
     s->bytes += res->bytes;
     s->findings += res->nfindings;

@@ -67,6 +67,10 @@ for i in 1 2 3 4 5 6 7 8; do cp "$T/pii.txt" "$T/site/b/p$i.txt"; done
 "$BIN" scan -f jsonl -j 4 "$T/site" 2>/dev/null | grep -v summary > "$T/j4"
 check "-j 4 reports exactly what -j 1 does, in the same order" cmp -s "$T/j1" "$T/j4"
 
+check "a PDF from a pipe is read whole" sh -c "cat corpus/pdf/beneficiary_list.pdf | '$BIN' scan -f jsonl - | jq -se 'map(select(.type==\"file\")) | .[0] | .format==\"pdf\" and .findings==6'"
+check "archive members are reported as files of their own" sh -c "'$BIN' scan -f jsonl corpus/zip/site_backup.zip | jq -se 'map(select(.type==\"file\").file) | index(\"corpus/zip/site_backup.zip!/nested/inner.zip!/contacts.txt\") != null'"
+ok "$([ "$(rc_of "$BIN" scan corpus/pdf/encrypted.pdf)" = 2 ]; echo $?)" "an encrypted PDF exits 2"
+ok "$([ "$(rc_of "$BIN" scan corpus/zip/bomb.zip)" = 2 ]; echo $?)" "a zip bomb exits 2"
 check "rules lists the loaded rules" sh -c "'$BIN' rules | grep -q '^th.national-id'"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 

@@ -13,11 +13,30 @@
 #include "util/yamlx.h"
 
 typedef struct expected {
+    char *member;   /* "" for the document itself, else the path inside it */
     char *category, *value;
     long line;
     int severity;   /* -1: not checked */
+    int page;       /* -1: not checked */
+    char *part, *sheet, *cell;  /* NULL: not checked */
     int matched;
 } expected;
+
+static char *opt_str(yamlx_doc *d, yaml_node_t *f, const char *key)
+{
+    const char *v = yamlx_get_str(d, f, key, NULL);
+    return v ? xstrdup(v) : NULL;
+}
+
+/* Does finding f stand where e says (only what e says is checked)? */
+static int same_place(const expected *e, const pdp_finding *f)
+{
+    if (e->page >= 0 && e->page != f->loc.page) return 0;
+    if (e->part && (!f->loc.part || strcmp(e->part, f->loc.part))) return 0;
+    if (e->sheet && (!f->loc.sheet || strcmp(e->sheet, f->loc.sheet))) return 0;
+    if (e->cell && (!f->loc.cell || strcmp(e->cell, f->loc.cell))) return 0;
+    return 1;
+}
 
 typedef struct tally {
     char cat[32];
@@ -36,6 +55,43 @@ static tally *tally_for(const char *cat)
     return t;
 }
 
+/* Expected statuses of documents inside the document ("members:"). */
+typedef struct member_status {
+    char *member, *status;
+} member_status;
+
+static member_status *g_members;
+static size_t g_nmembers;
+
+static void load_members(yamlx_doc *d, yaml_node_t *root)
+{
+    yaml_node_t *m = yamlx_get(d, root, "members");
+    g_nmembers = yamlx_map_len(m);
+    g_members = calloc(g_nmembers ? g_nmembers : 1, sizeof *g_members);
+    for (size_t i = 0; i < g_nmembers; i++) {
+        g_members[i].member = xstrdup(yamlx_map_key(d, m, i));
+        g_members[i].status = xstrdup(yamlx_str(yamlx_map_val(d, m, i)) ? yamlx_str(yamlx_map_val(d, m, i)) : "?");
+    }
+}
+
+static const char *member_expected_status(const char *member)
+{
+    for (size_t i = 0; i < g_nmembers; i++)
+        if (!strcmp(g_members[i].member, member)) return g_members[i].status;
+    return "ok";
+}
+
+static void free_members(void)
+{
+    for (size_t i = 0; i < g_nmembers; i++) {
+        free(g_members[i].member);
+        free(g_members[i].status);
+    }
+    free(g_members);
+    g_members = NULL;
+    g_nmembers = 0;
+}
+
 /* Read <doc>.expect.yaml; returns the number of expected findings or -1. */
 static long load_expected(const char *doc, char **status, expected **out)
 {
@@ -50,20 +106,67 @@ static long load_expected(const char *doc, char **status, expected **out)
     free(path);
     yaml_node_t *root = yamlx_root(&d), *fs = yamlx_get(&d, root, "findings");
     *status = xstrdup(yamlx_get_str(&d, root, "status", "ok"));
+    load_members(&d, root);
     size_t n = yamlx_len(fs);
     *out = calloc(n ? n : 1, sizeof **out);
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *f = yamlx_item(&d, fs, i);
         expected *e = &(*out)[i];
+        e->member = xstrdup(yamlx_get_str(&d, f, "member", ""));
         e->category = xstrdup(yamlx_get_str(&d, f, "category", "?"));
         e->value = xstrdup(yamlx_get_str(&d, f, "value", ""));
         e->line = atol(yamlx_get_str(&d, f, "line", "0"));
+        e->page = atoi(yamlx_get_str(&d, f, "page", "-1"));
+        e->part = opt_str(&d, f, "part");
+        e->sheet = opt_str(&d, f, "sheet");
+        e->cell = opt_str(&d, f, "cell");
         pdp_severity sv;
         const char *sev = yamlx_get_str(&d, f, "severity", NULL);
         e->severity = sev && pdp_severity_parse(sev, &sv) == 0 ? (int)sv : -1;
     }
     yamlx_close(&d);
     return (long)n;
+}
+
+/* Match the findings of res (member path `member`) against exp, then the
+ * documents inside it; returns the number of differences. */
+static size_t check_result(const char *doc, const char *member, const pdp_result *r, expected *exp, long n)
+{
+    size_t diffs = 0;
+    for (size_t i = 0; i < r->nchildren; i++) {
+        const pdp_result *c = &r->children[i];
+        const char *inner = c->file + strlen(doc) + 2; /* past "doc!/" */
+        const char *want = member_expected_status(inner);
+        if (strcmp(pdp_status_name(c->status), want) != 0) {
+            fprintf(stderr, "%s!/%s: status %s, expected %s (%s)\n", doc, inner, pdp_status_name(c->status), want,
+                    c->error ? c->error : "");
+            diffs++;
+        }
+        diffs += check_result(doc, inner, c, exp, n);
+    }
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const pdp_finding *f = &r->findings[i];
+        expected *hit = NULL;
+        for (long k = 0; k < n && !hit; k++)
+            if (!exp[k].matched && !strcmp(exp[k].member, member) && !strcmp(exp[k].category, f->category) &&
+                !strcmp(exp[k].value, f->normalized) && exp[k].line == f->loc.line && same_place(&exp[k], f))
+                hit = &exp[k];
+        if (!hit) {
+            fprintf(stderr, "%s%s%s:%ld: extra %s %s (%s)\n", doc, *member ? "!/" : "", member, f->loc.line,
+                    f->category, f->normalized, pdp_severity_name(f->severity));
+            tally_for(f->category)->fp++;
+            diffs++;
+            continue;
+        }
+        hit->matched = 1;
+        tally_for(f->category)->tp++;
+        if (hit->severity >= 0 && hit->severity != (int)f->severity) {
+            fprintf(stderr, "%s:%ld: %s %s is %s, expected %s\n", doc, f->loc.line, f->category, f->normalized,
+                    pdp_severity_name(f->severity), pdp_severity_name((pdp_severity)hit->severity));
+            diffs++;
+        }
+    }
+    return diffs;
 }
 
 /* Compare one document; returns the number of differences. */
@@ -81,39 +184,24 @@ static size_t check_doc(const char *doc)
                 r.error ? r.error : "");
         diffs++;
     }
-    for (size_t i = 0; i < r.nfindings; i++) {
-        const pdp_finding *f = &r.findings[i];
-        expected *hit = NULL;
-        for (long k = 0; k < n && !hit; k++)
-            if (!exp[k].matched && !strcmp(exp[k].category, f->category) && !strcmp(exp[k].value, f->normalized) &&
-                exp[k].line == f->loc.line)
-                hit = &exp[k];
-        if (!hit) {
-            fprintf(stderr, "%s:%ld: extra %s %s (%s)\n", doc, f->loc.line, f->category, f->normalized,
-                    pdp_severity_name(f->severity));
-            tally_for(f->category)->fp++;
-            diffs++;
-            continue;
-        }
-        hit->matched = 1;
-        tally_for(f->category)->tp++;
-        if (hit->severity >= 0 && hit->severity != (int)f->severity) {
-            fprintf(stderr, "%s:%ld: %s %s is %s, expected %s\n", doc, f->loc.line, f->category, f->normalized,
-                    pdp_severity_name(f->severity), pdp_severity_name((pdp_severity)hit->severity));
-            diffs++;
-        }
-    }
+    diffs += check_result(doc, "", &r, exp, n);
     for (long k = 0; k < n; k++) {
         if (!exp[k].matched) {
-            fprintf(stderr, "%s:%ld: missed %s %s\n", doc, exp[k].line, exp[k].category, exp[k].value);
+            fprintf(stderr, "%s%s%s:%ld: missed %s %s\n", doc, *exp[k].member ? "!/" : "", exp[k].member, exp[k].line,
+                    exp[k].category, exp[k].value);
             tally_for(exp[k].category)->fn++;
             diffs++;
         }
+        free(exp[k].member);
+        free(exp[k].part);
+        free(exp[k].sheet);
+        free(exp[k].cell);
         free(exp[k].category);
         free(exp[k].value);
     }
     free(exp);
     free(status);
+    free_members();
     pdp_result_free(&r);
     return diffs;
 }

@@ -1,0 +1,116 @@
+/* html.c — web pages through libxml2's HTML parser.
+ *
+ * The charset comes from a BOM, then a <meta> charset in the first 4 KB, then
+ * the bytes (UTF-8, or TIS-620/windows-874, common on Thai sites); the page is
+ * converted to UTF-8 with ICU before parsing.  Scanned, each as a piece with
+ * its line: visible text; and what a visitor does not see but can read —
+ * comments (part html-comment), attribute values that carry text (title, alt,
+ * value, placeholder, content, data-*, mailto:/tel: links; part attribute),
+ * inline scripts (part script).  Styles are left out. */
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract.h"
+#include "../util/buf.h"
+
+/* Charset named by a <meta> in the first 4 KB, or NULL (heap). */
+static char *meta_charset(const unsigned char *d, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096;
+    for (size_t i = 0; i + 8 < n; i++) {
+        if (strncasecmp((const char *)d + i, "charset=", 8) != 0) continue;
+        size_t j = i + 8;
+        while (j < n && (d[j] == '"' || d[j] == '\'' || d[j] == ' ')) j++;
+        size_t k = j;
+        while (k < n && (isalnum(d[k]) || d[k] == '-' || d[k] == '_' || d[k] == '.' || d[k] == ':')) k++;
+        if (k > j && k - j < 40) return xstrndup((const char *)d + j, k - j);
+    }
+    return NULL;
+}
+
+static int text_attr(const char *name, const char *value)
+{
+    static const char *names[] = { "title", "alt", "value", "placeholder", "content", "aria-label", "label",
+                                   "summary", "data" };
+    if (!strncasecmp(name, "data-", 5)) return 1;
+    if (!strcasecmp(name, "href") || !strcasecmp(name, "src"))
+        return !strncasecmp(value, "mailto:", 7) || !strncasecmp(value, "tel:", 4);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcasecmp(name, names[i])) return 1;
+    return 0;
+}
+
+static void piece(extract_ctx *x, long line, const char *part, const char *text)
+{
+    size_t len = strlen(text), i = 0;
+    while (i < len && isspace((unsigned char)text[i])) i++;
+    if (i == len) return;
+    docscan_piece(x->ds, &(pdp_location){ .line = line > 0 ? line : 0, .part = (char *)part });
+    docscan_text(x->ds, text, len);
+}
+
+static void walk(extract_ctx *x, xmlNodePtr n, int depth)
+{
+    for (; n && !docscan_full(x->ds); n = n->next) {
+        long line = xmlGetLineNo(n);
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            piece(x, line, NULL, (const char *)n->content);
+        } else if (n->type == XML_COMMENT_NODE) {
+            piece(x, line, "html-comment", (const char *)n->content);
+        } else if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttrPtr a = n->properties; a; a = a->next) {
+                xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+                if (v && text_attr((const char *)a->name, (const char *)v)) piece(x, line, "attribute", (const char *)v);
+                xmlFree(v);
+            }
+            const char *tag = (const char *)n->name;
+            if (!strcasecmp(tag, "style")) continue;
+            if (!strcasecmp(tag, "script")) {
+                xmlChar *v = xmlNodeGetContent(n);
+                if (v) piece(x, line, "script", (const char *)v);
+                xmlFree(v);
+                continue;
+            }
+            if (depth < 256) walk(x, n->children, depth + 1);
+            else result_set_status(x->res, PDP_STATUS_PARTIAL, "HTML nested deeper than the limit; inner parts not checked");
+        }
+    }
+}
+
+void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
+{
+    size_t bom = 0;
+    char *meta = meta_charset(data, len);
+    const char *enc = text_detect_encoding(data, len, 1, &bom);
+    if (!bom && meta) {
+        /* TIS-620 pages often say ISO-8859-11 or x-windows-874; ICU knows them all. */
+        enc = meta;
+    }
+    x->res->encoding = xstrdup(enc);
+    size_t ulen = len - bom;
+    char *utf8 = NULL;
+    if (strcasecmp(enc, "UTF-8") && strcasecmp(enc, "utf8")) {
+        utf8 = text_to_utf8(data + bom, len - bom, enc, &ulen);
+        if (!utf8) { /* an unknown charset name: judge by the bytes */
+            free(x->res->encoding);
+            enc = text_detect_encoding(data, len, 1, &bom);
+            x->res->encoding = xstrdup(enc);
+            utf8 = strcasecmp(enc, "UTF-8") ? text_to_utf8(data + bom, len - bom, enc, &ulen) : NULL;
+        }
+    }
+    const char *src = utf8 ? utf8 : (const char *)data + bom;
+    if (ulen > (size_t)1 << 31) ulen = (size_t)1 << 31;
+    htmlDocPtr doc = htmlReadMemory(src, (int)ulen, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    if (!doc) {
+        result_set_status(x->res, PDP_STATUS_ERROR, "HTML could not be parsed; not checked");
+    } else {
+        walk(x, xmlDocGetRootElement(doc), 0);
+        xmlFreeDoc(doc);
+    }
+    free(utf8);
+    free(meta);
+}

@@ -1,0 +1,208 @@
+/* pdf.c — PDF through poppler-glib.
+ *
+ * Per page: the text in reading order with one box per character, so that
+ * every finding gets its page and bounding box (PDF points, origin top-left);
+ * annotation contents and authors (pop-ups included), form field values.
+ * Per document: the information dictionary and XMP metadata, and embedded
+ * files, each scanned as a document of its own ("outer.pdf!/name").  A page
+ * with images and no text layer is an `unreadable` finding and makes the file
+ * partial: a scanned page cannot be checked.  An encrypted PDF is an error. */
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "../util/buf.h"
+
+static int has_text(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t' && *s != '\f') return 1;
+    return 0;
+}
+
+static void piece(extract_ctx *x, const pdp_location *loc, const char *text)
+{
+    if (!has_text(text)) return;
+    docscan_piece(x->ds, loc);
+    docscan_text(x->ds, text, strlen(text));
+}
+
+static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
+{
+    gchar *(*getters[])(PopplerDocument *) = { poppler_document_get_title,   poppler_document_get_author,
+                                               poppler_document_get_subject, poppler_document_get_keywords,
+                                               poppler_document_get_creator, poppler_document_get_producer,
+                                               poppler_document_get_metadata };
+    buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < sizeof getters / sizeof *getters; i++) {
+        gchar *v = getters[i](doc);
+        if (v && g_utf8_validate(v, -1, NULL)) {
+            buf_puts(&b, v);
+            buf_putc(&b, '\n');
+        }
+        g_free(v);
+    }
+    piece(x, &(pdp_location){ .part = "metadata" }, b.data);
+    buf_free(&b);
+}
+
+static void page_text(extract_ctx *x, PopplerPage *page, int no)
+{
+    char *text = poppler_page_get_text(page);
+    if (!has_text(text)) {
+        GList *images = poppler_page_get_image_mapping(page);
+        if (images) docscan_unreadable(x->ds, &(pdp_location){ .page = no }, "page without text layer", 1);
+        poppler_page_free_image_mapping(images);
+        g_free(text);
+        return;
+    }
+    PopplerRectangle *rects = NULL;
+    guint n = 0;
+    docscan_piece(x->ds, &(pdp_location){ .page = no });
+    if (poppler_page_get_text_layout(page, &rects, &n) && n == g_utf8_strlen(text, -1)) {
+        double *boxes = xmalloc((size_t)n * 4 * sizeof *boxes);
+        for (guint i = 0; i < n; i++) {
+            boxes[4 * i] = rects[i].x1;
+            boxes[4 * i + 1] = rects[i].y1;
+            boxes[4 * i + 2] = rects[i].x2;
+            boxes[4 * i + 3] = rects[i].y2;
+        }
+        docscan_piece_boxes(x->ds, boxes, n);
+    }
+    g_free(rects);
+    docscan_text(x->ds, text, strlen(text));
+    g_free(text);
+}
+
+static void page_annots(extract_ctx *x, PopplerPage *page, int no, double height)
+{
+    GList *annots = poppler_page_get_annot_mapping(page);
+    for (GList *l = annots; l; l = l->next) {
+        PopplerAnnotMapping *m = l->data;
+        buf b;
+        buf_init(&b);
+        gchar *c = poppler_annot_get_contents(m->annot);
+        if (c) buf_puts(&b, c);
+        g_free(c);
+        if (POPPLER_IS_ANNOT_MARKUP(m->annot)) {
+            gchar *label = poppler_annot_markup_get_label(POPPLER_ANNOT_MARKUP(m->annot));
+            if (label) buf_printf(&b, "\n%s", label);
+            g_free(label);
+        }
+        /* Annotation areas are in PDF space (origin bottom-left). */
+        pdp_location loc = { .page = no, .part = "annotation", .has_bbox = 1,
+                             .bbox = { m->area.x1, height - m->area.y2, m->area.x2, height - m->area.y1 } };
+        if (b.data && g_utf8_validate(b.data, -1, NULL)) piece(x, &loc, b.data);
+        buf_free(&b);
+    }
+    poppler_page_free_annot_mapping(annots);
+    GList *fields = poppler_page_get_form_field_mapping(page);
+    for (GList *l = fields; l; l = l->next) {
+        PopplerFormFieldMapping *m = l->data;
+        if (poppler_form_field_get_field_type(m->field) != POPPLER_FORM_FIELD_TEXT) continue;
+        gchar *t = poppler_form_field_text_get_text(m->field);
+        pdp_location loc = { .page = no, .part = "form-field", .has_bbox = 1,
+                             .bbox = { m->area.x1, height - m->area.y2, m->area.x2, height - m->area.y1 } };
+        if (t && g_utf8_validate(t, -1, NULL)) piece(x, &loc, t);
+        g_free(t);
+    }
+    poppler_page_free_form_field_mapping(fields);
+}
+
+typedef struct sink {
+    extract_ctx *x;
+    buf data;
+    int over;
+} sink;
+
+static gboolean save_cb(const gchar *data, gsize n, gpointer user, GError **err)
+{
+    sink *s = user;
+    if (!extract_take_bytes(s->x, n, "PDF attachment")) {
+        s->over = 1;
+        g_set_error_literal(err, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "limit");
+        return FALSE;
+    }
+    buf_append(&s->data, data, n);
+    return TRUE;
+}
+
+static void scan_attachments(extract_ctx *x, PopplerDocument *doc)
+{
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    if (!poppler_document_has_attachments(doc)) return;
+    GList *atts = poppler_document_get_attachments(doc);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    for (GList *l = atts; l; l = l->next) {
+        PopplerAttachment *a = l->data;
+        sink s = { x, { 0 }, 0 };
+        buf_init(&s.data);
+        GError *err = NULL;
+        const char *name = a->name && *a->name ? a->name : "attachment";
+        if (poppler_attachment_save_to_callback(a, save_cb, &s, &err)) {
+            extract_nested(x, name, (const unsigned char *)(s.data.data ? s.data.data : ""), s.data.len);
+        } else if (!s.over) {
+            pdp_result *c = result_add_child(x->res, name);
+            result_set_status(c, PDP_STATUS_ERROR, "embedded file could not be read");
+        }
+        g_clear_error(&err);
+        buf_free(&s.data);
+        g_object_unref(a);
+    }
+    g_list_free(atts);
+}
+
+/* A complete PDF ends with %%EOF (give or take trailing white space and
+ * junk); poppler quietly rebuilds a truncated file, so check ourselves. */
+static int has_eof_marker(const unsigned char *d, size_t len)
+{
+    size_t from = len > 2048 ? len - 2048 : 0;
+    for (size_t i = len >= 5 ? len - 5 : 0; i + 1 > from; i--) {
+        if (memcmp(d + i, "%%EOF", 5) == 0) return 1;
+        if (i == 0) break;
+    }
+    return 0;
+}
+
+void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
+{
+    GBytes *bytes = g_bytes_new_static(data, len);
+    GError *err = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+    if (!doc) {
+        int enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+        result_set_status(x->res, PDP_STATUS_ERROR,
+                          enc ? "encrypted PDF (a password is needed to open it); not checked"
+                              : "damaged or truncated PDF: it cannot be opened; not checked");
+        g_clear_error(&err);
+        g_bytes_unref(bytes);
+        return;
+    }
+    int n = poppler_document_get_n_pages(doc);
+    x->res->pages = n;
+    if (!has_eof_marker(data, len))
+        result_set_status(x->res, PDP_STATUS_PARTIAL, "truncated PDF (no end-of-file marker); what could be read was checked");
+    scan_metadata(x, doc);
+    for (int p = 0; p < n && !docscan_full(x->ds); p++) {
+        if ((unsigned)p >= x->lim->max_pages) {
+            result_set_status(x->res, PDP_STATUS_PARTIAL, "more pages than the limit; the rest were not checked");
+            break;
+        }
+        if (extract_out_of_time(x)) break;
+        PopplerPage *page = poppler_document_get_page(doc, p);
+        if (!page) {
+            result_set_status(x->res, PDP_STATUS_PARTIAL, "a damaged page could not be read");
+            continue;
+        }
+        double w, h;
+        poppler_page_get_size(page, &w, &h);
+        page_text(x, page, p + 1);
+        page_annots(x, page, p + 1, h);
+        g_object_unref(page);
+    }
+    scan_attachments(x, doc);
+    g_object_unref(doc);
+    g_bytes_unref(bytes);
+}

@@ -1,0 +1,81 @@
+/* xmltext.c — text of an XML part through a style (see xmltext.h). */
+#include "xmltext.h"
+
+#include <string.h>
+
+#include "../util/buf.h"
+
+#define L(...) (const char *const[]){ __VA_ARGS__, NULL }
+
+/* WordprocessingML: runs (t), tracked deletions (delText), field codes. */
+const xml_style style_docx = {
+    .text = L("t", "delText", "instrText"),
+    .para = L("p", "tr"),
+    .cell = L("tc"),
+    .brk = L("br", "cr"),
+    .tab = L("tab"),
+};
+/* DrawingML text in slides, notes and comments (p:text). */
+const xml_style style_pptx = {
+    .text = L("t", "text"),
+    .para = L("p", "tr", "cm"),
+    .cell = L("tc"),
+    .brk = L("br"),
+};
+/* OpenDocument content and annotations. */
+const xml_style style_odf = {
+    .para = L("p", "h", "table-row", "annotation", "list-item"),
+    .cell = L("table-cell"),
+    .brk = L("line-break"),
+    .tab = L("tab"),
+    .space = L("s"),
+};
+/* docProps/core.xml, app.xml, custom.xml, meta.xml: every value a line. */
+const xml_style style_props = { .every_end_breaks = 1 };
+
+static int in(const char *name, const char *const *list)
+{
+    for (; list && *list; list++)
+        if (strcmp(name, *list) == 0) return 1;
+    return 0;
+}
+
+void xml_part_text(extract_ctx *x, zip_t *z, zip_uint64_t i, const xml_style *st, const pdp_location *loc)
+{
+    zipx_xml *zx = zipx_xml_open(x, z, i);
+    if (!zx) return;
+    xmlTextReaderPtr r = zipx_xml_reader(zx);
+    docscan_piece(x->ds, loc);
+    buf b;
+    buf_init(&b);
+    int in_text = 0;
+    unsigned long nodes = 0;
+    while (zipx_xml_read(zx) && !docscan_full(x->ds)) {
+        int type = xmlTextReaderNodeType(r);
+        const char *name = xr_name(r);
+        if (type == XML_READER_TYPE_ELEMENT) {
+            if (in(name, st->brk)) buf_putc(&b, '\n');
+            if (in(name, st->tab)) buf_putc(&b, '\t');
+            if (in(name, st->space)) buf_putc(&b, ' ');
+            if (in(name, st->text) && !xmlTextReaderIsEmptyElement(r)) in_text++;
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            if (in(name, st->text) && in_text > 0) in_text--;
+            if (st->every_end_breaks || in(name, st->para)) buf_putc(&b, '\n');
+            if (in(name, st->cell)) buf_putc(&b, '\t');
+        } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                   type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+            if (!st->text || in_text) {
+                const xmlChar *v = xmlTextReaderConstValue(r);
+                if (v) buf_puts(&b, (const char *)v);
+            }
+        }
+        if (b.len > 65536) {
+            docscan_text(x->ds, b.data, b.len);
+            buf_clear(&b);
+        }
+        if (++nodes % 8192 == 0 && extract_out_of_time(x)) break;
+    }
+    if (b.len) docscan_text(x->ds, b.data, b.len);
+    buf_free(&b);
+    zipx_xml_close(zx);
+}

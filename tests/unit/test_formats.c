@@ -1,0 +1,151 @@
+/* test_formats.c — the format extractors on corpus documents: where findings
+ * are (PDF page boxes, sheets, hidden sheets, members), and every limit
+ * failing closed (bytes, decompressed budget, pages, members, depth, time). */
+#include "helpers.h"
+
+static void scan_doc(const char *path, const pdp_options *opt, pdp_result *r)
+{
+    assert_int_equal(pdp_scan_file(g_rules, path, NULL, opt, r), 0);
+}
+
+static const pdp_finding *find(const pdp_result *r, const char *value)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (!strcmp(r->findings[i].normalized, value)) return &r->findings[i];
+    fprintf(stderr, "no finding %s in %s\n", value, r->file);
+    fail();
+    return NULL;
+}
+
+static void test_pdf_boxes(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_doc("corpus/pdf/beneficiary_list.pdf", NULL, &r);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_int_equal(r.pages, 2);
+    for (size_t i = 0; i < r.nfindings; i++) {
+        const pdp_finding *f = &r.findings[i];
+        if (!f->loc.page) continue; /* metadata */
+        assert_true(f->loc.has_bbox);
+        assert_true(f->loc.bbox[0] >= 0 && f->loc.bbox[2] <= 595 && f->loc.bbox[0] < f->loc.bbox[2]);
+        assert_true(f->loc.bbox[1] >= 0 && f->loc.bbox[3] <= 842 && f->loc.bbox[1] < f->loc.bbox[3]);
+    }
+    /* Drawn at x=430: row 1 at y=145, row 2 at y=170 (origin top-left). */
+    const pdp_finding *a = find(&r, "0812345678"), *b = find(&r, "021234567");
+    assert_true(a->loc.bbox[0] > 420 && a->loc.bbox[0] < 440);
+    assert_true(a->loc.bbox[1] < b->loc.bbox[1]);
+    assert_int_equal(find(&r, "malee.d@example.com")->loc.page, 2);
+    assert_string_equal(find(&r, "somying.t@example.com")->loc.part, "metadata");
+    pdp_result_free(&r);
+}
+
+static void test_pdf_annotation_box_is_top_left(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_doc("corpus/pdf/annotated_form.pdf", NULL, &r);
+    const pdp_finding *f = find(&r, "0819991234");
+    assert_string_equal(f->loc.part, "annotation");
+    /* /Rect [400 700 420 720] on an 842-point page. */
+    assert_true(f->loc.bbox[1] > 121 && f->loc.bbox[1] < 123 && f->loc.bbox[3] > 141 && f->loc.bbox[3] < 143);
+    pdp_result_free(&r);
+}
+
+static void test_xlsx_hidden_sheets(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_doc("corpus/xlsx/beneficiaries.xlsx", NULL, &r);
+    assert_string_equal(r.format, "xlsx");
+    const pdp_finding *v = find(&r, "3571860913903"), *h = find(&r, "0812345678"), *vh = find(&r, "1109960308241");
+    assert_false(v->loc.hidden);
+    assert_true(h->loc.hidden);
+    assert_true(vh->loc.hidden);
+    assert_string_equal(h->loc.sheet, "ติดต่อ");
+    assert_string_equal(h->loc.cell, "B2");
+    pdp_result_free(&r);
+}
+
+static void test_members_are_named(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_doc("corpus/zip/site_backup.zip", NULL, &r);
+    assert_int_equal(r.nchildren, 3);
+    const pdp_result *inner = &r.children[2];
+    assert_string_equal(inner->file, "corpus/zip/site_backup.zip!/nested/inner.zip");
+    assert_int_equal(inner->nchildren, 1);
+    assert_string_equal(inner->children[0].file, "corpus/zip/site_backup.zip!/nested/inner.zip!/contacts.txt");
+    assert_int_equal(inner->children[0].nfindings, 1);
+    pdp_result_free(&r);
+}
+
+static void test_limits_fail_closed(void **s)
+{
+    (void)s;
+    pdp_result r;
+    pdp_options o = { .max_depth = 1 };
+    scan_doc("corpus/zip/site_backup.zip", &o, &r);
+    const pdp_result *deep = &r.children[2].children[0];
+    assert_int_equal(deep->status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(deep->error, "nested deeper"));
+    pdp_result_free(&r);
+
+    o = (pdp_options){ .max_expand = 100 };
+    scan_doc("corpus/docx/complaint_tracked.docx", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_PARTIAL);
+    assert_non_null(strstr(r.error, "decompressed size over the limit"));
+    pdp_result_free(&r);
+
+    o = (pdp_options){ .max_bytes = 1000 };
+    scan_doc("corpus/pdf/beneficiary_list.pdf", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(r.error, "larger than the limit"));
+    pdp_result_free(&r);
+
+    o = (pdp_options){ .max_pages = 1 };
+    scan_doc("corpus/pdf/beneficiary_list.pdf", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_PARTIAL);
+    for (size_t i = 0; i < r.nfindings; i++) assert_true(r.findings[i].loc.page <= 1);
+    pdp_result_free(&r);
+
+    o = (pdp_options){ .max_members = 2 };
+    scan_doc("corpus/zip/site_backup.zip", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    pdp_result_free(&r);
+
+    o = (pdp_options){ .max_seconds = 1e-9 };
+    scan_doc("corpus/pdf/beneficiary_list.pdf", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_PARTIAL);
+    assert_non_null(strstr(r.error, "time limit"));
+    pdp_result_free(&r);
+}
+
+static void test_documents_from_memory(void **s)
+{
+    (void)s;
+    FILE *f = fopen("corpus/docx/complaint_tracked.docx", "rb");
+    assert_non_null(f);
+    char data[65536];
+    size_t n = fread(data, 1, sizeof data, f);
+    fclose(f);
+    pdp_result r;
+    assert_int_equal(pdp_scan_buffer(g_rules, data, n, "mem.docx", NULL, &r), 0);
+    assert_string_equal(r.format, "docx");
+    assert_int_equal(count_cat(&r, "national_id"), 2);
+    pdp_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pdf_boxes),
+        cmocka_unit_test(test_pdf_annotation_box_is_top_left),
+        cmocka_unit_test(test_xlsx_hidden_sheets),
+        cmocka_unit_test(test_members_are_named),
+        cmocka_unit_test(test_limits_fail_closed),
+        cmocka_unit_test(test_documents_from_memory),
+    };
+    return cmocka_run_group_tests_name("formats", tests, load_rules_setup, free_rules_teardown);
+}
