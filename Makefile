@@ -12,38 +12,56 @@ BUILD ?= build
 CC ?= cc
 DATADIR = $(PREFIX)/share/pdpascan/patterns
 
-PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0 gio-2.0 poppler-glib libxml-2.0 libzip
+CORE_PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0
+FORMAT_PKGS = gio-2.0 poppler-glib libxml-2.0 libzip
+PKGS = $(CORE_PKGS) $(FORMAT_PKGS)
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS))
+FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS))
+LIBDIR = $(PREFIX)/lib/pdpascan
 
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
-	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread \
-	-DPDP_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread -fPIC \
+	-DPDP_DATADIR='"$(DATADIR)"' -DPDP_LIBDIR='"$(LIBDIR)"' $(PKG_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -pthread
 
 ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 BUILD = build-asan
 endif
+ifeq ($(FUZZ),1)
+CC = clang
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+BUILD = build-fuzz
+endif
 
-LIB_SRC = $(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c \
-	scanner/policy/*.c scanner/extract/*.c scanner/core/*.c scanner/report/*.c)
+# The readers of PDF, Office/ODF/ZIP and HTML pull in poppler, libxml2 and
+# libzip: the program loads them as a plugin on first use (start-up stays in
+# milliseconds); the library (tests, fuzzers) links them in.
+FORMAT_SRC = $(addprefix scanner/extract/,pdf.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
+CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/core/formats_static.c scanner/core/formats_dlopen.c, \
+	$(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c scanner/policy/*.c \
+	scanner/extract/*.c scanner/core/*.c scanner/report/*.c))
 CLI_SRC = $(wildcard scanner/cli/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
+FORMAT_OBJ = $(FORMAT_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ = $(CORE_OBJ) $(FORMAT_OBJ) $(BUILD)/scanner/core/formats_static.o
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o) $(CORE_OBJ) $(BUILD)/scanner/core/formats_dlopen.o
 LIB = $(BUILD)/libpdpascan.a
 BIN = $(BUILD)/pdpascan
+PLUGIN = $(BUILD)/pdpascan-formats.so
 
 TEST_SRC = $(wildcard tests/unit/test_*.c tests/e2e/test_*.c)
 TEST_BIN = $(TEST_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test deps-bench deps-corpus corpus demo test check install uninstall bench clean
+.PHONY: all deps deps-test deps-bench deps-corpus deps-fuzz corpus fuzz fuzz-build demo test check install uninstall bench clean
 
 all: deps
-	@$(MAKE) --no-print-directory $(BIN)
+	@$(MAKE) --no-print-directory $(BIN) $(PLUGIN)
 
 deps:
 	@sh scripts/deps.sh
@@ -60,8 +78,12 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
+# -rdynamic: the plugin calls back into the program's docscan and helpers.
+$(BIN): $(CLI_OBJ)
+	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) -ldl -pthread
+
+$(PLUGIN): $(FORMAT_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -o $@ $(FORMAT_OBJ) $(FORMAT_LIBS)
 
 # Tests may include the library's private headers and link the CLI's walker.
 $(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/scanner/cli/walk.o
@@ -78,15 +100,27 @@ test: deps-test
 	@$(MAKE) --no-print-directory SAN=1 check-build
 	@sh tests/run.sh build build-asan
 
-check-build: $(BIN) $(TEST_BIN)
+check-build: $(BIN) $(PLUGIN) $(TEST_BIN)
+
+# libFuzzer harnesses (clang), each run FUZZ_SECONDS (default 60) from corpus seeds.
+FUZZ_BIN = $(patsubst fuzz/%.c,build-fuzz/%,$(wildcard fuzz/fuzz_*.c))
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@sh fuzz/run.sh
+fuzz-build: $(FUZZ_BIN)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LDLIBS_ALL)
+deps-fuzz:
+	@sh scripts/deps.sh fuzz
 
 bench: deps-bench all
 	@sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/lexicon \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pdpascan
+	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/pdpascan-formats.so
 	install -m 644 patterns/*.yaml patterns/README.md $(DESTDIR)$(DATADIR)/
 	install -m 644 patterns/rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 patterns/lexicon/*.yaml $(DESTDIR)$(DATADIR)/lexicon/
@@ -94,6 +128,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pdpascan $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	rm -rf $(DESTDIR)$(LIBDIR)
 	rm -rf $(DESTDIR)$(PREFIX)/share/pdpascan
 
 clean:

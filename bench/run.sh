@@ -18,6 +18,21 @@ BIG=${BENCH_BIG_MB:-1024}
 REPEAT=${REPEAT:-5}
 mkdir -p "$DATA" "$OUT"
 cc -O2 -std=c11 -Wall -Wextra -o "$OUT/gen" bench/gen.c
+cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -o "$OUT/gen_pdfs" bench/gen_pdfs.c tests/corpusgen/gen_pdf.c \
+  $(pkg-config --cflags --libs pangocairo cairo-pdf)
+cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -o "$OUT/gen_xlsx" bench/gen_xlsx.c $(pkg-config --cflags --libs libzip)
+NPDF=${BENCH_PDFS:-200}
+XLSX_MB=${BENCH_XLSX_MB:-100}
+if [ "$(ls "$DATA/pdf" 2>/dev/null | wc -l)" != "$NPDF" ]; then
+  rm -rf "$DATA/pdf"; mkdir -p "$DATA/pdf"
+  echo "generating $NPDF Thai PDFs of 4 pages..." >&2
+  "$OUT/gen_pdfs" "$DATA/pdf" "$NPDF"
+fi
+if [ ! -s "$DATA/big.xlsx" ] || [ "$(cat "$DATA/big.xlsx.mb" 2>/dev/null)" != "$XLSX_MB" ]; then
+  echo "generating a $XLSX_MB MB XLSX..." >&2
+  "$OUT/gen_xlsx" "$DATA/big.xlsx" "$XLSX_MB"
+  echo "$XLSX_MB" > "$DATA/big.xlsx.mb"
+fi
 
 files=$((MB / 4))
 if [ "$(ls "$DATA/text" 2>/dev/null | wc -l)" != "$files" ]; then
@@ -60,6 +75,10 @@ set -- $(timing rg -j1 -c "$RG_THAI" "$DATA/text"); r_t=$1
 set -- $(timing rg -j1 -c "$RG_ASCII" "$DATA/text"); a_t=$1
 set -- $(timing "$BIN" scan -j2 -f jsonl "$DATA/text"); p2_t=$1
 set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/big-nonl.txt"); b_t=$1; b_rss=$2
+set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/pdf"); pdf_t=$1
+set -- $(timing sh -c "for f in $DATA/pdf/*.pdf; do pdftotext -q \"\$f\" /dev/null; done"); ptt_t=$1
+set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/big.xlsx"); x_t=$1; x_rss=$2
+xlsx_bytes=$(stat -c %s "$DATA/big.xlsx")
 head -c 1024 corpus/text/elderly_allowance_list.txt > "$OUT/1k.txt"
 small=$(hyperfine -N --warmup 5 -r 100 -i --export-json "$OUT/1k.json" "$BIN scan -f jsonl $OUT/1k.txt" >/dev/null 2>&1 &&
   sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$OUT/1k.json" | head -1)
@@ -81,4 +100,10 @@ printf '%-46s %9s x        [target ~2]\n' "-j2 speed-up over -j1 ($files files)"
 printf '%-46s %9s MB     [target < 64]\n' "peak RSS, $((big_bytes / 1048576)) MB file with no newline" "$((b_rss / 1024))"
 printf '%-46s %9s MB/s\n' "throughput on that file" "$big_mbps"
 printf '%-46s %9s ms     [target < 10]\n' "1 KB file, end to end (mean of 100)" "$small_ms"
+echo ""
+printf '%-46s %9s s\n' "pdpascan -j1, $NPDF PDFs x 4 pages" "$pdf_t"
+printf '%-46s %9s s\n' "pdftotext, one process per file, same PDFs" "$ptt_t"
+printf '%-46s %9s x        [target <= 1.25]\n' "pdpascan / pdftotext time" "$(ratio "$pdf_t" "$ptt_t")"
+printf '%-46s %9s MB     [target < 200]\n' "peak RSS, $((xlsx_bytes / 1048576)) MB XLSX" "$((x_rss / 1024))"
+printf '%-46s %9s s\n' "time for that XLSX" "$x_t"
 } | tee "$OUT/results.txt"

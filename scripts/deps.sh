@@ -30,6 +30,10 @@ for extra in "$@"; do
       want_pc cmocka libcmocka-dev
       want_cmd jq jq
       ;;
+    fuzz)
+      want_cmd clang clang
+      want_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
+      ;;
     corpus)
       want_pc pangocairo libpango1.0-dev
       want_pc cairo-pdf libcairo2-dev
@@ -41,6 +45,10 @@ for extra in "$@"; do
       want_file /usr/bin/time time
       want_cmd hyperfine hyperfine
       want_cmd bc bc
+      want_cmd pdftotext poppler-utils
+      want_pc pangocairo libpango1.0-dev
+      want_pc cairo-pdf libcairo2-dev
+      want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
       ;;
   esac
 done

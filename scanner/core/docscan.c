@@ -24,8 +24,6 @@
 typedef struct piece {
     uint64_t start;
     pdp_location loc;
-    double *boxes;        /* 4 per character, or NULL */
-    size_t nboxes;
 } piece;
 
 struct docscan {
@@ -43,7 +41,6 @@ struct docscan {
     size_t cur_piece;             /* line cursor: piece, offset, line there */
     uint64_t cur_off;
     long cur_line;
-    size_t cur_char;              /* characters from the piece's start (pieces with boxes) */
     uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
     int full;
 };
@@ -64,12 +61,7 @@ void location_free(pdp_location *loc)
     memset(loc, 0, sizeof *loc);
 }
 
-static void piece_free(piece *p)
-{
-    location_free(&p->loc);
-    free(p->boxes);
-    p->boxes = NULL;
-}
+static void piece_free(piece *p) { location_free(&p->loc); }
 
 docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res)
 {
@@ -104,7 +96,7 @@ int docscan_full(const docscan *d) { return d->full; }
 
 static uint64_t doc_len(const docscan *d) { return d->raw_base + d->raw.len; }
 
-void docscan_piece(docscan *d, const pdp_location *loc)
+uint64_t docscan_piece(docscan *d, const pdp_location *loc)
 {
     if (doc_len(d) > 0) buf_putc(&d->raw, '\n');
     if (d->npieces == d->cap) {
@@ -114,24 +106,7 @@ void docscan_piece(docscan *d, const pdp_location *loc)
     piece *p = &d->pieces[d->npieces++];
     p->start = doc_len(d);
     location_copy(&p->loc, loc);
-    p->boxes = NULL;
-    p->nboxes = 0;
-}
-
-void docscan_piece_boxes(docscan *d, double *boxes, size_t nchars)
-{
-    if (!d->npieces) docscan_piece(d, &(pdp_location){ 0 });
-    piece *p = &d->pieces[d->npieces - 1];
-    free(p->boxes);
-    p->boxes = boxes;
-    p->nboxes = nchars;
-}
-
-static size_t count_chars(const char *p, const char *end)
-{
-    size_t n = 0;
-    for (; p < end; p++) n += ((unsigned char)*p & 0xC0) != 0x80;
-    return n;
+    return p->start;
 }
 
 /* Move the line cursor to doc offset target (never backwards). */
@@ -144,35 +119,15 @@ static void cursor_to(docscan *d, uint64_t target)
         d->cur_piece = k;
         d->cur_off = d->pieces[k].start;
         d->cur_line = d->pieces[k].loc.line;
-        d->cur_char = 0;
     }
     if (target <= d->cur_off) return;
     const char *p = d->raw.data + (d->cur_off - d->raw_base);
     const char *end = d->raw.data + (target - d->raw_base);
-    if (d->pieces[k].boxes) d->cur_char += count_chars(p, end);
     while ((p = memchr(p, '\n', (size_t)(end - p)))) {
         d->cur_line++;
         p++;
     }
     d->cur_off = target;
-}
-
-/* Union of the boxes of characters [first, first+n) of piece p. */
-static void set_bbox(pdp_location *loc, const piece *p, size_t first, size_t n)
-{
-    for (size_t i = first; i < first + n && i < p->nboxes; i++) {
-        const double *b = p->boxes + 4 * i;
-        if (b[2] <= b[0] || b[3] <= b[1]) continue; /* line breaks and the like */
-        if (!loc->has_bbox) {
-            memcpy(loc->bbox, b, sizeof loc->bbox);
-            loc->has_bbox = 1;
-            continue;
-        }
-        if (b[0] < loc->bbox[0]) loc->bbox[0] = b[0];
-        if (b[1] < loc->bbox[1]) loc->bbox[1] = b[1];
-        if (b[2] > loc->bbox[2]) loc->bbox[2] = b[2];
-        if (b[3] > loc->bbox[3]) loc->bbox[3] = b[3];
-    }
 }
 
 /* Room for one more finding, or NULL (and the file partial) at the limit. */
@@ -244,7 +199,6 @@ static void add_finding(docscan *d, const candidate *c)
     const piece *pc = &d->pieces[d->cur_piece];
     location_copy(&f->loc, &pc->loc);
     f->loc.line = pc->loc.line ? d->cur_line : 0;
-    if (pc->boxes) set_bbox(&f->loc, pc, d->cur_char, count_chars(f->match, f->match + strlen(f->match)));
     f->law = (const char *const *)ru->law;
     f->nlaw = ru->nlaw;
     f->message_th = v.msg_th;
@@ -302,5 +256,7 @@ void docscan_text(docscan *d, const char *utf8, size_t len)
     if (d->raw.len - (size_t)(d->commit_lo > d->raw_base ? d->commit_lo - d->raw_base : 0) >= CHUNK + OVERLAP)
         round_scan(d, 0);
 }
+
+void docscan_flush(docscan *d) { round_scan(d, 1); }
 
 void docscan_finish(docscan *d) { round_scan(d, 1); }

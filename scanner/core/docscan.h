@@ -15,14 +15,15 @@ typedef struct docscan docscan;
 
 docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res);
 /* Start a new piece at loc (copied); loc->line is the piece's first line
- * (0 when lines mean nothing for it). */
-void docscan_piece(docscan *d, const pdp_location *loc);
-/* Give the current piece one box per character of its text (PDF page
- * text): findings in it get the union of their characters' boxes.  Takes
- * ownership of boxes (4 doubles each: x0, y0, x1, y1). */
-void docscan_piece_boxes(docscan *d, double *boxes, size_t nchars);
+ * (0 when lines mean nothing for it).  Returns the piece's start offset in
+ * the document text. */
+uint64_t docscan_piece(docscan *d, const pdp_location *loc);
 /* Append valid UTF-8 to the current piece. */
 void docscan_text(docscan *d, const char *utf8, size_t len);
+/* Scan everything given so far now, so that its findings are in the result
+ * (a PDF page's, before its boxes are looked up).  A value running on past
+ * this point is not joined with what follows. */
+void docscan_flush(docscan *d);
 /* Scan what is left; call once at the end. */
 void docscan_finish(docscan *d);
 void docscan_free(docscan *d);

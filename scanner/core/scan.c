@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../include/pdpascan.h"
-#include "../extract/extract.h"
+#include "../extract/formats.h"
 #include "../util/buf.h"
 #include "docscan.h"
 
@@ -117,12 +117,15 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
         docscan_free(ds);
     } else {
         blob b;
-        if (load_blob(src, lim->max_bytes, &b, res) == 0) {
+        const char *why = NULL;
+        const extract_fns *fns = extract_formats(&why);
+        if (!fns) {
+            result_set_status(res, PDP_STATUS_ERROR, why);
+        } else if (load_blob(src, lim->max_bytes, &b, res) == 0) {
             docscan *ds = docscan_new(r, opt, res);
             extract_ctx x = { r, opt, res, ds, lim, depth };
-            if (sn.kind == KIND_PDF) extract_pdf(&x, b.data, b.len);
-            else if (sn.kind == KIND_ZIP) extract_zip(&x, b.data, b.len);
-            else extract_html(&x, b.data, b.len);
+            extract_fn fn = sn.kind == KIND_PDF ? fns->pdf : sn.kind == KIND_ZIP ? fns->zip : fns->html;
+            fn(&x, b.data, b.len);
             docscan_finish(ds);
             docscan_free(ds);
             blob_free(&b);

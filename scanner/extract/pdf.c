@@ -48,6 +48,38 @@ static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
     buf_free(&b);
 }
 
+/* Boxes for the findings this page added (from index first on): the union
+ * of their characters' boxes.  Asked of poppler only for pages with
+ * findings: most pages have none, and the layout costs a second pass. */
+static void page_boxes(extract_ctx *x, PopplerPage *page, const char *text, uint64_t start, size_t first)
+{
+    PopplerRectangle *rects = NULL;
+    guint n = 0;
+    if (!poppler_page_get_text_layout(page, &rects, &n)) return;
+    size_t len = strlen(text);
+    for (size_t k = first; k < x->res->nfindings; k++) {
+        pdp_finding *f = &x->res->findings[k];
+        if (f->loc.part || f->start < start || f->end > start + len) continue;
+        glong c0 = g_utf8_pointer_to_offset(text, text + (f->start - start));
+        glong c1 = g_utf8_pointer_to_offset(text, text + (f->end - start));
+        for (glong c = c0; c < c1 && c < (glong)n; c++) {
+            PopplerRectangle *r = &rects[c];
+            if (r->x2 <= r->x1 || r->y2 <= r->y1) continue; /* line breaks and the like */
+            double b[4] = { r->x1, r->y1, r->x2, r->y2 };
+            if (!f->loc.has_bbox) {
+                memcpy(f->loc.bbox, b, sizeof b);
+                f->loc.has_bbox = 1;
+                continue;
+            }
+            if (b[0] < f->loc.bbox[0]) f->loc.bbox[0] = b[0];
+            if (b[1] < f->loc.bbox[1]) f->loc.bbox[1] = b[1];
+            if (b[2] > f->loc.bbox[2]) f->loc.bbox[2] = b[2];
+            if (b[3] > f->loc.bbox[3]) f->loc.bbox[3] = b[3];
+        }
+    }
+    g_free(rects);
+}
+
 static void page_text(extract_ctx *x, PopplerPage *page, int no)
 {
     char *text = poppler_page_get_text(page);
@@ -58,21 +90,11 @@ static void page_text(extract_ctx *x, PopplerPage *page, int no)
         g_free(text);
         return;
     }
-    PopplerRectangle *rects = NULL;
-    guint n = 0;
-    docscan_piece(x->ds, &(pdp_location){ .page = no });
-    if (poppler_page_get_text_layout(page, &rects, &n) && n == g_utf8_strlen(text, -1)) {
-        double *boxes = xmalloc((size_t)n * 4 * sizeof *boxes);
-        for (guint i = 0; i < n; i++) {
-            boxes[4 * i] = rects[i].x1;
-            boxes[4 * i + 1] = rects[i].y1;
-            boxes[4 * i + 2] = rects[i].x2;
-            boxes[4 * i + 3] = rects[i].y2;
-        }
-        docscan_piece_boxes(x->ds, boxes, n);
-    }
-    g_free(rects);
+    size_t first = x->res->nfindings;
+    uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
     docscan_text(x->ds, text, strlen(text));
+    docscan_flush(x->ds);
+    if (x->res->nfindings > first) page_boxes(x, page, text, start, first);
     g_free(text);
 }
 

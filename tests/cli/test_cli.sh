@@ -76,6 +76,8 @@ check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1
 check "installed binary finds its installed patterns" sh -c "cd / && '$T/inst/usr/bin/pdpascan' scan -f jsonl '$T/pii.txt' | jq -se 'map(select(.type==\"summary\")) | .[0].findings==2'"
+check "installed binary loads its installed format plugin" sh -c "cd / && '$T/inst/usr/bin/pdpascan' scan -f jsonl '$(pwd)/corpus/pdf/annotated_form.pdf' | jq -se 'map(select(.type==\"file\")) | .[0] | .status==\"ok\" and .findings==2'"
+check "without the plugin, documents are errors, not clean" sh -c "cp '$BIN' '$T/lonely' && '$T/lonely' scan --rules patterns -f jsonl corpus/pdf/annotated_form.pdf | jq -se 'map(select(.type==\"file\")) | .[0].status==\"error\"'"
 check "man page installed" test -s "$T/inst/usr/share/man/man1/pdpascan.1"
 
 echo "$pass passed, $fail failed"

@@ -7,4 +7,6 @@ void gen_scanned_pdf(const char *path);
 void gen_clean_pdf(const char *path);
 void gen_annotated_pdf(const char *path);
 
+
+void gen_bench_pdf(const char *path, int pages, unsigned seed);
 #endif

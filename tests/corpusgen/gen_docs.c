@@ -309,7 +309,7 @@ int main(int argc, char **argv)
     FILE *f = fopen(att, "w");
     fputs("รายชื่อแนบท้าย\nนางมาลี ดวงดี เลขประจำตัวประชาชน 1-5008-30166-13-4 โทร 089-123-4567\n", f);
     fclose(f);
-    sprintf(cmd, "qpdf '%s' --add-attachment '%s' --key=list.txt --filename=list.txt -- '%s' && rm -f '%s' '%s'",
+    sprintf(cmd, "qpdf --deterministic-id '%s' --add-attachment '%s' --key=list.txt --filename=list.txt -- '%s' && rm -f '%s' '%s'",
             clean, att, with, clean, att);
     run(cmd);
     char *docx_path = join(docx, "complaint_tracked.docx"), *docx_trunc = join(docx, "truncated.docx");

@@ -127,3 +127,28 @@ void gen_annotated_pdf(const char *path)
     fprintf(f, "trailer\n<< /Size 8 /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", xref);
     fclose(f);
 }
+
+/* A bench PDF: `pages` pages of Thai announcement text, ~40 lines each,
+ * with an ID about every third page (bench/). */
+void gen_bench_pdf(const char *path, int pages, unsigned seed)
+{
+    static const char *lines[] = {
+        "ประกาศเทศบาลตำบลแม่ริม เรื่อง การรับสมัครบุคคลเพื่อสรรหาเป็นพนักงานจ้าง ประจำปี ๒๕๖๘",
+        "ตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐ มาตรา ๗ และมาตรา ๙ หน่วยงานต้องเผยแพร่ข้อมูล",
+        "งบประมาณทั้งสิ้น ๑,๒๓๔,๕๖๗.๐๐ บาท (หนึ่งล้านสองแสนสามหมื่นสี่พันห้าร้อยหกสิบเจ็ดบาทถ้วน)",
+        "ผู้ใดมีข้อสงสัยหรือคัดค้าน ให้ยื่นคำร้องได้ที่กองสวัสดิการสังคม ภายในวันที่ ๑๕ ตุลาคม ๒๕๖๗",
+        "รายงานผลการดำเนินงานตามแผนปฏิบัติราชการประจำปี ไตรมาสที่ ๓ ร้อยละ ๘๕.๕ ของเป้าหมาย",
+    };
+    cairo_surface_t *s = pdf_surface(path);
+    cairo_t *cr = cairo_create(s);
+    for (int p = 0; p < pages; p++) {
+        for (int l = 0; l < 40; l++) {
+            seed = seed * 1103515245u + 12345u;
+            text_at(cr, 40, 30 + 19 * l, lines[(seed >> 16) % 5]);
+        }
+        if ((p + seed) % 3 == 0) text_at(cr, 40, 800, "ผู้ติดต่อ เลขประจำตัวประชาชน 1-5008-30166-13-4");
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}

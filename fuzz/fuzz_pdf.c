@@ -1,0 +1,4 @@
+/* fuzz_pdf.c — libFuzzer harness for the pdf extractor (see fuzz_common.h). */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) { return fuzz_scan(data, size, "%PDF-"); }

@@ -1,0 +1,34 @@
+#!/bin/sh
+# run.sh — run each libFuzzer harness for FUZZ_SECONDS (default 60) from a
+# seed corpus taken from corpus/, under AddressSanitizer and UBSan.  New
+# inputs go to a scratch directory; a crash is copied to tests/regress/,
+# which `make test` replays, and makes this script fail.
+set -e
+cd "$(dirname "$0")/.."
+SECS=${FUZZ_SECONDS:-60}
+WORK=$(mktemp -d /tmp/pdpascan-fuzz.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+status=0
+for h in text pdf zip html; do
+  mkdir -p "$WORK/$h" "$WORK/crash-$h"
+  case $h in
+    text) cp corpus/text/*.txt "$WORK/$h/" ;;
+    pdf) cp corpus/pdf/*.pdf "$WORK/$h/" ;;
+    zip) cp corpus/docx/*.docx corpus/xlsx/*.xlsx corpus/pptx/*.pptx corpus/odt/*.odt corpus/ods/*.ods corpus/zip/site_backup.zip "$WORK/$h/" ;;
+    html) cp corpus/html/*.html "$WORK/$h/" ;;
+  esac
+  echo "fuzz_$h: $SECS s" >&2
+  if ! build-fuzz/fuzz_$h -max_total_time="$SECS" -rss_limit_mb=2048 -timeout=20 -max_len=262144 \
+       -artifact_prefix="$WORK/crash-$h/" "$WORK/$h" > "$WORK/$h.log" 2>&1; then
+    status=1
+    tail -30 "$WORK/$h.log" >&2
+  fi
+  grep -E '^(#[0-9]+|Done)' "$WORK/$h.log" | tail -1 >&2 || true
+  for c in "$WORK"/crash-$h/*; do
+    [ -f "$c" ] || continue
+    cp "$c" "tests/regress/$h-$(basename "$c")"
+    echo "fuzz_$h: crash saved as tests/regress/$h-$(basename "$c")" >&2
+    status=1
+  done
+done
+exit $status

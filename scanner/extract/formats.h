@@ -1,0 +1,26 @@
+/* formats.h — the readers of whole-file formats (PDF, ZIP-based Office and
+ * ODF files, HTML), reached through one table.
+ *
+ * They pull in poppler, libxml2 and libzip, which take longer to load than a
+ * git hook may spend.  The library links them in (pdp_formats_table); the
+ * pdpascan program instead loads them as the plugin pdpascan-formats.so the
+ * first time it meets such a document (formats_dlopen.c), so scanning text
+ * starts in a few milliseconds. */
+#ifndef PDP_FORMATS_H
+#define PDP_FORMATS_H
+
+#include "extract.h"
+
+typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len);
+
+typedef struct extract_fns {
+    extract_fn pdf, zip, html;
+} extract_fns;
+
+/* Defined by the format readers themselves. */
+const extract_fns *pdp_formats_table(void);
+
+/* The readers, or NULL with *why (a static string) when they cannot be had. */
+const extract_fns *extract_formats(const char **why);
+
+#endif
