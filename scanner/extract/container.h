@@ -5,12 +5,12 @@
 
 #include "zipxml.h"
 
-/* Parts every OOXML/ODF document shares: properties, embedded documents
- * (scanned as documents of their own), images (counted: not checked).
- * Returns 1 when it handled member i. */
-int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, size_t *images);
-/* Note the images a document holds that could not be checked. */
-void note_images(extract_ctx *x, size_t images);
+/* Visit every member of an OOXML/ODF document in order.  The parts they all
+ * share are handled here — properties, embedded documents (scanned as
+ * documents of their own), images (counted, then noted as not checked) —
+ * and every other member is offered to fn, with ctx. */
+typedef void (*part_fn)(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, void *ctx);
+void each_part(extract_ctx *x, zip_t *z, part_fn fn, void *ctx);
 
 void extract_docx_pptx(extract_ctx *x, zip_t *z, int pptx);
 void extract_xlsx(extract_ctx *x, zip_t *z);

@@ -108,17 +108,12 @@ static void scan_ods(extract_ctx *x, zip_t *z, zip_uint64_t i)
     zipx_xml_close(zx);
 }
 
-void extract_odf(extract_ctx *x, zip_t *z, int spreadsheet)
+static void odf_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, void *ctx)
 {
-    zip_int64_t n = zip_get_num_entries(z, 0);
-    size_t images = 0;
-    for (zip_int64_t k = 0; k < n && !docscan_full(x->ds) && !extract_out_of_time(x); k++) {
-        zip_uint64_t i = (zip_uint64_t)k;
-        const char *name = zip_get_name(z, i, 0);
-        if (!name || common_part(x, z, i, name, &images)) continue;
-        if (!strcmp(name, "content.xml") && spreadsheet) scan_ods(x, z, i);
-        else if (!strcmp(name, "content.xml") || !strcmp(name, "styles.xml")) /* styles: headers, footers */
-            xml_part_text(x, z, i, &style_odf, &(pdp_location){ .part = (char *)name });
-    }
-    note_images(x, images);
+    int spreadsheet = *(int *)ctx;
+    if (!strcmp(name, "content.xml") && spreadsheet) scan_ods(x, z, i);
+    else if (!strcmp(name, "content.xml") || !strcmp(name, "styles.xml")) /* styles: headers, footers */
+        xml_part_text(x, z, i, &style_odf, &(pdp_location){ .part = (char *)name });
 }
+
+void extract_odf(extract_ctx *x, zip_t *z, int spreadsheet) { each_part(x, z, odf_part, &spreadsheet); }

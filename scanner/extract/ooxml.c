@@ -44,16 +44,10 @@ static void pptx_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name
     }
 }
 
-void extract_docx_pptx(extract_ctx *x, zip_t *z, int pptx)
+static void ooxml_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, void *ctx)
 {
-    zip_int64_t n = zip_get_num_entries(z, 0);
-    size_t images = 0;
-    for (zip_int64_t k = 0; k < n && !docscan_full(x->ds) && !extract_out_of_time(x); k++) {
-        zip_uint64_t i = (zip_uint64_t)k;
-        const char *name = zip_get_name(z, i, 0);
-        if (!name || common_part(x, z, i, name, &images)) continue;
-        if (pptx) pptx_part(x, z, i, name);
-        else if (docx_text_part(name)) xml_part_text(x, z, i, &style_docx, &(pdp_location){ .part = (char *)name });
-    }
-    note_images(x, images);
+    if (*(int *)ctx) pptx_part(x, z, i, name);
+    else if (docx_text_part(name)) xml_part_text(x, z, i, &style_docx, &(pdp_location){ .part = (char *)name });
 }
+
+void extract_docx_pptx(extract_ctx *x, zip_t *z, int pptx) { each_part(x, z, ooxml_part, &pptx); }

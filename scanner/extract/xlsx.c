@@ -237,6 +237,14 @@ static void scan_comments(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *
     zipx_xml_close(zx);
 }
 
+/* Members other than sheets: cell comments, legacy and threaded. */
+static void xlsx_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, void *ctx)
+{
+    (void)ctx;
+    if (strncmp(name, "xl/comments", 11) == 0 || strncmp(name, "xl/threadedComments/", 20) == 0)
+        scan_comments(x, z, i, name);
+}
+
 void extract_xlsx(extract_ctx *x, zip_t *z)
 {
     sst t = { 0 };
@@ -246,16 +254,7 @@ void extract_xlsx(extract_ctx *x, zip_t *z)
     sheet *v = load_workbook(x, z, &n);
     load_targets(x, z, v, n);
     for (size_t k = 0; k < n && !docscan_full(x->ds) && !extract_out_of_time(x); k++) scan_sheet(x, z, &v[k], &t);
-    zip_int64_t m = zip_get_num_entries(z, 0);
-    size_t images = 0;
-    for (zip_int64_t k = 0; k < m; k++) {
-        const char *name = zip_get_name(z, (zip_uint64_t)k, 0);
-        if (!name || common_part(x, z, (zip_uint64_t)k, name, &images)) continue;
-        if (strncmp(name, "xl/comments", 11) == 0 || strncmp(name, "xl/threadedComments/", 20) == 0 ||
-            strcmp(name, "xl/persons/person.xml") == 0)
-            scan_comments(x, z, (zip_uint64_t)k, name);
-    }
-    note_images(x, images);
+    each_part(x, z, xlsx_part, NULL);
     for (size_t k = 0; k < n; k++) {
         free(v[k].name);
         free(v[k].rid);

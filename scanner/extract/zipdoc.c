@@ -69,7 +69,7 @@ void cell_name(char out[16], unsigned long row, unsigned long col)
 
 static int has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
 
-int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, size_t *images)
+static int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, size_t *images)
 {
     if (!strcmp(name, "docProps/core.xml") || !strcmp(name, "docProps/app.xml") ||
         !strcmp(name, "docProps/custom.xml") || !strcmp(name, "meta.xml")) {
@@ -92,8 +92,15 @@ int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, size
     return 0;
 }
 
-void note_images(extract_ctx *x, size_t images)
+void each_part(extract_ctx *x, zip_t *z, part_fn fn, void *ctx)
 {
+    zip_int64_t n = zip_get_num_entries(z, 0);
+    size_t images = 0;
+    for (zip_int64_t k = 0; k < n && !docscan_full(x->ds) && !extract_out_of_time(x); k++) {
+        zip_uint64_t i = (zip_uint64_t)k;
+        const char *name = zip_get_name(z, i, 0);
+        if (name && !common_part(x, z, i, name, &images)) fn(x, z, i, name, ctx);
+    }
     if (!images) return;
     char *what = xasprintf("%zu embedded image(s) not checked (no OCR)", images);
     docscan_unreadable(x->ds, &(pdp_location){ .part = "media" }, what, 0);
