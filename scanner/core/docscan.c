@@ -203,6 +203,7 @@ static void add_finding(docscan *d, const candidate *c)
     f->nlaw = ru->nlaw;
     f->message_th = v.msg_th;
     f->message_en = v.msg_en;
+    f->role = v.role;
     policy_fingerprint(ru->id, c->normalized, f->fingerprint);
 }
 
@@ -259,4 +260,8 @@ void docscan_text(docscan *d, const char *utf8, size_t len)
 
 void docscan_flush(docscan *d) { round_scan(d, 1); }
 
-void docscan_finish(docscan *d) { round_scan(d, 1); }
+void docscan_finish(docscan *d)
+{
+    round_scan(d, 1);
+    policy_link(d->res);
+}

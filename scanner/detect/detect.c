@@ -111,9 +111,65 @@ static long context_distance(const pcre2_code *re, const pdp_rule *ru, const cha
     return best;
 }
 
-/* Validate and record one match of ru at value span [vs, ve). */
+/* "(name)" alone on its line: the signature block of a letter or notice. */
+static int signature_line(const char *s, size_t len, size_t ms, size_t me)
+{
+    size_t i = ms;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+    if (i == 0 || s[i - 1] != '(') return 0;
+    i--;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) i--;
+    if (i > 0 && s[i - 1] != '\n') return 0;
+    size_t j = me;
+    while (j < len && (s[j] == ' ' || s[j] == '\t')) j++;
+    if (j >= len || s[j] != ')') return 0;
+    j++;
+    while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
+    return j >= len || s[j] == '\n';
+}
+
+/* Does the role list match right at offset at (after spaces, '(' or ')')? */
+static int role_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t at, pcre2_match_data *md)
+{
+    while (at < nlen && (norm[at] == ' ' || norm[at] == '\t' || norm[at] == '(' || norm[at] == ')' ||
+                         norm[at] == ',' || norm[at] == '-'))
+        at++;
+    return at < nlen &&
+           pcre2_match(ru->ctx_role, (PCRE2_SPTR)norm, nlen, at, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+}
+
+/* Role words for the value at [ms, me): before it within the paragraph
+ * (role_before), or right after it — on its line, or opening one of the next
+ * role_lines lines that hold text.  A word that merely appears nearby does
+ * not make a private person an official. */
+static int role_found(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size_t me, pcre2_match_data *md)
+{
+    if (ru->role_signature && signature_line(norm, nlen, ms, me)) return 1;
+    if (!ru->ctx_role) return 0;
+    if (ru->role_before) {
+        size_t lo = paragraph_start(norm, step_chars(norm, nlen, ms, ru->role_before, -1), ms);
+        if (lo < ms && pcre2_match(ru->ctx_role, (PCRE2_SPTR)norm, ms, lo, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) return 1;
+    }
+    if (!ru->role_after) return 0;
+    if (role_at(ru, norm, nlen, me, md)) return 1;
+    size_t k = me, limit = utf8_ceil(norm, nlen, me + 4 * (size_t)ru->role_after);
+    for (int lines = 0; lines < ru->role_lines && k < limit;) {
+        const char *nl = memchr(norm + k, '\n', limit - k);
+        if (!nl) break;
+        k = (size_t)(nl - norm) + 1;
+        size_t t = k;
+        while (t < nlen && (norm[t] == ' ' || norm[t] == '\t' || norm[t] == '\r')) t++;
+        if (t < nlen && norm[t] == '\n') continue; /* blank lines do not count */
+        lines++;
+        if (role_at(ru, norm, nlen, k, md)) return 1;
+    }
+    return 0;
+}
+
+/* Validate and record one match of ru at value span [vs, ve) of the match
+ * [ms, me). */
 static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map,
-                    size_t vs, size_t ve, detect_scratch *sc, cand_vec *out)
+                    size_t ms, size_t me, size_t vs, size_t ve, detect_scratch *sc, cand_vec *out)
 {
     buf_clear(&sc->tmp);
     if (ru->validator) {
@@ -133,6 +189,7 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     k->normalized = ru->fixed_normalized ? xstrdup(ru->fixed_normalized) : xstrndup(sc->tmp.data, sc->tmp.len);
     k->pos_dist = pos;
     k->neg_dist = neg;
+    k->role = role_found(ru, norm, nlen, ms, me, sc->md);
     return 1;
 }
 
@@ -157,7 +214,7 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
         size_t rs = offmap_start(map, vs);
         if (rs >= raw_hi) return nlen;
         int took = 0;
-        if (rs >= raw_lo && ve > vs) took = consider(ru, norm, nlen, map, vs, ve, sc, out);
+        if (rs >= raw_lo && ve > vs) took = consider(ru, norm, nlen, map, s, e, vs, ve, sc, out);
         /* After a rejected candidate, retry one character on: a real value may
          * overlap the text a false one consumed. */
         off = (took && e > s) ? e : utf8_ceil(norm, nlen, s + 1);

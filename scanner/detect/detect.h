@@ -18,6 +18,7 @@ typedef struct candidate {
     size_t rs, re;          /* value span in source text (buffer offsets) */
     char *normalized;       /* canonical value (owned) */
     long pos_dist, neg_dist; /* bytes to the nearest positive / negative context word; -1 none */
+    int role;               /* role context found (position, signature, agency contact) */
 } candidate;
 
 typedef struct cand_vec {

@@ -88,6 +88,38 @@ static void append_phrase(buf *pat, const char *phrase, buf *norm, offmap *map)
     }
 }
 
+static int longer_first(const void *a, const void *b)
+{
+    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Longest phrases first: an alternation takes the first that fits, and
+ * "นางสาว" must win over "นาง". */
+char *lexicon_alternation(const pdp_rules *r, const char *name)
+{
+    const lexicon *lx = rules_lexicon(r, name);
+    if (!lx) return NULL;
+    char **sorted = xmalloc((lx->n ? lx->n : 1) * sizeof *sorted);
+    memcpy(sorted, lx->phrases, lx->n * sizeof *sorted);
+    qsort(sorted, lx->n, sizeof *sorted, longer_first);
+    buf pat, norm;
+    offmap map;
+    buf_init(&pat);
+    buf_init(&norm);
+    offmap_init(&map);
+    buf_puts(&pat, "(?:");
+    for (size_t k = 0; k < lx->n; k++) {
+        if (k) buf_putc(&pat, '|');
+        append_phrase(&pat, sorted[k], &norm, &map);
+    }
+    buf_putc(&pat, ')');
+    free(sorted);
+    buf_free(&norm);
+    offmap_free(&map);
+    return buf_steal(&pat);
+}
+
 static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, char **err)
 {
     buf pat, norm;

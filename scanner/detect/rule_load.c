@@ -83,6 +83,8 @@ static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
     }
     const char *cat = yamlx_get_str(c->d, n, "category", NULL);
     if (cat) e->category = xstrdup(cat);
+    const char *role = yamlx_get_str(c->d, n, "role", NULL);
+    if (role) e->role = xstrdup(role);
     e->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0"));
     yaml_node_t *msg = yamlx_get(c->d, n, "message");
     if (msg) {
@@ -94,13 +96,44 @@ static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
     return 0;
 }
 
+/* Replace each {{list:NAME}} in a pattern by the phrase list NAME as an
+ * alternation, so that titles or month names stay data in lexicon/. */
+static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat)
+{
+    buf out;
+    buf_init(&out);
+    const char *p = pat, *q;
+    while ((q = strstr(p, "{{list:"))) {
+        buf_append(&out, p, (size_t)(q - p));
+        const char *end = strstr(q, "}}");
+        if (!end) break;
+        char *name = xstrndup(q + 7, (size_t)(end - q - 7));
+        char *alt = lexicon_alternation(c->r, name);
+        if (!alt) {
+            fail(c, n, "pattern names an unknown phrase list", name);
+            free(name);
+            buf_free(&out);
+            return NULL;
+        }
+        buf_puts(&out, alt);
+        free(alt);
+        free(name);
+        p = end + 2;
+    }
+    buf_puts(&out, p);
+    return buf_steal(&out);
+}
+
 static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
-    const char *pat = yamlx_str(n);
-    if (!pat) return fail(c, n, "rule needs a 'pattern'", ru->id);
+    const char *raw = yamlx_str(n);
+    if (!raw) return fail(c, n, "rule needs a 'pattern'", ru->id);
+    char *pat = expand_lists(c, n, raw);
+    if (!pat) return -1;
     int ec;
     PCRE2_SIZE eo;
     ru->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_EXTENDED, &ec, &eo, NULL);
+    free(pat);
     if (!ru->re) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);
@@ -113,11 +146,33 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
+/* context: role: {lists: [...], before: N, after: N, lines: N, signature: true} */
+static int parse_role(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    if (!n) return 0;
+    ru->role_before = atoi(yamlx_get_str(c->d, n, "before", "0"));
+    ru->role_after = atoi(yamlx_get_str(c->d, n, "after", "60"));
+    ru->role_lines = atoi(yamlx_get_str(c->d, n, "lines", "0"));
+    ru->role_signature = strcmp(yamlx_get_str(c->d, n, "signature", "false"), "true") == 0;
+    size_t cnt;
+    char **names = str_list(c, yamlx_get(c->d, n, "lists"), &cnt);
+    char *e = NULL;
+    if (cnt) ru->ctx_role = lexicon_compile(c->r, names, cnt, &e);
+    free_list(names, cnt);
+    if (cnt && !ru->ctx_role) {
+        fail(c, n, "role", e);
+        free(e);
+        return -1;
+    }
+    return 0;
+}
+
 static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     ru->before = 40;
     ru->after = 15;
     if (!n) return 0;
+    if (parse_role(c, yamlx_get(c->d, n, "role"), ru)) return -1;
     ru->before = atoi(yamlx_get_str(c->d, n, "before", "40"));
     ru->after = atoi(yamlx_get_str(c->d, n, "after", "15"));
     const char *rq = yamlx_get_str(c->d, n, "require_positive", "false");
@@ -227,6 +282,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if (parse_context(c, yamlx_get(c->d, n, "context"), ru)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_positive"), &ru->on_pos)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_negative"), &ru->on_neg)) return -1;
+    if (parse_effect(c, yamlx_get(c->d, n, "when_role"), &ru->on_role)) return -1;
     return 0;
 }
 

@@ -128,8 +128,9 @@ static void free_rule(pdp_rule *ru)
     free_strs(ru->law, ru->nlaw);
     free(ru->msg_th);
     free(ru->msg_en);
-    ctx_effect *eff[2] = { &ru->on_pos, &ru->on_neg };
-    for (int i = 0; i < 2; i++) {
+    ctx_effect *eff[3] = { &ru->on_pos, &ru->on_neg, &ru->on_role };
+    for (int i = 0; i < 3; i++) {
+        free(eff[i]->role);
         free(eff[i]->category);
         free(eff[i]->msg_th);
         free(eff[i]->msg_en);

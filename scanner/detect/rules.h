@@ -29,6 +29,7 @@ typedef struct ctx_effect {
     char *category;     /* NULL: unchanged */
     double confidence;  /* added to the rule's confidence */
     char *msg_th, *msg_en; /* NULL: the rule's message */
+    char *role;            /* "official", "agency"... or NULL */
 } ctx_effect;
 
 typedef struct pdp_rule {
@@ -54,6 +55,12 @@ typedef struct pdp_rule {
     int before, after;        /* window, in characters */
     int require_positive;
     ctx_effect on_pos, on_neg;
+    /* role: words saying the person acts in office (positions after a name,
+     * possibly on the next lines) or that a contact is the agency's */
+    pcre2_code *ctx_role;
+    int role_before, role_after, role_lines;
+    int role_signature;       /* "(name)" alone on its line counts as role */
+    ctx_effect on_role;
     /* examples the test suite runs */
     char **must, **must_not;
     size_t nmust, nmust_not;
@@ -101,6 +108,8 @@ int rules_load_file(pdp_rules *r, const char *path, char **err);
 const law_cite *catalog_law(const pdp_rules *r, const char *id);
 
 const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
+/* The phrase list as a regex alternation "(?:a|b|...)" (heap), or NULL. */
+char *lexicon_alternation(const pdp_rules *r, const char *name);
 /* The phrase lists as one JIT-compiled alternation (phrases normalized like
  * document text), compiled once per rule set and owned by it; NULL with
  * *err when a list is unknown. */

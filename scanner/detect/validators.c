@@ -4,6 +4,7 @@
  * normalized: ASCII digits) and writes the canonical value.  Facts from
  * THAI-REFERENCE.md sections 1, 2 and 6. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
@@ -162,10 +163,67 @@ static int v_upper(const char *s, size_t n, buf *norm)
     return norm->len > 0;
 }
 
+/* A name: runs of spaces become one; the first and the last part have at
+ * least two letters (a middle part may be the ณ of a royal surname). */
+static int v_person_name(const char *s, size_t n, buf *norm)
+{
+    int space = 0, parts = 1;
+    size_t part_len = 0, first_len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space && norm->len) {
+            if (parts == 1) first_len = part_len;
+            buf_putc(norm, ' ');
+            parts++;
+            part_len = 0;
+        }
+        space = 0;
+        buf_putc(norm, s[i]);
+        if (((unsigned char)s[i] & 0xC0) != 0x80) part_len++;
+    }
+    return parts >= 2 && first_len >= 2 && part_len >= 2;
+}
+
+/* Thai month names and abbreviations, in month order (facts, not policy). */
+static const char *const thai_months[12][2] = {
+    { "มกราคม", "ม.ค." },    { "กุมภาพันธ์", "ก.พ." }, { "มีนาคม", "มี.ค." },   { "เมษายน", "เม.ย." },
+    { "พฤษภาคม", "พ.ค." },   { "มิถุนายน", "มิ.ย." },  { "กรกฎาคม", "ก.ค." },   { "สิงหาคม", "ส.ค." },
+    { "กันยายน", "ก.ย." },   { "ตุลาคม", "ต.ค." },     { "พฤศจิกายน", "พ.ย." }, { "ธันวาคม", "ธ.ค." },
+};
+
+/* "12/01/2567", "๑๒ มกราคม ๒๕๖๗" (digits already ASCII), "5 ม.ค. พ.ศ. 2530":
+ * ISO Gregorian date; Buddhist-Era years (> 2400) less 543. */
+static int v_thai_date(const char *s, size_t n, buf *norm)
+{
+    char *t = xstrndup(s, n), *p = t;
+    long day = strtol(p, &p, 10), month = 0, year = 0;
+    while (*p == ' ' || *p == '/' || *p == '.' || *p == '-') p++;
+    if (*p >= '0' && *p <= '9') {
+        month = strtol(p, &p, 10);
+    } else {
+        for (int m = 0; m < 12 && !month; m++)
+            for (int k = 0; k < 2; k++)
+                if (strstr(p, thai_months[m][k])) month = m + 1;
+    }
+    char *y = t + strlen(t);
+    while (y > t && y[-1] >= '0' && y[-1] <= '9') y--;
+    year = strtol(y, NULL, 10);
+    free(t);
+    if (year > 2400) year -= 543;
+    if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1850 || year > 2100) return 0;
+    buf_printf(norm, "%04ld-%02ld-%02ld", year, month, day);
+    return 1;
+}
+
 static const struct {
     const char *name;
     pdp_validator_fn fn;
 } validators[] = {
+    { "person_name", v_person_name },
+    { "thai_date", v_thai_date },
     { "thai_id_person", v_thai_id_person },
     { "thai_id_zero", v_thai_id_zero },
     { "phone_th", v_phone_th },

@@ -79,6 +79,8 @@ typedef struct pdp_finding {
     const char *message_th; /* (rules) */
     const char *message_en; /* (rules) */
     char fingerprint[17];   /* 16 hex digits, stable across runs and moves */
+    const char *role;       /* (rules) "official", "agency", or NULL */
+    int linked;             /* part of one person's record with other findings */
 } pdp_finding;
 
 /* Everything one scanned input produced. */

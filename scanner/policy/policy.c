@@ -8,6 +8,7 @@
 static void apply(const ctx_effect *e, verdict *v)
 {
     if (e->category) v->category = e->category;
+    if (e->role) v->role = e->role;
     if (e->msg_en) {
         v->msg_en = e->msg_en;
         v->msg_th = e->msg_th;
@@ -26,8 +27,10 @@ void policy_decide(const candidate *c, verdict *v)
     v->confidence = ru->confidence;
     v->msg_th = ru->msg_th;
     v->msg_en = ru->msg_en;
+    v->role = NULL;
     int neg = c->neg_dist >= 0 && (c->pos_dist < 0 || c->neg_dist < c->pos_dist);
-    if (neg) apply(&ru->on_neg, v);
+    if (c->role) apply(&ru->on_role, v); /* in office, or the agency's own contact: wins */
+    else if (neg) apply(&ru->on_neg, v);
     else if (c->pos_dist >= 0) apply(&ru->on_pos, v);
     if (v->confidence > 1) v->confidence = 1;
     if (v->confidence < 0) v->confidence = 0;
@@ -130,4 +133,88 @@ void policy_fingerprint(const char *rule_id, const char *normalized, char out[17
     out[16] = 0;
     g_free(hex);
     free(data);
+}
+
+/* Linked records.  Findings on one line (text, HTML), one sheet row, or one
+ * text row of a PDF page belong to one record.  A record holding a private
+ * person's name and personal data about them is one person's record: every
+ * part of it is marked linked and raised to high / redact. */
+typedef struct rec_key {
+    size_t idx;
+    int kind;          /* 1 line, 2 sheet row, 3 PDF row; 0 none */
+    const char *a;     /* part or sheet */
+    long b;            /* line, row or page */
+    double y;          /* PDF: top of the box */
+} rec_key;
+
+static long cell_row(const char *cell)
+{
+    while (*cell && (*cell < '0' || *cell > '9')) cell++;
+    return atol(cell);
+}
+
+static rec_key key_of(const pdp_finding *f, size_t i)
+{
+    rec_key k = { i, 0, "", 0, 0 };
+    if (f->loc.sheet && f->loc.cell) k = (rec_key){ i, 2, f->loc.sheet, cell_row(f->loc.cell), 0 };
+    else if (f->loc.page && f->loc.has_bbox && !f->loc.part) k = (rec_key){ i, 3, "", f->loc.page, f->loc.bbox[1] };
+    else if (f->loc.line) k = (rec_key){ i, 1, f->loc.part ? f->loc.part : "", f->loc.line, 0 };
+    return k;
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    const rec_key *a = x, *b = y;
+    if (a->kind != b->kind) return a->kind - b->kind;
+    int c = strcmp(a->a, b->a);
+    if (c) return c;
+    if (a->b != b->b) return a->b < b->b ? -1 : 1;
+    if (a->y != b->y) return a->y < b->y ? -1 : 1;
+    return a->idx < b->idx ? -1 : 1;
+}
+
+static int same_record(const rec_key *first, const rec_key *k)
+{
+    return k->kind == first->kind && !strcmp(k->a, first->a) && k->b == first->b &&
+           (k->kind != 3 || k->y - first->y < 4);
+}
+
+static int personal(const pdp_finding *f)
+{
+    static const char *cats[] = { "national_id", "phone", "email", "address", "birth_date", "bank_account", "passport" };
+    if (f->role) return 0;
+    for (size_t i = 0; i < sizeof cats / sizeof *cats; i++)
+        if (!strcmp(f->category, cats[i])) return 1;
+    return 0;
+}
+
+static int private_name(const pdp_finding *f)
+{
+    return !f->role && f->severity > PDP_SEV_INFO && !strcmp(f->category, "person_name");
+}
+
+void policy_link(pdp_result *res)
+{
+    if (res->nfindings < 2) return;
+    rec_key *keys = xmalloc(res->nfindings * sizeof *keys);
+    for (size_t i = 0; i < res->nfindings; i++) keys[i] = key_of(&res->findings[i], i);
+    qsort(keys, res->nfindings, sizeof *keys, cmp_key);
+    for (size_t g = 0; g < res->nfindings;) {
+        size_t e = g + 1;
+        while (e < res->nfindings && keys[g].kind && same_record(&keys[g], &keys[e])) e++;
+        int name = 0, data = 0;
+        for (size_t k = g; k < e && keys[g].kind; k++) {
+            name |= private_name(&res->findings[keys[k].idx]);
+            data |= personal(&res->findings[keys[k].idx]);
+        }
+        for (size_t k = g; k < e && name && data; k++) {
+            pdp_finding *f = &res->findings[keys[k].idx];
+            if (!private_name(f) && !personal(f)) continue;
+            f->linked = 1;
+            f->severity = PDP_SEV_HIGH;
+            f->action = PDP_ACT_REDACT;
+        }
+        g = e;
+    }
+    free(keys);
 }

@@ -16,6 +16,7 @@ typedef struct verdict {
     pdp_action action;
     double confidence;
     const char *msg_th, *msg_en;
+    const char *role;
 } verdict;
 
 void policy_decide(const candidate *c, verdict *v);
@@ -29,5 +30,8 @@ char *policy_suggestion(const pdp_rule *ru, const char *match, size_t len);
 /* 16 hex digits from the rule and the canonical value only, so that the
  * fingerprint survives moves of other text and renames of the file. */
 void policy_fingerprint(const char *rule_id, const char *normalized, char out[17]);
+
+/* Mark findings that make up one person's record (see policy.c). */
+void policy_link(pdp_result *res);
 
 #endif

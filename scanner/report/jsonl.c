@@ -62,6 +62,8 @@ static void finding(report *r, const pdp_result *res, const pdp_finding *x)
     key_str(f, "message", r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en);
     key_str(f, "suggestion", x->suggestion);
     fprintf(f, ",\"confidence\":%.2f", x->confidence);
+    if (x->role) key_str(f, "role", x->role);
+    if (x->linked) fputs(",\"linked\":true", f);
     key_str(f, "fingerprint", x->fingerprint);
     fputs("}\n", f);
 }

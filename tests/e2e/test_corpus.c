@@ -18,6 +18,7 @@ typedef struct expected {
     long line;
     int severity;   /* -1: not checked */
     int page;       /* -1: not checked */
+    char *role;     /* NULL: not checked; "none": must have no role */
     char *part, *sheet, *cell;  /* NULL: not checked */
     int matched;
 } expected;
@@ -35,6 +36,7 @@ static int same_place(const expected *e, const pdp_finding *f)
     if (e->part && (!f->loc.part || strcmp(e->part, f->loc.part))) return 0;
     if (e->sheet && (!f->loc.sheet || strcmp(e->sheet, f->loc.sheet))) return 0;
     if (e->cell && (!f->loc.cell || strcmp(e->cell, f->loc.cell))) return 0;
+    if (e->role && strcmp(e->role, f->role ? f->role : "none")) return 0;
     return 1;
 }
 
@@ -120,6 +122,7 @@ static long load_expected(const char *doc, char **status, expected **out)
         e->part = opt_str(&d, f, "part");
         e->sheet = opt_str(&d, f, "sheet");
         e->cell = opt_str(&d, f, "cell");
+        e->role = opt_str(&d, f, "role");
         pdp_severity sv;
         const char *sev = yamlx_get_str(&d, f, "severity", NULL);
         e->severity = sev && pdp_severity_parse(sev, &sv) == 0 ? (int)sv : -1;
@@ -196,6 +199,7 @@ static size_t check_doc(const char *doc)
         free(exp[k].part);
         free(exp[k].sheet);
         free(exp[k].cell);
+        free(exp[k].role);
         free(exp[k].category);
         free(exp[k].value);
     }
