@@ -152,7 +152,8 @@ static int role_found(const pdp_rule *ru, const char *norm, size_t nlen, size_t 
     }
     if (!ru->role_after) return 0;
     if (role_at(ru, norm, nlen, me, md)) return 1;
-    size_t k = me, limit = utf8_ceil(norm, nlen, me + 4 * (size_t)ru->role_after);
+    size_t k = me, far = me + 4 * (size_t)ru->role_after;
+    size_t limit = far >= nlen ? nlen : utf8_ceil(norm, nlen, far);
     for (int lines = 0; lines < ru->role_lines && k < limit;) {
         const char *nl = memchr(norm + k, '\n', limit - k);
         if (!nl) break;

@@ -1,0 +1,139 @@
+/* test_people.c — names after titles, officials in role, linked records,
+ * agency contacts and birth dates (issue 4). */
+#include "helpers.h"
+
+/* The findings of category cat in text (at most 8), via out; returns count. */
+static size_t cat_of(const char *text, const char *cat, pdp_result *r)
+{
+    scan_str(text, r);
+    return count_cat(r, cat);
+}
+
+static const pdp_finding *first_cat(const pdp_result *r, const char *cat)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (!strcmp(r->findings[i].category, cat)) return &r->findings[i];
+    fail();
+    return NULL;
+}
+
+static void name_is(const char *text, const char *want, pdp_severity sev, const char *role)
+{
+    pdp_result r;
+    if (cat_of(text, "person_name", &r) != 1) fprintf(stderr, "in: %s\n", text);
+    assert_int_equal(count_cat(&r, "person_name"), 1);
+    const pdp_finding *f = first_cat(&r, "person_name");
+    assert_string_equal(f->normalized, want);
+    assert_int_equal(f->severity, sev);
+    if (role) assert_string_equal(f->role, role);
+    else assert_null(f->role);
+    pdp_result_free(&r);
+}
+
+static void no_name(const char *text)
+{
+    pdp_result r;
+    if (cat_of(text, "person_name", &r)) fprintf(stderr, "unexpected name in: %s\n", text);
+    assert_int_equal(count_cat(&r, "person_name"), 0);
+    pdp_result_free(&r);
+}
+
+static void test_names_after_titles(void **s)
+{
+    (void)s;
+    name_is("ผู้ร้อง นางสาวพิมพ์ชนก วงศ์ใหญ่", "พิมพ์ชนก วงศ์ใหญ่", PDP_SEV_MEDIUM, NULL);
+    name_is("ผู้ร้อง นางสาว พิมพ์ชนก  วงศ์ใหญ่", "พิมพ์ชนก วงศ์ใหญ่", PDP_SEV_MEDIUM, NULL);
+    name_is("รายชื่อ นางสาวฟ้า ใส", "ฟ้า ใส", PDP_SEV_MEDIUM, NULL);      /* not นาง + สาวฟ้า */
+    name_is("ม.ร.ว.สุขุมพันธุ์ ณ อยุธยา", "สุขุมพันธุ์ ณ อยุธยา", PDP_SEV_MEDIUM, NULL);
+    name_is("ผู้ร้อง พ.ต.ท.สมชาย ใจดี", "สมชาย ใจดี", PDP_SEV_MEDIUM, NULL);
+    name_is("Applicant: Mr. Somchai Jaidee", "Somchai Jaidee", PDP_SEV_MEDIUM, NULL);
+    no_name("นายกเทศมนตรีตำบลธาตุทอง");
+    no_name("จึงรายงานนายกองค์การบริหารส่วนตำบลโพนโก เพื่อทราบ");
+    no_name("ตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐");
+    no_name("อำเภอนางรอง จังหวัดบุรีรัมย์");
+    no_name("ระหว่างนายจ้าง และลูกจ้าง");
+}
+
+static void test_officials_in_role(void **s)
+{
+    (void)s;
+    name_is("นางยุพิน น้อยศรี ตำแหน่ง นิติกรชำนาญการ", "ยุพิน น้อยศรี", PDP_SEV_INFO, "official");
+    name_is("(นายยุทธศาสตร์ วัชรนาคม)\n\nนายกเทศมนตรีตำบลธาตุทอง", "ยุทธศาสตร์ วัชรนาคม", PDP_SEV_INFO, "official");
+    name_is("ลงชื่อ\n   ( นางวันดี ศรีเมือง )  \n", "วันดี ศรีเมือง", PDP_SEV_INFO, "official");
+    name_is("๑. นายสมชาย ใจดี ประธานกรรมการ", "สมชาย ใจดี", PDP_SEV_INFO, "official");
+    name_is("นายสมชาย ใจดี\nผู้อำนวยการกองคลัง", "สมชาย ใจดี", PDP_SEV_INFO, "official");
+    /* A position word that merely appears later is not the person's role. */
+    name_is("ผู้ถูกร้องเรียน นายวิชัย มั่นคง อาศัยอยู่ในหมู่บ้าน\nการรับเรื่อง: เจ้าหน้าที่รับเรื่องแล้ว", "วิชัย มั่นคง",
+            PDP_SEV_MEDIUM, NULL);
+}
+
+static void test_linked_records(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_str("๑ | นายบุญมา ใจดี | 3-5052-60181-59-0 | 081-234-5678\n๒ | นางคำปัน แก้วมา | - | -\n", &r);
+    assert_int_equal(r.nfindings, 4);
+    for (size_t i = 0; i < 3; i++) {
+        assert_true(r.findings[i].linked);
+        assert_int_equal(r.findings[i].severity, PDP_SEV_HIGH);
+        assert_int_equal(r.findings[i].action, PDP_ACT_REDACT);
+    }
+    assert_false(r.findings[3].linked); /* a name alone on its row */
+    assert_int_equal(r.findings[3].severity, PDP_SEV_MEDIUM);
+    pdp_result_free(&r);
+    /* An official's office phone does not make a record. */
+    scan_str("นางยุพิน น้อยศรี ตำแหน่ง นิติกร สำนักงานเทศบาล โทร. 053-111-222\n", &r);
+    for (size_t i = 0; i < r.nfindings; i++) assert_false(r.findings[i].linked);
+    pdp_result_free(&r);
+}
+
+static void test_agency_contacts(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_str("สอบถามได้ที่ งานพัสดุ กองคลัง โทร. ๐-๔๓๒๑-๕๖๗๘ ในวันและเวลาราชการ", &r);
+    const pdp_finding *f = first_cat(&r, "phone");
+    assert_int_equal(f->severity, PDP_SEV_INFO);
+    assert_string_equal(f->role, "agency");
+    pdp_result_free(&r);
+    scan_str("ส่งเอกสารทาง saraban@maerim.go.th", &r);
+    assert_int_equal(only(&r)->severity, PDP_SEV_INFO);
+    pdp_result_free(&r);
+    scan_str("ผู้ร้อง มือถือ 081-234-5678", &r);
+    assert_int_equal(only(&r)->severity, PDP_SEV_MEDIUM);
+    pdp_result_free(&r);
+}
+
+static void test_birth_dates(void **s)
+{
+    (void)s;
+    const char *cases[][2] = {
+        { "เกิดวันที่ ๑๒ มกราคม ๒๔๙๒", "1949-01-12" },
+        { "วันเดือนปีเกิด 05/03/2530", "1987-03-05" },
+        { "ว.ด.ป. เกิด ๓ ก.พ. พ.ศ. ๒๕๑๐", "1967-02-03" },
+        { "Date of birth: 12/01/1949", "1949-01-12" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pdp_result r;
+        assert_int_equal(cat_of(cases[i][0], "birth_date", &r), 1);
+        assert_string_equal(first_cat(&r, "birth_date")->normalized, cases[i][1]);
+        pdp_result_free(&r);
+    }
+    pdp_result r;
+    assert_int_equal(cat_of("ประกาศ ณ วันที่ ๑๒ มกราคม ๒๕๖๗", "birth_date", &r), 0);
+    pdp_result_free(&r);
+    assert_int_equal(cat_of("เกิดวันที่ 31/02/2530", "birth_date", &r), 1); /* read as written */
+    pdp_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_after_titles),
+        cmocka_unit_test(test_officials_in_role),
+        cmocka_unit_test(test_linked_records),
+        cmocka_unit_test(test_agency_contacts),
+        cmocka_unit_test(test_birth_dates),
+    };
+    return cmocka_run_group_tests_name("people", tests, load_rules_setup, free_rules_teardown);
+}
