@@ -134,8 +134,7 @@ static int role_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t at,
     while (at < nlen && (norm[at] == ' ' || norm[at] == '\t' || norm[at] == '(' || norm[at] == ')' ||
                          norm[at] == ',' || norm[at] == '-'))
         at++;
-    return at < nlen &&
-           pcre2_match(ru->ctx_role, (PCRE2_SPTR)norm, nlen, at, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+    return at < nlen && pcre2_match(ru->ctx_role_anchored, (PCRE2_SPTR)norm, nlen, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
 /* Role words for the value at [ms, me): before it within the paragraph
@@ -266,13 +265,89 @@ static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, cons
     if (open) scan_range(ru, norm, nlen, wlo > done ? wlo : done, whi, map, raw_lo, raw_hi, sc, out);
 }
 
+/* Try rule ru, anchored, at i (a possible phrase start); returns where the
+ * accepted match ends, or 0. */
+static size_t try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i, const offmap *map, size_t raw_lo,
+                     size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    int rc = pcre2_match(ru->re_anchored, (PCRE2_SPTR)norm, nlen, i, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+    if (rc < 0) {
+        if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
+        return 0;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+    size_t s = ov[0], e = ov[1], vs = s, ve = e;
+    if (ru->group && (int)ru->group < rc && ov[2 * ru->group] != PCRE2_UNSET) {
+        vs = ov[2 * ru->group];
+        ve = ov[2 * ru->group + 1];
+    }
+    size_t rs = offmap_start(map, vs);
+    if (rs < raw_lo || rs >= raw_hi || ve <= vs) return 0;
+    return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;
+}
+
+/* One pass over the text's characters for every rule whose matches begin
+ * with a phrase of a list (`requires: phrase`): at each character that may
+ * start one of their phrases, the rule is tried anchored there. */
+static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, size_t nlen, const offmap *map,
+                              size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    /* first[c]: bit 0 some rule may start at c anywhere, bit 1 after a
+     * character that is not a Thai letter (word start) */
+    uint8_t first[256] = { 0 };
+    size_t done[16] = { 0 };
+    for (size_t k = 0; k < n; k++)
+        for (int c = 0; c < 256; c++)
+            if (rs[k]->req_phrase->first[c] || rs[k]->req_phrase->any) first[c] |= rs[k]->req_word_start ? 2 : 3;
+    int all_word_start = 1;
+    for (size_t k = 0; k < n; k++) all_word_start &= rs[k]->req_word_start;
+    const unsigned char *u = (const unsigned char *)norm;
+    size_t i = 0;
+    int after_letter = 0;
+    while (i < nlen) {
+        /* Inside a run of Thai letters nothing word-start can begin. */
+        if (after_letter && all_word_start) {
+            while (i + 2 < nlen && u[i] == 0xE0 && (u[i + 1] & 0xFE) == 0xB8) i += 3;
+            after_letter = 0;
+            if (i >= nlen) break;
+            if (u[i] == 0xE0 && i + 2 >= nlen) break;
+        }
+        size_t l;
+        int c = prefix_char(u, nlen, i, &l);
+        if (c < 0) { /* neither ASCII nor Thai: step over the character */
+            i = utf8_ceil(norm, nlen, i + 1);
+            after_letter = 0;
+            continue;
+        }
+        if (first[c] & (after_letter ? 1 : 2))
+            for (size_t k = 0; k < n; k++)
+                if (i >= done[k] && !(after_letter && rs[k]->req_word_start) &&
+                    prefix_set_hit(rs[k]->req_phrase, u, nlen, i)) {
+                    size_t e = try_at(rs[k], norm, nlen, i, map, raw_lo, raw_hi, sc, out);
+                    if (e) done[k] = e;
+                }
+        after_letter = c >= 129 && c <= 128 + 0x4E; /* U+0E01..U+0E4E */
+        i += l;
+    }
+}
+
 void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map,
                 size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     int zones_ready = 0;
+    const pdp_rule *phrase_rules[16];
+    size_t nphrase = 0;
     for (size_t i = 0; i < r->nrules; i++) {
         const pdp_rule *ru = &r->rules[i];
-        if (sc->full_scan || (!ru->req_digits && !ru->req_char)) {
+        if (sc->full_scan || (!ru->req_digits && !ru->req_char && !ru->req_phrase)) {
+            scan_range(ru, norm, nlen, 0, nlen, map, raw_lo, raw_hi, sc, out);
+            continue;
+        }
+        if (ru->req_phrase && nphrase < 16) {
+            phrase_rules[nphrase++] = ru;
+            continue;
+        }
+        if (ru->req_phrase) { /* more phrase rules than one pass takes: a plain scan */
             scan_range(ru, norm, nlen, 0, nlen, map, raw_lo, raw_hi, sc, out);
             continue;
         }
@@ -282,4 +357,5 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
         }
         scan_windows(ru, norm, nlen, map, raw_lo, raw_hi, sc, out);
     }
+    if (nphrase) scan_phrase_rules(phrase_rules, nphrase, norm, nlen, map, raw_lo, raw_hi, sc, out);
 }

@@ -88,6 +88,17 @@ static void append_phrase(buf *pat, const char *phrase, buf *norm, offmap *map)
     }
 }
 
+char *lexicon_normalized(const char *phrase)
+{
+    buf norm;
+    offmap map;
+    buf_init(&norm);
+    offmap_init(&map);
+    thai_normalize(phrase, strlen(phrase), &norm, &map);
+    offmap_free(&map);
+    return buf_steal(&norm);
+}
+
 static int longer_first(const void *a, const void *b)
 {
     size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
@@ -120,7 +131,7 @@ char *lexicon_alternation(const pdp_rules *r, const char *name)
     return buf_steal(&pat);
 }
 
-static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, char **err)
+static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, int anchored, char **err)
 {
     buf pat, norm;
     offmap map;
@@ -147,7 +158,9 @@ static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, cha
     buf_putc(&pat, ')');
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len, PCRE2_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+    /* Anchoring must be compiled in: JIT cannot anchor at match time. */
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                                   PCRE2_UTF | PCRE2_CASELESS | (anchored ? PCRE2_ANCHORED : 0), &ec, &eo, NULL);
     if (re) {
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     } else {
@@ -161,10 +174,11 @@ static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, cha
     return re;
 }
 
-pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, char **err)
+pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err)
 {
     buf key;
     buf_init(&key);
+    if (anchored) buf_putc(&key, '^');
     for (size_t i = 0; i < n; i++) {
         if (i) buf_putc(&key, ',');
         buf_puts(&key, names[i]);
@@ -174,7 +188,7 @@ pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, char **err)
             buf_free(&key);
             return r->ctx[i].re;
         }
-    pcre2_code *re = compile_lists(r, names, n, err);
+    pcre2_code *re = compile_lists(r, names, n, anchored, err);
     if (!re) {
         buf_free(&key);
         return NULL;

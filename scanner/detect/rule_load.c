@@ -133,6 +133,13 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
     int ec;
     PCRE2_SIZE eo;
     ru->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_EXTENDED, &ec, &eo, NULL);
+    /* Rules tried at phrase starts need an anchored twin: JIT cannot anchor
+     * at match time (it would fall back to the slow interpreter). */
+    if (ru->re && ru->req_phrase) {
+        ru->re_anchored = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                        PCRE2_UTF | PCRE2_EXTENDED | PCRE2_ANCHORED, &ec, &eo, NULL);
+        if (ru->re_anchored) pcre2_jit_compile(ru->re_anchored, PCRE2_JIT_COMPLETE);
+    }
     free(pat);
     if (!ru->re) {
         PCRE2_UCHAR msg[160];
@@ -157,7 +164,8 @@ static int parse_role(rctx *c, yaml_node_t *n, pdp_rule *ru)
     size_t cnt;
     char **names = str_list(c, yamlx_get(c->d, n, "lists"), &cnt);
     char *e = NULL;
-    if (cnt) ru->ctx_role = lexicon_compile(c->r, names, cnt, &e);
+    if (cnt) ru->ctx_role = lexicon_compile(c->r, names, cnt, 0, &e);
+    if (ru->ctx_role) ru->ctx_role_anchored = lexicon_compile(c->r, names, cnt, 1, &e);
     free_list(names, cnt);
     if (cnt && !ru->ctx_role) {
         fail(c, n, "role", e);
@@ -183,7 +191,7 @@ static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
         size_t cnt;
         char **names = str_list(c, yamlx_get(c->d, n, keys[k]), &cnt);
         char *e = NULL;
-        if (cnt) *dst[k] = lexicon_compile(c->r, names, cnt, &e);
+        if (cnt) *dst[k] = lexicon_compile(c->r, names, cnt, 0, &e);
         free_list(names, cnt);
         if (cnt && !*dst[k]) {
             fail(c, n, "context", e);
@@ -231,6 +239,25 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     if (!n) return 0;
     const char *d = yamlx_get_str(c->d, n, "digits", NULL), *ch = yamlx_get_str(c->d, n, "char", NULL);
+    const char *ph = yamlx_get_str(c->d, n, "phrase", NULL);
+    if (ph) {
+        const lexicon *lx = rules_lexicon(c->r, ph);
+        if (!lx) return fail(c, n, "requires: unknown phrase list", ph);
+        char **norm = xcalloc(lx->n ? lx->n : 1, sizeof *norm);
+        for (size_t i = 0; i < lx->n; i++) {
+            if (!strncmp(lx->phrases[i], "re:", 3)) {
+                for (size_t k = 0; k < i; k++) free(norm[k]);
+                free(norm);
+                return fail(c, n, "requires: phrase lists must hold words, not re: patterns", ph);
+            }
+            norm[i] = lexicon_normalized(lx->phrases[i]);
+        }
+        ru->req_phrase = xcalloc(1, sizeof *ru->req_phrase);
+        ru->req_word_start = strcmp(yamlx_get_str(c->d, n, "word_start", "false"), "true") == 0;
+        prefix_set_build(ru->req_phrase, norm, lx->n);
+        for (size_t i = 0; i < lx->n; i++) free(norm[i]);
+        free(norm);
+    }
     if (d) {
         int v = atoi(d);
         if (v < 1) return fail(c, n, "requires: digits must be a positive number", d);
@@ -241,7 +268,7 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
             return fail(c, n, "requires: char must be one ASCII character", ch);
         ru->req_char = ch[0];
     }
-    if (!d && !ch) return fail(c, n, "requires needs 'digits' or 'char'", NULL);
+    if (!d && !ch && !ph) return fail(c, n, "requires needs 'digits', 'char' or 'phrase'", NULL);
     return 0;
 }
 
@@ -258,6 +285,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     yaml_node_t *v;
     if ((v = yamlx_get(c->d, n, "severity")) && parse_severity(c, v, &ru->severity)) return -1;
     if ((v = yamlx_get(c->d, n, "action")) && parse_action(c, v, &ru->action)) return -1;
+    if (parse_requires(c, yamlx_get(c->d, n, "requires"), ru)) return -1;
     if (compile_pattern(c, yamlx_get(c->d, n, "pattern"), ru)) return -1;
     ru->group = (uint32_t)atoi(yamlx_get_str(c->d, n, "group", "0"));
     const char *val = yamlx_get_str(c->d, n, "validator", NULL);
@@ -277,7 +305,6 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     ru->must = str_list(c, yamlx_get(c->d, ex, "match"), &ru->nmust);
     ru->must_not = str_list(c, yamlx_get(c->d, ex, "no_match"), &ru->nmust_not);
     if (parse_mask(c, yamlx_get(c->d, n, "mask"), ru)) return -1;
-    if (parse_requires(c, yamlx_get(c->d, n, "requires"), ru)) return -1;
     if (parse_laws(c, yamlx_get(c->d, n, "law"), ru)) return -1;
     if (parse_context(c, yamlx_get(c->d, n, "context"), ru)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_positive"), &ru->on_pos)) return -1;

@@ -123,6 +123,7 @@ static void free_rule(pdp_rule *ru)
     free(ru->file);
     free(ru->validator_name);
     pcre2_code_free(ru->re);
+    pcre2_code_free(ru->re_anchored);
     free(ru->fixed_normalized);
     free(ru->mask_label);
     free_strs(ru->law, ru->nlaw);
@@ -135,6 +136,7 @@ static void free_rule(pdp_rule *ru)
         free(eff[i]->msg_th);
         free(eff[i]->msg_en);
     }
+    free(ru->req_phrase);
     free_strs(ru->must, ru->nmust);
     free_strs(ru->must_not, ru->nmust_not);
 }

@@ -13,6 +13,7 @@
 
 #include "../include/pdpascan.h"
 #include "../util/buf.h"
+#include "prefix.h"
 
 /* A validator checks a candidate (normalized text) and writes its canonical
  * form; returns 1 when the candidate is real. */
@@ -37,6 +38,7 @@ typedef struct pdp_rule {
     char *validator_name;
     pdp_validator_fn validator;
     pcre2_code *re;
+    pcre2_code *re_anchored;  /* the same, compiled anchored (for requires: phrase) */
     uint32_t group;           /* capture group holding the value; 0 = whole match */
     char *fixed_normalized;   /* `normalized:` in the rule, else NULL */
     pdp_severity severity;
@@ -45,6 +47,8 @@ typedef struct pdp_rule {
     int priority;             /* wins overlaps */
     uint32_t req_digits;      /* every match holds this many digits (0: no promise) */
     char req_char;            /* every match holds this byte (0: no promise) */
+    prefix_set *req_phrase;   /* every match begins with one of these phrases (NULL: no promise) */
+    int req_word_start;       /* ... and no Thai letter stands right before it */
     mask_style mask;
     char *mask_label;
     char **law;
@@ -57,7 +61,7 @@ typedef struct pdp_rule {
     ctx_effect on_pos, on_neg;
     /* role: words saying the person acts in office (positions after a name,
      * possibly on the next lines) or that a contact is the agency's */
-    pcre2_code *ctx_role;
+    pcre2_code *ctx_role, *ctx_role_anchored;
     int role_before, role_after, role_lines;
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
@@ -82,7 +86,7 @@ typedef struct ui_message {
 
 /* A compiled context look-up, shared by every rule naming the same lists. */
 typedef struct ctx_regex {
-    char *key;          /* the list names joined by ',' */
+    char *key;          /* the list names joined by ',', "^" in front when anchored */
     pcre2_code *re;
 } ctx_regex;
 
@@ -108,11 +112,13 @@ int rules_load_file(pdp_rules *r, const char *path, char **err);
 const law_cite *catalog_law(const pdp_rules *r, const char *id);
 
 const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
+/* A phrase as document text is normalized (heap). */
+char *lexicon_normalized(const char *phrase);
 /* The phrase list as a regex alternation "(?:a|b|...)" (heap), or NULL. */
 char *lexicon_alternation(const pdp_rules *r, const char *name);
 /* The phrase lists as one JIT-compiled alternation (phrases normalized like
  * document text), compiled once per rule set and owned by it; NULL with
  * *err when a list is unknown. */
-pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, char **err);
+pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err);
 
 #endif
