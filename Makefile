@@ -58,7 +58,7 @@ PLUGIN = $(BUILD)/pdpascan-formats.so
 TEST_SRC = $(wildcard tests/unit/test_*.c tests/e2e/test_*.c)
 TEST_BIN = $(TEST_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test deps-bench deps-corpus deps-fuzz corpus fuzz fuzz-build demo test check install uninstall bench clean
+.PHONY: accuracy all deps deps-test deps-bench deps-corpus deps-fuzz corpus fuzz fuzz-build demo test check install uninstall bench clean
 
 all: deps
 	@$(MAKE) --no-print-directory $(BIN) $(PLUGIN)
@@ -101,6 +101,11 @@ test: deps-test
 	@sh tests/run.sh build build-asan
 
 check-build: $(BIN) $(PLUGIN) $(TEST_BIN)
+
+# Precision and recall per category over corpus/, and the seeds' check.
+accuracy: deps-test
+	@$(MAKE) --no-print-directory check-build
+	@$(BUILD)/tests/e2e/test_corpus 2>&1 | grep -vE '^\[ *(RUN|OK|PASSED|==========)'
 
 # libFuzzer harnesses (clang), each run FUZZ_SECONDS (default 60) from corpus seeds.
 FUZZ_BIN = $(patsubst fuzz/%.c,build-fuzz/%,$(wildcard fuzz/fuzz_*.c))

@@ -218,10 +218,27 @@ static int v_thai_date(const char *s, size_t n, buf *norm)
     return 1;
 }
 
+/* Any text on one line: runs of white space become one space. */
+static int v_one_line(const char *s, size_t n, buf *norm)
+{
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space && norm->len) buf_putc(norm, ' ');
+        space = 0;
+        buf_putc(norm, s[i]);
+    }
+    return norm->len > 0;
+}
+
 static const struct {
     const char *name;
     pdp_validator_fn fn;
 } validators[] = {
+    { "one_line", v_one_line },
     { "person_name", v_person_name },
     { "thai_date", v_thai_date },
     { "thai_id_person", v_thai_id_person },

@@ -104,6 +104,29 @@ static void test_agency_contacts(void **s)
     pdp_result_free(&r);
 }
 
+static void test_addresses(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_str("ที่อยู่ ๘๘ หมู่ ๖ ตำบลบ้านกลาง อำเภอสันป่าตอง จังหวัดเชียงใหม่ ๕๐๑๒๐", &r);
+    const pdp_finding *f = only(&r);
+    assert_string_equal(f->normalized, "88 หมู่ 6 ตำบลบ้านกลาง อำเภอสันป่าตอง จังหวัดเชียงใหม่ 50120");
+    assert_int_equal(f->severity, PDP_SEV_MEDIUM);
+    pdp_result_free(&r);
+    /* The agency's own office address is info. */
+    scan_str("สำนักงานเทศบาลตำบลแม่ริม เลขที่ 99 หมู่ 1 ตำบลริมใต้ อำเภอแม่ริม", &r);
+    f = only(&r);
+    assert_int_equal(f->severity, PDP_SEV_INFO);
+    assert_string_equal(f->role, "agency");
+    pdp_result_free(&r);
+    /* A private person's name and address on one line: one record. */
+    scan_str("นายบุญมา ใจดี บ้านเลขที่ 12/3 ม.4 ต.ริมใต้ อ.แม่ริม จ.เชียงใหม่", &r);
+    assert_int_equal(r.nfindings, 2);
+    assert_true(r.findings[0].linked && r.findings[1].linked);
+    assert_int_equal(r.findings[1].severity, PDP_SEV_HIGH);
+    pdp_result_free(&r);
+}
+
 static void test_birth_dates(void **s)
 {
     (void)s;
@@ -133,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_officials_in_role),
         cmocka_unit_test(test_linked_records),
         cmocka_unit_test(test_agency_contacts),
+        cmocka_unit_test(test_addresses),
         cmocka_unit_test(test_birth_dates),
     };
     return cmocka_run_group_tests_name("people", tests, load_rules_setup, free_rules_teardown);
