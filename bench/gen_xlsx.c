@@ -33,7 +33,7 @@ static char *sst_xml(size_t *len)
     size_t cap = 5000 * 120 + 4096, n = 0;
     char *x = malloc(cap);
     n += (size_t)sprintf(x + n, "<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
-    for (int i = 0; i < 5000; i++) n += (size_t)sprintf(x + n, "<si><t>นายทดสอบ นามสกุลที่%d</t></si>", i);
+    for (int i = 0; i < 5000; i++) n += (size_t)sprintf(x + n, "<si><t>ทดสอบ นามสกุลที่%d</t></si>", i);
     n += (size_t)sprintf(x + n, "</sst>");
     *len = n;
     return x;

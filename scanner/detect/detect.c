@@ -286,6 +286,19 @@ static size_t try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
     return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;
 }
 
+/* Does one of the rule's `also` phrases stand in s[0..n)? (none: yes) */
+static int also_before(const pdp_rule *ru, const char *s, size_t n)
+{
+    if (!ru->nreq_also) return 1;
+    for (size_t k = 0; k < ru->nreq_also; k++) {
+        const char *p = ru->req_also[k];
+        size_t pl = strlen(p);
+        for (const char *q = s; pl && q + pl <= s + n && (q = memchr(q, p[0], (size_t)(s + n - q))); q++)
+            if (q + pl <= s + n && memcmp(q, p, pl) == 0) return 1;
+    }
+    return 0;
+}
+
 /* One pass over the text's characters for every rule whose matches begin
  * with a phrase of a list (`requires: phrase`): at each character that may
  * start one of their phrases, the rule is tried anchored there. */
@@ -320,12 +333,24 @@ static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, s
             continue;
         }
         if (first[c] & (after_letter ? 1 : 2))
-            for (size_t k = 0; k < n; k++)
-                if (i >= done[k] && !(after_letter && rs[k]->req_word_start) &&
-                    prefix_set_hit(rs[k]->req_phrase, u, nlen, i)) {
-                    size_t e = try_at(rs[k], norm, nlen, i, map, raw_lo, raw_hi, sc, out);
-                    if (e) done[k] = e;
+            for (size_t k = 0; k < n; k++) {
+                const pdp_rule *ru = rs[k];
+                if (i < done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||
+                    !prefix_set_confirm(ru->req_phrase, norm, nlen, i))
+                    continue;
+                if (ru->req_lead) {
+                    /* The phrase is inside the match: scan a window around
+                     * each one, whole (a match cut by the previous window's
+                     * end is found again here; overlap resolution keeps the
+                     * longer). */
+                    size_t lo = step_chars(norm, nlen, i, ru->req_lead, -1), hi = i + 400;
+                    hi = hi >= nlen ? nlen : utf8_ceil(norm, nlen, hi);
+                    if (also_before(ru, norm + lo, i - lo)) scan_range(ru, norm, nlen, lo, hi, map, raw_lo, raw_hi, sc, out);
+                    continue;
                 }
+                size_t e = try_at(ru, norm, nlen, i, map, raw_lo, raw_hi, sc, out);
+                if (e) done[k] = e;
+            }
         after_letter = c >= 129 && c <= 128 + 0x4E; /* U+0E01..U+0E4E */
         i += l;
     }

@@ -1,15 +1,72 @@
 /* prefix.c — phrase-start positions (see prefix.h). */
 #include "prefix.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "../util/buf.h"
 
 #include "../util/utf8.h"
 
 static inline void set(uint8_t *bits, int k) { bits[k / 8] |= (uint8_t)(1u << (k % 8)); }
 
+#define CONFIRM_CHARS 4
+
+/* Bytes of the first (up to) CONFIRM_CHARS characters of s[0..len). */
+static size_t head_bytes(const char *s, size_t len)
+{
+    size_t off = 0;
+    for (int c = 0; c < CONFIRM_CHARS && off < len; c++) off = utf8_ceil(s, len, off + 1);
+    return off;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+void prefix_set_free(prefix_set *ps)
+{
+    for (size_t i = 0; i < ps->nprefixes; i++) free(ps->prefixes[i]);
+    free(ps->prefixes);
+    ps->prefixes = NULL;
+    ps->nprefixes = 0;
+}
+
+int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i)
+{
+    if (ps->any) return 1;
+    size_t l;
+    int c = prefix_char((const unsigned char *)s, len, i, &l);
+    if (c < 0) return 0;
+    /* Only the phrases starting with this character; shorter ones compare
+     * on their own length. */
+    for (size_t k = ps->from[c]; k < ps->from[c + 1]; k++) {
+        const char *p = ps->prefixes[k];
+        size_t pl = strlen(p);
+        if (pl <= len - i && memcmp(s + i, p, pl) == 0) return 1;
+    }
+    return 0;
+}
+
 void prefix_set_build(prefix_set *ps, char **phrases, size_t n)
 {
     memset(ps, 0, sizeof *ps);
+    ps->prefixes = xcalloc(n ? n : 1, sizeof *ps->prefixes);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(phrases[i]);
+        if (len) ps->prefixes[ps->nprefixes++] = xstrndup(phrases[i], head_bytes(phrases[i], len));
+    }
+    qsort(ps->prefixes, ps->nprefixes, sizeof *ps->prefixes, cmp_str);
+    /* Sorted bytewise, prefixes group by their first character. */
+    size_t k = 0;
+    for (int c = 0; c < 256; c++) {
+        ps->from[c] = (uint16_t)k;
+        while (k < ps->nprefixes) {
+            size_t l;
+            int pc = prefix_char((const unsigned char *)ps->prefixes[k], strlen(ps->prefixes[k]), 0, &l);
+            if (pc != c) break;
+            k++;
+        }
+    }
+    ps->from[256] = (uint16_t)k;
     for (size_t i = 0; i < n; i++) {
         const unsigned char *p = (const unsigned char *)phrases[i];
         size_t len = strlen(phrases[i]), l1 = 0, l2 = 0;

@@ -14,9 +14,16 @@ typedef struct prefix_set {
     uint8_t pair[256 * 256 / 8];  /* bit (c1 << 8 | c2) for the first two characters */
     uint8_t single[32];           /* one-character phrases */
     int any;                      /* a phrase the bitmap cannot hold: every position is a start */
+    char **prefixes;              /* sorted: the first (up to) four characters of each phrase */
+    size_t nprefixes;
+    uint16_t from[257];           /* prefixes[from[c] .. from[c+1]) start with character c */
 } prefix_set;
 
 void prefix_set_build(prefix_set *ps, char **phrases, size_t n);
+void prefix_set_free(prefix_set *ps);
+/* After a bitmap hit: does one of the phrases' first four characters stand
+ * at s[i]?  (Tells "พ.อ." from "พ.ศ.", "วันเกิด" from "วันที่".) */
+int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i);
 /* 0-127 ASCII, 128-255 the Thai block; -1 for anything else (*l: bytes). */
 static inline int prefix_char(const unsigned char *s, size_t len, size_t i, size_t *l)
 {

@@ -254,6 +254,14 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
         }
         ru->req_phrase = xcalloc(1, sizeof *ru->req_phrase);
         ru->req_word_start = strcmp(yamlx_get_str(c->d, n, "word_start", "false"), "true") == 0;
+        ru->req_lead = atoi(yamlx_get_str(c->d, n, "lead", "0"));
+        const char *also = yamlx_get_str(c->d, n, "also", NULL);
+        if (also) {
+            const lexicon *al = rules_lexicon(c->r, also);
+            if (!al) return fail(c, n, "requires: unknown phrase list", also);
+            ru->req_also = xcalloc(al->n ? al->n : 1, sizeof *ru->req_also);
+            for (size_t i = 0; i < al->n; i++) ru->req_also[ru->nreq_also++] = lexicon_normalized(al->phrases[i]);
+        }
         prefix_set_build(ru->req_phrase, norm, lx->n);
         for (size_t i = 0; i < lx->n; i++) free(norm[i]);
         free(norm);
