@@ -149,7 +149,10 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
         free(d);
         return -1;
     }
-    pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
+    /* A rule tried at phrase starts uses its anchored twin; the plain
+     * pattern only serves full scans (tests), so it is not worth JIT time at
+     * every start-up. */
+    if (!ru->req_phrase) pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
     return 0;
 }
 
