@@ -193,6 +193,27 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     return 1;
 }
 
+/* Match re (ru's pattern, plain or anchored) from off in norm[0..limit):
+ * the match [*s, *e) and the value [*vs, *ve) (the rule's group, or the
+ * whole match).  0 when there is none (a matching limit is remembered). */
+static int match_at(const pcre2_code *re, const pdp_rule *ru, const char *norm, size_t limit, size_t off,
+                    detect_scratch *sc, size_t *s, size_t *e, size_t *vs, size_t *ve)
+{
+    int rc = pcre2_match(re, (PCRE2_SPTR)norm, limit, off, PCRE2_NO_UTF_CHECK, sc->md, NULL);
+    if (rc < 0) {
+        if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
+        return 0;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+    *s = *vs = ov[0];
+    *e = *ve = ov[1];
+    if (ru->group && (int)ru->group < rc && ov[2 * ru->group] != PCRE2_UNSET) {
+        *vs = ov[2 * ru->group];
+        *ve = ov[2 * ru->group + 1];
+    }
+    return 1;
+}
+
 /* Run ru over matches starting in [lo, hi) of norm, looking at most `limit`
  * bytes in (lookarounds see text up to there).  Returns where it stopped. */
 static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size_t lo, size_t limit,
@@ -200,17 +221,8 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
 {
     size_t off = lo;
     while (off < limit) {
-        int rc = pcre2_match(ru->re, (PCRE2_SPTR)norm, limit, off, PCRE2_NO_UTF_CHECK, sc->md, NULL);
-        if (rc < 0) {
-            if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
-            return limit;
-        }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
-        size_t s = ov[0], e = ov[1], vs = s, ve = e;
-        if (ru->group && (int)ru->group < rc && ov[2 * ru->group] != PCRE2_UNSET) {
-            vs = ov[2 * ru->group];
-            ve = ov[2 * ru->group + 1];
-        }
+        size_t s, e, vs, ve;
+        if (!match_at(ru->re, ru, norm, limit, off, sc, &s, &e, &vs, &ve)) return limit;
         size_t rs = offmap_start(map, vs);
         if (rs >= raw_hi) return nlen;
         int took = 0;
@@ -270,17 +282,8 @@ static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, cons
 static size_t try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i, const offmap *map, size_t raw_lo,
                      size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    int rc = pcre2_match(ru->re_anchored, (PCRE2_SPTR)norm, nlen, i, PCRE2_NO_UTF_CHECK, sc->md, NULL);
-    if (rc < 0) {
-        if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
-        return 0;
-    }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
-    size_t s = ov[0], e = ov[1], vs = s, ve = e;
-    if (ru->group && (int)ru->group < rc && ov[2 * ru->group] != PCRE2_UNSET) {
-        vs = ov[2 * ru->group];
-        ve = ov[2 * ru->group + 1];
-    }
+    size_t s, e, vs, ve;
+    if (!match_at(ru->re_anchored, ru, norm, nlen, i, sc, &s, &e, &vs, &ve)) return 0;
     size_t rs = offmap_start(map, vs);
     if (rs < raw_lo || rs >= raw_hi || ve <= vs) return 0;
     return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;
