@@ -131,29 +131,22 @@ char *lexicon_alternation(const pdp_rules *r, const char *name)
     return buf_steal(&pat);
 }
 
+/* The lists joined into one alternation, each list longest phrase first. */
 static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, int anchored, char **err)
 {
-    buf pat, norm;
-    offmap map;
+    buf pat;
     buf_init(&pat);
-    buf_init(&norm);
-    offmap_init(&map);
     buf_puts(&pat, "(?:");
-    int first = 1;
     for (size_t i = 0; i < n; i++) {
-        const lexicon *lx = rules_lexicon(r, names[i]);
-        if (!lx) {
+        char *alt = lexicon_alternation(r, names[i]);
+        if (!alt) {
             *err = xasprintf("unknown phrase list '%s'", names[i]);
             buf_free(&pat);
-            buf_free(&norm);
-            offmap_free(&map);
             return NULL;
         }
-        for (size_t k = 0; k < lx->n; k++) {
-            if (!first) buf_putc(&pat, '|');
-            first = 0;
-            append_phrase(&pat, lx->phrases[k], &norm, &map);
-        }
+        if (i) buf_putc(&pat, '|');
+        buf_puts(&pat, alt);
+        free(alt);
     }
     buf_putc(&pat, ')');
     int ec;
@@ -169,8 +162,6 @@ static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, int
         *err = xasprintf("phrase list does not compile: %s", (char *)msg);
     }
     buf_free(&pat);
-    buf_free(&norm);
-    offmap_free(&map);
     return re;
 }
 
