@@ -69,14 +69,12 @@ static int load_blob(source *src, uint64_t max, blob *b, pdp_result *res)
     buf_append(&all, src->head, src->headlen);
     src->headpos = src->headlen;
     char chunk[65536];
-    ssize_t k;
-    while ((k = source_read(src, chunk, sizeof chunk)) > 0) {
-        buf_append(&all, chunk, (size_t)k);
-        if (all.len > max) {
-            buf_free(&all);
-            too_large(res, max);
-            return -1;
-        }
+    ssize_t k = 0;
+    while (all.len <= max && (k = source_read(src, chunk, sizeof chunk)) > 0) buf_append(&all, chunk, (size_t)k);
+    if (all.len > max) { /* the peeked head alone may already be over it */
+        buf_free(&all);
+        too_large(res, max);
+        return -1;
     }
     if (k < 0) {
         buf_free(&all);

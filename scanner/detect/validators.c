@@ -23,7 +23,7 @@ static size_t digits_of(const char *s, size_t n, char *out, size_t max)
 }
 
 /* Thai 13-digit ID check digit (reference section 1). */
-int thai_id_checksum_ok(const char *d)
+static int thai_id_checksum_ok(const char *d)
 {
     int sum = 0;
     for (int i = 0; i < 12; i++) sum += (d[i] - '0') * (13 - i);
@@ -54,7 +54,7 @@ static int v_thai_id_zero(const char *s, size_t n, buf *norm) { return thai_id(s
 static int in(char c, const char *set) { return c && strchr(set, c) != NULL; }
 
 /* National significant number (no leading 0) against the TH numbering plan. */
-int thai_phone_nsn_ok(const char *d, size_t n)
+static int thai_phone_nsn_ok(const char *d, size_t n)
 {
     if (n == 8) { /* fixed line */
         char a = d[0], b = d[1];

@@ -1,6 +1,8 @@
 /* test_formats.c — the format extractors on corpus documents: where findings
  * are (PDF page boxes, sheets, hidden sheets, members), and every limit
  * failing closed (bytes, decompressed budget, pages, members, depth, time). */
+#include <unistd.h>
+
 #include "helpers.h"
 
 static void scan_doc(const char *path, const pdp_options *opt, pdp_result *r)
@@ -122,6 +124,42 @@ static void test_limits_fail_closed(void **s)
     pdp_result_free(&r);
 }
 
+/* Legacy Office and password-protected Office files are OLE containers:
+ * recognised, not read, and never clean. */
+static void test_ole_is_an_error(void **s)
+{
+    (void)s;
+    unsigned char ole[512] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+    pdp_result r;
+    assert_int_equal(pdp_scan_buffer(g_rules, ole, sizeof ole, "old.doc", NULL, &r), 0);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_string_equal(r.format, "ole");
+    assert_non_null(strstr(r.error, "not read"));
+    pdp_result_free(&r);
+}
+
+/* A document read whole from a pipe is held to max_bytes too. */
+static void test_pipe_over_the_byte_limit(void **s)
+{
+    (void)s;
+    FILE *f = fopen("corpus/pdf/annotated_form.pdf", "rb");
+    assert_non_null(f);
+    char data[4096];
+    size_t n = fread(data, 1, sizeof data, f);
+    fclose(f);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    assert_int_equal(write(p[1], data, n), (ssize_t)n); /* fits the pipe's buffer */
+    close(p[1]);
+    pdp_options o = { .max_bytes = 100 };
+    pdp_result r;
+    assert_int_equal(pdp_scan_fd(g_rules, p[0], "-", &o, &r), 0);
+    close(p[0]);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(r.error, "larger than the limit"));
+    pdp_result_free(&r);
+}
+
 static void test_documents_from_memory(void **s)
 {
     (void)s;
@@ -145,6 +183,8 @@ int main(void)
         cmocka_unit_test(test_xlsx_hidden_sheets),
         cmocka_unit_test(test_members_are_named),
         cmocka_unit_test(test_limits_fail_closed),
+        cmocka_unit_test(test_ole_is_an_error),
+        cmocka_unit_test(test_pipe_over_the_byte_limit),
         cmocka_unit_test(test_documents_from_memory),
     };
     return cmocka_run_group_tests_name("formats", tests, load_rules_setup, free_rules_teardown);
