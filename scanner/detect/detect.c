@@ -239,6 +239,19 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
 #define TAIL 16     /* lookarounds after a zone see this far */
 #define AT_BEFORE 80
 #define AT_AFTER 260
+#define THEN_TAIL 600 /* a match may run this far past a zone followed by a `then` phrase */
+
+/* Does one of the rule's `then` phrases follow norm[end], past up to three
+ * spaces or commas? */
+static int then_follows(const pdp_rule *ru, const char *norm, size_t nlen, size_t end)
+{
+    for (int k = 0; k < 3 && end < nlen && (norm[end] == ' ' || norm[end] == ','); k++) end++;
+    for (size_t k = 0; k < ru->nreq_then; k++) {
+        size_t pl = strlen(ru->req_then[k]);
+        if (pl <= nlen - end && memcmp(norm + end, ru->req_then[k], pl) == 0) return 1;
+    }
+    return 0;
+}
 
 static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
                          size_t raw_hi, detect_scratch *sc, cand_vec *out)
@@ -250,10 +263,12 @@ static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, cons
     for (;;) {
         size_t lo, hi;
         if (ru->req_digits) { /* next zone with enough digits */
-            while (zi < sc->zones.len && sc->zones.v[zi].digits < ru->req_digits) zi++;
+            while (zi < sc->zones.len && (sc->zones.v[zi].digits < ru->req_digits ||
+                                          (ru->nreq_then && !then_follows(ru, norm, nlen, sc->zones.v[zi].end))))
+                zi++;
             if (zi >= sc->zones.len) break;
             lo = sc->zones.v[zi].start > LEAD ? sc->zones.v[zi].start - LEAD : 0;
-            hi = sc->zones.v[zi].end + TAIL;
+            hi = sc->zones.v[zi].end + (ru->nreq_then ? THEN_TAIL : TAIL);
             zi++;
         } else { /* next occurrence of the required character */
             at = memchr(at, ru->req_char, (size_t)(norm + nlen - at));
@@ -287,19 +302,6 @@ static size_t try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
     size_t rs = offmap_start(map, vs);
     if (rs < raw_lo || rs >= raw_hi || ve <= vs) return 0;
     return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;
-}
-
-/* Does one of the rule's `also` phrases stand in s[0..n)? (none: yes) */
-static int also_before(const pdp_rule *ru, const char *s, size_t n)
-{
-    if (!ru->nreq_also) return 1;
-    for (size_t k = 0; k < ru->nreq_also; k++) {
-        const char *p = ru->req_also[k];
-        size_t pl = strlen(p);
-        for (const char *q = s; pl && q + pl <= s + n && (q = memchr(q, p[0], (size_t)(s + n - q))); q++)
-            if (q + pl <= s + n && memcmp(q, p, pl) == 0) return 1;
-    }
-    return 0;
 }
 
 /* One pass over the text's characters for every rule whose matches begin
@@ -341,16 +343,6 @@ static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, s
                 if (i < done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||
                     !prefix_set_confirm(ru->req_phrase, norm, nlen, i))
                     continue;
-                if (ru->req_lead) {
-                    /* The phrase is inside the match: scan a window around
-                     * each one, whole (a match cut by the previous window's
-                     * end is found again here; overlap resolution keeps the
-                     * longer). */
-                    size_t lo = step_chars(norm, nlen, i, ru->req_lead, -1), hi = i + 400;
-                    hi = hi >= nlen ? nlen : utf8_ceil(norm, nlen, hi);
-                    if (also_before(ru, norm + lo, i - lo)) scan_range(ru, norm, nlen, lo, hi, map, raw_lo, raw_hi, sc, out);
-                    continue;
-                }
                 size_t e = try_at(ru, norm, nlen, i, map, raw_lo, raw_hi, sc, out);
                 if (e) done[k] = e;
             }

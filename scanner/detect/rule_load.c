@@ -237,7 +237,8 @@ static int parse_laws(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
-/* requires: {digits: N} or {char: "@"} — what every match contains. */
+/* requires: {digits: N [, then: LIST]}, {char: "@"} or {phrase: LIST
+ * [, word_start: true]} — what every match contains. */
 static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     if (!n) return 0;
@@ -257,14 +258,6 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
         }
         ru->req_phrase = xcalloc(1, sizeof *ru->req_phrase);
         ru->req_word_start = strcmp(yamlx_get_str(c->d, n, "word_start", "false"), "true") == 0;
-        ru->req_lead = atoi(yamlx_get_str(c->d, n, "lead", "0"));
-        const char *also = yamlx_get_str(c->d, n, "also", NULL);
-        if (also) {
-            const lexicon *al = rules_lexicon(c->r, also);
-            if (!al) return fail(c, n, "requires: unknown phrase list", also);
-            ru->req_also = xcalloc(al->n ? al->n : 1, sizeof *ru->req_also);
-            for (size_t i = 0; i < al->n; i++) ru->req_also[ru->nreq_also++] = lexicon_normalized(al->phrases[i]);
-        }
         prefix_set_build(ru->req_phrase, norm, lx->n);
         for (size_t i = 0; i < lx->n; i++) free(norm[i]);
         free(norm);
@@ -273,6 +266,13 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
         int v = atoi(d);
         if (v < 1) return fail(c, n, "requires: digits must be a positive number", d);
         ru->req_digits = (uint32_t)v;
+        const char *then = yamlx_get_str(c->d, n, "then", NULL);
+        if (then) {
+            const lexicon *tl = rules_lexicon(c->r, then);
+            if (!tl) return fail(c, n, "requires: unknown phrase list", then);
+            ru->req_then = xcalloc(tl->n ? tl->n : 1, sizeof *ru->req_then);
+            for (size_t i = 0; i < tl->n; i++) ru->req_then[ru->nreq_then++] = lexicon_normalized(tl->phrases[i]);
+        }
     }
     if (ch) {
         if (strlen(ch) != 1 || (unsigned char)ch[0] >= 0x80)

@@ -1,5 +1,6 @@
 /* utf8.c — UTF-8 decoding and validation (see utf8.h). */
 #include "utf8.h"
+#include <string.h>
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -99,4 +100,17 @@ size_t utf8_count(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
     return c;
+}
+
+const char *utf8_find(const char *s, size_t n, const char *needle, size_t nl)
+{
+    if (!nl) return s;
+    if (nl > n) return NULL;
+    char last = needle[nl - 1];
+    for (const char *p = s + nl - 1, *end = s + n; p < end; p++) {
+        p = memchr(p, last, (size_t)(end - p));
+        if (!p) return NULL;
+        if (memcmp(p - (nl - 1), needle, nl - 1) == 0) return p - (nl - 1);
+    }
+    return NULL;
 }

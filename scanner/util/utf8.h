@@ -25,6 +25,10 @@ size_t utf8_ceil(const char *s, size_t len, size_t off);
 /* Number of code points in s[0..n) (assumed valid). */
 size_t utf8_count(const char *s, size_t n);
 
+/* Where needle[0..nl) first stands in s[0..n), or NULL (memmem, searched by
+ * the needle's last byte: every Thai character starts with the same byte). */
+const char *utf8_find(const char *s, size_t n, const char *needle, size_t nl);
+
 /* Thai block helpers. */
 static inline int cp_is_thai(uint32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F; }
 static inline int cp_is_thai_digit(uint32_t cp) { return cp >= 0x0E50 && cp <= 0x0E59; }
