@@ -246,11 +246,8 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
 static int then_follows(const pdp_rule *ru, const char *norm, size_t nlen, size_t end)
 {
     for (int k = 0; k < 3 && end < nlen && (norm[end] == ' ' || norm[end] == ','); k++) end++;
-    for (size_t k = 0; k < ru->nreq_then; k++) {
-        size_t pl = strlen(ru->req_then[k]);
-        if (pl <= nlen - end && memcmp(norm + end, ru->req_then[k], pl) == 0) return 1;
-    }
-    return 0;
+    const unsigned char *u = (const unsigned char *)norm;
+    return prefix_set_hit(ru->req_then, u, nlen, end) && prefix_set_confirm(ru->req_then, norm, nlen, end);
 }
 
 static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
@@ -264,11 +261,11 @@ static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, cons
         size_t lo, hi;
         if (ru->req_digits) { /* next zone with enough digits */
             while (zi < sc->zones.len && (sc->zones.v[zi].digits < ru->req_digits ||
-                                          (ru->nreq_then && !then_follows(ru, norm, nlen, sc->zones.v[zi].end))))
+                                          (ru->req_then && !then_follows(ru, norm, nlen, sc->zones.v[zi].end))))
                 zi++;
             if (zi >= sc->zones.len) break;
             lo = sc->zones.v[zi].start > LEAD ? sc->zones.v[zi].start - LEAD : 0;
-            hi = sc->zones.v[zi].end + (ru->nreq_then ? THEN_TAIL : TAIL);
+            hi = sc->zones.v[zi].end + (ru->req_then ? THEN_TAIL : TAIL);
             zi++;
         } else { /* next occurrence of the required character */
             at = memchr(at, ru->req_char, (size_t)(norm + nlen - at));
@@ -317,18 +314,30 @@ static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, s
     for (size_t k = 0; k < n; k++)
         for (int c = 0; c < 256; c++)
             if (rs[k]->req_phrase->first[c] || rs[k]->req_phrase->any) first[c] |= rs[k]->req_word_start ? 2 : 3;
-    int all_word_start = 1;
+    /* all: where any of the rules may start (one bitmap look-up before
+     * trying each) */
+    const prefix_set *sets[16];
+    for (size_t k = 0; k < n; k++) sets[k] = rs[k]->req_phrase;
+    prefix_set *all = &sc->phrase_union;
+    prefix_set_union(all, sets, n);
+    int all_word_start = 1, ascii_first = 0;
     for (size_t k = 0; k < n; k++) all_word_start &= rs[k]->req_word_start;
+    for (int c = 0; c < 128; c++) ascii_first |= first[c];
     const unsigned char *u = (const unsigned char *)norm;
     size_t i = 0;
     int after_letter = 0;
     while (i < nlen) {
         /* Inside a run of Thai letters nothing word-start can begin. */
         if (after_letter && all_word_start) {
-            while (i + 2 < nlen && u[i] == 0xE0 && (u[i + 1] & 0xFE) == 0xB8) i += 3;
+            i = utf8_thai_run(u, nlen, i);
             after_letter = 0;
             if (i >= nlen) break;
             if (u[i] == 0xE0 && i + 2 >= nlen) break;
+        }
+        if (!ascii_first && u[i] < 0x80) { /* no phrase starts in ASCII: skip it */
+            i = utf8_ascii_run(u, nlen, i);
+            after_letter = 0;
+            if (i >= nlen) break;
         }
         size_t l;
         int c = prefix_char(u, nlen, i, &l);
@@ -337,7 +346,7 @@ static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, s
             after_letter = 0;
             continue;
         }
-        if (first[c] & (after_letter ? 1 : 2))
+        if ((first[c] & (after_letter ? 1 : 2)) && prefix_set_hit(all, u, nlen, i))
             for (size_t k = 0; k < n; k++) {
                 const pdp_rule *ru = rs[k];
                 if (i < done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||

@@ -26,8 +26,22 @@ void prefix_set_free(prefix_set *ps)
 {
     for (size_t i = 0; i < ps->nprefixes; i++) free(ps->prefixes[i]);
     free(ps->prefixes);
+    free(ps->prefix_len);
     ps->prefixes = NULL;
+    ps->prefix_len = NULL;
     ps->nprefixes = 0;
+}
+
+void prefix_set_union(prefix_set *dst, const prefix_set *const *sets, size_t n)
+{
+    memset(dst, 0, sizeof *dst);
+    for (size_t k = 0; k < n; k++) {
+        const prefix_set *s = sets[k];
+        dst->any |= s->any;
+        for (size_t i = 0; i < sizeof dst->first; i++) dst->first[i] |= s->first[i];
+        for (size_t i = 0; i < sizeof dst->pair; i++) dst->pair[i] |= s->pair[i];
+        for (size_t i = 0; i < sizeof dst->single; i++) dst->single[i] |= s->single[i];
+    }
 }
 
 int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i)
@@ -39,9 +53,8 @@ int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i
     /* Only the phrases starting with this character; shorter ones compare
      * on their own length. */
     for (size_t k = ps->from[c]; k < ps->from[c + 1]; k++) {
-        const char *p = ps->prefixes[k];
-        size_t pl = strlen(p);
-        if (pl <= len - i && memcmp(s + i, p, pl) == 0) return 1;
+        size_t pl = ps->prefix_len[k];
+        if (pl <= len - i && memcmp(s + i, ps->prefixes[k], pl) == 0) return 1;
     }
     return 0;
 }
@@ -55,6 +68,8 @@ void prefix_set_build(prefix_set *ps, char **phrases, size_t n)
         if (len) ps->prefixes[ps->nprefixes++] = xstrndup(phrases[i], head_bytes(phrases[i], len));
     }
     qsort(ps->prefixes, ps->nprefixes, sizeof *ps->prefixes, cmp_str);
+    ps->prefix_len = xcalloc(ps->nprefixes ? ps->nprefixes : 1, 1);
+    for (size_t i = 0; i < ps->nprefixes; i++) ps->prefix_len[i] = (uint8_t)strlen(ps->prefixes[i]);
     /* Sorted bytewise, prefixes group by their first character. */
     size_t k = 0;
     for (int c = 0; c < 256; c++) {

@@ -15,12 +15,15 @@ typedef struct prefix_set {
     uint8_t single[32];           /* one-character phrases */
     int any;                      /* a phrase the bitmap cannot hold: every position is a start */
     char **prefixes;              /* sorted: the first (up to) four characters of each phrase */
+    uint8_t *prefix_len;          /* their lengths in bytes */
     size_t nprefixes;
     uint16_t from[257];           /* prefixes[from[c] .. from[c+1]) start with character c */
 } prefix_set;
 
 void prefix_set_build(prefix_set *ps, char **phrases, size_t n);
 void prefix_set_free(prefix_set *ps);
+/* dst's bitmaps (not its prefixes) become those of all n sets together. */
+void prefix_set_union(prefix_set *dst, const prefix_set *const *sets, size_t n);
 /* After a bitmap hit: does one of the phrases' first four characters stand
  * at s[i]?  (Tells "พ.อ." from "พ.ศ.", "วันเกิด" from "วันที่".) */
 int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i);

@@ -237,6 +237,29 @@ static int parse_laws(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
+/* The starts of the phrases of list `name` (normalized), or NULL with the
+ * error recorded. */
+static prefix_set *phrase_starts(rctx *c, yaml_node_t *n, const char *name)
+{
+    const lexicon *lx = rules_lexicon(c->r, name);
+    if (!lx) {
+        fail(c, n, "requires: unknown phrase list", name);
+        return NULL;
+    }
+    for (size_t i = 0; i < lx->n; i++)
+        if (!strncmp(lx->phrases[i], "re:", 3)) {
+            fail(c, n, "requires: phrase lists must hold words, not re: patterns", name);
+            return NULL;
+        }
+    char **norm = xcalloc(lx->n ? lx->n : 1, sizeof *norm);
+    for (size_t i = 0; i < lx->n; i++) norm[i] = lexicon_normalized(lx->phrases[i]);
+    prefix_set *ps = xcalloc(1, sizeof *ps);
+    prefix_set_build(ps, norm, lx->n);
+    for (size_t i = 0; i < lx->n; i++) free(norm[i]);
+    free(norm);
+    return ps;
+}
+
 /* requires: {digits: N [, then: LIST]}, {char: "@"} or {phrase: LIST
  * [, word_start: true]} — what every match contains. */
 static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
@@ -245,34 +268,15 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
     const char *d = yamlx_get_str(c->d, n, "digits", NULL), *ch = yamlx_get_str(c->d, n, "char", NULL);
     const char *ph = yamlx_get_str(c->d, n, "phrase", NULL);
     if (ph) {
-        const lexicon *lx = rules_lexicon(c->r, ph);
-        if (!lx) return fail(c, n, "requires: unknown phrase list", ph);
-        char **norm = xcalloc(lx->n ? lx->n : 1, sizeof *norm);
-        for (size_t i = 0; i < lx->n; i++) {
-            if (!strncmp(lx->phrases[i], "re:", 3)) {
-                for (size_t k = 0; k < i; k++) free(norm[k]);
-                free(norm);
-                return fail(c, n, "requires: phrase lists must hold words, not re: patterns", ph);
-            }
-            norm[i] = lexicon_normalized(lx->phrases[i]);
-        }
-        ru->req_phrase = xcalloc(1, sizeof *ru->req_phrase);
+        if (!(ru->req_phrase = phrase_starts(c, n, ph))) return -1;
         ru->req_word_start = strcmp(yamlx_get_str(c->d, n, "word_start", "false"), "true") == 0;
-        prefix_set_build(ru->req_phrase, norm, lx->n);
-        for (size_t i = 0; i < lx->n; i++) free(norm[i]);
-        free(norm);
     }
     if (d) {
         int v = atoi(d);
         if (v < 1) return fail(c, n, "requires: digits must be a positive number", d);
         ru->req_digits = (uint32_t)v;
         const char *then = yamlx_get_str(c->d, n, "then", NULL);
-        if (then) {
-            const lexicon *tl = rules_lexicon(c->r, then);
-            if (!tl) return fail(c, n, "requires: unknown phrase list", then);
-            ru->req_then = xcalloc(tl->n ? tl->n : 1, sizeof *ru->req_then);
-            for (size_t i = 0; i < tl->n; i++) ru->req_then[ru->nreq_then++] = lexicon_normalized(tl->phrases[i]);
-        }
+        if (then && !(ru->req_then = phrase_starts(c, n, then))) return -1;
     }
     if (ch) {
         if (strlen(ch) != 1 || (unsigned char)ch[0] >= 0x80)

@@ -137,7 +137,8 @@ static void free_rule(pdp_rule *ru)
         free(eff[i]->msg_en);
     }
     if (ru->req_phrase) prefix_set_free(ru->req_phrase);
-    free_strs(ru->req_then, ru->nreq_then);
+    if (ru->req_then) prefix_set_free(ru->req_then);
+    free(ru->req_then);
     free(ru->req_phrase);
     free_strs(ru->must, ru->nmust);
     free_strs(ru->must_not, ru->nmust_not);

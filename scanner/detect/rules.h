@@ -49,9 +49,8 @@ typedef struct pdp_rule {
     char req_char;            /* every match holds this byte (0: no promise) */
     prefix_set *req_phrase;   /* every match begins with one of these phrases (NULL: no promise) */
     int req_word_start;       /* ... and no Thai letter stands right before it */
-    char **req_then;          /* with req_digits: a digit zone counts only when one of
+    prefix_set *req_then;     /* with req_digits: a digit zone counts only when one of
                                  these phrases follows it (past up to 3 spaces or commas) */
-    size_t nreq_then;
     mask_style mask;
     char *mask_label;
     char **law;

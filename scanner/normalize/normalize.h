@@ -18,10 +18,13 @@
 #include "../util/buf.h"
 
 /* A span of normalized bytes [n, n+nl) produced from source bytes [r, r+rl).
- * Between segments, bytes correspond one to one. */
+ * Between segments, bytes correspond one to one.  In a uniform segment each
+ * normalized byte comes from rl/nl source bytes of its own (a run of Thai
+ * digits), so positions inside it map too. */
 typedef struct offmap_seg {
     size_t n, r;
     uint32_t nl, rl;
+    int uniform;
 } offmap_seg;
 
 typedef struct offmap {
@@ -33,6 +36,8 @@ void offmap_init(offmap *m);
 void offmap_free(offmap *m);
 void offmap_clear(offmap *m);
 void offmap_add(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t rl);
+/* A uniform segment: byte k of [n, n+nl) comes from [r + k*step, r + (k+1)*step). */
+void offmap_add_uniform(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t step);
 /* Source offset where a match starting at normalized offset n starts. */
 size_t offmap_start(const offmap *m, size_t n);
 /* Source offset where a match ending at normalized offset n ends. */

@@ -27,7 +27,13 @@ void offmap_add(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t rl)
         m->cap = m->cap ? m->cap * 2 : 64;
         m->v = xrealloc(m->v, m->cap * sizeof *m->v);
     }
-    m->v[m->len++] = (offmap_seg){ n, r, nl, rl };
+    m->v[m->len++] = (offmap_seg){ n, r, nl, rl, 0 };
+}
+
+void offmap_add_uniform(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t step)
+{
+    offmap_add(m, n, r, nl, nl * step);
+    m->v[m->len - 1].uniform = 1;
 }
 
 /* Index of the last segment with seg.n <= n (strict: seg.n < n), or -1. */
@@ -52,7 +58,7 @@ size_t offmap_start(const offmap *m, size_t n)
     long i = last_seg(m, n, 0);
     if (i < 0) return n;
     const offmap_seg *s = &m->v[i];
-    if (n < s->n + s->nl) return s->r;
+    if (n < s->n + s->nl) return s->r + (s->uniform ? (n - s->n) * (s->rl / s->nl) : 0);
     return s->r + s->rl + (n - s->n - s->nl);
 }
 
@@ -61,6 +67,6 @@ size_t offmap_end(const offmap *m, size_t n)
     long i = last_seg(m, n, 1);
     if (i < 0) return n;
     const offmap_seg *s = &m->v[i];
-    if (n <= s->n + s->nl) return s->r + s->rl;
+    if (n <= s->n + s->nl) return s->r + (s->uniform ? (n - s->n) * (s->rl / s->nl) : s->rl);
     return s->r + s->rl + (n - s->n - s->nl);
 }

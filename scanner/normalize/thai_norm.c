@@ -234,20 +234,28 @@ static inline int thai_at(const unsigned char *s, size_t len, size_t i, uint32_t
     return 0;
 }
 
-/* Would the Thai pair a, b be changed by a repair? */
-static int pair_needs_repair(uint32_t a, uint32_t b)
-{
-    return (a == 0x0E40 && b == 0x0E40) || (is_tone(a) && (is_above_below(b) || b == 0x0E4D)) ||
-           (is_trailing_vowel(a) && is_tone(b)) || (a == 0x0E33 && b == 0x0E32);
-}
-
-/* What a Thai letter U+0E00+i needs: 0 nothing, 1 always the slow path (a
- * digit, ๅ, ํ), 2 a look at the letter after it. */
-static const unsigned char thai_class[128] = {
-    [0x30] = 2, [0x32] = 2, [0x33] = 2, [0x40] = 2, [0x45] = 1, [0x48] = 2, [0x49] = 2, [0x4A] = 2,
-    [0x4B] = 2, [0x4D] = 1, [0x50] = 1, [0x51] = 1, [0x52] = 1, [0x53] = 1, [0x54] = 1, [0x55] = 1,
-    [0x56] = 1, [0x57] = 1, [0x58] = 1, [0x59] = 1,
+/* Which Thai letters U+0E00+b after a Thai letter U+0E00+a send the pair to
+ * the slow path: bit b of repair_next[a] (b = 0x7F when no Thai letter
+ * follows).  All bits for a digit, ๅ and ํ (always the slow path); for the
+ * others, the pairs that repair_thai() changes: เเ, ำา, a tone before an
+ * above/below vowel or ํ, ะ า ำ before a tone. */
+#define ALL { ~0ULL, ~0ULL }
+#define ABOVE_BELOW_OR_NIKHAHIT { 1ULL << 0x31 | 0x7FULL << 0x34, 1ULL << (0x4D - 64) }
+#define TONES (0xFULL << (0x48 - 64))
+static const uint64_t repair_next[128][2] = {
+    [0x30] = { 0, TONES }, [0x32] = { 0, TONES }, [0x33] = { 1ULL << 0x32, TONES },
+    [0x40] = { 0, 1ULL << (0x40 - 64) }, [0x45] = ALL,
+    [0x48] = ABOVE_BELOW_OR_NIKHAHIT, [0x49] = ABOVE_BELOW_OR_NIKHAHIT,
+    [0x4A] = ABOVE_BELOW_OR_NIKHAHIT, [0x4B] = ABOVE_BELOW_OR_NIKHAHIT,
+    [0x4D] = ALL, [0x50] = ALL, [0x51] = ALL, [0x52] = ALL, [0x53] = ALL, [0x54] = ALL,
+    [0x55] = ALL, [0x56] = ALL, [0x57] = ALL, [0x58] = ALL, [0x59] = ALL,
 };
+#undef ALL
+#undef ABOVE_BELOW_OR_NIKHAHIT
+#undef TONES
+
+/* Index in the Thai block of the letter at s[i] (E0 B8/B9 xx). */
+#define THAI_INDEX(s, i) ((((s)[(i) + 1] & 1u) << 6) | ((s)[(i) + 2] & 0x3Fu))
 
 /* End of the run from i that normalization leaves as it is: ASCII (a space
  * only when no Thai mark follows it) and Thai letters that need no repair.
@@ -257,12 +265,16 @@ static size_t quiet_span(const unsigned char *s, size_t len, size_t i)
     uint32_t n;
     while (i < len) {
         /* A run of Thai letters that need no repair. */
-        while (i + 2 < len && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8) {
-            unsigned idx = ((unsigned)(s[i + 1] & 1) << 6) | (s[i + 2] & 0x3F);
-            unsigned cls = thai_class[idx];
-            if (cls == 1 || (cls == 2 && thai_at(s, len, i + 3, &n) && pair_needs_repair(0x0E00 | idx, n)))
-                return i;
-            i += 3;
+        size_t e = utf8_thai_run(s, len, i);
+        if (e > i) {
+            unsigned a = THAI_INDEX(s, i);
+            for (; i + 3 < e; i += 3) {
+                unsigned b = THAI_INDEX(s, i + 3);
+                if (repair_next[a][b >> 6] >> (b & 63) & 1) return i;
+                a = b;
+            }
+            if (repair_next[a][1] >> 63 & 1) return i; /* the run's last letter (b = 0x7F) */
+            i = e;
         }
         /* A run of ASCII other than space. */
         while (i < len && s[i] < 0x80 && s[i] != ' ') i++;
@@ -270,7 +282,7 @@ static size_t quiet_span(const unsigned char *s, size_t len, size_t i)
         if (s[i] == ' ') {
             if (thai_at(s, len, i + 1, &n) && is_combining(n)) return i;
             i++;
-        } else if (s[i] >= 0x80 && !(s[i] == 0xE0 && i + 2 < len && (s[i + 1] & 0xFE) == 0xB8)) {
+        } else if (s[i] >= 0x80) { /* not Thai, or the unassigned U+0E7F */
             return i;
         }
     }
@@ -282,13 +294,24 @@ static size_t thai_digits(nstate *st, size_t i)
 {
     const unsigned char *s = st->s;
     size_t j = i;
-    while (j + 2 < st->len && s[j] == 0xE0 && s[j + 1] == 0xB9 && s[j + 2] >= 0x90 && s[j + 2] <= 0x99) {
-        offmap_add(st->map, st->out->len, j, 1, 3);
-        buf_putc(st->out, (char)('0' + (s[j + 2] - 0x90)));
-        j += 3;
-    }
-    if (j > i) st->prev = (uint32_t)st->out->data[st->out->len - 1];
+    while (j + 2 < st->len && s[j] == 0xE0 && s[j + 1] == 0xB9 && s[j + 2] >= 0x90 && s[j + 2] <= 0x99) j += 3;
+    if (j == i) return 0;
+    size_t k = (j - i) / 3;
+    buf_reserve(st->out, k);
+    offmap_add_uniform(st->map, st->out->len, i, (uint32_t)k, 3);
+    for (size_t d = i; d < j; d += 3) st->out->data[st->out->len++] = (char)('0' + (s[d + 2] - 0x90));
+    st->out->data[st->out->len] = 0;
+    st->prev = (uint32_t)st->out->data[st->out->len - 1];
     return j - i;
+}
+
+/* The code point that ends at s[j] (j > 0). */
+static uint32_t last_cp(const unsigned char *s, size_t len, size_t j)
+{
+    if (s[j - 1] < 0x80) return s[j - 1];
+    if (j >= 3 && s[j - 3] == 0xE0 && (s[j - 2] & 0xFE) == 0xB8) return 0x0E00 | ((s[j - 2] & 1u) << 6) | (s[j - 1] & 0x3Fu);
+    size_t l;
+    return raw_cp(s, len, utf8_floor((const char *)s, j - 1), &l);
 }
 
 void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
@@ -303,8 +326,7 @@ void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
         size_t j = quiet_span(s, len, i);
         if (j > i) {
             buf_append(out, src + i, j - i);
-            size_t last = utf8_floor(src, j - 1), l;
-            st.prev = raw_cp(s, len, last, &l);
+            st.prev = last_cp(s, len, j);
             i = j;
             if (i >= len) break;
         }

@@ -114,3 +114,46 @@ const char *utf8_find(const char *s, size_t n, const char *needle, size_t nl)
     }
     return NULL;
 }
+
+/* Byte masks and values of eight Thai characters (E0, B8 or B9, 80..BF),
+ * as three eight-byte words. */
+static const unsigned char thai_mask[24] = { 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0,
+                                             0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0 };
+static const unsigned char thai_value[24] = { 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80,
+                                              0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80 };
+
+size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
+{
+    uint64_t m[3], v[3], x[3];
+    memcpy(m, thai_mask, 24);
+    memcpy(v, thai_value, 24);
+    while (i + 24 <= n) {
+        memcpy(x, s + i, 24);
+        if (((x[0] & m[0]) ^ v[0]) | ((x[1] & m[1]) ^ v[1]) | ((x[2] & m[2]) ^ v[2])) break;
+        i += 24;
+    }
+    if (i + 12 <= n) { /* four characters */
+        uint64_t y;
+        uint32_t z, mz, vz;
+        memcpy(&y, s + i, 8);
+        memcpy(&z, s + i + 8, 4);
+        memcpy(&mz, thai_mask + 8, 4);
+        memcpy(&vz, thai_value + 8, 4);
+        if (!(((y & m[0]) ^ v[0]) | ((z & mz) ^ vz))) i += 12;
+    }
+    while (i + 2 < n && !((s[i] ^ 0xE0) | ((s[i + 1] & 0xFE) ^ 0xB8) | ((s[i + 2] & 0xC0) ^ 0x80))) i += 3;
+    return i;
+}
+
+size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
+{
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+        if ((x | ((x - ones) & ~x)) & high) break; /* a byte >= 0x80, or a zero byte */
+        i += 8;
+    }
+    while (i < n && (unsigned char)(s[i] - 1) < 0x7F) i++;
+    return i;
+}

@@ -25,6 +25,13 @@ size_t utf8_ceil(const char *s, size_t len, size_t off);
 /* Number of code points in s[0..n) (assumed valid). */
 size_t utf8_count(const char *s, size_t n);
 
+/* The end of the run of Thai-block characters (E0 B8/B9 xx) from s[i],
+ * checked 24 bytes (eight characters) at a time. */
+size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i);
+/* The end of the run of ASCII bytes other than NUL from s[i], eight at a
+ * time. */
+size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i);
+
 /* Where needle[0..nl) first stands in s[0..n), or NULL (memmem, searched by
  * the needle's last byte: every Thai character starts with the same byte). */
 const char *utf8_find(const char *s, size_t n, const char *needle, size_t nl);
