@@ -27,8 +27,11 @@ void prefix_set_free(prefix_set *ps)
     for (size_t i = 0; i < ps->nprefixes; i++) free(ps->prefixes[i]);
     free(ps->prefixes);
     free(ps->prefix_len);
+    free(ps->head);
+    free(ps->head_mask);
     ps->prefixes = NULL;
     ps->prefix_len = NULL;
+    ps->head = ps->head_mask = NULL;
     ps->nprefixes = 0;
 }
 
@@ -52,9 +55,12 @@ int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i
     if (c < 0) return 0;
     /* Only the phrases starting with this character; shorter ones compare
      * on their own length. */
+    uint64_t w = 0;
+    memcpy(&w, s + i, len - i < 8 ? len - i : 8);
     for (size_t k = ps->from[c]; k < ps->from[c + 1]; k++) {
         size_t pl = ps->prefix_len[k];
-        if (pl <= len - i && memcmp(s + i, ps->prefixes[k], pl) == 0) return 1;
+        if ((w & ps->head_mask[k]) != ps->head[k] || pl > len - i) continue;
+        if (pl <= 8 || memcmp(s + i + 8, ps->prefixes[k] + 8, pl - 8) == 0) return 1;
     }
     return 0;
 }
@@ -69,7 +75,16 @@ void prefix_set_build(prefix_set *ps, char **phrases, size_t n)
     }
     qsort(ps->prefixes, ps->nprefixes, sizeof *ps->prefixes, cmp_str);
     ps->prefix_len = xcalloc(ps->nprefixes ? ps->nprefixes : 1, 1);
-    for (size_t i = 0; i < ps->nprefixes; i++) ps->prefix_len[i] = (uint8_t)strlen(ps->prefixes[i]);
+    ps->head = xcalloc(ps->nprefixes ? ps->nprefixes : 1, sizeof *ps->head);
+    ps->head_mask = xcalloc(ps->nprefixes ? ps->nprefixes : 1, sizeof *ps->head_mask);
+    for (size_t i = 0; i < ps->nprefixes; i++) {
+        size_t pl = strlen(ps->prefixes[i]), hl = pl < 8 ? pl : 8;
+        unsigned char ones[8] = { 0 };
+        memset(ones, 0xFF, hl);
+        ps->prefix_len[i] = (uint8_t)pl;
+        memcpy(&ps->head[i], ps->prefixes[i], hl);
+        memcpy(&ps->head_mask[i], ones, 8);
+    }
     /* Sorted bytewise, prefixes group by their first character. */
     size_t k = 0;
     for (int c = 0; c < 256; c++) {

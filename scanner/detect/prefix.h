@@ -16,6 +16,7 @@ typedef struct prefix_set {
     int any;                      /* a phrase the bitmap cannot hold: every position is a start */
     char **prefixes;              /* sorted: the first (up to) four characters of each phrase */
     uint8_t *prefix_len;          /* their lengths in bytes */
+    uint64_t *head, *head_mask;   /* their first (up to) eight bytes, as words to compare */
     size_t nprefixes;
     uint16_t from[257];           /* prefixes[from[c] .. from[c+1]) start with character c */
 } prefix_set;
