@@ -35,6 +35,7 @@ typedef struct scan_cfg {
 static const char *usage_text =
     "usage: pdpascan scan [OPTIONS] PATH...   scan files and directories ('-' = stdin)\n"
     "       pdpascan rules [--rules DIR]      list the loaded rules\n"
+    "       pdpascan explain RULE-ID          what one rule looks for and why (in --lang/LANG)\n"
     "       pdpascan --help | --version\n"
     "\n"
     "scan options:\n"
@@ -233,6 +234,35 @@ static int cmd_rules(int argc, char **argv)
     return 0;
 }
 
+static int cmd_explain(int argc, char **argv)
+{
+    const char *dir = NULL, *id = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rules") && i + 1 < argc) dir = argv[++i];
+        else if (!strncmp(argv[i], "--rules=", 8)) dir = argv[i] + 8;
+        else if (argv[i][0] != '-' && !id) id = argv[i];
+        else return usage_error("explain: unknown argument '%s'", argv[i]);
+    }
+    if (!id) return usage_error("explain: which rule? %s", "(pdpascan rules lists them)");
+    pdp_rules *r;
+    int rc = load_rules(dir, &r);
+    if (rc) return rc;
+    pdp_lang lang = lang_from_env();
+    char *text = pdp_rule_explain(r, id, lang);
+    if (!text) {
+        const char *k[] = { "id" }, *v[] = { id };
+        char *t = fill_template(pdp_message(r, "explain.unknown", lang), k, v, 1);
+        fprintf(stderr, "pdpascan: %s\n", t);
+        free(t);
+        pdp_rules_free(r);
+        return 2;
+    }
+    fputs(text, stdout);
+    free(text);
+    pdp_rules_free(r);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
 #ifdef __GLIBC__
@@ -257,5 +287,6 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "scan")) return cmd_scan(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

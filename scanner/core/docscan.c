@@ -263,5 +263,5 @@ void docscan_flush(docscan *d) { round_scan(d, 1); }
 void docscan_finish(docscan *d)
 {
     round_scan(d, 1);
-    policy_link(d->res);
+    policy_link(d->res, d->rules);
 }

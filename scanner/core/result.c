@@ -80,3 +80,27 @@ int pdp_severity_parse(const char *s, pdp_severity *out)
         }
     return -1;
 }
+
+static int legal_category(const char *c)
+{
+    return !strcmp(c, "oia_s14") || !strcmp(c, "oia_s15") || !strcmp(c, "sensitive_data") ||
+           !strcmp(c, "classification_mark");
+}
+
+size_t pdp_result_clauses(const pdp_result *res, pdp_clause *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        const pdp_finding *f = &res->findings[i];
+        if (f->severity <= PDP_SEV_INFO || !legal_category(f->category)) continue;
+        const char *cl = f->normalized ? f->normalized : "";
+        size_t k = 0;
+        while (k < n && (strcmp(out[k].category, f->category) || strcmp(out[k].clause, cl))) k++;
+        if (k == n) {
+            if (n == max) continue;
+            out[n++] = (pdp_clause){ f->category, cl, 0 };
+        }
+        out[k].passages++;
+    }
+    return n;
+}

@@ -168,9 +168,30 @@ static int role_found(const pdp_rule *ru, const char *norm, size_t nlen, size_t 
 
 /* Validate and record one match of ru at value span [vs, ve) of the match
  * [ms, me). */
+/* May byte c stand around a stamp on its line (spaces, * - ( ) [ ] . and
+ * the bytes of 《 》 « »)? */
+static int stamp_filler(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '*' || c == '-' || c == '(' || c == ')' || c == '[' ||
+           c == ']' || c == '.' || c == ':' || c == 0xC2 || c == 0xAB || c == 0xBB || c == 0xE3 || c == 0x80 ||
+           c == 0x8A || c == 0x8B;
+}
+
+/* Does norm[ms, me) stand alone on its line? */
+static int alone_on_line(const char *norm, size_t nlen, size_t ms, size_t me)
+{
+    const unsigned char *u = (const unsigned char *)norm;
+    for (size_t i = ms; i > 0 && u[i - 1] != '\n'; i--)
+        if (!stamp_filler(u[i - 1])) return 0;
+    for (size_t i = me; i < nlen && u[i] != '\n'; i++)
+        if (!stamp_filler(u[i])) return 0;
+    return 1;
+}
+
 static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map,
                     size_t ms, size_t me, size_t vs, size_t ve, detect_scratch *sc, cand_vec *out)
 {
+    if (ru->alone_on_line && !alone_on_line(norm, nlen, ms, me)) return 0;
     buf_clear(&sc->tmp);
     if (ru->validator) {
         if (!ru->validator(norm + vs, ve - vs, &sc->tmp)) return 0;
@@ -301,62 +322,94 @@ static size_t try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
     return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;
 }
 
-/* One pass over the text's characters for every rule whose matches begin
- * with a phrase of a list (`requires: phrase`): at each character that may
- * start one of their phrases, the rule is tried anchored there. */
+/* The phrase rules of one pass, and where any of them may start. */
+typedef struct phrase_pass {
+    const pdp_rule **rs;
+    size_t n;
+    size_t done[16];          /* rule k found a match ending there: no retry before */
+    prefix_set *ws, *inner;   /* union bitmaps: word-start rules; rules that may start anywhere */
+    int inner_single;         /* an anywhere-rule has a one-character Thai phrase */
+    int ascii_first;          /* some phrase starts with an ASCII character */
+} phrase_pass;
+
+/* Try every rule of the pass that may start at i (after_letter: a Thai
+ * letter stands right before i). */
+static void try_phrases(phrase_pass *pp, const char *norm, size_t nlen, size_t i, int after_letter,
+                        const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    const unsigned char *u = (const unsigned char *)norm;
+    for (size_t k = 0; k < pp->n; k++) {
+        const pdp_rule *ru = pp->rs[k];
+        if (i < pp->done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||
+            !prefix_set_confirm(ru->req_phrase, norm, nlen, i))
+            continue;
+        size_t e = try_at(ru, norm, nlen, i, map, raw_lo, raw_hi, sc, out);
+        if (e) pp->done[k] = e;
+    }
+}
+
+static int bit(const uint8_t *bits, unsigned k) { return bits[k >> 3] >> (k & 7) & 1; }
+
+/* Inside a run of Thai letters [i, e): positions after the first where an
+ * anywhere-rule may start, found by the bitmap of its first two letters. */
+static void scan_thai_run(phrase_pass *pp, const char *norm, size_t nlen, size_t i, size_t e, const offmap *map,
+                          size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    const unsigned char *u = (const unsigned char *)norm;
+    for (size_t j = i + 3; j < e; j += 3) {
+        unsigned c = 128 + utf8_thai_index(u, j), next = j + 3 < e ? 128 + utf8_thai_index(u, j + 3) : 0;
+        if (bit(pp->inner->pair, c << 8 | next) || (pp->inner_single && bit(pp->inner->single, c)))
+            try_phrases(pp, norm, nlen, j, 1, map, raw_lo, raw_hi, sc, out);
+    }
+}
+
+/* One pass over the text for every rule whose matches begin with a phrase
+ * of a list (`requires: phrase`).  Runs of Thai letters are taken whole:
+ * word-start rules are tried only at a run's first letter, anywhere-rules
+ * inside it where a bitmap of their phrases' first two letters says so.
+ * Other characters are looked at one by one (ASCII runs skipped whole when
+ * no phrase starts in ASCII). */
 static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, size_t nlen, const offmap *map,
                               size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    /* first[c]: bit 0 some rule may start at c anywhere, bit 1 after a
-     * character that is not a Thai letter (word start) */
-    uint8_t first[256] = { 0 };
-    size_t done[16] = { 0 };
-    for (size_t k = 0; k < n; k++)
-        for (int c = 0; c < 256; c++)
-            if (rs[k]->req_phrase->first[c] || rs[k]->req_phrase->any) first[c] |= rs[k]->req_word_start ? 2 : 3;
-    /* all: where any of the rules may start (one bitmap look-up before
-     * trying each) */
-    const prefix_set *sets[16];
-    for (size_t k = 0; k < n; k++) sets[k] = rs[k]->req_phrase;
-    prefix_set *all = &sc->phrase_union;
-    prefix_set_union(all, sets, n);
-    int all_word_start = 1, ascii_first = 0;
-    for (size_t k = 0; k < n; k++) all_word_start &= rs[k]->req_word_start;
-    for (int c = 0; c < 128; c++) ascii_first |= first[c];
+    phrase_pass pp = { rs, n, { 0 }, &sc->phrase_union, &sc->phrase_inner, 0, 0 };
+    const prefix_set *all[16], *in[16];
+    size_t nin = 0;
+    for (size_t k = 0; k < n; k++) {
+        all[k] = rs[k]->req_phrase; /* every rule may start at a run's first letter */
+        if (!rs[k]->req_word_start) in[nin++] = rs[k]->req_phrase;
+    }
+    prefix_set_union(pp.ws, all, n);
+    prefix_set_union(pp.inner, in, nin);
+    for (int c = 0; c < 128; c++) pp.ascii_first |= pp.ws->first[c];
+    for (int c = 128; c < 256; c++) pp.inner_single |= bit(pp.inner->single, (unsigned)c);
     const unsigned char *u = (const unsigned char *)norm;
     size_t i = 0;
     int after_letter = 0;
     while (i < nlen) {
-        /* Inside a run of Thai letters nothing word-start can begin. */
-        if (after_letter && all_word_start) {
-            i = utf8_thai_run(u, nlen, i);
-            after_letter = 0;
-            if (i >= nlen) break;
-            if (u[i] == 0xE0 && i + 2 >= nlen) break;
+        size_t e = u[i] == 0xE0 ? utf8_thai_run(u, nlen, i) : i;
+        if (e > i) {
+            if (prefix_set_hit(pp.ws, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+            if (nin) scan_thai_run(&pp, norm, nlen, i, e, map, raw_lo, raw_hi, sc, out);
+            unsigned last = utf8_thai_index(u, e - 3);
+            after_letter = last >= 0x01 && last <= 0x4E;
+            i = e;
+            continue;
         }
-        if (!ascii_first && u[i] < 0x80) { /* no phrase starts in ASCII: skip it */
-            i = utf8_ascii_run(u, nlen, i);
-            after_letter = 0;
-            if (i >= nlen) break;
-        }
-        size_t l;
-        int c = prefix_char(u, nlen, i, &l);
-        if (c < 0) { /* neither ASCII nor Thai: step over the character */
-            i = utf8_ceil(norm, nlen, i + 1);
+        if (!pp.ascii_first && u[i] < 0x80) { /* no phrase starts in ASCII: skip it */
+            i = u[i] ? utf8_ascii_run(u, nlen, i) : i + 1;
             after_letter = 0;
             continue;
         }
-        if ((first[c] & (after_letter ? 1 : 2)) && prefix_set_hit(all, u, nlen, i))
-            for (size_t k = 0; k < n; k++) {
-                const pdp_rule *ru = rs[k];
-                if (i < done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||
-                    !prefix_set_confirm(ru->req_phrase, norm, nlen, i))
-                    continue;
-                size_t e = try_at(ru, norm, nlen, i, map, raw_lo, raw_hi, sc, out);
-                if (e) done[k] = e;
-            }
-        after_letter = c >= 129 && c <= 128 + 0x4E; /* U+0E01..U+0E4E */
-        i += l;
+        if (u[i] < 0x80) { /* ASCII: only where a phrase may start */
+            if (pp.ws->first[u[i]] && prefix_set_hit(pp.ws, u, nlen, i))
+                try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+            i++;
+        } else {
+            if (prefix_set_hit(pp.ws, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+            i = utf8_ceil(norm, nlen, i + 1);
+        }
+        after_letter = 0;
     }
 }
 

@@ -98,10 +98,11 @@ static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
 
 /* Replace each {{list:NAME}} in a pattern by the phrase list NAME as an
  * alternation, so that titles or month names stay data in lexicon/. */
-static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat)
+static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat, pdp_rule *ru)
 {
-    buf out;
+    buf out, cues;
     buf_init(&out);
+    buf_init(&cues);
     const char *p = pat, *q;
     while ((q = strstr(p, "{{list:"))) {
         buf_append(&out, p, (size_t)(q - p));
@@ -113,14 +114,18 @@ static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat)
             fail(c, n, "pattern names an unknown phrase list", name);
             free(name);
             buf_free(&out);
+            buf_free(&cues);
             return NULL;
         }
         buf_puts(&out, alt);
+        if (!strstr(cues.data ? cues.data : "", name)) buf_printf(&cues, "%s%s", cues.len ? ", " : "", name);
         free(alt);
         free(name);
         p = end + 2;
     }
     buf_puts(&out, p);
+    if (cues.len) ru->cue_lists = buf_steal(&cues);
+    buf_free(&cues);
     return buf_steal(&out);
 }
 
@@ -128,7 +133,7 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     const char *raw = yamlx_str(n);
     if (!raw) return fail(c, n, "rule needs a 'pattern'", ru->id);
-    char *pat = expand_lists(c, n, raw);
+    char *pat = expand_lists(c, n, raw, ru);
     if (!pat) return -1;
     int ec;
     PCRE2_SIZE eo;
@@ -190,11 +195,17 @@ static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
     ru->require_positive = strcmp(rq, "true") == 0;
     const char *keys[2] = { "positive", "negative" };
     pcre2_code **dst[2] = { &ru->ctx_pos, &ru->ctx_neg };
+    char **shown[2] = { &ru->pos_lists, &ru->neg_lists };
     for (int k = 0; k < 2; k++) {
         size_t cnt;
         char **names = str_list(c, yamlx_get(c->d, n, keys[k]), &cnt);
         char *e = NULL;
         if (cnt) *dst[k] = lexicon_compile(c->r, names, cnt, 0, &e);
+        buf b;
+        buf_init(&b);
+        for (size_t i = 0; i < cnt; i++) buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+        if (cnt) *shown[k] = buf_steal(&b);
+        buf_free(&b);
         free_list(names, cnt);
         if (cnt && !*dst[k]) {
             fail(c, n, "context", e);
@@ -287,6 +298,31 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
+/* tie: {within: N, severity:..., ...}; explain: {th, en}; todo: {th, en} */
+static int parse_tie_and_explain(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    yaml_node_t *tie = yamlx_get(c->d, n, "tie");
+    if (tie) {
+        ru->tie_within = atoi(yamlx_get_str(c->d, tie, "within", "0"));
+        if (ru->tie_within <= 0) return fail(c, tie, "tie needs 'within': a positive number of characters", NULL);
+        const char *to = yamlx_get_str(c->d, tie, "to", "private");
+        if (strcmp(to, "private") && strcmp(to, "any_name")) return fail(c, tie, "tie: 'to' must be private or any_name", to);
+        ru->tie_any_name = !strcmp(to, "any_name");
+        if (parse_effect(c, tie, &ru->on_tie)) return -1;
+    }
+    const char *keys[2] = { "explain", "todo" };
+    char **th[2] = { &ru->explain_th, &ru->todo_th }, **en[2] = { &ru->explain_en, &ru->todo_en };
+    for (int k = 0; k < 2; k++) {
+        yaml_node_t *t = yamlx_get(c->d, n, keys[k]);
+        if (!t) continue;
+        const char *e = yamlx_get_str(c->d, t, "en", NULL), *h = yamlx_get_str(c->d, t, "th", e);
+        if (!e) return fail(c, t, "explain and todo need 'en' (and 'th')", NULL);
+        *en[k] = xstrdup(e);
+        *th[k] = xstrdup(h);
+    }
+    return 0;
+}
+
 static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     const char *id = yamlx_get_str(c->d, n, "id", NULL);
@@ -313,19 +349,21 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if (fixed) ru->fixed_normalized = xstrdup(fixed);
     ru->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0.6"));
     ru->priority = atoi(yamlx_get_str(c->d, n, "priority", "50"));
+    ru->alone_on_line = !strcmp(yamlx_get_str(c->d, n, "alone_on_line", "false"), "true");
     yaml_node_t *msg = yamlx_get(c->d, n, "message");
     ru->msg_en = xstrdup(yamlx_get_str(c->d, msg, "en", id));
     ru->msg_th = xstrdup(yamlx_get_str(c->d, msg, "th", ru->msg_en));
     yaml_node_t *ex = yamlx_get(c->d, n, "examples");
     ru->must = str_list(c, yamlx_get(c->d, ex, "match"), &ru->nmust);
     ru->must_not = str_list(c, yamlx_get(c->d, ex, "no_match"), &ru->nmust_not);
+    ru->quiet = str_list(c, yamlx_get(c->d, ex, "quiet"), &ru->nquiet);
     if (parse_mask(c, yamlx_get(c->d, n, "mask"), ru)) return -1;
     if (parse_laws(c, yamlx_get(c->d, n, "law"), ru)) return -1;
     if (parse_context(c, yamlx_get(c->d, n, "context"), ru)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_positive"), &ru->on_pos)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_negative"), &ru->on_neg)) return -1;
     if (parse_effect(c, yamlx_get(c->d, n, "when_role"), &ru->on_role)) return -1;
-    return 0;
+    return parse_tie_and_explain(c, n, ru);
 }
 
 int rules_load_file(pdp_rules *r, const char *path, char **err)

@@ -129,8 +129,15 @@ static void free_rule(pdp_rule *ru)
     free_strs(ru->law, ru->nlaw);
     free(ru->msg_th);
     free(ru->msg_en);
-    ctx_effect *eff[3] = { &ru->on_pos, &ru->on_neg, &ru->on_role };
-    for (int i = 0; i < 3; i++) {
+    ctx_effect *eff[4] = { &ru->on_pos, &ru->on_neg, &ru->on_role, &ru->on_tie };
+    free(ru->explain_th);
+    free(ru->explain_en);
+    free(ru->todo_th);
+    free(ru->todo_en);
+    free(ru->cue_lists);
+    free(ru->pos_lists);
+    free(ru->neg_lists);
+    for (int i = 0; i < 4; i++) {
         free(eff[i]->role);
         free(eff[i]->category);
         free(eff[i]->msg_th);
@@ -142,6 +149,7 @@ static void free_rule(pdp_rule *ru)
     free(ru->req_phrase);
     free_strs(ru->must, ru->nmust);
     free_strs(ru->must_not, ru->nmust_not);
+    free_strs(ru->quiet, ru->nquiet);
 }
 
 void pdp_rules_free(pdp_rules *r)
@@ -179,6 +187,13 @@ void pdp_rules_free(pdp_rules *r)
 const char *pdp_rules_dir(const pdp_rules *r) { return r->dir; }
 
 size_t pdp_rules_count(const pdp_rules *r) { return r->nrules; }
+
+const pdp_rule *rules_by_id(const pdp_rules *r, const char *id)
+{
+    for (size_t i = 0; id && i < r->nrules; i++)
+        if (r->rules[i].id == id || !strcmp(r->rules[i].id, id)) return &r->rules[i];
+    return NULL;
+}
 
 void pdp_rules_get(const pdp_rules *r, size_t i, pdp_rule_info *out)
 {

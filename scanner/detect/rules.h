@@ -67,9 +67,19 @@ typedef struct pdp_rule {
     int role_before, role_after, role_lines;
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
+    /* tie: within this many bytes of a private person's name or identifier
+     * found in the same document part, on_tie applies (0: no tie) */
+    int alone_on_line;        /* the match must stand alone on its line (stamps) */
+    int tie_within;
+    int tie_any_name;         /* officials' names count too (disciplinary cases) */
+    ctx_effect on_tie;
+    /* for `pdpascan explain`: plain-language text and what the rule uses */
+    char *explain_th, *explain_en, *todo_th, *todo_en;
+    char *cue_lists;          /* phrase lists in the pattern, joined by ", " */
+    char *pos_lists, *neg_lists;
     /* examples the test suite runs */
-    char **must, **must_not;
-    size_t nmust, nmust_not;
+    char **must, **must_not, **quiet; /* quiet: may match, never above info */
+    size_t nmust, nmust_not, nquiet;
 } pdp_rule;
 
 typedef struct lexicon {
@@ -114,6 +124,8 @@ int rules_load_file(pdp_rules *r, const char *path, char **err);
 const law_cite *catalog_law(const pdp_rules *r, const char *id);
 
 const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
+/* The rule with this id, or NULL. */
+const pdp_rule *rules_by_id(const pdp_rules *r, const char *id);
 /* A phrase as document text is normalized (heap). */
 char *lexicon_normalized(const char *phrase);
 /* The phrase list as a regex alternation "(?:a|b|...)" (heap), or NULL. */

@@ -136,6 +136,10 @@ typedef struct pdp_rule_info {
 } pdp_rule_info;
 
 size_t pdp_rules_count(const pdp_rules *r);
+/* What rule `id` looks for, in plain words (its clause, explanation, what to
+ * do, cue phrases, context conditions, examples): a heap string, or NULL
+ * when there is no such rule. */
+char *pdp_rule_explain(const pdp_rules *r, const char *id, pdp_lang lang);
 void pdp_rules_get(const pdp_rules *r, size_t i, pdp_rule_info *out);
 
 /* A user-interface string from patterns/messages.yaml in the given
@@ -153,6 +157,18 @@ int pdp_scan_fd(const pdp_rules *r, int fd, const char *name,
 int pdp_scan_buffer(const pdp_rules *r, const void *data, size_t len, const char *name,
                     const pdp_options *opt, pdp_result *res);
 void pdp_result_free(pdp_result *res);
+
+/* The legal clauses a document touches, for its summary ("may contain
+ * s.15(5) material: 3 passages"): findings above info of the categories
+ * oia_s14, oia_s15, sensitive_data and classification_mark, counted per
+ * category and normalized value.  Fills at most max entries (strings
+ * borrowed from res) and returns how many. */
+typedef struct pdp_clause {
+    const char *category;
+    const char *clause;     /* e.g. "15(5)", "health", "ลับมาก" */
+    size_t passages;
+} pdp_clause;
+size_t pdp_result_clauses(const pdp_result *res, pdp_clause *out, size_t max);
 
 /* A display form of a value with most characters masked, for reports that
  * must not show it (heap string). */

@@ -254,8 +254,6 @@ static const uint64_t repair_next[128][2] = {
 #undef ABOVE_BELOW_OR_NIKHAHIT
 #undef TONES
 
-/* Index in the Thai block of the letter at s[i] (E0 B8/B9 xx). */
-#define THAI_INDEX(s, i) ((((s)[(i) + 1] & 1u) << 6) | ((s)[(i) + 2] & 0x3Fu))
 
 /* End of the run from i that normalization leaves as it is: ASCII (a space
  * only when no Thai mark follows it) and Thai letters that need no repair.
@@ -267,9 +265,9 @@ static size_t quiet_span(const unsigned char *s, size_t len, size_t i)
         /* A run of Thai letters that need no repair. */
         size_t e = utf8_thai_run(s, len, i);
         if (e > i) {
-            unsigned a = THAI_INDEX(s, i);
+            unsigned a = utf8_thai_index(s, i);
             for (; i + 3 < e; i += 3) {
-                unsigned b = THAI_INDEX(s, i + 3);
+                unsigned b = utf8_thai_index(s, i + 3);
                 if (repair_next[a][b >> 6] >> (b & 63) & 1) return i;
                 a = b;
             }

@@ -50,26 +50,45 @@ static int stronger(const candidate *a, const candidate *b)
     return a->re - a->rs > b->re - b->rs;
 }
 
+/* Overlaps are settled within a layer: personal data is one layer, and each
+ * kind of legal passage (s.14, s.15, s.26 data, secrecy marks) another, so
+ * that a case passage holding an ID number reports both. */
+static int layer_of(const candidate *c)
+{
+    static const char *legal[] = { "oia_s14", "oia_s15", "sensitive_data", "classification_mark" };
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(c->rule->category, legal[i])) return i + 1;
+    return 0;
+}
+
+#define NLAYERS 5
+
 void policy_resolve_overlaps(cand_vec *cv)
 {
     if (cv->len < 2) return;
     qsort(cv->v, cv->len, sizeof *cv->v, cmp_start);
-    size_t kept = 0;
+    size_t kept = 0, last[NLAYERS];
+    int has[NLAYERS] = { 0 }, replaced = 0;
     for (size_t i = 0; i < cv->len; i++) {
         candidate *c = &cv->v[i];
-        if (kept && c->rs < cv->v[kept - 1].re) {
-            candidate *last = &cv->v[kept - 1];
-            if (stronger(c, last)) {
-                free(last->normalized);
-                *last = *c;
+        int g = layer_of(c);
+        if (has[g] && c->rs < cv->v[last[g]].re) {
+            candidate *prev = &cv->v[last[g]];
+            if (stronger(c, prev)) {
+                free(prev->normalized);
+                *prev = *c;
+                replaced = 1;
             } else {
                 free(c->normalized);
             }
             continue;
         }
+        last[g] = kept;
+        has[g] = 1;
         cv->v[kept++] = *c;
     }
     cv->len = kept;
+    if (replaced) qsort(cv->v, cv->len, sizeof *cv->v, cmp_start);
 }
 
 /* Replace every digit (ASCII or Thai) with X, keeping separators. */
@@ -193,8 +212,51 @@ static int private_name(const pdp_finding *f)
     return !f->role && f->severity > PDP_SEV_INFO && !strcmp(f->category, "person_name");
 }
 
-void policy_link(pdp_result *res)
+/* Same document part (zip part, sheet) and within `within` bytes. */
+static int near(const pdp_finding *a, const pdp_finding *b, uint64_t within)
 {
+    const char *pa = a->loc.part ? a->loc.part : "", *pb = b->loc.part ? b->loc.part : "";
+    const char *sa = a->loc.sheet ? a->loc.sheet : "", *sb = b->loc.sheet ? b->loc.sheet : "";
+    if (strcmp(pa, pb) || strcmp(sa, sb)) return 0;
+    uint64_t gap = a->start > b->end ? a->start - b->end : b->start > a->end ? b->start - a->end : 0;
+    return gap <= within;
+}
+
+static void apply_to_finding(const ctx_effect *e, pdp_finding *f)
+{
+    if (e->set_severity) f->severity = e->severity;
+    if (e->set_action) f->action = e->action;
+    f->confidence += e->confidence;
+    if (f->confidence > 1) f->confidence = 1;
+    if (e->msg_en) {
+        f->message_en = e->msg_en;
+        f->message_th = e->msg_th;
+    }
+}
+
+/* Findings of rules with `tie`: raised when a private person's name or
+ * identifier stands near them (a diagnosis about a named patient, not a
+ * statistic). */
+static void policy_tie(pdp_result *res, const pdp_rules *rules)
+{
+    for (size_t i = 0; i < res->nfindings; i++) {
+        pdp_finding *f = &res->findings[i];
+        const pdp_rule *ru = rules_by_id(rules, f->rule_id);
+        if (!ru || !ru->tie_within) continue;
+        for (size_t k = 0; k < res->nfindings; k++) {
+            const pdp_finding *g = &res->findings[k];
+            int person = private_name(g) || personal(g) || (ru->tie_any_name && !strcmp(g->category, "person_name"));
+            if (k == i || !person || !near(f, g, 3 * (uint64_t)ru->tie_within)) continue;
+            apply_to_finding(&ru->on_tie, f);
+            f->linked = 1;
+            break;
+        }
+    }
+}
+
+void policy_link(pdp_result *res, const pdp_rules *rules)
+{
+    policy_tie(res, rules);
     if (res->nfindings < 2) return;
     rec_key *keys = xmalloc(res->nfindings * sizeof *keys);
     for (size_t i = 0; i < res->nfindings; i++) keys[i] = key_of(&res->findings[i], i);

@@ -31,7 +31,9 @@ char *policy_suggestion(const pdp_rule *ru, const char *match, size_t len);
  * fingerprint survives moves of other text and renames of the file. */
 void policy_fingerprint(const char *rule_id, const char *normalized, char out[17]);
 
-/* Mark findings that make up one person's record (see policy.c). */
-void policy_link(pdp_result *res);
+/* Mark findings that make up one person's record, and raise findings of
+ * rules with `tie` that stand near a private person's name or identifier
+ * (see policy.c). */
+void policy_link(pdp_result *res, const pdp_rules *rules);
 
 #endif

@@ -80,7 +80,18 @@ static void jsonl_file(report *r, const pdp_result *res)
     if (res->encoding) key_str(f, "encoding", res->encoding);
     fprintf(f, ",\"bytes\":%llu", (unsigned long long)res->bytes);
     if (res->pages) fprintf(f, ",\"pages\":%d", res->pages);
-    fprintf(f, ",\"findings\":%zu}\n", res->nfindings);
+    fprintf(f, ",\"findings\":%zu", res->nfindings);
+    pdp_clause cl[32];
+    size_t ncl = pdp_result_clauses(res, cl, 32);
+    for (size_t i = 0; i < ncl; i++) {
+        fputs(i ? ",{" : ",\"clauses\":[{", f);
+        fputs("\"category\":", f);
+        json_string(f, cl[i].category);
+        fputs(",\"clause\":", f);
+        json_string(f, cl[i].clause);
+        fprintf(f, ",\"passages\":%zu}", cl[i].passages);
+    }
+    fputs(ncl ? "]}\n" : "}\n", f);
 }
 
 static void jsonl_end(report *r, const scan_summary *s)

@@ -52,6 +52,26 @@ static void finding(report *r, const pdp_finding *x)
     free(shown);
 }
 
+/* The document-level summary of legal clauses: "may contain OIA s.15(5)
+ * material: 3 passages". */
+static void clauses(report *r, const pdp_result *res)
+{
+    pdp_clause cl[32];
+    size_t n = pdp_result_clauses(res, cl, 32);
+    for (size_t i = 0; i < n; i++) {
+        char key[64], cnt[32];
+        snprintf(key, sizeof key, "kind.%s", cl[i].clause);
+        const char *shown = msg(r, key);
+        if (!strcmp(shown, key)) shown = cl[i].clause; /* no translation: as it is */
+        snprintf(key, sizeof key, "summary.%s", cl[i].category);
+        snprintf(cnt, sizeof cnt, "%zu", cl[i].passages);
+        const char *k[] = { "clause", "n" }, *v[] = { shown, cnt };
+        char *t = fill_template(msg(r, key), k, v, 2);
+        fprintf(r->out, "  %s%s%s\n", col(r, "\033[1;33m"), t, col(r, C_RESET));
+        free(t);
+    }
+}
+
 static void text_file(report *r, const pdp_result *res)
 {
     FILE *f = r->out;
@@ -72,6 +92,7 @@ static void text_file(report *r, const pdp_result *res)
     char *cnt = fill_template(msg(r, "report.findings"), k, v, 1);
     fprintf(f, "%s%s%s  (%s)\n", col(r, C_BOLD), res->file, col(r, C_RESET), cnt);
     free(cnt);
+    clauses(r, res);
     for (size_t i = 0; i < res->nfindings; i++)
         if (res->findings[i].severity > PDP_SEV_INFO) finding(r, &res->findings[i]);
     fputc('\n', f);

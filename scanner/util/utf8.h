@@ -25,6 +25,13 @@ size_t utf8_ceil(const char *s, size_t len, size_t off);
 /* Number of code points in s[0..n) (assumed valid). */
 size_t utf8_count(const char *s, size_t n);
 
+/* Index in the Thai block (0..127) of the character at s[i], which must be
+ * one (E0 B8/B9 xx). */
+static inline unsigned utf8_thai_index(const unsigned char *s, size_t i)
+{
+    return ((s[i + 1] & 1u) << 6) | (s[i + 2] & 0x3Fu);
+}
+
 /* The end of the run of Thai-block characters (E0 B8/B9 xx) from s[i],
  * checked 24 bytes (eight characters) at a time. */
 size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i);

@@ -6,17 +6,20 @@
 #include "helpers.h"
 #include "detect/rules.h"
 
-static int fires(const pdp_rule *ru, const char *text)
+/* Does rule ru report anything in text (above `floor`)? */
+static int fires_above(const pdp_rule *ru, const char *text, pdp_severity floor)
 {
     pdp_result r;
     pdp_scan_buffer(g_rules, text, strlen(text), "example", NULL, &r);
     assert_offsets(text, &r);
     int hit = 0;
     for (size_t i = 0; i < r.nfindings; i++)
-        if (strcmp(r.findings[i].rule_id, ru->id) == 0) hit = 1;
+        if (strcmp(r.findings[i].rule_id, ru->id) == 0 && (int)r.findings[i].severity > (int)floor) hit = 1;
     pdp_result_free(&r);
     return hit;
 }
+
+static int fires(const pdp_rule *ru, const char *text) { return fires_above(ru, text, (pdp_severity)-1); }
 
 static void test_rule_examples(void **s)
 {
@@ -33,6 +36,11 @@ static void test_rule_examples(void **s)
         for (size_t k = 0; k < ru->nmust_not; k++, checked++)
             if (fires(ru, ru->must_not[k])) {
                 fprintf(stderr, "rule %s: should not match: %s\n", ru->id, ru->must_not[k]);
+                failed++;
+            }
+        for (size_t k = 0; k < ru->nquiet; k++, checked++)
+            if (fires_above(ru, ru->quiet[k], PDP_SEV_INFO)) {
+                fprintf(stderr, "rule %s: should stay at info: %s\n", ru->id, ru->quiet[k]);
                 failed++;
             }
     }
