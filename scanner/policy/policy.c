@@ -50,30 +50,31 @@ static int stronger(const candidate *a, const candidate *b)
     return a->re - a->rs > b->re - b->rs;
 }
 
-/* Overlaps are settled within a layer: personal data is one layer, and each
- * kind of legal passage (s.14, s.15, s.26 data, secrecy marks) another, so
- * that a case passage holding an ID number reports both. */
-static int layer_of(const candidate *c)
+/* Overlaps are settled among personal-data findings only.  Legal cues (s.14,
+ * s.15, s.26 data, secrecy marks) are evidence for a passage: they are all
+ * kept, and never hide an ID number or a name they overlap. */
+static int is_legal(const candidate *c)
 {
     static const char *legal[] = { "oia_s14", "oia_s15", "sensitive_data", "classification_mark" };
     for (int i = 0; i < 4; i++)
-        if (!strcmp(c->rule->category, legal[i])) return i + 1;
+        if (!strcmp(c->rule->category, legal[i])) return 1;
     return 0;
 }
-
-#define NLAYERS 5
 
 void policy_resolve_overlaps(cand_vec *cv)
 {
     if (cv->len < 2) return;
     qsort(cv->v, cv->len, sizeof *cv->v, cmp_start);
-    size_t kept = 0, last[NLAYERS];
-    int has[NLAYERS] = { 0 }, replaced = 0;
+    size_t kept = 0, last = 0;
+    int has = 0, replaced = 0;
     for (size_t i = 0; i < cv->len; i++) {
         candidate *c = &cv->v[i];
-        int g = layer_of(c);
-        if (has[g] && c->rs < cv->v[last[g]].re) {
-            candidate *prev = &cv->v[last[g]];
+        if (is_legal(c)) {
+            cv->v[kept++] = *c;
+            continue;
+        }
+        if (has && c->rs < cv->v[last].re) {
+            candidate *prev = &cv->v[last];
             if (stronger(c, prev)) {
                 free(prev->normalized);
                 *prev = *c;
@@ -83,8 +84,8 @@ void policy_resolve_overlaps(cand_vec *cv)
             }
             continue;
         }
-        last[g] = kept;
-        has[g] = 1;
+        last = kept;
+        has = 1;
         cv->v[kept++] = *c;
     }
     cv->len = kept;

@@ -100,7 +100,9 @@ static void test_agency_contacts(void **s)
     assert_int_equal(only(&r)->severity, PDP_SEV_INFO);
     pdp_result_free(&r);
     scan_str("ผู้ร้อง มือถือ 081-234-5678", &r);
-    assert_int_equal(only(&r)->severity, PDP_SEV_MEDIUM);
+    assert_int_equal(first_cat(&r, "phone")->severity, PDP_SEV_MEDIUM);
+    /* the complainant is identified by the number: s.15(2), high */
+    assert_int_equal(first_cat(&r, "oia_s15")->severity, PDP_SEV_HIGH);
     pdp_result_free(&r);
 }
 
