@@ -258,6 +258,7 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
 /* Windows around what the rule requires, merged, each scanned on its own. */
 #define LEAD 24     /* a match may start this far before its first digit ("+66 (0)") */
 #define TAIL 16     /* lookarounds after a zone see this far */
+#define MAX_PHRASE_RULES 255 /* phrase rules one pass takes; more are scanned plainly */
 #define AT_BEFORE 80
 #define AT_AFTER 260
 #define THEN_TAIL 600 /* a match may run this far past a zone followed by a `then` phrase */
@@ -322,24 +323,66 @@ static size_t try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
     return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;
 }
 
-/* The phrase rules of one pass, and where any of them may start. */
+/* One pass of the phrase rules over a text. */
 typedef struct phrase_pass {
-    const pdp_rule **rs;
-    size_t n;
-    size_t done[16];          /* rule k found a match ending there: no retry before */
-    prefix_set *ws, *inner;   /* union bitmaps: word-start rules; rules that may start anywhere */
-    int inner_single;         /* an anywhere-rule has a one-character Thai phrase */
-    int ascii_first;          /* some phrase starts with an ASCII character */
+    const phrase_index *px;
+    size_t done[MAX_PHRASE_RULES]; /* rule k found a match ending there: no retry before */
 } phrase_pass;
 
-/* Try every rule of the pass that may start at i (after_letter: a Thai
- * letter stands right before i). */
+void phrase_index_build(pdp_rules *r)
+{
+    phrase_index *px = &r->phrases;
+    memset(px, 0, sizeof *px);
+    px->rs = xcalloc(r->nrules ? r->nrules : 1, sizeof *px->rs);
+    const prefix_set **all = xcalloc(r->nrules ? r->nrules : 1, sizeof *all);
+    const prefix_set **in = xcalloc(r->nrules ? r->nrules : 1, sizeof *in);
+    for (size_t i = 0; i < r->nrules && px->n < MAX_PHRASE_RULES; i++) {
+        const pdp_rule *ru = &r->rules[i];
+        if (!ru->req_phrase) continue;
+        all[px->n] = ru->req_phrase; /* every rule may start at a run's first letter */
+        px->rs[px->n++] = ru;
+        if (!ru->req_word_start) in[px->ninner++] = ru->req_phrase;
+    }
+    prefix_set_union(&px->all, all, px->n);
+    prefix_set_union(&px->inner, in, px->ninner);
+    free(all);
+    free(in);
+    for (int c = 0; c < 128; c++) px->ascii_first |= px->all.first[c];
+    for (int c = 128; c < 256; c++) px->inner_single |= px->inner.single[c / 8] >> (c % 8) & 1;
+    size_t total = 0;
+    for (int c = 0; c < 256; c++)
+        for (size_t k = 0; k < px->n; k++) total += px->rs[k]->req_phrase->first[c] || px->rs[k]->req_phrase->any;
+    px->by_first = xcalloc(total ? total : 1, sizeof *px->by_first);
+    size_t at = 0;
+    for (int c = 0; c < 256; c++) {
+        px->from[c] = (uint16_t)at;
+        for (size_t k = 0; k < px->n; k++)
+            if (px->rs[k]->req_phrase->first[c] || px->rs[k]->req_phrase->any) px->by_first[at++] = (uint16_t)k;
+    }
+    px->from[256] = (uint16_t)at;
+}
+
+void phrase_index_free(phrase_index *px)
+{
+    free(px->rs);
+    free(px->by_first);
+    px->rs = NULL;
+    px->by_first = NULL;
+}
+
+/* Try every rule that may start at i (after_letter: a Thai letter stands
+ * right before i). */
 static void try_phrases(phrase_pass *pp, const char *norm, size_t nlen, size_t i, int after_letter,
                         const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
+    const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)norm;
-    for (size_t k = 0; k < pp->n; k++) {
-        const pdp_rule *ru = pp->rs[k];
+    size_t l;
+    int c = prefix_char(u, nlen, i, &l);
+    if (c < 0) c = 0; /* only rules with `any` are indexed under every character */
+    for (size_t x = px->from[c]; x < px->from[c + 1]; x++) {
+        size_t k = px->by_first[x];
+        const pdp_rule *ru = px->rs[k];
         if (i < pp->done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||
             !prefix_set_confirm(ru->req_phrase, norm, nlen, i))
             continue;
@@ -357,9 +400,12 @@ static void scan_thai_run(phrase_pass *pp, const char *norm, size_t nlen, size_t
 {
     const unsigned char *u = (const unsigned char *)norm;
     for (size_t j = i + 3; j < e; j += 3) {
-        unsigned c = 128 + utf8_thai_index(u, j), next = j + 3 < e ? 128 + utf8_thai_index(u, j + 3) : 0;
-        if (bit(pp->inner->pair, c << 8 | next) || (pp->inner_single && bit(pp->inner->single, c)))
-            try_phrases(pp, norm, nlen, j, 1, map, raw_lo, raw_hi, sc, out);
+        unsigned c = utf8_thai_index(u, j), next = j + 3 < e ? utf8_thai_index(u, j + 3) : 0;
+        int hit = bit(pp->px->inner.inner_pair, (128 + c) << 8 | (128 + next)) ||
+                  (pp->px->inner_single && bit(pp->px->inner.single, 128 + c));
+        if (!hit && j + 9 < e)
+            hit = bit(pp->px->inner.quad, quad_hash(c, next, utf8_thai_index(u, j + 6), utf8_thai_index(u, j + 9)));
+        if (hit) try_phrases(pp, norm, nlen, j, 1, map, raw_lo, raw_hi, sc, out);
     }
 }
 
@@ -369,44 +415,37 @@ static void scan_thai_run(phrase_pass *pp, const char *norm, size_t nlen, size_t
  * inside it where a bitmap of their phrases' first two letters says so.
  * Other characters are looked at one by one (ASCII runs skipped whole when
  * no phrase starts in ASCII). */
-static void scan_phrase_rules(const pdp_rule **rs, size_t n, const char *norm, size_t nlen, const offmap *map,
+static void scan_phrase_rules(const phrase_index *px, const char *norm, size_t nlen, const offmap *map,
                               size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    phrase_pass pp = { rs, n, { 0 }, &sc->phrase_union, &sc->phrase_inner, 0, 0 };
-    const prefix_set *all[16], *in[16];
-    size_t nin = 0;
-    for (size_t k = 0; k < n; k++) {
-        all[k] = rs[k]->req_phrase; /* every rule may start at a run's first letter */
-        if (!rs[k]->req_word_start) in[nin++] = rs[k]->req_phrase;
-    }
-    prefix_set_union(pp.ws, all, n);
-    prefix_set_union(pp.inner, in, nin);
-    for (int c = 0; c < 128; c++) pp.ascii_first |= pp.ws->first[c];
-    for (int c = 128; c < 256; c++) pp.inner_single |= bit(pp.inner->single, (unsigned)c);
+    phrase_pass pp;
+    pp.px = px;
+    memset(pp.done, 0, px->n * sizeof *pp.done);
+    const prefix_set *all = &px->all;
     const unsigned char *u = (const unsigned char *)norm;
     size_t i = 0;
     int after_letter = 0;
     while (i < nlen) {
         size_t e = u[i] == 0xE0 ? utf8_thai_run(u, nlen, i) : i;
         if (e > i) {
-            if (prefix_set_hit(pp.ws, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
-            if (nin) scan_thai_run(&pp, norm, nlen, i, e, map, raw_lo, raw_hi, sc, out);
+            if (prefix_set_hit(all, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+            if (px->ninner) scan_thai_run(&pp, norm, nlen, i, e, map, raw_lo, raw_hi, sc, out);
             unsigned last = utf8_thai_index(u, e - 3);
             after_letter = last >= 0x01 && last <= 0x4E;
             i = e;
             continue;
         }
-        if (!pp.ascii_first && u[i] < 0x80) { /* no phrase starts in ASCII: skip it */
+        if (!px->ascii_first && u[i] < 0x80) { /* no phrase starts in ASCII: skip it */
             i = u[i] ? utf8_ascii_run(u, nlen, i) : i + 1;
             after_letter = 0;
             continue;
         }
         if (u[i] < 0x80) { /* ASCII: only where a phrase may start */
-            if (pp.ws->first[u[i]] && prefix_set_hit(pp.ws, u, nlen, i))
+            if (all->first[u[i]] && prefix_set_hit(all, u, nlen, i))
                 try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
             i++;
         } else {
-            if (prefix_set_hit(pp.ws, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+            if (prefix_set_hit(all, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
             i = utf8_ceil(norm, nlen, i + 1);
         }
         after_letter = 0;
@@ -417,27 +456,20 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
                 size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     int zones_ready = 0;
-    const pdp_rule *phrase_rules[16];
     size_t nphrase = 0;
     for (size_t i = 0; i < r->nrules; i++) {
         const pdp_rule *ru = &r->rules[i];
-        if (sc->full_scan || (!ru->req_digits && !ru->req_char && !ru->req_phrase)) {
+        if (sc->full_scan || (!ru->req_digits && !ru->req_char && !ru->req_phrase) ||
+            (ru->req_phrase && nphrase++ >= r->phrases.n)) { /* no hint, or more phrase rules than the index holds */
             scan_range(ru, norm, nlen, 0, nlen, map, raw_lo, raw_hi, sc, out);
             continue;
         }
-        if (ru->req_phrase && nphrase < 16) {
-            phrase_rules[nphrase++] = ru;
-            continue;
-        }
-        if (ru->req_phrase) { /* more phrase rules than one pass takes: a plain scan */
-            scan_range(ru, norm, nlen, 0, nlen, map, raw_lo, raw_hi, sc, out);
-            continue;
-        }
+        if (ru->req_phrase) continue; /* in the phrase pass below */
         if (ru->req_digits && !zones_ready) {
             zones_find_digits(norm, nlen, &sc->zones);
             zones_ready = 1;
         }
         scan_windows(ru, norm, nlen, map, raw_lo, raw_hi, sc, out);
     }
-    if (nphrase) scan_phrase_rules(phrase_rules, nphrase, norm, nlen, map, raw_lo, raw_hi, sc, out);
+    if (!sc->full_scan && r->phrases.n) scan_phrase_rules(&r->phrases, norm, nlen, map, raw_lo, raw_hi, sc, out);
 }

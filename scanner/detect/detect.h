@@ -37,8 +37,6 @@ typedef struct detect_scratch {
     int limit_hit;          /* a pattern hit PCRE2's match limit */
     int full_scan;          /* ignore rules' `requires` (for tests and checks) */
     zone_vec zones;
-    prefix_set phrase_union; /* where some phrase rule may start (bitmaps only) */
-    prefix_set phrase_inner; /* ... and those that may start inside a word */
 } detect_scratch;
 
 void detect_scratch_init(detect_scratch *s);

@@ -10,17 +10,34 @@
 
 static inline void set(uint8_t *bits, int k) { bits[k / 8] |= (uint8_t)(1u << (k % 8)); }
 
-#define CONFIRM_CHARS 4
+#define CONFIRM_CHARS 8
 
-/* Bytes of the first (up to) CONFIRM_CHARS characters of s[0..len). */
+/* Bytes of the first (up to) CONFIRM_CHARS characters of s[0..len), and
+ * never past a space (a space in a phrase matches any spacing). */
 static size_t head_bytes(const char *s, size_t len)
 {
     size_t off = 0;
-    for (int c = 0; c < CONFIRM_CHARS && off < len; c++) off = utf8_ceil(s, len, off + 1);
+    for (int c = 0; c < CONFIRM_CHARS && off < len && s[off] != ' '; c++) off = utf8_ceil(s, len, off + 1);
     return off;
 }
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The inside-a-word filters for one phrase starting with characters a, b. */
+static void set_inner(prefix_set *ps, const unsigned char *p, size_t len, int a, int b)
+{
+    int c[4];
+    size_t off = 0, l = 0;
+    for (int k = 0; k < 4; k++) {
+        c[k] = prefix_char(p, len, off, &l);
+        if (c[k] < 128) { /* shorter than four Thai letters */
+            set(ps->inner_pair, a << 8 | b);
+            return;
+        }
+        off += l;
+    }
+    set(ps->quad, (int)quad_hash((unsigned)c[0] - 128, (unsigned)c[1] - 128, (unsigned)c[2] - 128, (unsigned)c[3] - 128));
+}
 
 void prefix_set_free(prefix_set *ps)
 {
@@ -44,6 +61,8 @@ void prefix_set_union(prefix_set *dst, const prefix_set *const *sets, size_t n)
         for (size_t i = 0; i < sizeof dst->first; i++) dst->first[i] |= s->first[i];
         for (size_t i = 0; i < sizeof dst->pair; i++) dst->pair[i] |= s->pair[i];
         for (size_t i = 0; i < sizeof dst->single; i++) dst->single[i] |= s->single[i];
+        for (size_t i = 0; i < sizeof dst->quad; i++) dst->quad[i] |= s->quad[i];
+        for (size_t i = 0; i < sizeof dst->inner_pair; i++) dst->inner_pair[i] |= s->inner_pair[i];
     }
 }
 
@@ -110,6 +129,7 @@ void prefix_set_build(prefix_set *ps, char **phrases, size_t n)
         if (l1 == len) set(ps->single, a);
         else if (b < 0) ps->any = 1;
         else set(ps->pair, a << 8 | b);
+        if (b >= 0) set_inner(ps, p, len, a, b);
     }
 }
 

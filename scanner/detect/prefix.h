@@ -13,8 +13,13 @@ typedef struct prefix_set {
     uint8_t first[256];           /* 1: some phrase starts with this character */
     uint8_t pair[256 * 256 / 8];  /* bit (c1 << 8 | c2) for the first two characters */
     uint8_t single[32];           /* one-character phrases */
+    /* Inside a run of Thai letters: phrases of four or more Thai letters by
+     * a hash of their first four (bit quad_hash(...)), the others by their
+     * first two (inner_pair, like pair). */
+    uint8_t quad[1 << 13];
+    uint8_t inner_pair[256 * 256 / 8];
     int any;                      /* a phrase the bitmap cannot hold: every position is a start */
-    char **prefixes;              /* sorted: the first (up to) four characters of each phrase */
+    char **prefixes;              /* sorted: the first (up to) eight characters of each phrase */
     uint8_t *prefix_len;          /* their lengths in bytes */
     uint64_t *head, *head_mask;   /* their first (up to) eight bytes, as words to compare */
     size_t nprefixes;
@@ -25,7 +30,7 @@ void prefix_set_build(prefix_set *ps, char **phrases, size_t n);
 void prefix_set_free(prefix_set *ps);
 /* dst's bitmaps (not its prefixes) become those of all n sets together. */
 void prefix_set_union(prefix_set *dst, const prefix_set *const *sets, size_t n);
-/* After a bitmap hit: does one of the phrases' first four characters stand
+/* After a bitmap hit: does one of the phrases' first eight characters (up to a space) stand
  * at s[i]?  (Tells "พ.อ." from "พ.ศ.", "วันเกิด" from "วันที่".) */
 int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i);
 /* 0-127 ASCII, 128-255 the Thai block; -1 for anything else (*l: bytes). */
@@ -41,6 +46,12 @@ static inline int prefix_char(const unsigned char *s, size_t len, size_t i, size
         return 128 + (((s[i + 1] & 1) << 6) | (s[i + 2] & 0x3F));
     }
     return -1;
+}
+
+/* Hash of four Thai letters (indexes 0..127 in the Thai block) into 16 bits. */
+static inline unsigned quad_hash(unsigned a, unsigned b, unsigned c, unsigned d)
+{
+    return (unsigned)(((((uint32_t)a << 21) | (b << 14) | (c << 7) | d) * 2654435761u) >> 16);
 }
 
 /* May a phrase of the set start at s[i]? */

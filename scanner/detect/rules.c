@@ -102,6 +102,7 @@ int pdp_rules_load(const char *dir, pdp_rules **out, char **err)
     }
     free(laws);
     free(msgs);
+    if (rc == 0) phrase_index_build(r);
     if (rc != 0) {
         pdp_rules_free(r);
         return -1;
@@ -155,6 +156,7 @@ static void free_rule(pdp_rule *ru)
 void pdp_rules_free(pdp_rules *r)
 {
     if (!r) return;
+    phrase_index_free(&r->phrases);
     for (size_t i = 0; i < r->nrules; i++) free_rule(&r->rules[i]);
     free(r->rules);
     for (size_t i = 0; i < r->nlex; i++) {

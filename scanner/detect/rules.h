@@ -96,6 +96,22 @@ typedef struct ui_message {
     char *key, *th, *en;
 } ui_message;
 
+/* The rules tried at phrase starts (`requires: phrase`), with where any of
+ * them may start: built once when the rules are loaded (detect.c), used by
+ * every scan. */
+typedef struct phrase_index {
+    const struct pdp_rule **rs;
+    size_t n, ninner;         /* ninner: those that may start inside a word */
+    prefix_set all, inner;    /* union bitmaps (no prefixes) */
+    int ascii_first;          /* some phrase starts with an ASCII character */
+    int inner_single;         /* an inside-a-word rule has a one-character Thai phrase */
+    uint16_t from[257];       /* by_first[from[c] .. from[c+1]): the rules with a phrase */
+    uint16_t *by_first;       /* starting with character c (0-127 ASCII, 128-255 Thai) */
+} phrase_index;
+
+void phrase_index_build(pdp_rules *r);
+void phrase_index_free(phrase_index *px);
+
 /* A compiled context look-up, shared by every rule naming the same lists. */
 typedef struct ctx_regex {
     char *key;          /* the list names joined by ',', "^" in front when anchored */
@@ -114,6 +130,7 @@ struct pdp_rules {
     size_t nlaws;
     ui_message *msgs;
     size_t nmsgs;
+    phrase_index phrases;
 };
 
 /* Loading steps (each returns 0, or -1 with *err naming file and line). */
