@@ -8,6 +8,7 @@
  * above it; 2 usage error or an input not scanned completely (2 wins). */
 #include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -72,15 +73,33 @@ static pdp_lang lang_from_env(void)
     return PDP_LANG_EN;
 }
 
-static int load_rules(const char *dir, pdp_rules **r)
+static int load_rules_flags(const char *dir, unsigned flags, pdp_rules **r)
 {
     char *err = NULL;
-    if (pdp_rules_load(dir, r, &err) != 0) {
+    if (pdp_rules_load_ex(dir, flags, r, &err) != 0) {
         fprintf(stderr, "pdpascan: rules: %s\n", err);
         free(err);
         return 2;
     }
     return 0;
+}
+
+static int load_rules(const char *dir, pdp_rules **r) { return load_rules_flags(dir, 0, r); }
+
+/* A few small regular files (a git hook's commit, one upload): start-up
+ * without JIT compilation is faster than the matching it would speed up. */
+#define SMALL_SCAN_BYTES (512 * 1024)
+static unsigned flags_for(const input_list *in)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < in->len; i++) {
+        struct stat st;
+        if (in->v[i].error) continue;
+        if (!strcmp(in->v[i].path, "-") || stat(in->v[i].path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+        total += (uint64_t)st.st_size;
+        if (total > SMALL_SCAN_BYTES) return 0;
+    }
+    return PDP_RULES_NO_JIT;
 }
 
 typedef struct run_ctx {
@@ -181,16 +200,16 @@ static int cmd_scan(int argc, char **argv)
     int tty = !c.output && isatty(STDOUT_FILENO);
     if (!c.format) c.format = tty ? "text" : "jsonl";
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
-    pdp_rules *rules;
-    if ((rc = load_rules(c.rules_dir, &rules))) {
-        if (out != stdout) fclose(out);
-        free(c.excludes);
-        return rc;
-    }
     double t0 = now();
     input_list in = { 0 };
     for (int i = optind; i < argc; i++) walk_path(&in, argv[i], c.excludes, c.nexcludes);
     free(c.excludes);
+    pdp_rules *rules;
+    if ((rc = load_rules_flags(c.rules_dir, flags_for(&in), &rules))) {
+        if (out != stdout) fclose(out);
+        input_list_free(&in);
+        return rc;
+    }
     report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
     run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on };

@@ -10,9 +10,9 @@
 #include "rules.h"
 #include "../util/yamlx.h"
 
-static int open_map(yamlx_doc *d, const char *path, const char *key, yaml_node_t **out, char **err)
+static int open_map(pdp_rules *r, yamlx_doc *d, const char *path, const char *key, yaml_node_t **out, char **err)
 {
-    if (yamlx_open(d, path, err) != 0) return -1;
+    if (rules_yaml_open(r, d, path, err) != 0) return -1;
     *out = yamlx_get(d, yamlx_root(d), key);
     if (!yamlx_map_len(*out)) {
         *err = xasprintf("%s: expected a top-level '%s' mapping", path, key);
@@ -26,7 +26,7 @@ int catalog_load_laws(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
     yaml_node_t *m;
-    if (open_map(&d, path, "laws", &m, err) != 0) return -1;
+    if (open_map(r, &d, path, "laws", &m, err) != 0) return -1;
     size_t n = yamlx_map_len(m);
     r->laws = xcalloc(n, sizeof *r->laws);
     for (size_t i = 0; i < n; i++) {
@@ -51,7 +51,7 @@ int catalog_load_messages(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
     yaml_node_t *m;
-    if (open_map(&d, path, "messages", &m, err) != 0) return -1;
+    if (open_map(r, &d, path, "messages", &m, err) != 0) return -1;
     size_t n = yamlx_map_len(m);
     r->msgs = xcalloc(n, sizeof *r->msgs);
     for (size_t i = 0; i < n; i++) {

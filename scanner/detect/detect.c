@@ -243,7 +243,14 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
     size_t off = lo;
     while (off < limit) {
         size_t s, e, vs, ve;
-        if (!match_at(ru->re, ru, norm, limit, off, sc, &s, &e, &vs, &ve)) return limit;
+        if (!ru->re) { /* anchored only (a phrase rule): try each character */
+            if (!match_at(ru->re_anchored, ru, norm, limit, off, sc, &s, &e, &vs, &ve)) {
+                off = utf8_ceil(norm, nlen, off + 1);
+                continue;
+            }
+        } else if (!match_at(ru->re, ru, norm, limit, off, sc, &s, &e, &vs, &ve)) {
+            return limit;
+        }
         size_t rs = offmap_start(map, vs);
         if (rs >= raw_hi) return nlen;
         int took = 0;

@@ -52,7 +52,7 @@ static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *
 int lexicon_load_file(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
-    if (yamlx_open(&d, path, err) != 0) return -1;
+    if (rules_yaml_open(r, &d, path, err) != 0) return -1;
     yaml_node_t *lists = yamlx_get(&d, yamlx_root(&d), "lists");
     int rc = 0;
     if (!yamlx_map_len(lists)) {
@@ -155,7 +155,7 @@ static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, int
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                                    PCRE2_UTF | PCRE2_CASELESS | (anchored ? PCRE2_ANCHORED : 0), &ec, &eo, NULL);
     if (re) {
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        if (!r->no_jit) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     } else {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);

@@ -137,16 +137,19 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if (!pat) return -1;
     int ec;
     PCRE2_SIZE eo;
-    ru->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_EXTENDED, &ec, &eo, NULL);
-    /* Rules tried at phrase starts need an anchored twin: JIT cannot anchor
-     * at match time (it would fall back to the slow interpreter). */
-    if (ru->re && ru->req_phrase) {
-        ru->re_anchored = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                        PCRE2_UTF | PCRE2_EXTENDED | PCRE2_ANCHORED, &ec, &eo, NULL);
-        if (ru->re_anchored) pcre2_jit_compile(ru->re_anchored, PCRE2_JIT_COMPLETE);
-    }
+    /* Rules tried at phrase starts are compiled anchored only (JIT cannot
+     * anchor at match time); full scans try them at every character.  A
+     * pattern that is one phrase list is matched by the interpreter: it is
+     * tried only where a phrase was confirmed, and JIT would cost more at
+     * start-up (the git hook) than it saves. */
+    uint32_t opts = PCRE2_UTF | PCRE2_EXTENDED | (ru->req_phrase ? PCRE2_ANCHORED : 0);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+    if (ru->req_phrase) ru->re_anchored = re;
+    else ru->re = re;
+    int one_list = !strncmp(raw, "{{list:", 7) && strstr(raw, "}}") && !strstr(raw, "}}")[2];
+    if (re && !c->r->no_jit && !(ru->req_phrase && one_list)) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     free(pat);
-    if (!ru->re) {
+    if (!re) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ec, msg, sizeof msg);
         char *d = xasprintf("%s (at pattern offset %zu)", (char *)msg, (size_t)eo);
@@ -154,10 +157,6 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
         free(d);
         return -1;
     }
-    /* A rule tried at phrase starts uses its anchored twin; the plain
-     * pattern only serves full scans (tests), so it is not worth JIT time at
-     * every start-up. */
-    if (!ru->req_phrase) pcre2_jit_compile(ru->re, PCRE2_JIT_COMPLETE);
     return 0;
 }
 
@@ -369,7 +368,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
 int rules_load_file(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
-    if (yamlx_open(&d, path, err) != 0) return -1;
+    if (rules_yaml_open(r, &d, path, err) != 0) return -1;
     rctx c = { r, &d, path, err };
     yaml_node_t *list = yamlx_get(&d, yamlx_root(&d), "rules");
     size_t n = yamlx_len(list);

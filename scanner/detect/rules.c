@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../util/yamlx.h"
+
 #ifndef PDP_DATADIR
 #define PDP_DATADIR "/usr/local/share/pdpascan/patterns"
 #endif
@@ -48,18 +50,17 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Load every *.yaml of dir/sub in name order with fn. */
-static int load_all(pdp_rules *r, const char *dir, const char *sub,
-                    int (*fn)(pdp_rules *, const char *, char **), char **err)
+/* The *.yaml files of dir/sub in name order (heap), or NULL with *err. */
+static char **list_yaml(const char *dir, const char *sub, size_t *count, char **err)
 {
     char *path = xasprintf("%s/%s", dir, sub);
     DIR *dp = opendir(path);
     if (!dp) {
         *err = xasprintf("%s: cannot open rule directory", path);
         free(path);
-        return -1;
+        return NULL;
     }
-    char **names = NULL;
+    char **names = xcalloc(1, sizeof *names);
     size_t n = 0;
     struct dirent *de;
     while ((de = readdir(dp))) {
@@ -70,18 +71,104 @@ static int load_all(pdp_rules *r, const char *dir, const char *sub,
         }
     }
     closedir(dp);
+    free(path);
     qsort(names, n, sizeof *names, cmp_str);
+    *count = n;
+    return names;
+}
+
+/* Every YAML file of the rule set, parsed ahead on all cores (parsing is
+ * most of the start-up time); the loaders take their documents from here. */
+typedef struct yaml_preload {
+    char **paths;
+    size_t n;
+    yamlx_doc *docs;
+    char **errs;
+    int *rcs, *taken;
+} yaml_preload;
+
+static void add_paths(yaml_preload *p, char **names, size_t n)
+{
+    p->paths = xrealloc(p->paths, (p->n + n + 1) * sizeof *p->paths);
+    for (size_t i = 0; i < n; i++) p->paths[p->n++] = names[i];
+    free(names);
+}
+
+static yaml_preload *preload_all(const char *dir)
+{
+    yaml_preload *p = xcalloc(1, sizeof *p);
+    char *one[2] = { xasprintf("%s/laws.yaml", dir), xasprintf("%s/messages.yaml", dir) };
+    p->paths = xcalloc(2, sizeof *p->paths);
+    p->paths[p->n++] = one[0];
+    p->paths[p->n++] = one[1];
+    const char *subs[2] = { "lexicon", "rules" };
+    for (int k = 0; k < 2; k++) {
+        size_t n = 0;
+        char *e = NULL, **names = list_yaml(dir, subs[k], &n, &e);
+        free(e); /* a missing folder is reported again by the loader */
+        if (names) add_paths(p, names, n);
+    }
+    p->docs = xcalloc(p->n ? p->n : 1, sizeof *p->docs);
+    p->errs = xcalloc(p->n ? p->n : 1, sizeof *p->errs);
+    p->rcs = xcalloc(p->n ? p->n : 1, sizeof *p->rcs);
+    p->taken = xcalloc(p->n ? p->n : 1, sizeof *p->taken);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    yamlx_open_many((const char *const *)p->paths, p->n, cpus > 4 ? 4 : cpus < 1 ? 1 : (int)cpus, p->docs, p->errs,
+                    p->rcs);
+    return p;
+}
+
+static void preload_free(yaml_preload *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->n; i++) {
+        if (!p->taken[i]) {
+            yamlx_close(&p->docs[i]);
+            free(p->errs[i]);
+        }
+        free(p->paths[i]);
+    }
+    free(p->paths);
+    free(p->docs);
+    free(p->errs);
+    free(p->rcs);
+    free(p->taken);
+    free(p);
+}
+
+int rules_yaml_open(pdp_rules *r, yamlx_doc *d, const char *path, char **err)
+{
+    yaml_preload *p = r->preload;
+    for (size_t i = 0; p && i < p->n; i++)
+        if (!p->taken[i] && !strcmp(p->paths[i], path)) {
+            p->taken[i] = 1;
+            *d = p->docs[i];
+            if (p->rcs[i]) *err = p->errs[i];
+            else free(p->errs[i]);
+            return p->rcs[i];
+        }
+    return yamlx_open(d, path, err);
+}
+
+/* Load every *.yaml of dir/sub in name order with fn. */
+static int load_all(pdp_rules *r, const char *dir, const char *sub,
+                    int (*fn)(pdp_rules *, const char *, char **), char **err)
+{
+    size_t n = 0;
+    char **names = list_yaml(dir, sub, &n, err);
+    if (!names) return -1;
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (rc == 0) rc = fn(r, names[i], err);
         free(names[i]);
     }
     free(names);
-    free(path);
     return rc;
 }
 
-int pdp_rules_load(const char *dir, pdp_rules **out, char **err)
+int pdp_rules_load(const char *dir, pdp_rules **out, char **err) { return pdp_rules_load_ex(dir, 0, out, err); }
+
+int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **err)
 {
     *out = NULL;
     char *d = dir ? xstrdup(dir) : default_dir();
@@ -91,6 +178,8 @@ int pdp_rules_load(const char *dir, pdp_rules **out, char **err)
     }
     pdp_rules *r = xcalloc(1, sizeof *r);
     r->dir = d;
+    r->no_jit = (flags & PDP_RULES_NO_JIT) != 0;
+    r->preload = preload_all(d);
     char *laws = xasprintf("%s/laws.yaml", d), *msgs = xasprintf("%s/messages.yaml", d);
     int rc = catalog_load_laws(r, laws, err);
     if (rc == 0) rc = catalog_load_messages(r, msgs, err);
@@ -102,6 +191,8 @@ int pdp_rules_load(const char *dir, pdp_rules **out, char **err)
     }
     free(laws);
     free(msgs);
+    preload_free(r->preload);
+    r->preload = NULL;
     if (rc == 0) phrase_index_build(r);
     if (rc != 0) {
         pdp_rules_free(r);

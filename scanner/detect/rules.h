@@ -131,7 +131,14 @@ struct pdp_rules {
     ui_message *msgs;
     size_t nmsgs;
     phrase_index phrases;
+    int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled */
+    struct yaml_preload *preload; /* while loading: the files parsed ahead */
 };
+
+/* Open a rule-set YAML file: from the files parsed ahead while loading,
+ * else now (yamlx_open's contract). */
+struct yamlx_doc;
+int rules_yaml_open(pdp_rules *r, struct yamlx_doc *d, const char *path, char **err);
 
 /* Loading steps (each returns 0, or -1 with *err naming file and line). */
 int lexicon_load_file(pdp_rules *r, const char *path, char **err);

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 
 #include "buf.h"
 
@@ -94,3 +97,33 @@ yaml_node_t *yamlx_item(yamlx_doc *d, yaml_node_t *seq, size_t i)
 }
 
 size_t yamlx_line(yaml_node_t *n) { return n ? n->start_mark.line + 1 : 0; }
+
+typedef struct open_job {
+    const char *const *paths;
+    size_t n;
+    atomic_size_t next;
+    yamlx_doc *docs;
+    char **errs;
+    int *rcs;
+} open_job;
+
+static void *open_worker(void *arg)
+{
+    open_job *j = arg;
+    for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;) {
+        j->errs[i] = NULL;
+        j->rcs[i] = yamlx_open(&j->docs[i], j->paths[i], &j->errs[i]);
+    }
+    return NULL;
+}
+
+void yamlx_open_many(const char *const *paths, size_t n, int threads, yamlx_doc *docs, char **errs, int *rcs)
+{
+    open_job j = { paths, n, 0, docs, errs, rcs };
+    pthread_t t[8];
+    int started = 0;
+    for (int k = 1; k < threads && k < 8 && (size_t)k < n; k++)
+        if (pthread_create(&t[started], NULL, open_worker, &j) == 0) started++;
+    open_worker(&j); /* this thread works too; with no helper it does everything */
+    for (int k = 0; k < started; k++) pthread_join(t[k], NULL);
+}

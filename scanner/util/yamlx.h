@@ -18,6 +18,9 @@ typedef struct yamlx_doc {
  * names the file, line and problem. */
 int yamlx_open(yamlx_doc *d, const char *path, char **err);
 void yamlx_close(yamlx_doc *d);
+/* yamlx_open for n files at once, on up to `threads` threads (parsing is
+ * most of the start-up time); rcs[i], docs[i] and errs[i] as yamlx_open. */
+void yamlx_open_many(const char *const *paths, size_t n, int threads, yamlx_doc *docs, char **errs, int *rcs);
 
 yaml_node_t *yamlx_root(yamlx_doc *d);
 /* Value of key in a mapping node, or NULL. */
