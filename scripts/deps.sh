@@ -29,6 +29,9 @@ for extra in "$@"; do
     test)
       want_pc cmocka libcmocka-dev
       want_cmd jq jq
+      want_cmd git git
+      want_cmd npm npm            # for the SARIF validator (below)
+      want_pc sqlite3 libsqlite3-dev
       ;;
     fuzz)
       want_cmd clang clang
@@ -53,12 +56,29 @@ for extra in "$@"; do
   esac
 done
 
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" != 0 ]; then
-  echo "pdpascan: missing Debian packages:$missing" >&2
-  echo "pdpascan: run as root, or: sudo apt-get install$missing" >&2
-  exit 1
-fi
-echo "pdpascan: installing Debian packages:$missing" >&2
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+install_missing() {
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "pdpascan: missing Debian packages:$missing" >&2
+    echo "pdpascan: run as root, or: sudo apt-get install$missing" >&2
+    exit 1
+  fi
+  echo "pdpascan: installing Debian packages:$missing" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+install_missing
+
+# The tests validate --format sarif with Microsoft's SARIF multitool (npm),
+# kept in tests/.tools (not committed).
+for extra in "$@"; do
+  if [ "$extra" = test ]; then
+    tools="$(dirname "$0")/../tests/.tools"
+    if [ ! -x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
+      echo "pdpascan: installing the SARIF validator (npm @microsoft/sarif-multitool)" >&2
+      mkdir -p "$tools"
+      npm install --silent --no-audit --no-fund --prefix "$tools" @microsoft/sarif-multitool@5.7.0 >/dev/null
+      chmod u+x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+    fi
+  fi
+done

@@ -40,7 +40,8 @@ static const char *usage_text =
     "       pdpascan --help | --version\n"
     "\n"
     "scan options:\n"
-    "  -f, --format FMT     text (default on a terminal) or jsonl (default otherwise)\n"
+    "  -f, --format FMT     text (default on a terminal), jsonl (default otherwise),\n"
+    "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8)\n"
     "  -o, --output FILE    write the report to FILE\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"
@@ -170,8 +171,10 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         }
     }
     if (optind >= argc) return usage_error("%s", "scan needs at least one PATH (use '-' for standard input)");
-    if (c->format && strcmp(c->format, "text") && strcmp(c->format, "jsonl"))
-        return usage_error("unknown format '%s' (use text or jsonl)", c->format);
+    static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv" };
+    int known = !c->format;
+    for (size_t i = 0; i < sizeof formats / sizeof *formats && !known; i++) known = !strcmp(c->format, formats[i]);
+    if (!known) return usage_error("unknown format '%s' (use text, jsonl, json, sarif or csv)", c->format);
     return 0;
 }
 

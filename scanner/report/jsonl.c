@@ -1,5 +1,8 @@
-/* jsonl.c — the JSON Lines report of CONTRACT.md: a finding record per
- * finding, a file record after each file's findings, a summary record last. */
+/* jsonl.c — the JSON Lines report of CONTRACT.md (a finding record per
+ * finding, a file record after each file's findings, a summary record last)
+ * and `--format json`, the same records as one document:
+ * {"files":[{file record..., "items":[finding records...]}...],
+ *  "summary":{summary record}}. */
 #include <stdlib.h>
 
 #include "report_impl.h"
@@ -31,6 +34,7 @@ static void location(FILE *f, const pdp_location *l)
     fputc('}', f);
 }
 
+/* One finding record, without a line break. */
 static void finding(report *r, const pdp_result *res, const pdp_finding *x)
 {
     FILE *f = r->out;
@@ -42,16 +46,11 @@ static void finding(report *r, const pdp_result *res, const pdp_finding *x)
     key_str(f, "category", x->category);
     key_str(f, "severity", pdp_severity_name(x->severity));
     key_str(f, "action", pdp_action_name(x->action));
-    if (r->o.mask_values) {
-        char *m = pdp_mask_display(x->match), *n = pdp_mask_display(x->normalized);
-        key_str(f, "match", m);
-        key_str(f, "normalized", n);
-        free(m);
-        free(n);
-    } else {
-        key_str(f, "match", x->match);
-        key_str(f, "normalized", x->normalized);
-    }
+    char *m = report_value(r, x->match), *n = report_value(r, x->normalized);
+    key_str(f, "match", m);
+    key_str(f, "normalized", n);
+    free(m);
+    free(n);
     fprintf(f, ",\"start\":%llu,\"end\":%llu", (unsigned long long)x->start, (unsigned long long)x->end);
     fputs(",\"law\":[", f);
     for (size_t i = 0; i < x->nlaw; i++) {
@@ -65,14 +64,14 @@ static void finding(report *r, const pdp_result *res, const pdp_finding *x)
     if (x->role) key_str(f, "role", x->role);
     if (x->linked) fputs(",\"linked\":true", f);
     key_str(f, "fingerprint", x->fingerprint);
-    fputs("}\n", f);
+    fputc('}', f);
 }
 
-static void jsonl_file(report *r, const pdp_result *res)
+/* The fields of a file record after its opening brace. */
+static void file_fields(report *r, const pdp_result *res)
 {
     FILE *f = r->out;
-    for (size_t i = 0; i < res->nfindings; i++) finding(r, res, &res->findings[i]);
-    fputs("{\"type\":\"file\"", f);
+    fputs("\"type\":\"file\"", f);
     key_str(f, "file", res->file);
     key_str(f, "format", res->format);
     key_str(f, "status", pdp_status_name(res->status));
@@ -91,16 +90,56 @@ static void jsonl_file(report *r, const pdp_result *res)
         json_string(f, cl[i].clause);
         fprintf(f, ",\"passages\":%zu}", cl[i].passages);
     }
-    fputs(ncl ? "]}\n" : "}\n", f);
+    if (ncl) fputc(']', f);
+}
+
+static void summary(report *r, const scan_summary *s)
+{
+    fprintf(r->out,
+            "{\"type\":\"summary\",\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
+            "\"skipped\":%zu,\"bytes\":%llu,\"seconds\":%.3f}",
+            s->files, s->findings, s->errors, s->partial, s->skipped, (unsigned long long)s->bytes, s->seconds);
+}
+
+static void jsonl_file(report *r, const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nfindings; i++) {
+        finding(r, res, &res->findings[i]);
+        fputc('\n', r->out);
+    }
+    fputc('{', r->out);
+    file_fields(r, res);
+    fputs("}\n", r->out);
 }
 
 static void jsonl_end(report *r, const scan_summary *s)
 {
-    fprintf(r->out,
-            "{\"type\":\"summary\",\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
-            "\"skipped\":%zu,\"bytes\":%llu,\"seconds\":%.3f}\n",
-            s->files, s->findings, s->errors, s->partial, s->skipped, (unsigned long long)s->bytes, s->seconds);
+    summary(r, s);
+    fputc('\n', r->out);
     fflush(r->out);
 }
 
 const report_vt report_jsonl_vt = { jsonl_file, jsonl_end };
+
+static void json_file(report *r, const pdp_result *res)
+{
+    fputs(r->nfiles ? ",\n{" : "{\"files\":[\n{", r->out);
+    r->nfiles++;
+    file_fields(r, res);
+    fputs(",\"items\":[", r->out);
+    for (size_t i = 0; i < res->nfindings; i++) {
+        if (i) fputc(',', r->out);
+        finding(r, res, &res->findings[i]);
+    }
+    fputs("]}", r->out);
+}
+
+static void json_end(report *r, const scan_summary *s)
+{
+    fputs(r->nfiles ? "],\n\"summary\":" : "{\"files\":[],\n\"summary\":", r->out);
+    summary(r, s);
+    fputs("}\n", r->out);
+    fflush(r->out);
+}
+
+const report_vt report_json_vt = { json_file, json_end };

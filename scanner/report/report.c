@@ -11,9 +11,12 @@ report *report_new(const char *format, FILE *out, const report_opts *o, char **e
 {
     const report_vt *vt = NULL;
     if (strcmp(format, "jsonl") == 0) vt = &report_jsonl_vt;
+    else if (strcmp(format, "json") == 0) vt = &report_json_vt;
     else if (strcmp(format, "text") == 0) vt = &report_text_vt;
+    else if (strcmp(format, "sarif") == 0) vt = &report_sarif_vt;
+    else if (strcmp(format, "csv") == 0) vt = &report_csv_vt;
     if (!vt) {
-        *err = xasprintf("unknown report format '%s' (use text or jsonl)", format);
+        *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif or csv)", format);
         return NULL;
     }
     report *r = xcalloc(1, sizeof *r);
@@ -31,7 +34,18 @@ void report_file(report *r, const pdp_result *res)
     r->vt->file(r, res);
 }
 void report_end(report *r, const scan_summary *s) { r->vt->end(r, s); }
-void report_free(report *r) { free(r); }
+void report_free(report *r)
+{
+    if (!r) return;
+    free(r->state);
+    free(r);
+}
+
+char *report_value(const report *r, const char *value)
+{
+    if (!value) return xstrdup("");
+    return r->o.mask_values ? pdp_mask_display(value) : xstrdup(value);
+}
 
 void summary_add(scan_summary *s, const pdp_result *res, pdp_severity fail_on)
 {

@@ -13,9 +13,18 @@ struct report {
     const report_vt *vt;
     FILE *out;
     report_opts o;
+    size_t nfiles;            /* files written so far (json, sarif) */
+    void *state;              /* a format's own state (sarif), freed by report_free */
 };
 
 extern const report_vt report_jsonl_vt;
+extern const report_vt report_json_vt;
 extern const report_vt report_text_vt;
+extern const report_vt report_sarif_vt;
+extern const report_vt report_csv_vt;
+
+/* match and normalized as the report may show them: masked with
+ * mask_values (heap; free it). */
+char *report_value(const report *r, const char *value);
 
 #endif

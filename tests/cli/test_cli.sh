@@ -77,6 +77,18 @@ check "explain in Thai from LANG" sh -c "LANG=th_TH.UTF-8 '$BIN' explain mark.st
 ok "$([ "$(rc_of "$BIN" explain no.such-rule)" = 2 ]; echo $?)" "explain of an unknown rule exits 2"
 check "file record names the clauses touched" sh -c "'$BIN' scan -f jsonl '$T/pii.txt' | jq -se 'map(select(.type==\"file\")) | .[0].clauses == [{\"category\":\"oia_s15\",\"clause\":\"15(2)\",\"passages\":1}]'"
 check "text report summarises the clauses" sh -c "'$BIN' scan -f text '$T/pii.txt' | grep -q 'OIA s.15(2) material: 1 passage'"
+# Reports people and tools act on (issue 6)
+"$BIN" scan -f sarif "$T/pii.txt" corpus/pdf/encrypted.pdf corpus/xlsx corpus/pdf/beneficiary_list.pdf > "$T/out.sarif" 2>/dev/null
+MT=tests/.tools/node_modules/.bin/sarif-multitool
+check "sarif: valid SARIF 2.1.0 (Microsoft SARIF multitool, no error)" sh -c "'$MT' validate '$T/out.sarif' -o '$T/val.sarif' --log ForceOverwrite && jq -e '[.runs[0].results[]? | select(.level==\"error\")] | length == 0' '$T/val.sarif'"
+check "sarif: a result per finding, fingerprint kept, unreadable file an error notification" jq -e '(.runs[0].results | length) > 10 and (.runs[0].results[0].partialFingerprints["pdpascan/v1"] | length) == 16 and .runs[0].invocations[0].executionSuccessful == false' "$T/out.sarif"
+check "sarif --mask-values: no value in clear" sh -c "! '$BIN' scan -f sarif --mask-values '$T/pii.txt' | grep -q -e $ID -e 081-234-5678"
+"$BIN" scan -f csv "$T/pii.txt" corpus/pdf/encrypted.pdf > "$T/out.csv" 2>/dev/null
+check "csv: UTF-8 byte order mark, header, CRLF" sh -c "head -c 3 '$T/out.csv' | od -An -tx1 | grep -q 'ef bb bf' && head -1 '$T/out.csv' | grep -q '\"file\",\"format\"' && head -1 '$T/out.csv' | od -c | grep -q '\\r'"
+check "csv: a row per finding and one for the unreadable file" sh -c "[ \$(grep -c 'pii.txt' '$T/out.csv') = 4 ] && grep -q 'encrypted.pdf\",\"pdf\",\"error\"' '$T/out.csv'"
+printf 'มือถือ +66 81 234 5678\n' > "$T/plus.txt"
+check "csv: a value a spreadsheet would run as a formula (+ = - @) is made text" sh -c "'$BIN' scan -f csv '$T/plus.txt' | grep -q \"\\\"'+66 81 234 5678\\\"\""
+check "json: one document holding the files, their findings and the summary" sh -c "'$BIN' scan -f json '$T/pii.txt' '$T/clean.txt' | jq -e '(.files | length) == 2 and (.files[0].items | length) == 4 and .summary.findings == 4'"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1
