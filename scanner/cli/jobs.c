@@ -27,6 +27,8 @@ static void scan_one(pool *p, size_t i, pdp_result *res)
     if (x->error) {
         result_init(res, x->path);
         result_set_status(res, PDP_STATUS_ERROR, x->error);
+    } else if (x->data) {
+        pdp_scan_buffer(p->rules, x->data, x->len, x->path, p->opt, res);
     } else if (x->path[0] == '-' && x->path[1] == 0) {
         pdp_scan_fd(p->rules, 0, "-", p->opt, res);
     } else {

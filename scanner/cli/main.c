@@ -20,6 +20,7 @@
 
 #include "../include/pdpascan.h"
 #include "../report/report.h"
+#include "git.h"
 #include "../util/buf.h"
 #include "jobs.h"
 #include "walk.h"
@@ -31,18 +32,23 @@ typedef struct scan_cfg {
     pdp_lang lang;
     char **excludes;
     size_t nexcludes;
+    int staged;   /* --staged: what is being committed, from the git index */
+    int hook;     /* --hook: run by the pre-commit hook (text report, advice when blocked) */
 } scan_cfg;
 
 static const char *usage_text =
     "usage: pdpascan scan [OPTIONS] PATH...   scan files and directories ('-' = stdin)\n"
     "       pdpascan rules [--rules DIR]      list the loaded rules\n"
     "       pdpascan explain RULE-ID          what one rule looks for and why (in --lang/LANG)\n"
+    "       pdpascan hook install [--force] | uninstall   git pre-commit hook\n"
     "       pdpascan --help | --version\n"
     "\n"
     "scan options:\n"
     "  -f, --format FMT     text (default on a terminal), jsonl (default otherwise),\n"
     "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8)\n"
     "  -o, --output FILE    write the report to FILE\n"
+    "      --staged         scan what is being committed (the git index), not PATHs\n"
+    "      --hook           as run by the pre-commit hook: --staged, text, advice when blocked\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"
     "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
@@ -96,6 +102,10 @@ static unsigned flags_for(const input_list *in)
     for (size_t i = 0; i < in->len; i++) {
         struct stat st;
         if (in->v[i].error) continue;
+        if (in->v[i].data) {
+            total += in->v[i].len;
+            continue;
+        }
         if (!strcmp(in->v[i].path, "-") || stat(in->v[i].path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
         total += (uint64_t)st.st_size;
         if (total > SMALL_SCAN_BYTES) return 0;
@@ -127,13 +137,15 @@ static void on_result(void *ctx, pdp_result *res)
 
 static int parse_scan(int argc, char **argv, scan_cfg *c)
 {
-    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL };
+    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
         { "rules", required_argument, 0, O_RULES }, { "lang", required_argument, 0, O_LANG },
         { "show-values", no_argument, 0, O_SHOW }, { "mask-values", no_argument, 0, O_MASK },
-        { "color", required_argument, 0, O_COLOR }, { "exclude", required_argument, 0, O_EXCL }, { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+        { "color", required_argument, 0, O_COLOR }, { "exclude", required_argument, 0, O_EXCL },
+        { "staged", no_argument, 0, O_STAGED }, { "hook", no_argument, 0, O_HOOK },
+        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     int o;
     optind = 1;
@@ -166,11 +178,15 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
             c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
             c->excludes[c->nexcludes++] = optarg;
             break;
+        case O_STAGED: c->staged = 1; break;
+        case O_HOOK: c->hook = c->staged = 1; break;
         case 'h': fputs(usage_text, stdout); exit(0);
         default: return 2;
         }
     }
-    if (optind >= argc) return usage_error("%s", "scan needs at least one PATH (use '-' for standard input)");
+    if (optind >= argc && !c->staged)
+        return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, or --staged)");
+    if (c->hook && !c->format) c->format = "text";
     static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv" };
     int known = !c->format;
     for (size_t i = 0; i < sizeof formats / sizeof *formats && !known; i++) known = !strcmp(c->format, formats[i]);
@@ -188,7 +204,7 @@ static double now(void)
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0 };
+    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0 };
     int rc = parse_scan(argc, argv, &c);
     if (rc) {
         free(c.excludes);
@@ -206,6 +222,15 @@ static int cmd_scan(int argc, char **argv)
     double t0 = now();
     input_list in = { 0 };
     for (int i = optind; i < argc; i++) walk_path(&in, argv[i], c.excludes, c.nexcludes);
+    char *gerr = NULL;
+    if (c.staged && git_staged_inputs(&in, c.excludes, c.nexcludes, &gerr) != 0) {
+        fprintf(stderr, "pdpascan: --staged: %s\n", gerr);
+        free(gerr);
+        free(c.excludes);
+        input_list_free(&in);
+        if (out != stdout) fclose(out);
+        return 2;
+    }
     free(c.excludes);
     pdp_rules *rules;
     if ((rc = load_rules_flags(c.rules_dir, flags_for(&in), &rules))) {
@@ -221,6 +246,7 @@ static int cmd_scan(int argc, char **argv)
     ctx.sum.seconds = now() - t0;
     report_end(ctx.rep, &ctx.sum);
     report_free(ctx.rep);
+    if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));
     input_list_free(&in);
     pdp_rules_free(rules);
     int write_failed = ferror(out);
@@ -231,6 +257,26 @@ static int cmd_scan(int argc, char **argv)
     }
     if (ctx.sum.errors) return 2;
     return ctx.sum.blocking ? 1 : 0;
+}
+
+/* pdpascan hook install [--force] | hook uninstall */
+static int cmd_hook(int argc, char **argv)
+{
+    char *msg = NULL;
+    int rc;
+    if (argc >= 2 && !strcmp(argv[1], "install") && (argc == 2 || (argc == 3 && !strcmp(argv[2], "--force")))) {
+        char self[4096];
+        ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+        self[n > 0 ? n : 0] = 0;
+        rc = git_hook_install(n > 0 ? self : "pdpascan", argc == 3, &msg);
+    } else if (argc == 2 && !strcmp(argv[1], "uninstall")) {
+        rc = git_hook_uninstall(&msg);
+    } else {
+        return usage_error("%s", "hook: use 'hook install [--force]' or 'hook uninstall'");
+    }
+    fprintf(rc ? stderr : stdout, "pdpascan: %s\n", msg);
+    free(msg);
+    return rc ? 2 : 0;
 }
 
 static int cmd_rules(int argc, char **argv)
@@ -310,5 +356,6 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "scan")) return cmd_scan(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "hook")) return cmd_hook(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -20,15 +20,18 @@ typedef struct walker {
     GHashTable *seen;   /* "dev:ino" of directories already walked */
 } walker;
 
-static void add(input_list *l, const char *path, const char *error)
+input *input_add(input_list *l, const char *path, const char *error)
 {
     if (l->len == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 64;
         l->v = xrealloc(l->v, l->cap * sizeof *l->v);
     }
-    l->v[l->len].path = xstrdup(path);
-    l->v[l->len].error = error ? xstrdup(error) : NULL;
-    l->len++;
+    input *x = &l->v[l->len++];
+    x->path = xstrdup(path);
+    x->error = error ? xstrdup(error) : NULL;
+    x->data = NULL;
+    x->len = 0;
+    return x;
 }
 
 static int skip_name(const char *n)
@@ -52,7 +55,7 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
     DIR *d = opendir(path);
     if (!d) {
         char *e = xasprintf("cannot read directory: %s", strerror(errno));
-        add(w->l, path, e);
+        input_add(w->l, path, e);
         free(e);
         return;
     }
@@ -80,30 +83,32 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
     free(names);
 }
 
-static int excluded(const walker *w, const char *path)
+int walk_excluded(const char *path, char **excludes, size_t n)
 {
     const char *base = strrchr(path, '/');
     base = base && base[1] ? base + 1 : path;
-    for (size_t i = 0; i < w->nexcludes; i++)
-        if (fnmatch(w->excludes[i], base, 0) == 0 || fnmatch(w->excludes[i], path, 0) == 0) return 1;
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(excludes[i], base, 0) == 0 || fnmatch(excludes[i], path, 0) == 0) return 1;
     return 0;
 }
+
+static int excluded(const walker *w, const char *path) { return walk_excluded(path, w->excludes, w->nexcludes); }
 
 static void walk(walker *w, const char *path, int explicit)
 {
     struct stat st;
     if (!explicit && excluded(w, path)) return;
     if (strcmp(path, "-") == 0) {
-        add(w->l, path, NULL);
+        input_add(w->l, path, NULL);
         return;
     }
     if (stat(path, &st) != 0) {
         /* Missing, or a dangling link: the scan reports it with the reason. */
-        add(w->l, path, NULL);
+        input_add(w->l, path, NULL);
         return;
     }
     if (S_ISDIR(st.st_mode)) walk_dir(w, path, &st);
-    else if (S_ISREG(st.st_mode) || explicit) add(w->l, path, NULL);
+    else if (S_ISREG(st.st_mode) || explicit) input_add(w->l, path, NULL);
     /* Sockets, devices and pipes met inside a directory are not documents. */
 }
 
@@ -119,6 +124,7 @@ void input_list_free(input_list *l)
     for (size_t i = 0; i < l->len; i++) {
         free(l->v[i].path);
         free(l->v[i].error);
+        free(l->v[i].data);
     }
     free(l->v);
     l->v = NULL;

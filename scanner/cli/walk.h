@@ -10,6 +10,8 @@
 typedef struct input {
     char *path;
     char *error;   /* set: report this input as an error without opening it */
+    void *data;    /* set: the content, already read (a staged blob); owned */
+    size_t len;
 } input;
 
 typedef struct input_list {
@@ -21,6 +23,10 @@ typedef struct input_list {
  * matching one of the n glob patterns in excludes (against the base name or
  * the whole path, fnmatch rules) are left out, directories included. */
 void walk_path(input_list *l, const char *path, char **excludes, size_t n);
+/* Does path (or its base name) match one of the n glob patterns? */
+int walk_excluded(const char *path, char **excludes, size_t n);
+/* Append one input (error: NULL, or why it is not scanned); returns it. */
+input *input_add(input_list *l, const char *path, const char *error);
 void input_list_free(input_list *l);
 
 #endif

@@ -89,6 +89,28 @@ check "csv: a row per finding and one for the unreadable file" sh -c "[ \$(grep 
 printf 'มือถือ +66 81 234 5678\n' > "$T/plus.txt"
 check "csv: a value a spreadsheet would run as a formula (+ = - @) is made text" sh -c "'$BIN' scan -f csv '$T/plus.txt' | grep -q \"\\\"'+66 81 234 5678\\\"\""
 check "json: one document holding the files, their findings and the summary" sh -c "'$BIN' scan -f json '$T/pii.txt' '$T/clean.txt' | jq -e '(.files | length) == 2 and (.files[0].items | length) == 4 and .summary.findings == 4'"
+# The git pre-commit hook (issue 6)
+R="$T/repo"; mkdir -p "$R"; ABS_BIN="$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"
+( cd "$R" && git init -q && git config user.email t@example.invalid && git config user.name t && git config commit.gpgsign false )
+check "hook install writes an executable pre-commit hook" sh -c "cd '$R' && '$ABS_BIN' hook install && test -x .git/hooks/pre-commit"
+printf 'ประกาศ เรื่อง ทดสอบ\n' > "$R/clean.txt"
+check "hook: a clean commit goes through" sh -c "cd '$R' && git add clean.txt && git commit -qm clean"
+printf 'โทร. 081-234-5678\n' > "$R/pii.txt"
+( cd "$R" && git add pii.txt && printf 'แก้แล้ว\n' > pii.txt )
+check "hook: staged personal data blocks the commit although the working tree is clean" sh -c "cd '$R' && ! git commit -qm pii 2>'$T/hook.err' >&2"
+check "hook: the message says how to proceed (fix, baseline, --no-verify)" grep -q -e '--no-verify' "$T/hook.err"
+check "--staged scans the index, not the working tree" sh -c "cd '$R' && [ \$(git -C '$R' diff --cached --name-only | wc -l) = 1 ] && '$ABS_BIN' scan --staged -f jsonl | jq -se 'map(select(.type==\"finding\")) | length == 1'"
+( cd "$R" && git add pii.txt && git commit -qm fixed && printf 'โทร. 081-234-5678\n' > pii.txt )
+check "--staged: unstaged personal data is not what is committed" sh -c "cd '$R' && '$ABS_BIN' scan --staged -f jsonl | jq -se 'map(select(.type==\"finding\")) | length == 0'"
+( cd "$R" && git checkout -q pii.txt && git mv clean.txt renamed.txt && cp "$OLDPWD/corpus/docx/complaint_tracked.docx" doc.docx && git add doc.docx )
+check "--staged: a renamed file once, a staged DOCX read from the index" sh -c "cd '$R' && '$ABS_BIN' scan --staged -f jsonl | jq -se '(map(select(.type==\"file\")) | map(.file) | sort) == [\"doc.docx\",\"renamed.txt\"] and (map(select(.type==\"finding\" and .file==\"doc.docx\")) | length > 3)'"
+printf '#!/bin/sh\necho mine\n' > "$R/.git/hooks/pre-commit"
+check "hook install refuses a foreign hook without --force" sh -c "cd '$R' && ! '$ABS_BIN' hook install 2>/dev/null && grep -q mine .git/hooks/pre-commit"
+check "hook uninstall leaves a foreign hook alone" sh -c "cd '$R' && ! '$ABS_BIN' hook uninstall 2>/dev/null && grep -q mine .git/hooks/pre-commit"
+check "hook install --force replaces it; uninstall removes ours" sh -c "cd '$R' && '$ABS_BIN' hook install --force >/dev/null && grep -q 'pdpascan pre-commit hook' .git/hooks/pre-commit && '$ABS_BIN' hook uninstall >/dev/null && ! test -e .git/hooks/pre-commit"
+check "hook install respects core.hooksPath" sh -c "cd '$R' && git config core.hooksPath myhooks && '$ABS_BIN' hook install >/dev/null && test -x myhooks/pre-commit"
+check "--staged outside a repository exits 2" sh -c "cd / && '$ABS_BIN' scan --staged; [ \$? = 2 ]"
+check ".pre-commit-hooks.yaml names the hook" grep -q 'id: pdpascan' .pre-commit-hooks.yaml
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1
