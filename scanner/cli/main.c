@@ -20,6 +20,7 @@
 
 #include "../include/pdpascan.h"
 #include "../report/report.h"
+#include "config.h"
 #include "git.h"
 #include "../util/buf.h"
 #include "jobs.h"
@@ -34,6 +35,8 @@ typedef struct scan_cfg {
     size_t nexcludes;
     int staged;   /* --staged: what is being committed, from the git index */
     int hook;     /* --hook: run by the pre-commit hook (text report, advice when blocked) */
+    int fail_on_set, lang_set, no_config;
+    const char *baseline, *write_baseline, *allow, *config;
 } scan_cfg;
 
 static const char *usage_text =
@@ -49,6 +52,10 @@ static const char *usage_text =
     "  -o, --output FILE    write the report to FILE\n"
     "      --staged         scan what is being committed (the git index), not PATHs\n"
     "      --hook           as run by the pre-commit hook: --staged, text, advice when blocked\n"
+    "      --baseline FILE  report only findings not in FILE (see --write-baseline)\n"
+    "      --write-baseline FILE  record the current findings' fingerprints in FILE\n"
+    "      --allow FILE     an allowlist (YAML; .pdpascan-allow is found by itself)\n"
+    "      --config FILE    settings instead of .pdpascan.yaml found walking up; --no-config: none\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"
     "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
@@ -117,6 +124,7 @@ typedef struct run_ctx {
     report *rep;
     scan_summary sum;
     pdp_severity fail_on;
+    FILE *baseline;   /* --write-baseline, or NULL */
 } run_ctx;
 
 /* Problems also go to stderr as one line naming the file, never its data. */
@@ -130,6 +138,7 @@ static void warn_problems(const pdp_result *res)
 static void on_result(void *ctx, pdp_result *res)
 {
     run_ctx *c = ctx;
+    if (c->baseline) pdp_baseline_write(c->baseline, res);
     report_file(c->rep, res);
     summary_add(&c->sum, res, c->fail_on);
     warn_problems(res);
@@ -137,7 +146,8 @@ static void on_result(void *ctx, pdp_result *res)
 
 static int parse_scan(int argc, char **argv, scan_cfg *c)
 {
-    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK };
+    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
+           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
@@ -145,6 +155,9 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         { "show-values", no_argument, 0, O_SHOW }, { "mask-values", no_argument, 0, O_MASK },
         { "color", required_argument, 0, O_COLOR }, { "exclude", required_argument, 0, O_EXCL },
         { "staged", no_argument, 0, O_STAGED }, { "hook", no_argument, 0, O_HOOK },
+        { "baseline", required_argument, 0, O_BASELINE }, { "write-baseline", required_argument, 0, O_WBASELINE },
+        { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
+        { "no-config", no_argument, 0, O_NOCONFIG },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     int o;
@@ -160,11 +173,13 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         case O_FAIL:
             if (pdp_severity_parse(optarg, &c->fail_on) != 0)
                 return usage_error("--fail-on takes high, medium, low or info, not '%s'", optarg);
+            c->fail_on_set = 1;
             break;
         case O_RULES: c->rules_dir = optarg; break;
         case O_LANG:
             if (strcmp(optarg, "th") && strcmp(optarg, "en")) return usage_error("--lang takes th or en, not '%s'", optarg);
             c->lang = optarg[0] == 't' ? PDP_LANG_TH : PDP_LANG_EN;
+            c->lang_set = 1;
             break;
         case O_SHOW: c->show_values = 1; break;
         case O_MASK: c->mask_values = 1; break;
@@ -179,6 +194,11 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
             c->excludes[c->nexcludes++] = optarg;
             break;
         case O_STAGED: c->staged = 1; break;
+        case O_BASELINE: c->baseline = optarg; break;
+        case O_WBASELINE: c->write_baseline = optarg; break;
+        case O_ALLOW: c->allow = optarg; break;
+        case O_CONFIG: c->config = optarg; break;
+        case O_NOCONFIG: c->no_config = 1; break;
         case O_HOOK: c->hook = c->staged = 1; break;
         case 'h': fputs(usage_text, stdout); exit(0);
         default: return 2;
@@ -187,6 +207,7 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
     if (optind >= argc && !c->staged)
         return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, or --staged)");
     if (c->hook && !c->format) c->format = "text";
+    if (c->write_baseline && c->baseline) return usage_error("%s", "--write-baseline and --baseline do not go together");
     static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv" };
     int known = !c->format;
     for (size_t i = 0; i < sizeof formats / sizeof *formats && !known; i++) known = !strcmp(c->format, formats[i]);
@@ -201,62 +222,109 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The site's configuration (.pdpascan.yaml, walking up from the first
+ * PATH, or --config) fills what the command line left unset, and the
+ * allowlist (.pdpascan-allow beside it or above, --allow, the config's
+ * `allow:`) and the baseline (--baseline, or the config's) go into *allow.
+ * 0, or 2 with a message on stderr. */
+static int apply_config(scan_cfg *c, const char *first, config *cf, pdp_allow *allow)
+{
+    char *err = NULL, *path = c->config ? xstrdup(c->config) : c->no_config ? NULL : config_find(first, ".pdpascan.yaml");
+    int rc = 0;
+    if (path && config_load(path, cf, allow, &err) != 0) rc = 2;
+    free(path);
+    if (!rc && !c->fail_on_set && cf->fail_on && pdp_severity_parse(cf->fail_on, &c->fail_on) != 0) {
+        err = xasprintf(".pdpascan.yaml: fail_on takes high, medium, low or info, not '%s'", cf->fail_on);
+        rc = 2;
+    }
+    if (!c->format && cf->format) c->format = cf->format;
+    if (!c->lang_set && cf->lang) c->lang = cf->lang[0] == 't' ? PDP_LANG_TH : PDP_LANG_EN;
+    if (!c->mask_values && cf->mask_values == 1) c->mask_values = 1;
+    for (size_t i = 0; i < cf->nexclude; i++) {
+        c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
+        c->excludes[c->nexcludes++] = cf->exclude[i];
+    }
+    char *allow_file = c->no_config ? NULL : config_find(first, ".pdpascan-allow");
+    if (!rc && allow_file && pdp_allow_load(allow, allow_file, &err) != 0) rc = 2;
+    free(allow_file);
+    if (!rc && c->allow && pdp_allow_load(allow, c->allow, &err) != 0) rc = 2;
+    const char *bl = c->baseline ? c->baseline : c->write_baseline ? NULL : cf->baseline;
+    if (!rc && bl && pdp_allow_load_baseline(allow, bl, &err) != 0) rc = 2;
+    if (rc) {
+        fprintf(stderr, "pdpascan: %s\n", err);
+        free(err);
+    }
+    return rc;
+}
+
+/* The inputs: PATHs walked, and with --staged what is being committed. */
+static int gather_inputs(scan_cfg *c, int argc, char **argv, input_list *in)
+{
+    for (int i = optind; i < argc; i++) walk_path(in, argv[i], c->excludes, c->nexcludes);
+    char *err = NULL;
+    if (c->staged && git_staged_inputs(in, c->excludes, c->nexcludes, &err) != 0) {
+        fprintf(stderr, "pdpascan: --staged: %s\n", err);
+        free(err);
+        return 2;
+    }
+    return 0;
+}
+
+static int finish_output(FILE *out)
+{
+    int write_failed = ferror(out);
+    if (out != stdout) write_failed |= fclose(out) != 0;
+    if (write_failed) fputs("pdpascan: error writing the report\n", stderr);
+    return write_failed;
+}
+
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0 };
+    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL };
+    config cf = { NULL, NULL, NULL, NULL, -1, NULL, 0 };
+    pdp_allow *allow = pdp_allow_new();
+    input_list in = { 0 };
+    pdp_rules *rules = NULL;
+    FILE *out = stdout, *wb = NULL;
+    double t0 = now();
     int rc = parse_scan(argc, argv, &c);
-    if (rc) {
-        free(c.excludes);
-        return rc;
-    }
-    FILE *out = stdout;
-    if (c.output && !(out = fopen(c.output, "w"))) {
+    if (!rc) rc = apply_config(&c, optind < argc ? argv[optind] : ".", &cf, allow);
+    if (!rc && c.output && !(out = fopen(c.output, "w"))) {
         fprintf(stderr, "pdpascan: cannot write %s: %s\n", c.output, strerror(errno));
-        free(c.excludes);
-        return 2;
+        out = stdout;
+        rc = 2;
     }
+    if (!rc && c.write_baseline && !(wb = fopen(c.write_baseline, "w"))) {
+        fprintf(stderr, "pdpascan: cannot write %s: %s\n", c.write_baseline, strerror(errno));
+        rc = 2;
+    }
+    if (!rc) rc = gather_inputs(&c, argc, argv, &in);
+    if (!rc) rc = load_rules_flags(c.rules_dir, flags_for(&in), &rules);
+    if (rc) goto done;
     int tty = !c.output && isatty(STDOUT_FILENO);
     if (!c.format) c.format = tty ? "text" : "jsonl";
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
-    double t0 = now();
-    input_list in = { 0 };
-    for (int i = optind; i < argc; i++) walk_path(&in, argv[i], c.excludes, c.nexcludes);
-    char *gerr = NULL;
-    if (c.staged && git_staged_inputs(&in, c.excludes, c.nexcludes, &gerr) != 0) {
-        fprintf(stderr, "pdpascan: --staged: %s\n", gerr);
-        free(gerr);
-        free(c.excludes);
-        input_list_free(&in);
-        if (out != stdout) fclose(out);
-        return 2;
-    }
-    free(c.excludes);
-    pdp_rules *rules;
-    if ((rc = load_rules_flags(c.rules_dir, flags_for(&in), &rules))) {
-        if (out != stdout) fclose(out);
-        input_list_free(&in);
-        return rc;
-    }
     report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
-    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on };
+    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb };
     pdp_options opt = { 0 };
+    opt.allow = allow;
     jobs_run(rules, &opt, &in, c.jobs, on_result, &ctx);
     ctx.sum.seconds = now() - t0;
     report_end(ctx.rep, &ctx.sum);
     report_free(ctx.rep);
     if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));
+    rc = ctx.sum.errors ? 2 : ctx.sum.blocking ? 1 : 0;
+done:
+    if (wb && fclose(wb) != 0) rc = 2;
+    if (finish_output(out)) rc = 2;
     input_list_free(&in);
     pdp_rules_free(rules);
-    int write_failed = ferror(out);
-    if (out != stdout) write_failed |= fclose(out) != 0;
-    if (write_failed) {
-        fputs("pdpascan: error writing the report\n", stderr);
-        return 2;
-    }
-    if (ctx.sum.errors) return 2;
-    return ctx.sum.blocking ? 1 : 0;
+    pdp_allow_free(allow);
+    free(c.excludes);
+    config_free(&cf);
+    return rc;
 }
 
 /* pdpascan hook install [--force] | hook uninstall */

@@ -43,6 +43,7 @@ struct docscan {
     long cur_line;
     uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
     int full;
+    const pdp_allow *allow;       /* the allowlist and baseline, or NULL */
 };
 
 void location_copy(pdp_location *dst, const pdp_location *src)
@@ -70,6 +71,7 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
     d->res = res;
     d->cur_piece = NO_PIECE;
     d->max_findings = opt && opt->max_findings ? opt->max_findings : DEFAULT_MAX_FINDINGS;
+    d->allow = opt ? opt->allow : NULL;
     buf_init(&d->raw);
     buf_init(&d->norm);
     offmap_init(&d->map);
@@ -177,8 +179,29 @@ void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, i
     free(e);
 }
 
+#define ALLOW_MARK "pdpascan:allow"
+
+/* Does the line of text around raw[rs, re) hold the inline marker?  (Only
+ * what is still in the buffer is looked at: a line up to LOOKBACK bytes.) */
+static int marked_line(const docscan *d, size_t rs, size_t re)
+{
+    const char *s = d->raw.data, *end = s + d->raw.len;
+    const char *a = s + rs, *b = s + re;
+    while (a > s && a[-1] != '\n' && (size_t)(s + rs - a) < LOOKBACK) a--;
+    const char *nl = memchr(b, '\n', (size_t)(end - b));
+    b = nl ? nl : end;
+    size_t ml = sizeof ALLOW_MARK - 1;
+    for (const char *p = a; p + ml <= b; p++)
+        if (*p == 'p' && !memcmp(p, ALLOW_MARK, ml)) return 1;
+    return 0;
+}
+
 static void add_finding(docscan *d, const candidate *c)
 {
+    if (marked_line(d, c->rs, c->re)) {
+        d->res->suppressed++;
+        return;
+    }
     pdp_finding *f = new_finding(d);
     if (!f) return;
     verdict v;
@@ -260,8 +283,27 @@ void docscan_text(docscan *d, const char *utf8, size_t len)
 
 void docscan_flush(docscan *d) { round_scan(d, 1); }
 
+/* Leave out the findings the allowlist or baseline matches. */
+static void apply_allow(docscan *d)
+{
+    pdp_result *res = d->res;
+    if (!d->allow) return;
+    size_t kept = 0;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        pdp_finding *f = &res->findings[i];
+        if (pdp_allow_match(d->allow, res->file, f)) {
+            finding_free(f);
+            res->suppressed++;
+            continue;
+        }
+        res->findings[kept++] = *f;
+    }
+    res->nfindings = kept;
+}
+
 void docscan_finish(docscan *d)
 {
     round_scan(d, 1);
     policy_link(d->res, d->rules);
+    apply_allow(d);
 }

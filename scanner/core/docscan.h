@@ -41,6 +41,8 @@ void result_init(pdp_result *res, const char *name);
 void result_set_status(pdp_result *res, pdp_status st, const char *error);
 void location_copy(pdp_location *dst, const pdp_location *src);
 void location_free(pdp_location *loc);
+/* Free what one finding owns (not the finding itself). */
+void finding_free(pdp_finding *f);
 /* A new child result "parent!/member" of parent, initialised. */
 pdp_result *result_add_child(pdp_result *parent, const char *member);
 

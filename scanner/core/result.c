@@ -24,16 +24,18 @@ void result_set_status(pdp_result *res, pdp_status st, const char *error)
     res->status = st;
 }
 
+void finding_free(pdp_finding *f)
+{
+    free(f->match);
+    free(f->normalized);
+    free(f->suggestion);
+    location_free(&f->loc);
+}
+
 void pdp_result_free(pdp_result *res)
 {
     if (!res) return;
-    for (size_t i = 0; i < res->nfindings; i++) {
-        pdp_finding *f = &res->findings[i];
-        free(f->match);
-        free(f->normalized);
-        free(f->suggestion);
-        location_free(&f->loc);
-    }
+    for (size_t i = 0; i < res->nfindings; i++) finding_free(&res->findings[i]);
     free(res->findings);
     for (size_t i = 0; i < res->nchildren; i++) pdp_result_free(&res->children[i]);
     free(res->children);

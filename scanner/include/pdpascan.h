@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,6 +99,7 @@ typedef struct pdp_result {
      * result of its own named "outer!/inner". */
     struct pdp_result *children;
     size_t nchildren;
+    size_t suppressed;      /* findings left out by the allowlist, baseline or inline marker */
 } pdp_result;
 
 /* Scan options; zero-initialise and set what you need, or pass NULL.  Every
@@ -113,7 +115,27 @@ typedef struct pdp_options {
     double max_seconds;     /* per input, members included; 0 = 300 */
     int full_scan;          /* run every rule over all text, ignoring `requires`
                                hints (slower; the results must be the same) */
+    const struct pdp_allow *allow; /* findings it matches are left out (counted in
+                               pdp_result.suppressed); NULL: none */
 } pdp_options;
+
+/* Suppression: an allowlist (YAML `allow:` entries — value, pattern, path,
+ * rule, each with a reason) and a baseline (fingerprints of findings
+ * accepted earlier).  A finding matching either is left out of the result.
+ * A line of text holding the marker `pdpascan:allow` suppresses the
+ * findings on that line. */
+typedef struct pdp_allow pdp_allow;
+pdp_allow *pdp_allow_new(void);
+void pdp_allow_free(pdp_allow *a);
+/* Add the `allow:` entries of a YAML file; -1 with *err (file:line). */
+int pdp_allow_load(pdp_allow *a, const char *path, char **err);
+/* Add the fingerprints of a baseline file (as pdp_baseline_write makes). */
+int pdp_allow_load_baseline(pdp_allow *a, const char *path, char **err);
+/* Turn rule `rule` off (an entry with only a rule id). */
+void pdp_allow_add_rule(pdp_allow *a, const char *rule, const char *reason);
+int pdp_allow_match(const pdp_allow *a, const char *file, const struct pdp_finding *f);
+/* Baseline lines for the findings above info of res and its children. */
+void pdp_baseline_write(FILE *out, const struct pdp_result *res);
 
 typedef struct pdp_rules pdp_rules;
 

@@ -80,6 +80,7 @@ static void file_fields(report *r, const pdp_result *res)
     fprintf(f, ",\"bytes\":%llu", (unsigned long long)res->bytes);
     if (res->pages) fprintf(f, ",\"pages\":%d", res->pages);
     fprintf(f, ",\"findings\":%zu", res->nfindings);
+    if (res->suppressed) fprintf(f, ",\"suppressed\":%zu", res->suppressed);
     pdp_clause cl[32];
     size_t ncl = pdp_result_clauses(res, cl, 32);
     for (size_t i = 0; i < ncl; i++) {
@@ -97,8 +98,9 @@ static void summary(report *r, const scan_summary *s)
 {
     fprintf(r->out,
             "{\"type\":\"summary\",\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
-            "\"skipped\":%zu,\"bytes\":%llu,\"seconds\":%.3f}",
-            s->files, s->findings, s->errors, s->partial, s->skipped, (unsigned long long)s->bytes, s->seconds);
+            "\"skipped\":%zu,\"suppressed\":%zu,\"bytes\":%llu,\"seconds\":%.3f}",
+            s->files, s->findings, s->errors, s->partial, s->skipped, s->suppressed, (unsigned long long)s->bytes,
+            s->seconds);
 }
 
 static void jsonl_file(report *r, const pdp_result *res)

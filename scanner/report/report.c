@@ -53,6 +53,7 @@ void summary_add(scan_summary *s, const pdp_result *res, pdp_severity fail_on)
     s->files++;
     s->bytes += res->bytes;
     s->findings += res->nfindings;
+    s->suppressed += res->suppressed;
     /* errors: files not read completely (error or partial) — never clean */
     if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL) s->errors++;
     if (res->status == PDP_STATUS_PARTIAL) s->partial++;

@@ -21,7 +21,7 @@ typedef struct report_opts {
 } report_opts;
 
 typedef struct scan_summary {
-    size_t files, findings, errors, partial, skipped;
+    size_t files, findings, errors, partial, skipped, suppressed;
     size_t blocking, files_blocking;   /* findings at or above fail_on, and their files */
     uint64_t bytes;
     double seconds;

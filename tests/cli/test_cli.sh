@@ -111,6 +111,24 @@ check "hook install --force replaces it; uninstall removes ours" sh -c "cd '$R' 
 check "hook install respects core.hooksPath" sh -c "cd '$R' && git config core.hooksPath myhooks && '$ABS_BIN' hook install >/dev/null && test -x myhooks/pre-commit"
 check "--staged outside a repository exits 2" sh -c "cd / && '$ABS_BIN' scan --staged; [ \$? = 2 ]"
 check ".pre-commit-hooks.yaml names the hook" grep -q 'id: pdpascan' .pre-commit-hooks.yaml
+# Suppression (issue 6): baseline, allowlist, inline marker, configuration
+S="$T/site"; mkdir -p "$S/docs"
+printf 'โทร. 081-234-5678\nเลขประจำตัวประชาชน %s\n' "$ID" > "$S/docs/a.txt"
+check "--write-baseline records the findings' fingerprints" sh -c "cd '$S' && '$ABS_BIN' scan -f jsonl --no-config --write-baseline base docs >/dev/null; [ \$(grep -c . base) = 2 ]"
+printf 'ติดต่อ 089-999-1234\n' >> "$S/docs/a.txt"; mv "$S/docs/a.txt" "$S/docs/moved.txt"
+check "--baseline reports only new findings, after moves of other text and a rename" sh -c "cd '$S' && '$ABS_BIN' scan -f jsonl --no-config --baseline base docs | jq -se '(map(select(.type==\"finding\")) | map(.normalized)) == [\"0899991234\"] and (map(select(.type==\"summary\")) | .[0].suppressed) == 2'"
+printf 'allow:\n  - {value: "0899991234", reason: "the health centre number"}\n' > "$S/.pdpascan-allow"
+check ".pdpascan-allow (found walking up) suppresses a value" sh -c "cd '$S/docs' && '$ABS_BIN' scan -f jsonl --baseline ../base . | jq -se 'map(select(.type==\"finding\")) | length == 0'"
+printf 'allow:\n  - {value: "0899991234"}\n' > "$T/noreason.yaml"
+check "an allowlist entry without a reason is refused (exit 2, file and line)" sh -c "'$ABS_BIN' scan --no-config --allow '$T/noreason.yaml' '$T/clean.txt' 2>&1 >/dev/null | grep -q 'noreason.yaml:2: every allowlist entry needs a .reason.'"
+printf 'allow:\n  - {path: "*/old/*", reason: "archived"}\n  - {pattern: "^081", rule: th.phone, reason: "test"}\n' > "$T/allow2.yaml"
+check "allowlist: path globs and patterns with a rule" sh -c "'$ABS_BIN' scan -f jsonl --no-config --allow '$T/allow2.yaml' '$T/pii.txt' | jq -se 'map(select(.type==\"finding\") | .category) | index(\"phone\") == null and index(\"national_id\") != null'"
+printf 'โทร. 081-234-5678 <!-- pdpascan:allow -->\nโทร. 089-999-1234\n' > "$T/marker.txt"
+check "an inline pdpascan:allow marker suppresses findings on its line only" sh -c "'$ABS_BIN' scan -f jsonl --no-config '$T/marker.txt' | jq -se '(map(select(.type==\"finding\")) | map(.normalized)) == [\"0899991234\"]'"
+printf 'fail_on: high\nformat: csv\nrules: {disable: [th.phone]}\nexclude: ["*.skip"]\n' > "$S/.pdpascan.yaml"
+printf 'โทร. 081-234-5678\n' > "$S/docs/phone.txt"; cp "$S/docs/phone.txt" "$S/docs/x.skip"
+check ".pdpascan.yaml: rules off, output format, excludes, threshold" sh -c "cd '$S' && out=\$('$ABS_BIN' scan docs/phone.txt docs/x.skip); rc=\$?; [ \$rc = 0 ] && printf '%s' \"\$out\" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' && ! printf '%s' \"\$out\" | grep -q x.skip"
+check "command-line options win over .pdpascan.yaml" sh -c "cd '$S' && '$ABS_BIN' scan -f jsonl --fail-on info docs/phone.txt | jq -se 'map(select(.type==\"summary\")) | length == 1'"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1
