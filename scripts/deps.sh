@@ -32,6 +32,8 @@ for extra in "$@"; do
       want_cmd git git
       want_cmd npm npm            # for the SARIF validator (below)
       want_pc sqlite3 libsqlite3-dev
+      want_cmd parallel parallel   # the tested --shard example
+      want_cmd script bsdutils     # progress on a pseudo-terminal
       ;;
     fuzz)
       want_cmd clang clang

@@ -20,6 +20,7 @@
 
 #include "../include/pdpascan.h"
 #include "../report/report.h"
+#include "archive.h"
 #include "config.h"
 #include "git.h"
 #include "../util/buf.h"
@@ -37,6 +38,9 @@ typedef struct scan_cfg {
     int hook;     /* --hook: run by the pre-commit hook (text report, advice when blocked) */
     int fail_on_set, lang_set, no_config;
     const char *baseline, *write_baseline, *allow, *config;
+    const char *files_from;
+    uint64_t max_file_size;
+    unsigned shard_k, shard_n;
 } scan_cfg;
 
 static const char *usage_text =
@@ -56,6 +60,9 @@ static const char *usage_text =
     "      --write-baseline FILE  record the current findings' fingerprints in FILE\n"
     "      --allow FILE     an allowlist (YAML; .pdpascan-allow is found by itself)\n"
     "      --config FILE    settings instead of .pdpascan.yaml found walking up; --no-config: none\n"
+    "      --files-from F   also scan the paths listed in F (- = stdin), one a line or NUL-separated\n"
+    "      --max-file-size S  files larger than S (50M, 2G) are errors, not scanned\n"
+    "      --shard K/N      scan only the K-th of N parts of the inputs (split across machines)\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"
     "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
@@ -125,6 +132,7 @@ typedef struct run_ctx {
     scan_summary sum;
     pdp_severity fail_on;
     FILE *baseline;   /* --write-baseline, or NULL */
+    progress prog;
 } run_ctx;
 
 /* Problems also go to stderr as one line naming the file, never its data. */
@@ -141,13 +149,14 @@ static void on_result(void *ctx, pdp_result *res)
     if (c->baseline) pdp_baseline_write(c->baseline, res);
     report_file(c->rep, res);
     summary_add(&c->sum, res, c->fail_on);
+    progress_add(&c->prog, res);
     warn_problems(res);
 }
 
 static int parse_scan(int argc, char **argv, scan_cfg *c)
 {
     enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
-           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG };
+           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
@@ -157,7 +166,8 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         { "staged", no_argument, 0, O_STAGED }, { "hook", no_argument, 0, O_HOOK },
         { "baseline", required_argument, 0, O_BASELINE }, { "write-baseline", required_argument, 0, O_WBASELINE },
         { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
-        { "no-config", no_argument, 0, O_NOCONFIG },
+        { "no-config", no_argument, 0, O_NOCONFIG }, { "files-from", required_argument, 0, O_FROM },
+        { "max-file-size", required_argument, 0, O_MAXSIZE }, { "shard", required_argument, 0, O_SHARD },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     int o;
@@ -199,13 +209,23 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         case O_ALLOW: c->allow = optarg; break;
         case O_CONFIG: c->config = optarg; break;
         case O_NOCONFIG: c->no_config = 1; break;
+        case O_FROM: c->files_from = optarg; break;
+        case O_MAXSIZE:
+            if (!(c->max_file_size = archive_parse_size(optarg)))
+                return usage_error("--max-file-size takes a size such as 50M or 2G, not '%s'", optarg);
+            break;
+        case O_SHARD:
+            if (sscanf(optarg, "%u/%u", &c->shard_k, &c->shard_n) != 2 || !c->shard_n || !c->shard_k ||
+                c->shard_k > c->shard_n)
+                return usage_error("--shard takes K/N with 1 <= K <= N, not '%s'", optarg);
+            break;
         case O_HOOK: c->hook = c->staged = 1; break;
         case 'h': fputs(usage_text, stdout); exit(0);
         default: return 2;
         }
     }
-    if (optind >= argc && !c->staged)
-        return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, or --staged)");
+    if (optind >= argc && !c->staged && !c->files_from)
+        return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, --files-from or --staged)");
     if (c->hook && !c->format) c->format = "text";
     if (c->write_baseline && c->baseline) return usage_error("%s", "--write-baseline and --baseline do not go together");
     static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv" };
@@ -262,11 +282,18 @@ static int gather_inputs(scan_cfg *c, int argc, char **argv, input_list *in)
 {
     for (int i = optind; i < argc; i++) walk_path(in, argv[i], c->excludes, c->nexcludes);
     char *err = NULL;
+    if (c->files_from && archive_files_from(in, c->files_from, c->excludes, c->nexcludes, &err) != 0) {
+        fprintf(stderr, "pdpascan: %s\n", err);
+        free(err);
+        return 2;
+    }
     if (c->staged && git_staged_inputs(in, c->excludes, c->nexcludes, &err) != 0) {
         fprintf(stderr, "pdpascan: --staged: %s\n", err);
         free(err);
         return 2;
     }
+    if (c->shard_n) archive_shard(in, c->shard_k, c->shard_n);
+    archive_limit_size(in, c->max_file_size);
     return 0;
 }
 
@@ -281,7 +308,7 @@ static int finish_output(FILE *out)
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL };
+    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
     config cf = { NULL, NULL, NULL, NULL, -1, NULL, 0 };
     pdp_allow *allow = pdp_allow_new();
     input_list in = { 0 };
@@ -307,10 +334,12 @@ static int cmd_scan(int argc, char **argv)
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
     report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
-    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb };
+    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 } };
     pdp_options opt = { 0 };
     opt.allow = allow;
+    progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
     jobs_run(rules, &opt, &in, c.jobs, on_result, &ctx);
+    progress_end(&ctx.prog);
     ctx.sum.seconds = now() - t0;
     report_end(ctx.rep, &ctx.sum);
     report_free(ctx.rep);

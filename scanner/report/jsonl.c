@@ -96,11 +96,21 @@ static void file_fields(report *r, const pdp_result *res)
 
 static void summary(report *r, const scan_summary *s)
 {
-    fprintf(r->out,
+    FILE *f = r->out;
+    fprintf(f,
             "{\"type\":\"summary\",\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
-            "\"skipped\":%zu,\"suppressed\":%zu,\"bytes\":%llu,\"seconds\":%.3f}",
+            "\"skipped\":%zu,\"suppressed\":%zu,\"bytes\":%llu,\"seconds\":%.3f",
             s->files, s->findings, s->errors, s->partial, s->skipped, s->suppressed, (unsigned long long)s->bytes,
             s->seconds);
+    /* the folders holding the most findings above info (high first) */
+    size_t n = folders_top(r, 20);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",{\"folder\":" : ",\"folders\":[{\"folder\":", f);
+        json_string(f, r->folders[i].name);
+        fprintf(f, ",\"files\":%zu,\"findings\":%zu,\"high\":%zu}", r->folders[i].files, r->folders[i].findings,
+                r->folders[i].high);
+    }
+    fputs(n ? "]}" : "}", f);
 }
 
 static void jsonl_file(report *r, const pdp_result *res)

@@ -28,15 +28,22 @@ report *report_new(const char *format, FILE *out, const report_opts *o, char **e
 
 /* Documents inside a document are reported first, each as a file of its
  * own ("outer.zip!/inner.docx"), then the document itself. */
+static void report_one(report *r, const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nchildren; i++) report_one(r, &res->children[i]);
+    r->vt->file(r, res);
+}
+
 void report_file(report *r, const pdp_result *res)
 {
-    for (size_t i = 0; i < res->nchildren; i++) report_file(r, &res->children[i]);
-    r->vt->file(r, res);
+    folders_add(r, res);
+    report_one(r, res);
 }
 void report_end(report *r, const scan_summary *s) { r->vt->end(r, s); }
 void report_free(report *r)
 {
     if (!r) return;
+    folders_free(r);
     free(r->state);
     free(r);
 }

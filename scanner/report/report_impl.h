@@ -15,7 +15,20 @@ struct report {
     report_opts o;
     size_t nfiles;            /* files written so far (json, sarif) */
     void *state;              /* a format's own state (sarif), freed by report_free */
+    struct folder_row *folders; /* exposure per folder (folders.c) */
+    size_t nfolders;
 };
+
+/* Per-folder totals, for the end of a report: which parts of a site hold
+ * the most exposure. */
+typedef struct folder_row {
+    char *name;
+    size_t files, findings, high;   /* findings: above info */
+} folder_row;
+void folders_add(report *r, const pdp_result *res);
+/* The folders with findings, most first (at most max; returns how many). */
+size_t folders_top(report *r, size_t max);
+void folders_free(report *r);
 
 extern const report_vt report_jsonl_vt;
 extern const report_vt report_json_vt;

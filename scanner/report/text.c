@@ -98,8 +98,19 @@ static void text_file(report *r, const pdp_result *res)
     fputc('\n', f);
 }
 
+/* Where the exposure is, when a scan covers several folders. */
+static void folders(report *r)
+{
+    size_t n = folders_top(r, 10);
+    if (n < 2) return;
+    fprintf(r->out, "%s\n", msg(r, "report.folders"));
+    for (size_t i = 0; i < n; i++)
+        fprintf(r->out, "  %-50s %6zu %6zu\n", r->folders[i].name, r->folders[i].findings, r->folders[i].high);
+}
+
 static void text_end(report *r, const scan_summary *s)
 {
+    folders(r);
     FILE *f = r->out;
     char files[32], n[32], bad[32], errs[32];
     char key[32];

@@ -129,6 +129,17 @@ printf 'fail_on: high\nformat: csv\nrules: {disable: [th.phone]}\nexclude: ["*.s
 printf 'โทร. 081-234-5678\n' > "$S/docs/phone.txt"; cp "$S/docs/phone.txt" "$S/docs/x.skip"
 check ".pdpascan.yaml: rules off, output format, excludes, threshold" sh -c "cd '$S' && out=\$('$ABS_BIN' scan docs/phone.txt docs/x.skip); rc=\$?; [ \$rc = 0 ] && printf '%s' \"\$out\" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' && ! printf '%s' \"\$out\" | grep -q x.skip"
 check "command-line options win over .pdpascan.yaml" sh -c "cd '$S' && '$ABS_BIN' scan -f jsonl --fail-on info docs/phone.txt | jq -se 'map(select(.type==\"summary\")) | length == 1'"
+# Whole-archive scans (issue 6)
+find corpus/text -name '*.txt' -print0 > "$T/list0"; find corpus/text -name '*.txt' > "$T/list"
+check "--files-from: NUL- and newline-separated lists give the same files" sh -c "[ \"\$('$BIN' scan -f jsonl --files-from '$T/list0' | jq -r 'select(.type==\"file\").file' | sort | md5sum)\" = \"\$('$BIN' scan -f jsonl --files-from - < '$T/list' | jq -r 'select(.type==\"file\").file' | sort | md5sum)\" ] && [ \$(grep -c . '$T/list') -gt 20 ]"
+check "--max-file-size: a larger file is an error (exit 2), never clean" sh -c "'$BIN' scan -f jsonl --max-file-size 10 '$T/pii.txt' | jq -se 'map(select(.type==\"file\")) | .[0].status == \"error\"'; '$BIN' scan --max-file-size 10 '$T/pii.txt' >/dev/null 2>&1; [ \$? = 2 ]"
+for k in 1 2 3; do "$BIN" scan -f jsonl --shard $k/3 corpus/text > "$T/shard$k.jsonl" 2>/dev/null; done
+"$BIN" scan -f jsonl corpus/text > "$T/whole.jsonl" 2>/dev/null
+check "--shard K/N: the shards are disjoint and together the whole archive" sh -c "cat '$T'/shard?.jsonl | jq -r 'select(.type==\"file\").file' | sort > '$T/s.list'; jq -r 'select(.type==\"file\").file' '$T/whole.jsonl' | sort > '$T/w.list'; cmp -s '$T/s.list' '$T/w.list' && [ \$(sort -u '$T/s.list' | wc -l) = \$(wc -l < '$T/s.list') ]"
+check "GNU parallel over shards, merged by scripts/merge-jsonl.sh, equals one scan" sh -c "parallel --sshlogin : '$ABS_BIN' scan -f jsonl --shard {}/3 '$(pwd)/corpus/text' '>' '$T/par{}.jsonl' ::: 1 2 3 2>/dev/null; [ \"\$(sh scripts/merge-jsonl.sh '$T'/par?.jsonl | tail -1 | jq .shards)\" = 3 ] && [ \"\$(sh scripts/merge-jsonl.sh '$T'/par?.jsonl | tail -1 | jq -c '[.files,.findings,.errors]')\" = \"\$(tail -1 '$T/whole.jsonl' | jq -c '[.files,.findings,.errors]')\" ]"
+check "summary names the folders with the most findings" sh -c "'$BIN' scan -f jsonl corpus/text corpus/pdf 2>/dev/null | tail -1 | jq -e '.folders[0].folder == \"corpus/text\" and .folders[0].high > 10'"
+check "progress on a terminal: files, MB/s, findings, ETA" sh -c "script -qec \"'$ABS_BIN' scan -f jsonl -o /dev/null corpus/text\" /dev/null | grep -q 'files .* MB/s .* findings .*ETA'"
+check "no progress when stderr is not a terminal" sh -c "[ -z \"\$('$BIN' scan -f jsonl corpus/text 2>&1 >/dev/null)\" ]"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1

@@ -1,0 +1,151 @@
+/* archive.c — scanning a whole site archive: inputs from a list
+ * (--files-from), a per-file size limit (--max-file-size), shards for
+ * several machines (--shard K/N), and progress on a terminal. */
+#include "archive.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../util/buf.h"
+
+int archive_files_from(input_list *in, const char *file, char **excludes, size_t n, char **err)
+{
+    FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+    if (!f) {
+        *err = xasprintf("--files-from %s: %s", file, strerror(errno));
+        return -1;
+    }
+    buf b;
+    buf_init(&b);
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) buf_append(&b, tmp, k);
+    int bad = ferror(f);
+    if (f != stdin) fclose(f);
+    if (bad) {
+        buf_free(&b);
+        *err = xasprintf("--files-from %s: read error", file);
+        return -1;
+    }
+    char sep = b.len && memchr(b.data, 0, b.len) ? 0 : '\n'; /* find -print0 or one per line */
+    for (size_t at = 0; at < b.len;) {
+        const char *s = b.data + at, *e = memchr(s, sep, b.len - at);
+        size_t len = e ? (size_t)(e - s) : b.len - at;
+        at += len + 1;
+        if (sep == '\n' && len && s[len - 1] == '\r') len--;
+        if (!len) continue;
+        char *path = xstrndup(s, len);
+        walk_path(in, path, excludes, n);
+        free(path);
+    }
+    buf_free(&b);
+    return 0;
+}
+
+void archive_limit_size(input_list *in, uint64_t max)
+{
+    for (size_t i = 0; max && i < in->len; i++) {
+        input *x = &in->v[i];
+        struct stat st;
+        uint64_t size = x->data ? x->len : stat(x->path, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+        if (x->error || size <= max) continue;
+        x->error = xasprintf("larger than --max-file-size (%llu bytes): not checked", (unsigned long long)max);
+        free(x->data);
+        x->data = NULL;
+    }
+}
+
+static uint32_t fnv1a(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+void archive_shard(input_list *in, unsigned k, unsigned n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < in->len; i++) {
+        if (fnv1a(in->v[i].path) % n == k - 1) {
+            in->v[kept++] = in->v[i];
+            continue;
+        }
+        free(in->v[i].path);
+        free(in->v[i].error);
+        free(in->v[i].data);
+    }
+    in->len = kept;
+}
+
+uint64_t archive_parse_size(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v <= 0) return 0;
+    switch (*end) {
+    case 'k': case 'K': v *= 1024; end++; break;
+    case 'm': case 'M': v *= 1024.0 * 1024; end++; break;
+    case 'g': case 'G': v *= 1024.0 * 1024 * 1024; end++; break;
+    default: break;
+    }
+    if (*end == 'B' || *end == 'b') end++;
+    return *end ? 0 : (uint64_t)v;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void progress_start(progress *p, const input_list *in, int on)
+{
+    memset(p, 0, sizeof *p);
+    p->on = on;
+    p->total = in->len;
+    p->start = p->last = now();
+    for (size_t i = 0; on && i < in->len; i++) {
+        struct stat st;
+        if (in->v[i].data) p->total_bytes += in->v[i].len;
+        else if (!in->v[i].error && stat(in->v[i].path, &st) == 0) p->total_bytes += (uint64_t)st.st_size;
+    }
+}
+
+static void show(progress *p, double t)
+{
+    double el = t - p->start, mbps = el > 0 ? p->bytes / 1048576.0 / el : 0;
+    double eta = p->bytes && p->total_bytes > p->bytes ? el * (double)(p->total_bytes - p->bytes) / (double)p->bytes : 0;
+    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f MB/s  %zu findings  ETA %02d:%02d", p->done, p->total, mbps,
+            p->findings, (int)eta / 60, (int)eta % 60);
+    fflush(stderr);
+}
+
+static void count(progress *p, const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nchildren; i++) count(p, &res->children[i]);
+    p->findings += res->nfindings;
+}
+
+void progress_add(progress *p, const pdp_result *res)
+{
+    if (!p->on) return;
+    p->done++;
+    p->bytes += res->bytes;
+    count(p, res);
+    double t = now();
+    if (t - p->last < 0.2 && p->done < p->total) return;
+    p->last = t;
+    show(p, t);
+}
+
+void progress_end(progress *p)
+{
+    if (!p->on) return;
+    show(p, now());
+    fputs("\n", stderr);
+}
