@@ -14,12 +14,14 @@ DATADIR = $(PREFIX)/share/pdpascan/patterns
 
 CORE_PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0
 FORMAT_PKGS = gio-2.0 poppler-glib libxml-2.0 libzip
-PKGS = $(CORE_PKGS) $(FORMAT_PKGS)
+CLI_PKGS = sqlite3
+PKGS = $(CORE_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS))
 FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS))
+CLI_LIBS = $(shell pkg-config --libs $(CLI_PKGS))
 LIBDIR = $(PREFIX)/lib/pdpascan
 
 CFLAGS ?= -O2 -g
@@ -80,7 +82,7 @@ $(LIB): $(LIB_OBJ)
 
 # -rdynamic: the plugin calls back into the program's docscan and helpers.
 $(BIN): $(CLI_OBJ)
-	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) -ldl -pthread
+	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) $(CLI_LIBS) -ldl -pthread
 
 $(PLUGIN): $(FORMAT_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $(FORMAT_OBJ) $(FORMAT_LIBS)

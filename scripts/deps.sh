@@ -24,6 +24,7 @@ want_pc gio-2.0 libglib2.0-dev
 want_pc poppler-glib libpoppler-glib-dev
 want_pc libxml-2.0 libxml2-dev
 want_pc libzip libzip-dev
+want_pc sqlite3 libsqlite3-dev
 for extra in "$@"; do
   case "$extra" in
     test)
@@ -31,7 +32,6 @@ for extra in "$@"; do
       want_cmd jq jq
       want_cmd git git
       want_cmd npm npm            # for the SARIF validator (below)
-      want_pc sqlite3 libsqlite3-dev
       want_cmd parallel parallel   # the tested --shard example
       want_cmd script bsdutils     # progress on a pseudo-terminal
       ;;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "../core/docscan.h"
 #include "../util/buf.h"
 
@@ -19,6 +20,7 @@ typedef struct pool {
     size_t next;
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    cache *cache;
 } pool;
 
 static void scan_one(pool *p, size_t i, pdp_result *res)
@@ -31,6 +33,14 @@ static void scan_one(pool *p, size_t i, pdp_result *res)
         pdp_scan_buffer(p->rules, x->data, x->len, x->path, p->opt, res);
     } else if (x->path[0] == '-' && x->path[1] == 0) {
         pdp_scan_fd(p->rules, 0, "-", p->opt, res);
+    } else if (p->cache) {
+        cache_key k;
+        if (cache_get(p->cache, p->rules, x->path, res, &k)) {
+            cache_put(p->cache, x->path, &k, res); /* known content under a new path */
+            return;
+        }
+        pdp_scan_file(p->rules, x->path, NULL, p->opt, res);
+        if (res->status != PDP_STATUS_ERROR) cache_put(p->cache, x->path, &k, res); /* errors may pass */
     } else {
         pdp_scan_file(p->rules, x->path, NULL, p->opt, res);
     }
@@ -54,13 +64,13 @@ static void *worker(void *arg)
     }
 }
 
-void jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nthreads,
+void jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nthreads, cache *results,
               result_fn fn, void *ctx)
 {
     if (nthreads < 1) nthreads = 1;
     if ((size_t)nthreads > in->len) nthreads = in->len ? (int)in->len : 1;
     pool p = { r, opt, in, xcalloc(in->len ? in->len : 1, sizeof(pdp_result)),
-               xcalloc(in->len ? in->len : 1, 1), 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+               xcalloc(in->len ? in->len : 1, 1), 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, results };
     pthread_t *th = xcalloc((size_t)nthreads, sizeof *th);
     int started = 0;
     for (int t = 0; t < nthreads; t++)

@@ -8,7 +8,10 @@
 
 typedef void (*result_fn)(void *ctx, pdp_result *res);
 
-void jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nthreads,
+struct cache;
+/* cache: results of unchanged files come from it, new ones go into it
+ * (NULL: none). */
+void jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nthreads, struct cache *cache,
               result_fn fn, void *ctx);
 
 #endif

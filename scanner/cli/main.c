@@ -21,6 +21,7 @@
 #include "../include/pdpascan.h"
 #include "../report/report.h"
 #include "archive.h"
+#include "cache.h"
 #include "config.h"
 #include "git.h"
 #include "../util/buf.h"
@@ -38,7 +39,7 @@ typedef struct scan_cfg {
     int hook;     /* --hook: run by the pre-commit hook (text report, advice when blocked) */
     int fail_on_set, lang_set, no_config;
     const char *baseline, *write_baseline, *allow, *config;
-    const char *files_from;
+    const char *files_from, *cache;
     uint64_t max_file_size;
     unsigned shard_k, shard_n;
 } scan_cfg;
@@ -63,6 +64,7 @@ static const char *usage_text =
     "      --files-from F   also scan the paths listed in F (- = stdin), one a line or NUL-separated\n"
     "      --max-file-size S  files larger than S (50M, 2G) are errors, not scanned\n"
     "      --shard K/N      scan only the K-th of N parts of the inputs (split across machines)\n"
+    "      --cache FILE     SQLite cache of results: unchanged files are not read again\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"
     "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
@@ -156,7 +158,7 @@ static void on_result(void *ctx, pdp_result *res)
 static int parse_scan(int argc, char **argv, scan_cfg *c)
 {
     enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
-           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD };
+           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
@@ -168,6 +170,7 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
         { "no-config", no_argument, 0, O_NOCONFIG }, { "files-from", required_argument, 0, O_FROM },
         { "max-file-size", required_argument, 0, O_MAXSIZE }, { "shard", required_argument, 0, O_SHARD },
+        { "cache", required_argument, 0, O_CACHE },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     int o;
@@ -210,6 +213,7 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         case O_CONFIG: c->config = optarg; break;
         case O_NOCONFIG: c->no_config = 1; break;
         case O_FROM: c->files_from = optarg; break;
+        case O_CACHE: c->cache = optarg; break;
         case O_MAXSIZE:
             if (!(c->max_file_size = archive_parse_size(optarg)))
                 return usage_error("--max-file-size takes a size such as 50M or 2G, not '%s'", optarg);
@@ -308,11 +312,12 @@ static int finish_output(FILE *out)
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
+    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
     config cf = { NULL, NULL, NULL, NULL, -1, NULL, 0 };
     pdp_allow *allow = pdp_allow_new();
     input_list in = { 0 };
     pdp_rules *rules = NULL;
+    cache *results = NULL;
     FILE *out = stdout, *wb = NULL;
     double t0 = now();
     int rc = parse_scan(argc, argv, &c);
@@ -328,6 +333,12 @@ static int cmd_scan(int argc, char **argv)
     }
     if (!rc) rc = gather_inputs(&c, argc, argv, &in);
     if (!rc) rc = load_rules_flags(c.rules_dir, flags_for(&in), &rules);
+    char *cerr = NULL;
+    if (!rc && c.cache && !(results = cache_open(c.cache, pdp_rules_version(rules), &cerr))) {
+        fprintf(stderr, "pdpascan: %s\n", cerr);
+        free(cerr);
+        rc = 2;
+    }
     if (rc) goto done;
     int tty = !c.output && isatty(STDOUT_FILENO);
     if (!c.format) c.format = tty ? "text" : "jsonl";
@@ -338,14 +349,16 @@ static int cmd_scan(int argc, char **argv)
     pdp_options opt = { 0 };
     opt.allow = allow;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
-    jobs_run(rules, &opt, &in, c.jobs, on_result, &ctx);
+    jobs_run(rules, &opt, &in, c.jobs, results, on_result, &ctx);
     progress_end(&ctx.prog);
+    if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
     ctx.sum.seconds = now() - t0;
     report_end(ctx.rep, &ctx.sum);
     report_free(ctx.rep);
     if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));
     rc = ctx.sum.errors ? 2 : ctx.sum.blocking ? 1 : 0;
 done:
+    cache_close(results);
     if (wb && fclose(wb) != 0) rc = 2;
     if (finish_output(out)) rc = 2;
     input_list_free(&in);

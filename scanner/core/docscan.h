@@ -10,6 +10,7 @@
 #define PDP_DOCSCAN_H
 
 #include "../include/pdpascan.h"
+#include "../util/buf.h"
 
 typedef struct docscan docscan;
 
@@ -41,6 +42,11 @@ void result_init(pdp_result *res, const char *name);
 void result_set_status(pdp_result *res, pdp_status st, const char *error);
 void location_copy(pdp_location *dst, const pdp_location *src);
 void location_free(pdp_location *loc);
+/* A result as bytes (appended to b), and back under the name `name`
+ * (borrowed strings from rules or interned); -1 when data is damaged. */
+void result_encode(const pdp_result *r, buf *b);
+int result_decode(const pdp_rules *rules, const void *data, size_t len, const char *name, pdp_result *r);
+
 /* Free what one finding owns (not the finding itself). */
 void finding_free(pdp_finding *f);
 /* A new child result "parent!/member" of parent, initialised. */

@@ -3,6 +3,7 @@
 #include "rules.h"
 
 #include <dirent.h>
+#include <glib.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,23 @@ static yaml_preload *preload_all(const char *dir)
     return p;
 }
 
+/* The rule set's version: a hash of the program's version and every file
+ * of the rule set, so that a cache never serves results of other rules. */
+static void version_of(pdp_rules *r, const yaml_preload *p)
+{
+    GChecksum *h = g_checksum_new(G_CHECKSUM_SHA1);
+    g_checksum_update(h, (const guchar *)PDP_VERSION, -1);
+    for (size_t i = 0; i < p->n; i++) {
+        gchar *data = NULL;
+        gsize len = 0;
+        g_checksum_update(h, (const guchar *)p->paths[i] + strlen(r->dir), -1);
+        if (g_file_get_contents(p->paths[i], &data, &len, NULL)) g_checksum_update(h, (const guchar *)data, (gssize)len);
+        g_free(data);
+    }
+    snprintf(r->version, sizeof r->version, "%s", g_checksum_get_string(h));
+    g_checksum_free(h);
+}
+
 static void preload_free(yaml_preload *p)
 {
     if (!p) return;
@@ -180,6 +198,7 @@ int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **e
     r->dir = d;
     r->no_jit = (flags & PDP_RULES_NO_JIT) != 0;
     r->preload = preload_all(d);
+    version_of(r, r->preload);
     char *laws = xasprintf("%s/laws.yaml", d), *msgs = xasprintf("%s/messages.yaml", d);
     int rc = catalog_load_laws(r, laws, err);
     if (rc == 0) rc = catalog_load_messages(r, msgs, err);
@@ -280,6 +299,7 @@ void pdp_rules_free(pdp_rules *r)
 const char *pdp_rules_dir(const pdp_rules *r) { return r->dir; }
 
 size_t pdp_rules_count(const pdp_rules *r) { return r->nrules; }
+const char *pdp_rules_version(const pdp_rules *r) { return r->version; }
 
 const pdp_rule *rules_by_id(const pdp_rules *r, const char *id)
 {

@@ -133,6 +133,7 @@ struct pdp_rules {
     phrase_index phrases;
     int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled */
     struct yaml_preload *preload; /* while loading: the files parsed ahead */
+    char version[41];         /* pdp_rules_version */
 };
 
 /* Open a rule-set YAML file: from the files parsed ahead while loading,

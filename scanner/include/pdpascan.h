@@ -163,6 +163,9 @@ typedef struct pdp_rule_info {
 } pdp_rule_info;
 
 size_t pdp_rules_count(const pdp_rules *r);
+/* A hash of the program's version and every file of the rule set: results
+ * cached under another version are not reused. */
+const char *pdp_rules_version(const pdp_rules *r);
 /* What rule `id` looks for, in plain words (its clause, explanation, what to
  * do, cue phrases, context conditions, examples): a heap string, or NULL
  * when there is no such rule. */

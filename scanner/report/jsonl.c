@@ -102,6 +102,7 @@ static void summary(report *r, const scan_summary *s)
             "\"skipped\":%zu,\"suppressed\":%zu,\"bytes\":%llu,\"seconds\":%.3f",
             s->files, s->findings, s->errors, s->partial, s->skipped, s->suppressed, (unsigned long long)s->bytes,
             s->seconds);
+    if (s->cached || s->scanned) fprintf(f, ",\"cached\":%zu", s->cached);
     /* the folders holding the most findings above info (high first) */
     size_t n = folders_top(r, 20);
     for (size_t i = 0; i < n; i++) {

@@ -22,6 +22,7 @@ typedef struct report_opts {
 
 typedef struct scan_summary {
     size_t files, findings, errors, partial, skipped, suppressed;
+    size_t cached, scanned;            /* --cache: results reused, files looked up and scanned */
     size_t blocking, files_blocking;   /* findings at or above fail_on, and their files */
     uint64_t bytes;
     double seconds;

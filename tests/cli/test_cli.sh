@@ -140,6 +140,16 @@ check "GNU parallel over shards, merged by scripts/merge-jsonl.sh, equals one sc
 check "summary names the folders with the most findings" sh -c "'$BIN' scan -f jsonl corpus/text corpus/pdf 2>/dev/null | tail -1 | jq -e '.folders[0].folder == \"corpus/text\" and .folders[0].high > 10'"
 check "progress on a terminal: files, MB/s, findings, ETA" sh -c "script -qec \"'$ABS_BIN' scan -f jsonl -o /dev/null corpus/text\" /dev/null | grep -q 'files .* MB/s .* findings .*ETA'"
 check "no progress when stderr is not a terminal" sh -c "[ -z \"\$('$BIN' scan -f jsonl corpus/text 2>&1 >/dev/null)\" ]"
+# --cache (issue 6)
+C="$T/cache"; mkdir -p "$C"; cp -r corpus/text corpus/docx corpus/pdf "$C/"
+"$BIN" scan -f jsonl --cache "$T/c.db" "$C" > "$T/c1.jsonl" 2>/dev/null
+"$BIN" scan -f jsonl --cache "$T/c.db" "$C" > "$T/c2.jsonl" 2>/dev/null
+check "--cache: a rescan reports exactly what the first scan did" sh -c "[ \"\$(jq -c 'select(.type!=\"summary\")' '$T/c1.jsonl' | md5sum)\" = \"\$(jq -c 'select(.type!=\"summary\")' '$T/c2.jsonl' | md5sum)\" ]"
+check "--cache: a rescan of unchanged files reuses every readable file's result" sh -c "[ \"\$(tail -1 '$T/c2.jsonl' | jq .cached)\" = \"\$(jq -r 'select(.type==\"file\" and .status!=\"error\" and (.file|contains(\"!/\")|not)) | .file' '$T/c2.jsonl' | wc -l)\" ] && [ \$(tail -1 '$T/c2.jsonl' | jq .cached) -gt 50 ]"
+printf 'โทร. 081-234-5678\n' >> "$C/text/clean_announcement.txt"; mv "$C/text/complaint_record.txt" "$C/text/moved.txt"
+"$BIN" scan -f jsonl --cache "$T/c.db" "$C" > "$T/c3.jsonl" 2>/dev/null
+check "--cache: a changed file is scanned again; a moved one is known by its content" sh -c "jq -se '(map(select(.type==\"finding\" and .file==\"$C/text/clean_announcement.txt\" and .normalized==\"0812345678\")) | length) == 1 and (map(select(.type==\"finding\" and .file==\"$C/text/moved.txt\")) | length) > 5 and (.[-1].cached == (map(select(.type==\"file\" and .status!=\"error\" and (.file|contains(\"!/\")|not))) | length) - 1)' '$T/c3.jsonl'"
+check "--cache: other rules, other results (the rule-set version is part of the key)" sh -c "cp -r patterns '$T/p2' && printf '\n' >> '$T/p2/laws.yaml' && '$BIN' scan -f jsonl --rules '$T/p2' --cache '$T/c.db' '$C' 2>/dev/null | tail -1 | jq -e '.cached == 0'"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1

@@ -1,0 +1,163 @@
+/* cache.c — `--cache FILE`: an SQLite database of scan results, so that a
+ * nightly rescan of an unchanged archive reads only what changed.
+ *
+ * A file whose path, size and modification time match an entry of the same
+ * rule-set version is not read at all.  Otherwise its content's SHA-1 is
+ * looked up (a file moved or copied is not scanned again), and a file
+ * scanned anew is stored under path, size, time and hash at once, so an
+ * interrupted scan resumes where it stopped.  One connection, used by the
+ * worker threads in turn (a mutex); writes are committed in batches. */
+#include "cache.h"
+
+#include <fcntl.h>
+#include <glib.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/docscan.h"
+#include "../util/buf.h"
+
+#define BATCH 200 /* writes per transaction */
+
+struct cache {
+    sqlite3 *db;
+    sqlite3_stmt *by_path, *by_hash, *put;
+    pthread_mutex_t mu;
+    const char *version;
+    size_t pending;
+    size_t hits, misses;
+};
+
+static const char *schema =
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    "CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, hash TEXT,"
+    " ruleset TEXT, result BLOB);"
+    "CREATE INDEX IF NOT EXISTS results_hash ON results (hash, ruleset);";
+
+cache *cache_open(const char *path, const char *version, char **err)
+{
+    cache *c = xcalloc(1, sizeof *c);
+    c->version = version;
+    pthread_mutex_init(&c->mu, NULL);
+    if (sqlite3_open(path, &c->db) != SQLITE_OK || sqlite3_exec(c->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "SELECT result FROM results WHERE path=?1 AND size=?2 AND mtime=?3 AND ruleset=?4",
+                           -1, &c->by_path, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "SELECT result FROM results WHERE hash=?1 AND ruleset=?2 LIMIT 1", -1, &c->by_hash,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &c->put,
+                           NULL) != SQLITE_OK) {
+        *err = xasprintf("--cache %s: %s", path, c->db ? sqlite3_errmsg(c->db) : "cannot open");
+        cache_close(c);
+        return NULL;
+    }
+    sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
+    return c;
+}
+
+void cache_close(cache *c)
+{
+    if (!c) return;
+    if (c->db) sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_finalize(c->by_path);
+    sqlite3_finalize(c->by_hash);
+    sqlite3_finalize(c->put);
+    sqlite3_close(c->db);
+    pthread_mutex_destroy(&c->mu);
+    free(c);
+}
+
+/* Run a lookup statement; on a row, decode its result under `name`. */
+static int fetch(cache *c, sqlite3_stmt *st, const pdp_rules *r, const char *name, pdp_result *res)
+{
+    int hit = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        hit = result_decode(r, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), name, res) == 0;
+    sqlite3_reset(st);
+    (void)c;
+    return hit;
+}
+
+/* SHA-1 of the file's content (hex), or 0 when it cannot be read. */
+static int hash_file(const char *path, uint64_t size, char out[41])
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return 0;
+    GChecksum *h = g_checksum_new(G_CHECKSUM_SHA1);
+    void *m = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    int ok = !size || m != MAP_FAILED;
+    if (size && ok) {
+        g_checksum_update(h, m, (gssize)size);
+        munmap(m, size);
+    }
+    close(fd);
+    if (ok) snprintf(out, 41, "%s", g_checksum_get_string(h));
+    g_checksum_free(h);
+    return ok;
+}
+
+int cache_get(cache *c, const pdp_rules *r, const char *path, pdp_result *res, cache_key *k)
+{
+    struct stat st;
+    memset(k, 0, sizeof *k);
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    k->usable = 1;
+    k->size = (int64_t)st.st_size;
+    k->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    pthread_mutex_lock(&c->mu);
+    sqlite3_bind_text(c->by_path, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(c->by_path, 2, k->size);
+    sqlite3_bind_int64(c->by_path, 3, k->mtime);
+    sqlite3_bind_text(c->by_path, 4, c->version, -1, SQLITE_STATIC);
+    int hit = fetch(c, c->by_path, r, path, res);
+    pthread_mutex_unlock(&c->mu);
+    if (hit) {
+        k->usable = 0; /* nothing changed: nothing to store */
+        __atomic_add_fetch(&c->hits, 1, __ATOMIC_RELAXED);
+        return 1;
+    }
+    if (!hash_file(path, (uint64_t)st.st_size, k->hash)) {
+        k->usable = 0;
+        return 0;
+    }
+    pthread_mutex_lock(&c->mu);
+    sqlite3_bind_text(c->by_hash, 1, k->hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(c->by_hash, 2, c->version, -1, SQLITE_STATIC);
+    hit = fetch(c, c->by_hash, r, path, res);
+    pthread_mutex_unlock(&c->mu);
+    __atomic_add_fetch(hit ? &c->hits : &c->misses, 1, __ATOMIC_RELAXED);
+    return hit; /* a hit by content is stored under this path too (cache_put) */
+}
+
+void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result *res)
+{
+    if (!k->usable) return;
+    buf b;
+    buf_init(&b);
+    result_encode(res, &b);
+    pthread_mutex_lock(&c->mu);
+    sqlite3_bind_text(c->put, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(c->put, 2, k->size);
+    sqlite3_bind_int64(c->put, 3, k->mtime);
+    sqlite3_bind_text(c->put, 4, k->hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(c->put, 5, c->version, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(c->put, 6, b.data ? b.data : "", (int)b.len, SQLITE_STATIC);
+    sqlite3_step(c->put);
+    sqlite3_reset(c->put);
+    if (++c->pending >= BATCH) { /* commit now and then: an interrupted scan keeps what it did */
+        sqlite3_exec(c->db, "COMMIT; BEGIN", NULL, NULL, NULL);
+        c->pending = 0;
+    }
+    pthread_mutex_unlock(&c->mu);
+    buf_free(&b);
+}
+
+void cache_stats(const cache *c, size_t *hits, size_t *misses)
+{
+    *hits = c->hits;
+    *misses = c->misses;
+}
