@@ -22,6 +22,7 @@
 #include "../report/report.h"
 #include "archive.h"
 #include "cache.h"
+#include "procpool.h"
 #include "config.h"
 #include "git.h"
 #include "../util/buf.h"
@@ -40,6 +41,8 @@ typedef struct scan_cfg {
     int fail_on_set, lang_set, no_config;
     const char *baseline, *write_baseline, *allow, *config;
     const char *files_from, *cache;
+    int isolate;              /* -1: when more than one input */
+    double file_timeout;
     uint64_t max_file_size;
     unsigned shard_k, shard_n;
 } scan_cfg;
@@ -65,6 +68,9 @@ static const char *usage_text =
     "      --max-file-size S  files larger than S (50M, 2G) are errors, not scanned\n"
     "      --shard K/N      scan only the K-th of N parts of the inputs (split across machines)\n"
     "      --cache FILE     SQLite cache of results: unchanged files are not read again\n"
+    "      --file-timeout S a file still being read after S seconds (default 600) is an error\n"
+    "      --isolate | --no-isolate  worker processes (default for several inputs): a crash\n"
+    "                       or hang in one file's reader becomes an error record\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"
     "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
@@ -158,7 +164,8 @@ static void on_result(void *ctx, pdp_result *res)
 static int parse_scan(int argc, char **argv, scan_cfg *c)
 {
     enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
-           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE };
+           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE,
+           O_ISOLATE, O_NOISOLATE, O_TIMEOUT };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
@@ -170,7 +177,8 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
         { "no-config", no_argument, 0, O_NOCONFIG }, { "files-from", required_argument, 0, O_FROM },
         { "max-file-size", required_argument, 0, O_MAXSIZE }, { "shard", required_argument, 0, O_SHARD },
-        { "cache", required_argument, 0, O_CACHE },
+        { "cache", required_argument, 0, O_CACHE }, { "isolate", no_argument, 0, O_ISOLATE },
+        { "no-isolate", no_argument, 0, O_NOISOLATE }, { "file-timeout", required_argument, 0, O_TIMEOUT },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
     };
     int o;
@@ -214,6 +222,12 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         case O_NOCONFIG: c->no_config = 1; break;
         case O_FROM: c->files_from = optarg; break;
         case O_CACHE: c->cache = optarg; break;
+        case O_ISOLATE: c->isolate = 1; break;
+        case O_NOISOLATE: c->isolate = 0; break;
+        case O_TIMEOUT:
+            c->file_timeout = atof(optarg);
+            if (c->file_timeout <= 0) return usage_error("--file-timeout takes seconds (> 0), not '%s'", optarg);
+            break;
         case O_MAXSIZE:
             if (!(c->max_file_size = archive_parse_size(optarg)))
                 return usage_error("--max-file-size takes a size such as 50M or 2G, not '%s'", optarg);
@@ -312,7 +326,8 @@ static int finish_output(FILE *out)
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { NULL, NULL, NULL, PDP_SEV_MEDIUM, ncpu > 0 ? (int)ncpu : 1, 0, 0, -1, lang_from_env(), NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0 };
+    scan_cfg c = { .fail_on = PDP_SEV_MEDIUM, .jobs = ncpu > 0 ? (int)ncpu : 1, .color = -1, .lang = lang_from_env(),
+                   .isolate = -1, .file_timeout = 600 };
     config cf = { NULL, NULL, NULL, NULL, -1, NULL, 0 };
     pdp_allow *allow = pdp_allow_new();
     input_list in = { 0 };
@@ -349,7 +364,10 @@ static int cmd_scan(int argc, char **argv)
     pdp_options opt = { 0 };
     opt.allow = allow;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
-    jobs_run(rules, &opt, &in, c.jobs, results, on_result, &ctx);
+    if (c.isolate == 1 || (c.isolate < 0 && in.len > 1))
+        procpool_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);
+    else
+        jobs_run(rules, &opt, &in, c.jobs, results, on_result, &ctx);
     progress_end(&ctx.prog);
     if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
     ctx.sum.seconds = now() - t0;

@@ -150,6 +150,11 @@ printf 'โทร. 081-234-5678\n' >> "$C/text/clean_announcement.txt"; mv "$C/t
 "$BIN" scan -f jsonl --cache "$T/c.db" "$C" > "$T/c3.jsonl" 2>/dev/null
 check "--cache: a changed file is scanned again; a moved one is known by its content" sh -c "jq -se '(map(select(.type==\"finding\" and .file==\"$C/text/clean_announcement.txt\" and .normalized==\"0812345678\")) | length) == 1 and (map(select(.type==\"finding\" and .file==\"$C/text/moved.txt\")) | length) > 5 and (.[-1].cached == (map(select(.type==\"file\" and .status!=\"error\" and (.file|contains(\"!/\")|not))) | length) - 1)' '$T/c3.jsonl'"
 check "--cache: other rules, other results (the rule-set version is part of the key)" sh -c "cp -r patterns '$T/p2' && printf '\n' >> '$T/p2/laws.yaml' && '$BIN' scan -f jsonl --rules '$T/p2' --cache '$T/c.db' '$C' 2>/dev/null | tail -1 | jq -e '.cached == 0'"
+# A crash or a hang in one reader must not lose the batch (issue 6)
+check "a reader crashing on one file: an error record for it, the other files scanned, exit 2" sh -c "PDPASCAN_TEST_CRASH=pii.txt '$BIN' scan -f jsonl '$T/pii.txt' '$T/phone.txt' 2>/dev/null > '$T/crash.jsonl'; rc=\$?; [ \$rc = 2 ] && jq -se '(map(select(.type==\"file\" and .status==\"error\")) | .[0].error | test(\"crashed\")) and (map(select(.type==\"finding\" and .category==\"phone\")) | length) == 1' '$T/crash.jsonl'"
+yes 'ประกาศ เรื่อง ทดสอบ ระบบ ๑๒๓๔ บาท' | head -c 30000000 > "$T/big.txt"
+check "a file past --file-timeout: an error record, the scan goes on" sh -c "'$BIN' scan -f jsonl --file-timeout 0.01 '$T/big.txt' '$T/phone.txt' 2>/dev/null | jq -se '(map(select(.type==\"file\" and .status==\"error\")) | .[0].error | test(\"took longer\")) and (map(select(.type==\"finding\")) | length) == 1'"
+check "--no-isolate (threads) reports what worker processes do" sh -c "[ \"\$('$BIN' scan -f jsonl --no-isolate corpus 2>/dev/null | grep -v summary | md5sum)\" = \"\$('$BIN' scan -f jsonl --isolate corpus 2>/dev/null | grep -v summary | md5sum)\" ]"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1

@@ -1,0 +1,279 @@
+/* procpool.c — scanning in worker processes, so that a crash or a hang in
+ * one document's reader does not lose the batch (`--isolate`, the default
+ * for more than one input).  Each worker is a fork of this process (rules
+ * already loaded) that reads input numbers from a pipe and writes back
+ * encoded results.  The parent hands out inputs, answers from the cache
+ * itself, kills a worker whose file runs past the time limit, and turns the
+ * file a worker died or was killed on into an error record; a new worker
+ * takes the dead one's place and the scan goes on.  Results are passed on
+ * in input order, as with threads. */
+#include "procpool.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "../core/docscan.h"
+#include "../util/buf.h"
+
+#define MAX_WORKERS 64
+#define NONE ((size_t)-1)
+
+typedef struct worker {
+    pid_t pid;
+    int to, from;        /* pipes: input numbers to it, results from it */
+    size_t job;          /* input being scanned, or NONE */
+    double started;
+    buf got;             /* bytes of the current answer so far */
+} worker;
+
+typedef struct ppool {
+    const pdp_rules *rules;
+    const pdp_options *opt;
+    const input_list *in;
+    cache *cache;
+    double timeout;
+    pdp_result *res;
+    char *done;
+    cache_key *keys;
+    size_t next;
+    worker w[MAX_WORKERS];
+    int n;
+} ppool;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t k = write(fd, c, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        c += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+static int read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t k = read(fd, c, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        c += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* In the worker: scan the inputs asked for until the pipe closes.  A test
+ * may set PDPASCAN_TEST_CRASH to a text: a file whose name holds it makes
+ * the worker crash, as a broken reader would. */
+static void child_loop(ppool *p, int in_fd, int out_fd)
+{
+    const char *crash = getenv("PDPASCAN_TEST_CRASH");
+    uint64_t job;
+    while (read_all(in_fd, &job, sizeof job) == 0) {
+        const input *x = &p->in->v[job];
+        if (crash && *crash && strstr(x->path, crash)) abort();
+        pdp_result r;
+        if (x->data) pdp_scan_buffer(p->rules, x->data, x->len, x->path, p->opt, &r);
+        else pdp_scan_file(p->rules, x->path, NULL, p->opt, &r);
+        buf b;
+        buf_init(&b);
+        result_encode(&r, &b);
+        uint64_t hdr[2] = { job, b.len };
+        int bad = write_all(out_fd, hdr, sizeof hdr) || write_all(out_fd, b.data ? b.data : "", b.len);
+        buf_free(&b);
+        pdp_result_free(&r);
+        if (bad) break;
+    }
+    _exit(0);
+}
+
+static int spawn(ppool *p, worker *w)
+{
+    int a[2], b[2];
+    if (pipe(a) != 0) return -1;
+    if (pipe(b) != 0) {
+        close(a[0]);
+        close(a[1]);
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        close(a[1]);
+        close(b[0]);
+        for (int i = 0; i < p->n; i++) /* the other workers' pipes are not ours */
+            if (p->w[i].pid > 0) {
+                close(p->w[i].to);
+                close(p->w[i].from);
+            }
+        child_loop(p, a[0], b[1]);
+    }
+    close(a[0]);
+    close(b[1]);
+    w->pid = pid;
+    w->to = a[1];
+    w->from = b[0];
+    w->job = NONE;
+    buf_init(&w->got);
+    return 0;
+}
+
+static void retire(worker *w, int kill_it)
+{
+    if (kill_it) kill(w->pid, SIGKILL);
+    close(w->to);
+    close(w->from);
+    int st;
+    while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    buf_free(&w->got);
+    w->pid = -1;
+}
+
+/* The input's result is an error that says what happened. */
+static void fail_job(ppool *p, size_t job, const char *why)
+{
+    result_init(&p->res[job], p->in->v[job].path);
+    result_set_status(&p->res[job], PDP_STATUS_ERROR, why);
+    p->done[job] = 1;
+}
+
+/* Give worker w the next input that needs a worker; cached and erroneous
+ * inputs are settled here. */
+static void hand_out(ppool *p, worker *w)
+{
+    while (p->next < p->in->len) {
+        size_t i = p->next++;
+        const input *x = &p->in->v[i];
+        if (x->error) {
+            fail_job(p, i, x->error);
+            continue;
+        }
+        if (p->cache && !x->data && cache_get(p->cache, p->rules, x->path, &p->res[i], &p->keys[i])) {
+            cache_put(p->cache, x->path, &p->keys[i], &p->res[i]);
+            p->done[i] = 1;
+            continue;
+        }
+        uint64_t job = i;
+        if (write_all(w->to, &job, sizeof job) != 0) {
+            fail_job(p, i, "the worker process could not be reached: not checked");
+            return;
+        }
+        w->job = i;
+        w->started = now();
+        return;
+    }
+}
+
+/* Read what worker w has written; a whole answer settles its input. */
+static int collect(ppool *p, worker *w)
+{
+    char tmp[65536];
+    ssize_t k = read(w->from, tmp, sizeof tmp);
+    if (k < 0 && errno == EINTR) return 0;
+    if (k <= 0) return -1; /* it died */
+    buf_append(&w->got, tmp, (size_t)k);
+    uint64_t hdr[2];
+    if (w->got.len < sizeof hdr) return 0;
+    memcpy(hdr, w->got.data, sizeof hdr);
+    if (w->got.len < sizeof hdr + hdr[1]) return 0;
+    size_t job = (size_t)hdr[0];
+    if (job != w->job || result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in->v[job].path, &p->res[job]) != 0)
+        return -1;
+    if (p->cache && p->res[job].status != PDP_STATUS_ERROR) cache_put(p->cache, p->in->v[job].path, &p->keys[job], &p->res[job]);
+    p->done[job] = 1;
+    buf_consume(&w->got, sizeof hdr + hdr[1]);
+    w->job = NONE;
+    hand_out(p, w);
+    return 0;
+}
+
+static void replace(ppool *p, worker *w, int killed)
+{
+    size_t job = w->job;
+    retire(w, killed);
+    if (job != NONE) {
+        char *why = killed ? xasprintf("took longer than %g s (--file-timeout): not checked, the scan went on", p->timeout)
+                           : xstrdup("the reader crashed on this file: not checked, the scan went on");
+        fail_job(p, job, why);
+        free(why);
+    }
+    if (spawn(p, w) == 0) hand_out(p, w);
+}
+
+/* Wait for any worker's output or the nearest time limit. */
+static void step(ppool *p)
+{
+    struct pollfd fds[MAX_WORKERS];
+    int wait_ms = 1000;
+    double t = now();
+    for (int i = 0; i < p->n; i++) {
+        fds[i] = (struct pollfd){ p->w[i].pid > 0 && p->w[i].job != NONE ? p->w[i].from : -1, POLLIN, 0 };
+        if (fds[i].fd >= 0 && p->timeout > 0) {
+            double left = p->w[i].started + p->timeout - t;
+            int ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+            if (ms < wait_ms) wait_ms = ms;
+        }
+    }
+    if (poll(fds, (nfds_t)p->n, wait_ms) < 0 && errno != EINTR) return;
+    t = now();
+    for (int i = 0; i < p->n; i++) {
+        worker *w = &p->w[i];
+        if (fds[i].fd < 0) continue;
+        if ((fds[i].revents & (POLLIN | POLLHUP | POLLERR)) && collect(p, w) != 0) replace(p, w, 0);
+        else if (w->job != NONE && p->timeout > 0 && t - w->started > p->timeout) replace(p, w, 1);
+    }
+}
+
+void procpool_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nworkers, cache *c,
+                  double timeout, result_fn fn, void *ctx)
+{
+    ppool p = { r, opt, in, c, timeout, xcalloc(in->len ? in->len : 1, sizeof(pdp_result)),
+                xcalloc(in->len ? in->len : 1, 1), xcalloc(in->len ? in->len : 1, sizeof(cache_key)), 0, { { 0 } }, 0 };
+    signal(SIGPIPE, SIG_IGN);
+    if (nworkers < 1) nworkers = 1;
+    if (nworkers > MAX_WORKERS) nworkers = MAX_WORKERS;
+    for (int i = 0; i < nworkers; i++) {
+        p.w[i].pid = -1;
+        p.n = i + 1;
+        if (spawn(&p, &p.w[i]) == 0) hand_out(&p, &p.w[i]);
+    }
+    for (size_t i = 0; i < in->len; i++) {
+        while (!p.done[i]) {
+            int alive = 0;
+            for (int k = 0; k < p.n; k++) alive |= p.w[k].pid > 0;
+            if (!alive) { /* no process to be had: the rest cannot be checked */
+                for (size_t j = i; j < in->len; j++)
+                    if (!p.done[j]) fail_job(&p, j, "no worker process could be started: not checked");
+                break;
+            }
+            step(&p);
+        }
+        fn(ctx, &p.res[i]);
+        pdp_result_free(&p.res[i]);
+    }
+    for (int i = 0; i < p.n; i++)
+        if (p.w[i].pid > 0) retire(&p.w[i], 0);
+    free(p.res);
+    free(p.done);
+    free(p.keys);
+}
