@@ -122,6 +122,11 @@ deps-fuzz:
 
 bench: deps-bench all
 	@sh bench/run.sh
+	@sh bench/archive.sh
+
+# Issue 6's targets alone: --cache rescan, -j2 on an archive, the hook.
+bench-archive: deps-bench all
+	@sh bench/archive.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/lexicon \
