@@ -34,6 +34,8 @@ for extra in "$@"; do
       want_cmd npm npm            # for the SARIF validator (below)
       want_cmd parallel parallel   # the tested --shard example
       want_cmd script bsdutils     # progress on a pseudo-terminal
+      want_cmd chromium chromium   # the HTML report, screenshot-tested
+      want_cmd python3 python3     # reads that screenshot (tests/cli/png_pixel.py)
       ;;
     fuzz)
       want_cmd clang clang

@@ -28,7 +28,7 @@ struct cache {
     sqlite3 *db;
     sqlite3_stmt *by_path, *by_hash, *put;
     pthread_mutex_t mu;
-    const char *version;
+    char *version;      /* the rule set's, and the result encoding's */
     size_t pending;
     size_t hits, misses;
 };
@@ -42,7 +42,7 @@ static const char *schema =
 cache *cache_open(const char *path, const char *version, char **err)
 {
     cache *c = xcalloc(1, sizeof *c);
-    c->version = version;
+    c->version = xasprintf("%s/codec%d", version, RESULT_CODEC_VERSION);
     pthread_mutex_init(&c->mu, NULL);
     if (sqlite3_open(path, &c->db) != SQLITE_OK || sqlite3_exec(c->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(c->db, "SELECT result FROM results WHERE path=?1 AND size=?2 AND mtime=?3 AND ruleset=?4",
@@ -68,6 +68,7 @@ void cache_close(cache *c)
     sqlite3_finalize(c->put);
     sqlite3_close(c->db);
     pthread_mutex_destroy(&c->mu);
+    free(c->version);
     free(c);
 }
 

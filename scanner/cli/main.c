@@ -56,7 +56,8 @@ static const char *usage_text =
     "\n"
     "scan options:\n"
     "  -f, --format FMT     text (default on a terminal), jsonl (default otherwise),\n"
-    "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8)\n"
+    "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8),\n"
+    "                       html (one self-contained page for people)\n"
     "  -o, --output FILE    write the report to FILE\n"
     "      --staged         scan what is being committed (the git index), not PATHs\n"
     "      --hook           as run by the pre-commit hook: --staged, text, advice when blocked\n"
@@ -246,10 +247,10 @@ static int parse_scan(int argc, char **argv, scan_cfg *c)
         return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, --files-from or --staged)");
     if (c->hook && !c->format) c->format = "text";
     if (c->write_baseline && c->baseline) return usage_error("%s", "--write-baseline and --baseline do not go together");
-    static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv" };
+    static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv", "html" };
     int known = !c->format;
     for (size_t i = 0; i < sizeof formats / sizeof *formats && !known; i++) known = !strcmp(c->format, formats[i]);
-    if (!known) return usage_error("unknown format '%s' (use text, jsonl, json, sarif or csv)", c->format);
+    if (!known) return usage_error("unknown format '%s' (use text, jsonl, json, sarif, csv or html)", c->format);
     return 0;
 }
 

@@ -196,6 +196,25 @@ static int marked_line(const docscan *d, size_t rs, size_t re)
     return 0;
 }
 
+#define CONTEXT_CHARS 40
+
+/* Up to CONTEXT_CHARS characters of the line before raw[rs] and after
+ * raw[re] (heap strings). */
+static void around(const docscan *d, size_t rs, size_t re, char **before, char **after)
+{
+    const char *s = d->raw.data, *end = s + d->raw.len, *a = s + rs, *b = s + re;
+    for (int k = 0; k < CONTEXT_CHARS && a > s && a[-1] != '\n'; k++) {
+        a--;
+        while (a > s && ((unsigned char)*a & 0xC0) == 0x80) a--;
+    }
+    for (int k = 0; k < CONTEXT_CHARS && b < end && *b != '\n'; k++) {
+        b++;
+        while (b < end && ((unsigned char)*b & 0xC0) == 0x80) b++;
+    }
+    *before = xstrndup(a, (size_t)(s + rs - a));
+    *after = xstrndup(s + re, (size_t)(b - (s + re)));
+}
+
 static void add_finding(docscan *d, const candidate *c)
 {
     if (marked_line(d, c->rs, c->re)) {
@@ -217,6 +236,7 @@ static void add_finding(docscan *d, const candidate *c)
     f->match = xstrndup(d->raw.data + c->rs, c->re - c->rs);
     f->normalized = xstrdup(c->normalized);
     f->suggestion = policy_suggestion(ru, f->match, c->re - c->rs);
+    around(d, c->rs, c->re, &f->before, &f->after);
     f->start = start;
     f->end = d->raw_base + c->re;
     const piece *pc = &d->pieces[d->cur_piece];

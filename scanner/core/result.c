@@ -29,6 +29,8 @@ void finding_free(pdp_finding *f)
     free(f->match);
     free(f->normalized);
     free(f->suggestion);
+    free(f->before);
+    free(f->after);
     location_free(&f->loc);
 }
 

@@ -50,6 +50,8 @@ void result_encode(const pdp_result *r, buf *b)
         put_str(b, f->match);
         put_str(b, f->normalized);
         put_str(b, f->suggestion);
+        put_str(b, f->before);
+        put_str(b, f->after);
         put_u64(b, f->start);
         put_u64(b, f->end);
         put_location(b, &f->loc);
@@ -141,6 +143,8 @@ static void get_finding(reader *rd, const pdp_rules *rules, pdp_finding *f)
     f->match = get_str(rd);
     f->normalized = get_str(rd);
     f->suggestion = get_str(rd);
+    f->before = get_str(rd);
+    f->after = get_str(rd);
     f->start = get_u64(rd);
     f->end = get_u64(rd);
     get_location(rd, &f->loc);

@@ -73,6 +73,8 @@ typedef struct pdp_finding {
     char *match;            /* the text exactly as it stands in the document */
     char *normalized;
     char *suggestion;       /* replacement text for a redacted copy */
+    char *before, *after;   /* up to 40 characters of its line around match (for reports
+                               people read; they may hold other values: mask them) */
     uint64_t start, end;    /* byte offsets in the extracted UTF-8 text */
     pdp_location loc;
     const char *const *law; /* (rules) citations such as "PDPA s.27" */

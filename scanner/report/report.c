@@ -15,8 +15,9 @@ report *report_new(const char *format, FILE *out, const report_opts *o, char **e
     else if (strcmp(format, "text") == 0) vt = &report_text_vt;
     else if (strcmp(format, "sarif") == 0) vt = &report_sarif_vt;
     else if (strcmp(format, "csv") == 0) vt = &report_csv_vt;
+    else if (strcmp(format, "html") == 0) vt = &report_html_vt;
     if (!vt) {
-        *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif or csv)", format);
+        *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif, csv or html)", format);
         return NULL;
     }
     report *r = xcalloc(1, sizeof *r);

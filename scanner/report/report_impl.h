@@ -35,6 +35,7 @@ extern const report_vt report_json_vt;
 extern const report_vt report_text_vt;
 extern const report_vt report_sarif_vt;
 extern const report_vt report_csv_vt;
+extern const report_vt report_html_vt;
 
 /* match and normalized as the report may show them: masked with
  * mask_values (heap; free it). */

@@ -155,6 +155,17 @@ check "a reader crashing on one file: an error record for it, the other files sc
 yes 'ประกาศ เรื่อง ทดสอบ ระบบ ๑๒๓๔ บาท' | head -c 30000000 > "$T/big.txt"
 check "a file past --file-timeout: an error record, the scan goes on" sh -c "'$BIN' scan -f jsonl --file-timeout 0.01 '$T/big.txt' '$T/phone.txt' 2>/dev/null | jq -se '(map(select(.type==\"file\" and .status==\"error\")) | .[0].error | test(\"took longer\")) and (map(select(.type==\"finding\")) | length) == 1'"
 check "--no-isolate (threads) reports what worker processes do" sh -c "[ \"\$('$BIN' scan -f jsonl --no-isolate corpus 2>/dev/null | grep -v summary | md5sum)\" = \"\$('$BIN' scan -f jsonl --isolate corpus 2>/dev/null | grep -v summary | md5sum)\" ]"
+# --format html (issue 6): one self-contained page, checked in headless Chromium
+"$BIN" scan -f html "$T/pii.txt" corpus/text/medical_assistance_case.txt corpus/pdf/encrypted.pdf > "$T/r.html" 2>/dev/null
+"$BIN" scan -f html "$T/clean.txt" > "$T/clean.html" 2>/dev/null
+check "html: self-contained (no external script, style, image or link)" sh -c "! grep -Eiq '(src|href)=\"?(https?:)?//|<link' '$T/r.html' && grep -q '<script>' '$T/r.html'"
+check "html: values masked, the surrounding digits too" sh -c "! grep -q -e $ID -e 081-234-5678 -e 3509900123450 '$T/r.html' && grep -q '<mark>' '$T/r.html'"
+check "html: verdict, clauses, law, suggestion and filters on the page" sh -c "grep -q 'id=\"verdict\" class=\"v-incomplete\"' '$T/r.html' && grep -q 'OIA s.15(5) material' '$T/r.html' && grep -q 'PDPA s.26' '$T/r.html' && grep -q 'data-k=\"c\" value=\"sensitive_data\"' '$T/r.html'"
+CH=$(command -v chromium || command -v chromium-browser)
+shot() { "$CH" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,700 --screenshot="$2" "file://$1" >/dev/null 2>&1; }
+shot "$T/r.html" "$T/r.png"; shot "$T/clean.html" "$T/clean.png"
+check "html in Chromium: the verdict band shows the colour of its verdict (not checked / clean)" sh -c "[ \"\$(python3 tests/cli/png_pixel.py '$T/r.png' 10,70)\" = 7b2cbf ] && [ \"\$(python3 tests/cli/png_pixel.py '$T/clean.png' 10,70)\" = 2a9d8f ]"
+check "html in Chromium: findings are drawn (a red severity badge below the verdict)" sh -c "python3 tests/cli/png_pixel.py '$T/r.png' \$(seq 200 2 690 | sed 's/^/42,/') | grep -q c1121f"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1

@@ -1,0 +1,218 @@
+/* html.c — `--format html`: one self-contained page a person reads (no
+ * network: style and script inline).  The verdict stands at the top (CSS
+ * order: it is known only at the end); then, per file, its status, the
+ * clauses it touches, and a row per finding: severity, what it is, where,
+ * the surrounding text with the value highlighted and masked (digits of the
+ * surrounding text masked too), the law and the suggested redaction.
+ * Checkboxes filter the rows by severity and category.  Values are shown
+ * only with --show-values. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_impl.h"
+#include "../util/buf.h"
+
+static const char *msg(report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
+
+/* s with & < > " escaped; digits (ASCII or Thai) as X when mask_digits. */
+static void esc(FILE *f, const char *s, int mask_digits)
+{
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (mask_digits && *p >= '0' && *p <= '9') fputc('X', f);
+        else if (mask_digits && p[0] == 0xE0 && p[1] == 0xB9 && p[2] >= 0x90 && p[2] <= 0x99) {
+            fputc('X', f);
+            p += 2;
+        } else if (*p == '&') fputs("&amp;", f);
+        else if (*p == '<') fputs("&lt;", f);
+        else if (*p == '>') fputs("&gt;", f);
+        else if (*p == '"') fputs("&quot;", f);
+        else fputc(*p, f);
+    }
+}
+
+static const char *style =
+    "body{font-family:'Noto Sans Thai','Garuda',sans-serif;margin:0;display:flex;flex-direction:column;"
+    "background:#f6f7f9;color:#1d2330}"
+    "header{order:-2;background:#1d3557;color:#fff;padding:12px 20px}h1{font-size:20px;margin:0}"
+    "#verdict{order:-1;padding:18px 20px;font-size:22px;font-weight:bold;color:#fff}"
+    ".v-block{background:#c1121f}.v-clean{background:#2a9d8f}.v-incomplete{background:#7b2cbf}"
+    "#filters{padding:8px 20px;background:#e9ecef}#filters label{margin-right:12px}"
+    "section{background:#fff;margin:10px 20px;padding:10px 14px;border-radius:6px;box-shadow:0 1px 2px #0002}"
+    "h2{font-size:16px;margin:4px 0}.status{color:#7b2cbf;font-weight:bold}.clause{color:#9d4d00}"
+    "table{border-collapse:collapse;width:100%;font-size:14px}td,th{border-top:1px solid #ddd;padding:5px;"
+    "vertical-align:top;text-align:left}"
+    ".sev{font-weight:bold;padding:2px 6px;border-radius:4px;color:#fff;white-space:nowrap}"
+    ".high{background:#c1121f}.medium{background:#e76f51}.low{background:#e9c46a;color:#333}.info{background:#adb5bd}"
+    "mark{background:#ffd60a;font-weight:bold}.ctx{font-family:monospace}";
+
+static const char *script =
+    "function f(){var s={},c={};document.querySelectorAll('#filters input').forEach(function(i){"
+    "(i.dataset.k=='s'?s:c)[i.value]=i.checked});document.querySelectorAll('tr[data-s]').forEach(function(t){"
+    "t.style.display=s[t.dataset.s]&&c[t.dataset.c]?'':'none'})}"
+    "document.querySelectorAll('#filters input').forEach(function(i){i.onchange=f});f();";
+
+static void html_start(report *r)
+{
+    FILE *f = r->out;
+    fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pdpascan</title><style>", f);
+    fputs(style, f);
+    fputs("</style></head><body>\n<header><h1>pdpascan</h1></header>\n", f);
+    r->state = calloc(1, sizeof(buf)); /* categories seen, for the filters */
+}
+
+static void note_category(report *r, const char *cat)
+{
+    buf *seen = r->state; /* "|cat|cat|" */
+    char key[80];
+    if (!seen->len) buf_putc(seen, '|');
+    snprintf(key, sizeof key, "|%s|", cat);
+    if (strstr(seen->data, key)) return;
+    buf_puts(seen, cat);
+    buf_putc(seen, '|');
+}
+
+static void where(FILE *f, const pdp_finding *x)
+{
+    if (x->loc.page) fprintf(f, "p.%d ", x->loc.page);
+    if (x->loc.line) fprintf(f, "l.%ld ", x->loc.line);
+    if (x->loc.sheet) {
+        esc(f, x->loc.sheet, 0);
+        fputc('!', f);
+        esc(f, x->loc.cell, 0);
+    } else if (x->loc.part) {
+        esc(f, x->loc.part, 0);
+    }
+}
+
+static void row(report *r, const pdp_finding *x)
+{
+    FILE *f = r->out;
+    char key[64];
+    note_category(r, x->category);
+    fprintf(f, "<tr data-s=\"%s\" data-c=\"%s\"><td><span class=\"sev %s\">", pdp_severity_name(x->severity),
+            x->category, pdp_severity_name(x->severity));
+    snprintf(key, sizeof key, "severity.%s", pdp_severity_name(x->severity));
+    esc(f, msg(r, key), 0);
+    snprintf(key, sizeof key, "category.%s", x->category);
+    fputs("</span></td><td>", f);
+    esc(f, msg(r, key), 0);
+    fputs("</td><td>", f);
+    where(f, x);
+    fputs("</td><td class=\"ctx\">", f);
+    int show = r->o.show_values && !r->o.mask_values;
+    esc(f, x->before, !show);
+    fputs("<mark>", f);
+    char *m = show ? xstrdup(x->match) : pdp_mask_display(x->match);
+    esc(f, m, 0);
+    free(m);
+    fputs("</mark>", f);
+    esc(f, x->after, !show);
+    fputs("</td><td>", f);
+    esc(f, r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en, 0);
+    fputs("<br><small>", f);
+    for (size_t i = 0; i < x->nlaw; i++) {
+        esc(f, x->law[i], 0);
+        if (i + 1 < x->nlaw) fputs(", ", f);
+    }
+    fputs("</small></td><td>", f);
+    esc(f, x->suggestion, 0);
+    fputs("</td></tr>\n", f);
+}
+
+static void html_file(report *r, const pdp_result *res)
+{
+    if (!r->state) html_start(r);
+    FILE *f = r->out;
+    size_t shown = 0;
+    for (size_t i = 0; i < res->nfindings; i++) shown += res->findings[i].severity > PDP_SEV_INFO;
+    if (!shown && res->status == PDP_STATUS_OK) return; /* clean files: counted in the verdict */
+    fputs("<section><h2>", f);
+    esc(f, res->file, 0);
+    fputs("</h2>\n", f);
+    if (res->status != PDP_STATUS_OK) {
+        char key[32];
+        snprintf(key, sizeof key, "status.%s", pdp_status_name(res->status));
+        fputs("<p class=\"status\">", f);
+        esc(f, msg(r, key), 0);
+        fputs(" — ", f);
+        esc(f, res->error, 0);
+        fputs("</p>\n", f);
+    }
+    pdp_clause cl[32];
+    size_t n = pdp_result_clauses(res, cl, 32);
+    for (size_t i = 0; i < n; i++) {
+        char key[64], cnt[32];
+        snprintf(key, sizeof key, "kind.%s", cl[i].clause);
+        const char *kind = msg(r, key);
+        if (!strcmp(kind, key)) kind = cl[i].clause;
+        snprintf(key, sizeof key, "summary.%s", cl[i].category);
+        snprintf(cnt, sizeof cnt, "%zu", cl[i].passages);
+        const char *k[] = { "clause", "n" }, *v[] = { kind, cnt };
+        char *t = fill_template(msg(r, key), k, v, 2);
+        fputs("<p class=\"clause\">", f);
+        esc(f, t, 0);
+        fputs("</p>\n", f);
+        free(t);
+    }
+    fputs("<table>\n", f);
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (res->findings[i].severity > PDP_SEV_INFO) row(r, &res->findings[i]);
+    fputs("</table></section>\n", f);
+}
+
+static void filters(report *r)
+{
+    FILE *f = r->out;
+    buf *seen = r->state;
+    fputs("<div id=\"filters\">", f);
+    const char *sev[] = { "high", "medium", "low" };
+    for (int i = 0; i < 3; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "severity.%s", sev[i]);
+        fprintf(f, "<label><input type=\"checkbox\" data-k=\"s\" value=\"%s\" checked> ", sev[i]);
+        esc(f, msg(r, key), 0);
+        fputs("</label>", f);
+    }
+    fputs(" | ", f);
+    for (char *p = seen && seen->data ? seen->data : ""; *p;) {
+        char *e = strchr(p + 1, '|');
+        if (!e) break;
+        char cat[64], key[80];
+        snprintf(cat, sizeof cat, "%.*s", (int)(e - p - 1), p + 1);
+        snprintf(key, sizeof key, "category.%s", cat);
+        fprintf(f, "<label><input type=\"checkbox\" data-k=\"c\" value=\"%s\" checked> ", cat);
+        esc(f, msg(r, key), 0);
+        fputs("</label>", f);
+        p = e;
+    }
+    fputs("</div>\n", f);
+}
+
+static void html_end(report *r, const scan_summary *s)
+{
+    if (!r->state) html_start(r);
+    FILE *f = r->out;
+    char files[32], n[32], bad[32], errs[32], key[32];
+    snprintf(files, sizeof files, "%zu", s->files);
+    snprintf(n, sizeof n, "%zu", s->blocking);
+    snprintf(bad, sizeof bad, "%zu", s->files_blocking);
+    snprintf(errs, sizeof errs, "%zu", s->errors);
+    snprintf(key, sizeof key, "severity.%s", pdp_severity_name(r->o.fail_on));
+    const char *k[] = { "files", "n", "bad", "level" };
+    const char *v[] = { files, s->errors ? errs : n, bad, msg(r, key) };
+    const char *which = s->errors ? "verdict.incomplete" : s->blocking ? "verdict.block" : "verdict.clean";
+    const char *cls = s->errors ? "v-incomplete" : s->blocking ? "v-block" : "v-clean";
+    char *t = fill_template(msg(r, which), k, v, 4);
+    fprintf(f, "<div id=\"verdict\" class=\"%s\">", cls);
+    esc(f, t, 0);
+    fputs("</div>\n", f);
+    free(t);
+    filters(r);
+    fputs("<style>#filters{order:-1}</style><script>", f);
+    fputs(script, f);
+    fputs("</script></body></html>\n", f);
+    buf_free(r->state);
+    fflush(f);
+}
+
+const report_vt report_html_vt = { html_file, html_end };
