@@ -36,6 +36,7 @@ for extra in "$@"; do
       want_cmd script bsdutils     # progress on a pseudo-terminal
       want_cmd chromium chromium   # the HTML report, screenshot-tested
       want_cmd python3 python3     # reads that screenshot (tests/cli/png_pixel.py)
+      want_cmd pre-commit pre-commit  # .pre-commit-hooks.yaml, tested with the framework
       ;;
     fuzz)
       want_cmd clang clang

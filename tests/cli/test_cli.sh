@@ -110,7 +110,10 @@ check "hook uninstall leaves a foreign hook alone" sh -c "cd '$R' && ! '$ABS_BIN
 check "hook install --force replaces it; uninstall removes ours" sh -c "cd '$R' && '$ABS_BIN' hook install --force >/dev/null && grep -q 'pdpascan pre-commit hook' .git/hooks/pre-commit && '$ABS_BIN' hook uninstall >/dev/null && ! test -e .git/hooks/pre-commit"
 check "hook install respects core.hooksPath" sh -c "cd '$R' && git config core.hooksPath myhooks && '$ABS_BIN' hook install >/dev/null && test -x myhooks/pre-commit"
 check "--staged outside a repository exits 2" sh -c "cd / && '$ABS_BIN' scan --staged; [ \$? = 2 ]"
-check ".pre-commit-hooks.yaml names the hook" grep -q 'id: pdpascan' .pre-commit-hooks.yaml
+P="$T/pc"; mkdir -p "$P"; ( cd "$P" && git init -q && git config user.email t@example.invalid && git config user.name t && printf 'ประกาศ\n' > a.txt && git add a.txt && git commit -qm a )
+check "pre-commit framework: the pdpascan hook passes a clean repository (--all-files)" sh -c "cd '$P' && PATH='$(dirname "$ABS_BIN")':\$PATH pre-commit try-repo '$(pwd)' pdpascan --all-files >/dev/null 2>&1"
+( cd "$P" && printf 'โทร. 081-234-5678\n' > old.txt && git add old.txt && git commit -qm old --no-verify )
+check "pre-commit framework: --all-files checks whole committed files and fails on personal data" sh -c "cd '$P' && ! PATH='$(dirname "$ABS_BIN")':\$PATH pre-commit try-repo '$(pwd)' pdpascan --all-files > '$T/pc.out' 2>&1 && grep -q old.txt '$T/pc.out'"
 # Suppression (issue 6): baseline, allowlist, inline marker, configuration
 S="$T/site"; mkdir -p "$S/docs"
 printf 'โทร. 081-234-5678\nเลขประจำตัวประชาชน %s\n' "$ID" > "$S/docs/a.txt"
