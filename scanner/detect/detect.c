@@ -341,17 +341,31 @@ void phrase_index_build(pdp_rules *r)
     phrase_index *px = &r->phrases;
     memset(px, 0, sizeof *px);
     px->rs = xcalloc(r->nrules ? r->nrules : 1, sizeof *px->rs);
-    const prefix_set **all = xcalloc(r->nrules ? r->nrules : 1, sizeof *all);
-    const prefix_set **in = xcalloc(r->nrules ? r->nrules : 1, sizeof *in);
+    /* The phrase heads of all rules, and of those that may start inside a
+     * word, as sets of their own: one look-up (bitmaps, then the heads)
+     * before any rule is tried. */
+    char **all = NULL, **in = NULL;
+    size_t nall = 0, nin = 0;
     for (size_t i = 0; i < r->nrules && px->n < MAX_PHRASE_RULES; i++) {
         const pdp_rule *ru = &r->rules[i];
         if (!ru->req_phrase) continue;
-        all[px->n] = ru->req_phrase; /* every rule may start at a run's first letter */
         px->rs[px->n++] = ru;
-        if (!ru->req_word_start) in[px->ninner++] = ru->req_phrase;
+        if (!ru->req_word_start) px->ninner++;
+        const prefix_set *ps = ru->req_phrase;
+        all = xrealloc(all, (nall + ps->nprefixes + 1) * sizeof *all);
+        in = xrealloc(in, (nin + ps->nprefixes + 1) * sizeof *in);
+        for (size_t k = 0; k < ps->nprefixes; k++) {
+            all[nall++] = ps->prefixes[k];
+            if (!ru->req_word_start) in[nin++] = ps->prefixes[k];
+        }
+        px->all.any |= ps->any;
+        px->inner.any |= ps->any && !ru->req_word_start;
     }
-    prefix_set_union(&px->all, all, px->n);
-    prefix_set_union(&px->inner, in, px->ninner);
+    int any_all = px->all.any, any_in = px->inner.any;
+    prefix_set_build(&px->all, all, nall);
+    prefix_set_build(&px->inner, in, nin);
+    px->all.any |= any_all;
+    px->inner.any |= any_in;
     free(all);
     free(in);
     for (int c = 0; c < 128; c++) px->ascii_first |= px->all.first[c];
@@ -371,6 +385,8 @@ void phrase_index_build(pdp_rules *r)
 
 void phrase_index_free(phrase_index *px)
 {
+    prefix_set_free(&px->all);
+    prefix_set_free(&px->inner);
     free(px->rs);
     free(px->by_first);
     px->rs = NULL;
@@ -384,6 +400,8 @@ static void try_phrases(phrase_pass *pp, const char *norm, size_t nlen, size_t i
 {
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)norm;
+    /* most positions the bitmaps let through start no phrase at all */
+    if (!prefix_set_confirm(after_letter ? &px->inner : &px->all, norm, nlen, i)) return;
     size_t l;
     int c = prefix_char(u, nlen, i, &l);
     if (c < 0) c = 0; /* only rules with `any` are indexed under every character */
