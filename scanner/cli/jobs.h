@@ -8,6 +8,10 @@
 
 typedef void (*result_fn)(void *ctx, pdp_result *res);
 
+/* Fault injection for the tests: when PDPASCAN_TEST_CRASH is set and path
+ * holds its text, the process aborts here, as a broken reader would. */
+void jobs_test_crash(const char *path);
+
 struct cache;
 /* cache: results of unchanged files come from it, new ones go into it
  * (NULL: none). */

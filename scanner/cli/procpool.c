@@ -80,16 +80,14 @@ static int read_all(int fd, void *p, size_t n)
     return 0;
 }
 
-/* In the worker: scan the inputs asked for until the pipe closes.  A test
- * may set PDPASCAN_TEST_CRASH to a text: a file whose name holds it makes
- * the worker crash, as a broken reader would. */
+/* In the worker: scan the inputs asked for until the pipe closes (a test
+ * may make it crash on a file: jobs_test_crash). */
 static void child_loop(ppool *p, int in_fd, int out_fd)
 {
-    const char *crash = getenv("PDPASCAN_TEST_CRASH");
     uint64_t job;
     while (read_all(in_fd, &job, sizeof job) == 0) {
         const input *x = &p->in->v[job];
-        if (crash && *crash && strstr(x->path, crash)) abort();
+        jobs_test_crash(x->path);
         pdp_result r;
         if (x->data) pdp_scan_buffer(p->rules, x->data, x->len, x->path, p->opt, &r);
         else pdp_scan_file(p->rules, x->path, NULL, p->opt, &r);

@@ -152,6 +152,9 @@ check "--cache: a rescan of unchanged files reuses every readable file's result"
 printf 'โทร. 081-234-5678\n' >> "$C/text/clean_announcement.txt"; mv "$C/text/complaint_record.txt" "$C/text/moved.txt"
 "$BIN" scan -f jsonl --cache "$T/c.db" "$C" > "$T/c3.jsonl" 2>/dev/null
 check "--cache: a changed file is scanned again; a moved one is known by its content" sh -c "jq -se '(map(select(.type==\"finding\" and .file==\"$C/text/clean_announcement.txt\" and .normalized==\"0812345678\")) | length) == 1 and (map(select(.type==\"finding\" and .file==\"$C/text/moved.txt\")) | length) > 5 and (.[-1].cached == (map(select(.type==\"file\" and .status!=\"error\" and (.file|contains(\"!/\")|not))) | length) - 1)' '$T/c3.jsonl'"
+mkdir -p "$T/many"; i=0; while [ $i -lt 600 ]; do printf 'ประกาศ ฉบับที่ %d\n' $i > "$T/many/f$(printf %04d $i).txt"; i=$((i+1)); done
+( PDPASCAN_TEST_CRASH=f0450 "$BIN" scan -f jsonl -j1 --no-isolate --cache "$T/m.db" "$T/many" >/dev/null 2>&1 )
+check "--cache: a scan killed half-way resumes (what it finished is not read again)" sh -c "'$BIN' scan -f jsonl -j1 --cache '$T/m.db' '$T/many' | tail -1 | jq -e '.cached >= 400 and .files == 600'"
 check "--cache: other rules, other results (the rule-set version is part of the key)" sh -c "cp -r patterns '$T/p2' && printf '\n' >> '$T/p2/laws.yaml' && '$BIN' scan -f jsonl --rules '$T/p2' --cache '$T/c.db' '$C' 2>/dev/null | tail -1 | jq -e '.cached == 0'"
 # A crash or a hang in one reader must not lose the batch (issue 6)
 check "a reader crashing on one file: an error record for it, the other files scanned, exit 2" sh -c "PDPASCAN_TEST_CRASH=pii.txt '$BIN' scan -f jsonl '$T/pii.txt' '$T/phone.txt' 2>/dev/null > '$T/crash.jsonl'; rc=\$?; [ \$rc = 2 ] && jq -se '(map(select(.type==\"file\" and .status==\"error\")) | .[0].error | test(\"crashed\")) and (map(select(.type==\"finding\" and .category==\"phone\")) | length) == 1' '$T/crash.jsonl'"
