@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <glib.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,17 +121,32 @@ static yaml_preload *preload_all(const char *dir)
 }
 
 /* The rule set's version: a hash of the program's version and every file
- * of the rule set, so that a cache never serves results of other rules. */
-static void version_of(pdp_rules *r, const yaml_preload *p)
+ * of the rule set, so that a cache never serves results of other rules.
+ * Computed when first asked for (only --cache needs it), under a lock. */
+static void version_of(pdp_rules *r)
 {
     GChecksum *h = g_checksum_new(G_CHECKSUM_SHA1);
     g_checksum_update(h, (const guchar *)PDP_VERSION, -1);
-    for (size_t i = 0; i < p->n; i++) {
-        gchar *data = NULL;
-        gsize len = 0;
-        g_checksum_update(h, (const guchar *)p->paths[i] + strlen(r->dir), -1);
-        if (g_file_get_contents(p->paths[i], &data, &len, NULL)) g_checksum_update(h, (const guchar *)data, (gssize)len);
-        g_free(data);
+    const char *files[2] = { "laws.yaml", "messages.yaml" }, *subs[2] = { "lexicon", "rules" };
+    for (int k = 0; k < 4; k++) {
+        size_t n = 1;
+        char *err = NULL, **names;
+        if (k < 2) {
+            names = xcalloc(1, sizeof *names);
+            names[0] = xasprintf("%s/%s", r->dir, files[k]);
+        } else if (!(names = list_yaml(r->dir, subs[k - 2], &n, &err))) {
+            free(err);
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            gchar *data = NULL;
+            gsize len = 0;
+            g_checksum_update(h, (const guchar *)names[i] + strlen(r->dir), -1);
+            if (g_file_get_contents(names[i], &data, &len, NULL)) g_checksum_update(h, (const guchar *)data, (gssize)len);
+            g_free(data);
+            free(names[i]);
+        }
+        free(names);
     }
     snprintf(r->version, sizeof r->version, "%s", g_checksum_get_string(h));
     g_checksum_free(h);
@@ -195,10 +211,10 @@ int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **e
         return -1;
     }
     pdp_rules *r = xcalloc(1, sizeof *r);
+    pthread_mutex_init(&r->version_lock, NULL);
     r->dir = d;
     r->no_jit = (flags & PDP_RULES_NO_JIT) != 0;
     r->preload = preload_all(d);
-    version_of(r, r->preload);
     char *laws = xasprintf("%s/laws.yaml", d), *msgs = xasprintf("%s/messages.yaml", d);
     int rc = catalog_load_laws(r, laws, err);
     if (rc == 0) rc = catalog_load_messages(r, msgs, err);
@@ -266,6 +282,7 @@ static void free_rule(pdp_rule *ru)
 void pdp_rules_free(pdp_rules *r)
 {
     if (!r) return;
+    pthread_mutex_destroy(&r->version_lock);
     phrase_index_free(&r->phrases);
     for (size_t i = 0; i < r->nrules; i++) free_rule(&r->rules[i]);
     free(r->rules);
@@ -299,7 +316,14 @@ void pdp_rules_free(pdp_rules *r)
 const char *pdp_rules_dir(const pdp_rules *r) { return r->dir; }
 
 size_t pdp_rules_count(const pdp_rules *r) { return r->nrules; }
-const char *pdp_rules_version(const pdp_rules *r) { return r->version; }
+const char *pdp_rules_version(const pdp_rules *r)
+{
+    pdp_rules *w = (pdp_rules *)r; /* the version is filled in once, under the lock */
+    pthread_mutex_lock(&w->version_lock);
+    if (!w->version[0]) version_of(w);
+    pthread_mutex_unlock(&w->version_lock);
+    return r->version;
+}
 
 const pdp_rule *rules_by_id(const pdp_rules *r, const char *id)
 {

@@ -11,6 +11,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <pthread.h>
+
 #include "../include/pdpascan.h"
 #include "../util/buf.h"
 #include "prefix.h"
@@ -133,7 +135,8 @@ struct pdp_rules {
     phrase_index phrases;
     int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled */
     struct yaml_preload *preload; /* while loading: the files parsed ahead */
-    char version[41];         /* pdp_rules_version */
+    char version[41];         /* pdp_rules_version, computed on first use */
+    pthread_mutex_t version_lock;
 };
 
 /* Open a rule-set YAML file: from the files parsed ahead while loading,
