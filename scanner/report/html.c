@@ -141,14 +141,7 @@ static void html_file(report *r, const pdp_result *res)
     pdp_clause cl[32];
     size_t n = pdp_result_clauses(res, cl, 32);
     for (size_t i = 0; i < n; i++) {
-        char key[64], cnt[32];
-        snprintf(key, sizeof key, "kind.%s", cl[i].clause);
-        const char *kind = msg(r, key);
-        if (!strcmp(kind, key)) kind = cl[i].clause;
-        snprintf(key, sizeof key, "summary.%s", cl[i].category);
-        snprintf(cnt, sizeof cnt, "%zu", cl[i].passages);
-        const char *k[] = { "clause", "n" }, *v[] = { kind, cnt };
-        char *t = fill_template(msg(r, key), k, v, 2);
+        char *t = report_clause_text(r, &cl[i]);
         fputs("<p class=\"clause\">", f);
         esc(f, t, 0);
         fputs("</p>\n", f);

@@ -115,3 +115,15 @@ char *fill_template(const char *tmpl, const char *const *keys, const char *const
     }
     return buf_steal(&b);
 }
+
+char *report_clause_text(report *r, const pdp_clause *c)
+{
+    char key[64], cnt[32];
+    snprintf(key, sizeof key, "kind.%s", c->clause);
+    const char *shown = pdp_message(r->o.rules, key, r->o.lang);
+    if (!strcmp(shown, key)) shown = c->clause; /* no translation: as it is */
+    snprintf(key, sizeof key, "summary.%s", c->category);
+    snprintf(cnt, sizeof cnt, "%zu", c->passages);
+    const char *k[] = { "clause", "n" }, *v[] = { shown, cnt };
+    return fill_template(pdp_message(r->o.rules, key, r->o.lang), k, v, 2);
+}

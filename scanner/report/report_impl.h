@@ -37,6 +37,10 @@ extern const report_vt report_sarif_vt;
 extern const report_vt report_csv_vt;
 extern const report_vt report_html_vt;
 
+/* A document's clause summary line in the report's language: "may contain
+ * OIA s.15(5) material: 3 passage(s) — …" (heap). */
+char *report_clause_text(report *r, const pdp_clause *c);
+
 /* match and normalized as the report may show them: masked with
  * mask_values (heap; free it). */
 char *report_value(const report *r, const char *value);

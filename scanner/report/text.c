@@ -59,14 +59,7 @@ static void clauses(report *r, const pdp_result *res)
     pdp_clause cl[32];
     size_t n = pdp_result_clauses(res, cl, 32);
     for (size_t i = 0; i < n; i++) {
-        char key[64], cnt[32];
-        snprintf(key, sizeof key, "kind.%s", cl[i].clause);
-        const char *shown = msg(r, key);
-        if (!strcmp(shown, key)) shown = cl[i].clause; /* no translation: as it is */
-        snprintf(key, sizeof key, "summary.%s", cl[i].category);
-        snprintf(cnt, sizeof cnt, "%zu", cl[i].passages);
-        const char *k[] = { "clause", "n" }, *v[] = { shown, cnt };
-        char *t = fill_template(msg(r, key), k, v, 2);
+        char *t = report_clause_text(r, &cl[i]);
         fprintf(r->out, "  %s%s%s\n", col(r, "\033[1;33m"), t, col(r, C_RESET));
         free(t);
     }
