@@ -424,14 +424,21 @@ static void scan_thai_run(phrase_pass *pp, const char *norm, size_t nlen, size_t
                           size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     const unsigned char *u = (const unsigned char *)norm;
+    const prefix_set *in = &pp->px->inner;
+    /* a, b, c, d: the letters at j, j+3, j+6, j+9 (0 past the run), each
+     * read once as the window slides */
+#define AT(k) ((k) < e ? utf8_thai_index(u, (k)) : 0u)
+    unsigned a = AT(i + 3), b = AT(i + 6), c = AT(i + 9);
     for (size_t j = i + 3; j < e; j += 3) {
-        unsigned c = utf8_thai_index(u, j), next = j + 3 < e ? utf8_thai_index(u, j + 3) : 0;
-        int hit = bit(pp->px->inner.inner_pair, (128 + c) << 8 | (128 + next)) ||
-                  (pp->px->inner_single && bit(pp->px->inner.single, 128 + c));
-        if (!hit && j + 9 < e)
-            hit = bit(pp->px->inner.quad, quad_hash(c, next, utf8_thai_index(u, j + 6), utf8_thai_index(u, j + 9)));
+        unsigned d = AT(j + 9);
+        int hit = bit(in->inner_pair, (128 + a) << 8 | (128 + b)) || (pp->px->inner_single && bit(in->single, 128 + a)) ||
+                  (j + 9 < e && bit(in->quad, quad_hash(a, b, c, d)));
         if (hit) try_phrases(pp, norm, nlen, j, 1, map, raw_lo, raw_hi, sc, out);
+        a = b;
+        b = c;
+        c = d;
     }
+#undef AT
 }
 
 /* One pass over the text for every rule whose matches begin with a phrase
