@@ -1,0 +1,161 @@
+/* options.c — the command line of `pdpascan scan`: the usage text and the
+ * option parser (defaults and the site configuration are applied by main.c). */
+#include "options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "../util/buf.h"
+
+const char *usage_text =
+    "usage: pdpascan scan [OPTIONS] PATH...   scan files and directories ('-' = stdin)\n"
+    "       pdpascan rules [--rules DIR]      list the loaded rules\n"
+    "       pdpascan explain RULE-ID          what one rule looks for and why (in --lang/LANG)\n"
+    "       pdpascan hook install [--force] | uninstall   git pre-commit hook\n"
+    "       pdpascan --help | --version\n"
+    "\n"
+    "scan options:\n"
+    "  -f, --format FMT     text (default on a terminal), jsonl (default otherwise),\n"
+    "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8),\n"
+    "                       html (one self-contained page for people)\n"
+    "  -o, --output FILE    write the report to FILE\n"
+    "      --staged         scan what is being committed (the git index), not PATHs\n"
+    "      --hook           as run by the pre-commit hook: --staged, text, advice when blocked\n"
+    "      --baseline FILE  report only findings not in FILE (see --write-baseline)\n"
+    "      --write-baseline FILE  record the current findings' fingerprints in FILE\n"
+    "      --allow FILE     an allowlist (YAML; .pdpascan-allow is found by itself)\n"
+    "      --config FILE    settings instead of .pdpascan.yaml found walking up; --no-config: none\n"
+    "      --files-from F   also scan the paths listed in F (- = stdin), one a line or NUL-separated\n"
+    "      --max-file-size S  files larger than S (50M, 2G) are errors, not scanned\n"
+    "      --shard K/N      scan only the K-th of N parts of the inputs (split across machines)\n"
+    "      --cache FILE     SQLite cache of results: unchanged files are not read again\n"
+    "      --file-timeout S a file still being read after S seconds (default 600) is an error\n"
+    "      --isolate | --no-isolate  worker processes (default for several inputs): a crash\n"
+    "                       or hang in one file's reader becomes an error record\n"
+    "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
+    "                       high, medium (default), low, info\n"
+    "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
+    "      --rules DIR      rule directory instead of the installed patterns/\n"
+    "      --lang th|en     report language (default from LANG)\n"
+    "      --show-values    text report: show found values unmasked\n"
+    "      --mask-values    mask found values in every format (reports that leave the machine)\n"
+    "      --color WHEN     auto (default), always, never\n"
+    "      --exclude GLOB   leave out files and directories matching GLOB (repeatable)\n"
+    "\n"
+    "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an\n"
+    "input that could not be read completely (never reported as clean)\n";
+
+int usage_error(const char *fmt, const char *arg)
+{
+    fputs("pdpascan: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'pdpascan --help'.\n", stderr);
+    return 2;
+}
+
+pdp_lang lang_from_env(void)
+{
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) return strncmp(v, "th", 2) == 0 ? PDP_LANG_TH : PDP_LANG_EN;
+    }
+    return PDP_LANG_EN;
+}
+
+
+int parse_scan(int argc, char **argv, scan_cfg *c)
+{
+    enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
+           O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE,
+           O_ISOLATE, O_NOISOLATE, O_TIMEOUT };
+    static const struct option lo[] = {
+        { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
+        { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
+        { "rules", required_argument, 0, O_RULES }, { "lang", required_argument, 0, O_LANG },
+        { "show-values", no_argument, 0, O_SHOW }, { "mask-values", no_argument, 0, O_MASK },
+        { "color", required_argument, 0, O_COLOR }, { "exclude", required_argument, 0, O_EXCL },
+        { "staged", no_argument, 0, O_STAGED }, { "hook", no_argument, 0, O_HOOK },
+        { "baseline", required_argument, 0, O_BASELINE }, { "write-baseline", required_argument, 0, O_WBASELINE },
+        { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
+        { "no-config", no_argument, 0, O_NOCONFIG }, { "files-from", required_argument, 0, O_FROM },
+        { "max-file-size", required_argument, 0, O_MAXSIZE }, { "shard", required_argument, 0, O_SHARD },
+        { "cache", required_argument, 0, O_CACHE }, { "isolate", no_argument, 0, O_ISOLATE },
+        { "no-isolate", no_argument, 0, O_NOISOLATE }, { "file-timeout", required_argument, 0, O_TIMEOUT },
+        { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
+    };
+    int o;
+    optind = 1;
+    while ((o = getopt_long(argc, argv, "f:o:j:h", lo, NULL)) != -1) {
+        switch (o) {
+        case 'f': c->format = optarg; break;
+        case 'o': c->output = optarg; break;
+        case 'j':
+            c->jobs = atoi(optarg);
+            if (c->jobs < 1 || c->jobs > 1024) return usage_error("--jobs needs a number from 1 to 1024, not '%s'", optarg);
+            break;
+        case O_FAIL:
+            if (pdp_severity_parse(optarg, &c->fail_on) != 0)
+                return usage_error("--fail-on takes high, medium, low or info, not '%s'", optarg);
+            c->fail_on_set = 1;
+            break;
+        case O_RULES: c->rules_dir = optarg; break;
+        case O_LANG:
+            if (strcmp(optarg, "th") && strcmp(optarg, "en")) return usage_error("--lang takes th or en, not '%s'", optarg);
+            c->lang = optarg[0] == 't' ? PDP_LANG_TH : PDP_LANG_EN;
+            c->lang_set = 1;
+            break;
+        case O_SHOW: c->show_values = 1; break;
+        case O_MASK: c->mask_values = 1; break;
+        case O_COLOR:
+            if (!strcmp(optarg, "always")) c->color = 1;
+            else if (!strcmp(optarg, "never")) c->color = 0;
+            else if (!strcmp(optarg, "auto")) c->color = -1;
+            else return usage_error("--color takes auto, always or never, not '%s'", optarg);
+            break;
+        case O_EXCL:
+            c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
+            c->excludes[c->nexcludes++] = optarg;
+            break;
+        case O_STAGED: c->staged = 1; break;
+        case O_BASELINE: c->baseline = optarg; break;
+        case O_WBASELINE: c->write_baseline = optarg; break;
+        case O_ALLOW: c->allow = optarg; break;
+        case O_CONFIG: c->config = optarg; break;
+        case O_NOCONFIG: c->no_config = 1; break;
+        case O_FROM: c->files_from = optarg; break;
+        case O_CACHE: c->cache = optarg; break;
+        case O_ISOLATE: c->isolate = 1; break;
+        case O_NOISOLATE: c->isolate = 0; break;
+        case O_TIMEOUT:
+            c->file_timeout = atof(optarg);
+            if (c->file_timeout <= 0) return usage_error("--file-timeout takes seconds (> 0), not '%s'", optarg);
+            break;
+        case O_MAXSIZE:
+            if (!(c->max_file_size = archive_parse_size(optarg)))
+                return usage_error("--max-file-size takes a size such as 50M or 2G, not '%s'", optarg);
+            break;
+        case O_SHARD:
+            if (sscanf(optarg, "%u/%u", &c->shard_k, &c->shard_n) != 2 || !c->shard_n || !c->shard_k ||
+                c->shard_k > c->shard_n)
+                return usage_error("--shard takes K/N with 1 <= K <= N, not '%s'", optarg);
+            break;
+        case O_HOOK: c->hook = c->staged = 1; break;
+        case 'h': fputs(usage_text, stdout); exit(0);
+        default: return 2;
+        }
+    }
+    if (optind >= argc && !c->staged && !c->files_from)
+        return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, --files-from or --staged)");
+    if (c->hook && !c->format) c->format = "text";
+    if (c->write_baseline && c->baseline) return usage_error("%s", "--write-baseline and --baseline do not go together");
+    static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv", "html" };
+    int known = !c->format;
+    for (size_t i = 0; i < sizeof formats / sizeof *formats && !known; i++) known = !strcmp(c->format, formats[i]);
+    if (!known) return usage_error("unknown format '%s' (use text, jsonl, json, sarif, csv or html)", c->format);
+    return 0;
+}
+
