@@ -45,4 +45,14 @@ void detect_scratch_free(detect_scratch *s);
 void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map,
                 size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out);
 
+/* Rule ru tried anchored at i (a possible phrase start): where the accepted
+ * match ends, or 0. */
+size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i, const offmap *map, size_t raw_lo,
+                     size_t raw_hi, detect_scratch *sc, cand_vec *out);
+
+/* The phrase pass over norm for the rules of px (phrase.c). */
+#define MAX_PHRASE_RULES 255 /* phrase rules one index holds; more are scanned plainly */
+void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
+                    size_t raw_hi, detect_scratch *sc, cand_vec *out);
+
 #endif
