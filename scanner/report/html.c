@@ -185,17 +185,9 @@ static void html_end(report *r, const scan_summary *s)
 {
     if (!r->state) html_start(r);
     FILE *f = r->out;
-    char files[32], n[32], bad[32], errs[32], key[32];
-    snprintf(files, sizeof files, "%zu", s->files);
-    snprintf(n, sizeof n, "%zu", s->blocking);
-    snprintf(bad, sizeof bad, "%zu", s->files_blocking);
-    snprintf(errs, sizeof errs, "%zu", s->errors);
-    snprintf(key, sizeof key, "severity.%s", pdp_severity_name(r->o.fail_on));
-    const char *k[] = { "files", "n", "bad", "level" };
-    const char *v[] = { files, s->errors ? errs : n, bad, msg(r, key) };
     const char *which = s->errors ? "verdict.incomplete" : s->blocking ? "verdict.block" : "verdict.clean";
     const char *cls = s->errors ? "v-incomplete" : s->blocking ? "v-block" : "v-clean";
-    char *t = fill_template(msg(r, which), k, v, 4);
+    char *t = report_verdict(r, s, which);
     fprintf(f, "<div id=\"verdict\" class=\"%s\">", cls);
     esc(f, t, 0);
     fputs("</div>\n", f);

@@ -127,3 +127,16 @@ char *report_clause_text(report *r, const pdp_clause *c)
     const char *k[] = { "clause", "n" }, *v[] = { shown, cnt };
     return fill_template(pdp_message(r->o.rules, key, r->o.lang), k, v, 2);
 }
+
+char *report_verdict(report *r, const scan_summary *s, const char *key)
+{
+    char files[32], n[32], bad[32], level[32];
+    snprintf(files, sizeof files, "%zu", s->files);
+    /* {n}: files not read completely in the "incomplete" line, else findings at or above the threshold */
+    snprintf(n, sizeof n, "%zu", strcmp(key, "verdict.incomplete") ? s->blocking : s->errors);
+    snprintf(bad, sizeof bad, "%zu", s->files_blocking);
+    snprintf(level, sizeof level, "severity.%s", pdp_severity_name(r->o.fail_on));
+    const char *k[] = { "files", "n", "bad", "level" };
+    const char *v[] = { files, n, bad, pdp_message(r->o.rules, level, r->o.lang) };
+    return fill_template(pdp_message(r->o.rules, key, r->o.lang), k, v, 4);
+}

@@ -37,6 +37,10 @@ extern const report_vt report_sarif_vt;
 extern const report_vt report_csv_vt;
 extern const report_vt report_html_vt;
 
+/* The verdict line `key` (verdict.clean, verdict.block or
+ * verdict.incomplete) filled in from s, in the report's language (heap). */
+char *report_verdict(report *r, const scan_summary *s, const char *key);
+
 /* A document's clause summary line in the report's language: "may contain
  * OIA s.15(5) material: 3 passage(s) — …" (heap). */
 char *report_clause_text(report *r, const pdp_clause *c);

@@ -105,26 +105,16 @@ static void text_end(report *r, const scan_summary *s)
 {
     folders(r);
     FILE *f = r->out;
-    char files[32], n[32], bad[32], errs[32];
-    char key[32];
-    snprintf(files, sizeof files, "%zu", s->files);
-    snprintf(n, sizeof n, "%zu", s->blocking);
-    snprintf(bad, sizeof bad, "%zu", s->files_blocking);
-    snprintf(errs, sizeof errs, "%zu", s->errors);
-    snprintf(key, sizeof key, "severity.%s", pdp_severity_name(r->o.fail_on));
-    const char *k[] = { "files", "n", "bad", "level" };
-    const char *v[] = { files, n, bad, msg(r, key) };
     if (!r->o.show_values && !r->o.mask_values && s->findings)
         fprintf(f, "%s(%s)%s\n", col(r, C_DIM), msg(r, "report.masked"), col(r, C_RESET));
     if (s->errors) {
-        const char *ve[] = { files, errs, bad, msg(r, key) };
-        char *t = fill_template(msg(r, "verdict.incomplete"), k, ve, 4);
+        char *t = report_verdict(r, s, "verdict.incomplete");
         fprintf(f, "%s%s%s\n", col(r, "\033[1;35m"), t, col(r, C_RESET));
         free(t);
         fflush(f);
     }
     if (s->errors && !s->blocking) return; /* never "clean" when something was not read */
-    char *t = fill_template(msg(r, s->blocking ? "verdict.block" : "verdict.clean"), k, v, 4);
+    char *t = report_verdict(r, s, s->blocking ? "verdict.block" : "verdict.clean");
     const char *c = s->blocking ? "\033[1;31m" : "\033[1;32m";
     fprintf(f, "%s%s%s\n", col(r, c), t, col(r, C_RESET));
     free(t);
