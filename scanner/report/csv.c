@@ -73,6 +73,24 @@ static void csv_file(report *r, const pdp_result *res)
         field(f, res->error, 0);
         field(f, "", 1);
     }
+    /* the document-level summary: a row per legal clause touched, rule "clause" */
+    pdp_clause cl[32];
+    size_t n = pdp_result_clauses(res, cl, 32);
+    for (size_t i = 0; i < n; i++) {
+        char *t = report_clause_text(r, &cl[i]);
+        field(f, res->file, 0);
+        field(f, res->format, 0);
+        field(f, pdp_status_name(res->status), 0);
+        fputs(",,,,,", f); /* page, line, part, sheet, cell */
+        field(f, "clause", 0);
+        field(f, cl[i].category, 0);
+        fputs(",,,", f); /* severity, action, match */
+        field(f, cl[i].clause, 0);
+        fputs(",,", f); /* suggestion, law */
+        field(f, t, 0);
+        field(f, "", 1);
+        free(t);
+    }
 }
 
 static void csv_end(report *r, const scan_summary *s)

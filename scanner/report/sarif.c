@@ -16,7 +16,8 @@
 
 typedef struct sarif_state {
     buf errors;       /* toolExecutionNotifications, comma-separated */
-    size_t nerrors, nresults;
+    buf clauses;      /* the documents' clause summaries, comma-separated */
+    size_t nerrors, nresults, nclauses;
 } sarif_state;
 
 static const char *level(pdp_severity s)
@@ -141,10 +142,41 @@ static void result(report *r, const pdp_result *res, const pdp_finding *x)
     fprintf(f, ",\"confidence\":%.2f}}", x->confidence);
 }
 
+/* Each document's legal clauses, for the run's properties (written at the end). */
+static void clauses(report *r, const pdp_result *res)
+{
+    sarif_state *st = r->state;
+    pdp_clause cl[32];
+    size_t n = pdp_result_clauses(res, cl, 32);
+    for (size_t i = 0; i < n; i++) {
+        char *text = NULL, *summary = report_clause_text(r, &cl[i]);
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        if (!m) {
+            free(summary);
+            return;
+        }
+        fputs(st->nclauses++ ? ",{\"file\":" : "{\"file\":", m);
+        json_string(m, res->file);
+        fputs(",\"category\":", m);
+        json_string(m, cl[i].category);
+        fputs(",\"clause\":", m);
+        json_string(m, cl[i].clause);
+        fprintf(m, ",\"passages\":%zu,\"summary\":", cl[i].passages);
+        json_string(m, summary);
+        fputc('}', m);
+        fclose(m);
+        buf_append(&st->clauses, text, len);
+        free(text);
+        free(summary);
+    }
+}
+
 static void sarif_file(report *r, const pdp_result *res)
 {
     if (!r->state) start(r);
     for (size_t i = 0; i < res->nfindings; i++) result(r, res, &res->findings[i]);
+    clauses(r, res);
     if (res->status != PDP_STATUS_ERROR && res->status != PDP_STATUS_PARTIAL) return;
     /* the notification goes out at the end; written to a memory stream now */
     sarif_state *st = r->state;
@@ -171,8 +203,11 @@ static void sarif_end(report *r, const scan_summary *s)
     fprintf(f, "],\n\"invocations\":[{\"executionSuccessful\":%s,\"toolExecutionNotifications\":[",
             st->nerrors ? "false" : "true");
     if (st->errors.len) fwrite(st->errors.data, 1, st->errors.len, f);
-    fputs("]}]}]}\n", f);
+    fputs("]}],\n\"properties\":{\"clauses\":[", f);
+    if (st->clauses.len) fwrite(st->clauses.data, 1, st->clauses.len, f);
+    fputs("]}}]}\n", f);
     buf_free(&st->errors);
+    buf_free(&st->clauses);
     fflush(f);
 }
 
