@@ -52,20 +52,6 @@ void prefix_set_free(prefix_set *ps)
     ps->nprefixes = 0;
 }
 
-void prefix_set_union(prefix_set *dst, const prefix_set *const *sets, size_t n)
-{
-    memset(dst, 0, sizeof *dst);
-    for (size_t k = 0; k < n; k++) {
-        const prefix_set *s = sets[k];
-        dst->any |= s->any;
-        for (size_t i = 0; i < sizeof dst->first; i++) dst->first[i] |= s->first[i];
-        for (size_t i = 0; i < sizeof dst->pair; i++) dst->pair[i] |= s->pair[i];
-        for (size_t i = 0; i < sizeof dst->single; i++) dst->single[i] |= s->single[i];
-        for (size_t i = 0; i < sizeof dst->quad; i++) dst->quad[i] |= s->quad[i];
-        for (size_t i = 0; i < sizeof dst->inner_pair; i++) dst->inner_pair[i] |= s->inner_pair[i];
-    }
-}
-
 int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i)
 {
     if (ps->any) return 1;

@@ -28,8 +28,6 @@ typedef struct prefix_set {
 
 void prefix_set_build(prefix_set *ps, char **phrases, size_t n);
 void prefix_set_free(prefix_set *ps);
-/* dst's bitmaps (not its prefixes) become those of all n sets together. */
-void prefix_set_union(prefix_set *dst, const prefix_set *const *sets, size_t n);
 /* After a bitmap hit: does one of the phrases' first eight characters (up to a space) stand
  * at s[i]?  (Tells "พ.อ." from "พ.ศ.", "วันเกิด" from "วันที่".) */
 int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i);

@@ -327,8 +327,12 @@ const char *pdp_rules_version(const pdp_rules *r)
 
 const pdp_rule *rules_by_id(const pdp_rules *r, const char *id)
 {
-    for (size_t i = 0; id && i < r->nrules; i++)
-        if (r->rules[i].id == id || !strcmp(r->rules[i].id, id)) return &r->rules[i];
+    if (!id) return NULL;
+    /* findings hold the rule's own id string: pointers first, names second */
+    for (size_t i = 0; i < r->nrules; i++)
+        if (r->rules[i].id == id) return &r->rules[i];
+    for (size_t i = 0; i < r->nrules; i++)
+        if (!strcmp(r->rules[i].id, id)) return &r->rules[i];
     return NULL;
 }
 

@@ -102,19 +102,6 @@ size_t utf8_count(const char *s, size_t n)
     return c;
 }
 
-const char *utf8_find(const char *s, size_t n, const char *needle, size_t nl)
-{
-    if (!nl) return s;
-    if (nl > n) return NULL;
-    char last = needle[nl - 1];
-    for (const char *p = s + nl - 1, *end = s + n; p < end; p++) {
-        p = memchr(p, last, (size_t)(end - p));
-        if (!p) return NULL;
-        if (memcmp(p - (nl - 1), needle, nl - 1) == 0) return p - (nl - 1);
-    }
-    return NULL;
-}
-
 /* Byte masks and values of eight Thai characters (E0, B8 or B9, 80..BF),
  * as three eight-byte words. */
 static const unsigned char thai_mask[24] = { 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0,

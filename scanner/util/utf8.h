@@ -39,9 +39,6 @@ size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i);
  * time. */
 size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i);
 
-/* Where needle[0..nl) first stands in s[0..n), or NULL (memmem, searched by
- * the needle's last byte: every Thai character starts with the same byte). */
-const char *utf8_find(const char *s, size_t n, const char *needle, size_t nl);
 
 /* Thai block helpers. */
 static inline int cp_is_thai(uint32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F; }

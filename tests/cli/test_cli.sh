@@ -173,6 +173,14 @@ shot() { "$CH" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --win
 shot "$T/r.html" "$T/r.png"; shot "$T/clean.html" "$T/clean.png"
 check "html in Chromium: the verdict band shows the colour of its verdict (not checked / clean)" sh -c "[ \"\$(python3 tests/cli/png_pixel.py '$T/r.png' 10,70)\" = 7b2cbf ] && [ \"\$(python3 tests/cli/png_pixel.py '$T/clean.png' 10,70)\" = 2a9d8f ]"
 check "html in Chromium: findings are drawn (a red severity badge below the verdict)" sh -c "python3 tests/cli/png_pixel.py '$T/r.png' \$(seq 200 2 690 | sed 's/^/42,/') | grep -q c1121f"
+# Options that cannot be honoured stop the scan (exit 2), never a clean report
+check "--cache that cannot be opened exits 2" sh -c "'$BIN' scan --no-config --cache '$T/no/such/dir/c.db' '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
+check "--files-from a missing list exits 2" sh -c "'$BIN' scan --no-config --files-from '$T/no-such-list' >/dev/null 2>&1; [ \$? = 2 ]"
+check "--shard outside 1..N exits 2" sh -c "'$BIN' scan --shard 4/3 '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ] && '$BIN' scan --shard 0/3 '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
+printf 'allow:\n  - {pattern: "(unclosed", reason: "x"}\n' > "$T/badpat.yaml"
+check "an allowlist pattern that does not compile exits 2, naming file and line" sh -c "'$BIN' scan --no-config --allow '$T/badpat.yaml' '$T/clean.txt' 2>&1 >/dev/null | grep -q 'badpat.yaml:2: an allowlist pattern does not compile'"
+printf 'fail_on: severe\n' > "$T/badcfg.yaml"
+check "a .pdpascan.yaml with a wrong fail_on exits 2" sh -c "'$BIN' scan --config '$T/badcfg.yaml' '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
 check "--rules with a missing directory exits 2" sh -c "'$BIN' scan --rules '$T/none' '$T/clean.txt'; [ \$? = 2 ]"
 
 make -s install DESTDIR="$T/inst" PREFIX=/usr BUILD="${1:-build}" >/dev/null 2>&1
