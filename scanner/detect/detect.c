@@ -43,6 +43,7 @@ void detect_scratch_init(detect_scratch *s)
     s->limit_hit = 0;
     s->full_scan = 0;
     s->zones = (zone_vec){ 0 };
+    s->wb = NULL;
 }
 
 void detect_scratch_free(detect_scratch *s)
@@ -50,6 +51,8 @@ void detect_scratch_free(detect_scratch *s)
     pcre2_match_data_free(s->md);
     buf_free(&s->tmp);
     zone_vec_free(&s->zones);
+    wordbreak_free(s->wb);
+    s->wb = NULL;
 }
 
 /* Byte offset `chars` code points before (dir<0) or after off. */
@@ -192,6 +195,11 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
                     size_t ms, size_t me, size_t vs, size_t ve, detect_scratch *sc, cand_vec *out)
 {
     if (ru->alone_on_line && !alone_on_line(norm, nlen, ms, me)) return 0;
+    if (ru->words_start || ru->words_end) {
+        size_t full = ve;
+        if (!words_fit(ru, norm, nlen, ms, vs, &ve, sc)) return 0;
+        if (ve != full) me = ve; /* a word glued after the value is not the match's */
+    }
     buf_clear(&sc->tmp);
     if (ru->validator) {
         if (!ru->validator(norm + vs, ve - vs, &sc->tmp)) return 0;

@@ -11,6 +11,7 @@
 #include "rules.h"
 #include "../normalize/normalize.h"
 #include "zones.h"
+#include "wordbreak.h"
 
 typedef struct candidate {
     const pdp_rule *rule;
@@ -37,6 +38,7 @@ typedef struct detect_scratch {
     int limit_hit;          /* a pattern hit PCRE2's match limit */
     int full_scan;          /* ignore rules' `requires` (for tests and checks) */
     zone_vec zones;
+    wordbreak *wb;          /* opened on first use (rules with `words:`) */
 } detect_scratch;
 
 void detect_scratch_init(detect_scratch *s);
@@ -49,6 +51,11 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
  * match ends, or 0. */
 size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i, const offmap *map, size_t raw_lo,
                      size_t raw_hi, detect_scratch *sc, cand_vec *out);
+
+/* A rule's `words:` condition on the match [ms, me) and its value [vs, *ve):
+ * 0 when the match does not begin a word; otherwise *ve may move back to
+ * where the value's last word ends (words.c). */
+int words_fit(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size_t vs, size_t *ve, detect_scratch *sc);
 
 /* The phrase pass over norm for the rules of px (phrase.c). */
 #define MAX_PHRASE_RULES 255 /* phrase rules one index holds; more are scanned plainly */

@@ -297,6 +297,24 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
+/* words: {start: true, end_before: LIST, max_last: N} — Thai word boundaries
+ * around the match (words.c). */
+static int parse_words(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    if (!n) return 0;
+    ru->words_start = !strcmp(yamlx_get_str(c->d, n, "start", "false"), "true");
+    ru->words_max_last = atoi(yamlx_get_str(c->d, n, "max_last", "0"));
+    const char *end = yamlx_get_str(c->d, n, "end_before", NULL);
+    if (!end) return 0;
+    char *e = NULL, *names[1] = { (char *)end };
+    if (!(ru->words_end = lexicon_compile(c->r, names, 1, 1, &e))) {
+        fail(c, n, "words: end_before", e);
+        free(e);
+        return -1;
+    }
+    return 0;
+}
+
 /* tie: {within: N, severity:..., ...}; explain: {th, en}; todo: {th, en} */
 static int parse_tie_and_explain(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
@@ -349,6 +367,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     ru->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0.6"));
     ru->priority = atoi(yamlx_get_str(c->d, n, "priority", "50"));
     ru->alone_on_line = !strcmp(yamlx_get_str(c->d, n, "alone_on_line", "false"), "true");
+    if (parse_words(c, yamlx_get(c->d, n, "words"), ru)) return -1;
     yaml_node_t *msg = yamlx_get(c->d, n, "message");
     ru->msg_en = xstrdup(yamlx_get_str(c->d, msg, "en", id));
     ru->msg_th = xstrdup(yamlx_get_str(c->d, msg, "th", ru->msg_en));

@@ -72,6 +72,11 @@ typedef struct pdp_rule {
     /* tie: within this many bytes of a private person's name or identifier
      * found in the same document part, on_tie applies (0: no tie) */
     int alone_on_line;        /* the match must stand alone on its line (stamps) */
+    /* words: Thai word boundaries (ICU) around the match */
+    int words_start;          /* after a Thai letter, the match must begin a word */
+    pcre2_code *words_end;    /* the value ends at the first word boundary inside its
+                                 last part where one of these phrases begins (anchored) */
+    int words_max_last;       /* ... and its last part then holds at most this many characters */
     int tie_within;
     int tie_any_name;         /* officials' names count too (disciplinary cases) */
     ctx_effect on_tie;

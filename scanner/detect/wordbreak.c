@@ -1,0 +1,81 @@
+/* wordbreak.c — Thai word boundaries from ICU's break iterator (see
+ * wordbreak.h).  The text is converted to UTF-16 a span at a time, with a
+ * map from each UTF-16 unit back to its byte offset. */
+#include "wordbreak.h"
+
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
+#include "../util/buf.h"
+
+struct wordbreak {
+    UBreakIterator *bi;
+    UChar *u16;
+    size_t *byte_at;  /* byte offset of each UTF-16 unit, and of the end */
+    size_t *bounds;
+    size_t cap;
+    int broken;       /* ICU could not open the iterator: never retried */
+};
+
+void wordbreak_free(wordbreak *w)
+{
+    if (!w) return;
+    if (w->bi) ubrk_close(w->bi);
+    free(w->u16);
+    free(w->byte_at);
+    free(w->bounds);
+    free(w);
+}
+
+static int open_iterator(wordbreak *w)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    w->bi = ubrk_open(UBRK_WORD, "th", NULL, 0, &ec);
+    if (U_FAILURE(ec)) {
+        w->bi = NULL;
+        w->broken = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* s[lo, hi) as UTF-16 in w->u16 with w->byte_at; returns the unit count. */
+static size_t to_utf16(wordbreak *w, const char *s, size_t lo, size_t hi)
+{
+    size_t need = hi - lo + 1;
+    if (need > w->cap) {
+        w->cap = need;
+        w->u16 = xrealloc(w->u16, need * sizeof *w->u16);
+        w->byte_at = xrealloc(w->byte_at, need * sizeof *w->byte_at);
+        w->bounds = xrealloc(w->bounds, need * sizeof *w->bounds);
+    }
+    size_t n = 0, i = lo;
+    while (i < hi) {
+        UChar32 c;
+        int32_t k = (int32_t)(i - lo);
+        U8_NEXT((const uint8_t *)s + lo, k, (int32_t)(hi - lo), c);
+        if (c < 0) c = 0xFFFD;
+        if (c > 0xFFFF) c = 0xFFFD; /* one unit per character keeps the map simple */
+        w->byte_at[n] = i;
+        w->u16[n++] = (UChar)c;
+        i = lo + (size_t)k;
+    }
+    w->byte_at[n] = hi;
+    return n;
+}
+
+size_t wordbreak_find(wordbreak **wp, const char *s, size_t lo, size_t hi, const size_t **out)
+{
+    if (!*wp) *wp = xcalloc(1, sizeof **wp);
+    wordbreak *w = *wp;
+    if (w->broken || hi <= lo || (!w->bi && open_iterator(w))) return 0;
+    size_t n = to_utf16(w, s, lo, hi);
+    UErrorCode ec = U_ZERO_ERROR;
+    ubrk_setText(w->bi, w->u16, (int32_t)n, &ec);
+    if (U_FAILURE(ec)) return 0;
+    size_t k = 0;
+    for (int32_t b = ubrk_first(w->bi); b != UBRK_DONE; b = ubrk_next(w->bi)) w->bounds[k++] = w->byte_at[b];
+    *out = w->bounds;
+    return k;
+}
