@@ -98,9 +98,11 @@ int docscan_full(const docscan *d) { return d->full; }
 
 static uint64_t doc_len(const docscan *d) { return d->raw_base + d->raw.len; }
 
-uint64_t docscan_piece(docscan *d, const pdp_location *loc)
+uint64_t docscan_piece(docscan *d, const pdp_location *loc) { return docscan_piece_sep(d, loc, "\n"); }
+
+uint64_t docscan_piece_sep(docscan *d, const pdp_location *loc, const char *sep)
 {
-    if (doc_len(d) > 0) buf_putc(&d->raw, '\n');
+    if (doc_len(d) > 0) buf_puts(&d->raw, sep);
     if (d->npieces == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->pieces = xrealloc(d->pieces, d->cap * sizeof *d->pieces);

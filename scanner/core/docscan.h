@@ -19,6 +19,10 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
  * (0 when lines mean nothing for it).  Returns the piece's start offset in
  * the document text. */
 uint64_t docscan_piece(docscan *d, const pdp_location *loc);
+/* The same, joined to the text before by sep instead of '\n': the cells of
+ * one table row are joined by '\t' (one per column, so that an empty cell
+ * still counts), making every row one line for the detectors. */
+uint64_t docscan_piece_sep(docscan *d, const pdp_location *loc, const char *sep);
 /* Append valid UTF-8 to the current piece. */
 void docscan_text(docscan *d, const char *utf8, size_t len);
 /* Scan everything given so far now, so that its findings are in the result

@@ -44,6 +44,8 @@ void detect_scratch_init(detect_scratch *s)
     s->full_scan = 0;
     s->zones = (zone_vec){ 0 };
     s->wb = NULL;
+    s->columns = NULL;
+    s->ncolumns = 0;
 }
 
 void detect_scratch_free(detect_scratch *s)
@@ -53,6 +55,7 @@ void detect_scratch_free(detect_scratch *s)
     zone_vec_free(&s->zones);
     wordbreak_free(s->wb);
     s->wb = NULL;
+    columns_free(s);
 }
 
 /* Byte offset `chars` code points before (dir<0) or after off. */
@@ -135,7 +138,7 @@ static int signature_line(const char *s, size_t len, size_t ms, size_t me)
 static int role_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t at, pcre2_match_data *md)
 {
     while (at < nlen && (norm[at] == ' ' || norm[at] == '\t' || norm[at] == '(' || norm[at] == ')' ||
-                         norm[at] == ',' || norm[at] == '-'))
+                         norm[at] == ',' || norm[at] == '-' || norm[at] == '|'))
         at++;
     return at < nlen && pcre2_match(ru->ctx_role_anchored, (PCRE2_SPTR)norm, nlen, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
@@ -219,6 +222,7 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     k->pos_dist = pos;
     k->neg_dist = neg;
     k->role = role_found(ru, norm, nlen, ms, me, sc->md);
+    k->boost = words_known(ru, norm, vs, ve, sc);
     return 1;
 }
 
@@ -339,10 +343,14 @@ size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
 void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map,
                 size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    int zones_ready = 0;
+    int zones_ready = 0, ncolumn = 0;
     size_t nphrase = 0;
     for (size_t i = 0; i < r->nrules; i++) {
         const pdp_rule *ru = &r->rules[i];
+        if (ru->col_header) { /* only in table cells, below */
+            ncolumn++;
+            continue;
+        }
         if (sc->full_scan || (!ru->req_digits && !ru->req_char && !ru->req_phrase) ||
             (ru->req_phrase && nphrase++ >= r->phrases.n)) { /* no hint, or more phrase rules than the index holds */
             scan_range(ru, norm, nlen, 0, nlen, map, raw_lo, raw_hi, sc, out);
@@ -356,4 +364,5 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
         scan_windows(ru, norm, nlen, map, raw_lo, raw_hi, sc, out);
     }
     if (!sc->full_scan && r->phrases.n) detect_phrases(&r->phrases, norm, nlen, map, raw_lo, raw_hi, sc, out);
+    if (ncolumn) detect_columns(r, norm, nlen, map, raw_lo, raw_hi, sc, out);
 }

@@ -20,6 +20,7 @@ typedef struct candidate {
     char *normalized;       /* canonical value (owned) */
     long pos_dist, neg_dist; /* bytes to the nearest positive / negative context word; -1 none */
     int role;               /* role context found (position, signature, agency contact) */
+    double boost;           /* confidence added (a known given or family name) */
 } candidate;
 
 typedef struct cand_vec {
@@ -39,6 +40,8 @@ typedef struct detect_scratch {
     int full_scan;          /* ignore rules' `requires` (for tests and checks) */
     zone_vec zones;
     wordbreak *wb;          /* opened on first use (rules with `words:`) */
+    struct column_state *columns; /* per rule: the table column it watches (columns.c) */
+    size_t ncolumns;
 } detect_scratch;
 
 void detect_scratch_init(detect_scratch *s);
@@ -56,6 +59,15 @@ size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
  * 0 when the match does not begin a word; otherwise *ve may move back to
  * where the value's last word ends (words.c). */
 int words_fit(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size_t vs, size_t *ve, detect_scratch *sc);
+
+/* The confidence a rule's `known:` lists add to the value [vs, ve). */
+double words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, detect_scratch *sc);
+
+/* Rules with `column:` over the table rows of norm (columns.c); the state
+ * of their columns lives in sc from one call to the next. */
+void detect_columns(const pdp_rules *r, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
+                    size_t raw_hi, detect_scratch *sc, cand_vec *out);
+void columns_free(detect_scratch *sc);
 
 /* The phrase pass over norm for the rules of px (phrase.c). */
 #define MAX_PHRASE_RULES 255 /* phrase rules one index holds; more are scanned plainly */

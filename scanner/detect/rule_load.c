@@ -142,9 +142,10 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
      * pattern that is one phrase list is matched by the interpreter: it is
      * tried only where a phrase was confirmed, and JIT would cost more at
      * start-up (the git hook) than it saves. */
-    uint32_t opts = PCRE2_UTF | PCRE2_EXTENDED | (ru->req_phrase ? PCRE2_ANCHORED : 0);
+    int anchored = ru->req_phrase || ru->col_header; /* column rules: tried at cell starts */
+    uint32_t opts = PCRE2_UTF | PCRE2_EXTENDED | (anchored ? PCRE2_ANCHORED : 0);
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
-    if (ru->req_phrase) ru->re_anchored = re;
+    if (anchored) ru->re_anchored = re;
     else ru->re = re;
     int one_list = !strncmp(raw, "{{list:", 7) && strstr(raw, "}}") && !strstr(raw, "}}")[2];
     if (re && !c->r->no_jit && !(ru->req_phrase && one_list)) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -297,6 +298,17 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
+/* One phrase list as an anchored alternation, or -1 (a failure recorded). */
+static int anchored_list(rctx *c, yaml_node_t *n, const char *what, const char *name, pcre2_code **out)
+{
+    if (!name) return 0;
+    char *e = NULL, *names[1] = { (char *)name };
+    if ((*out = lexicon_compile(c->r, names, 1, 1, &e))) return 0;
+    fail(c, n, what, e);
+    free(e);
+    return -1;
+}
+
 /* words: {start: true, end_before: LIST, max_last: N} — Thai word boundaries
  * around the match (words.c). */
 static int parse_words(rctx *c, yaml_node_t *n, pdp_rule *ru)
@@ -304,13 +316,23 @@ static int parse_words(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if (!n) return 0;
     ru->words_start = !strcmp(yamlx_get_str(c->d, n, "start", "false"), "true");
     ru->words_max_last = atoi(yamlx_get_str(c->d, n, "max_last", "0"));
-    const char *end = yamlx_get_str(c->d, n, "end_before", NULL);
-    if (!end) return 0;
-    char *e = NULL, *names[1] = { (char *)end };
-    if (!(ru->words_end = lexicon_compile(c->r, names, 1, 1, &e))) {
-        fail(c, n, "words: end_before", e);
-        free(e);
-        return -1;
+    return anchored_list(c, n, "words: end_before", yamlx_get_str(c->d, n, "end_before", NULL), &ru->words_end);
+}
+
+/* column: {header: LIST}; known: {first: LIST, last: LIST, confidence: X} */
+static int parse_column_known(rctx *c, yaml_node_t *n, pdp_rule *ru)
+{
+    yaml_node_t *col = yamlx_get(c->d, n, "column"), *kn = yamlx_get(c->d, n, "known");
+    if (col) {
+        const char *h = yamlx_get_str(c->d, col, "header", NULL);
+        if (!h) return fail(c, col, "column needs 'header': a phrase list", NULL);
+        if (anchored_list(c, col, "column: header", h, &ru->col_header)) return -1;
+    }
+    if (kn) {
+        if (anchored_list(c, kn, "known: first", yamlx_get_str(c->d, kn, "first", NULL), &ru->known_first) ||
+            anchored_list(c, kn, "known: last", yamlx_get_str(c->d, kn, "last", NULL), &ru->known_last))
+            return -1;
+        ru->known_boost = atof(yamlx_get_str(c->d, kn, "confidence", "0.2"));
     }
     return 0;
 }
@@ -354,6 +376,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if ((v = yamlx_get(c->d, n, "severity")) && parse_severity(c, v, &ru->severity)) return -1;
     if ((v = yamlx_get(c->d, n, "action")) && parse_action(c, v, &ru->action)) return -1;
     if (parse_requires(c, yamlx_get(c->d, n, "requires"), ru)) return -1;
+    if (parse_column_known(c, n, ru)) return -1;
     if (compile_pattern(c, yamlx_get(c->d, n, "pattern"), ru)) return -1;
     ru->group = (uint32_t)atoi(yamlx_get_str(c->d, n, "group", "0"));
     const char *val = yamlx_get_str(c->d, n, "validator", NULL);

@@ -76,7 +76,14 @@ typedef struct pdp_rule {
     int words_start;          /* after a Thai letter, the match must begin a word */
     pcre2_code *words_end;    /* the value ends at the first word boundary inside its
                                  last part where one of these phrases begins (anchored) */
-    int words_max_last;       /* ... and its last part then holds at most this many characters */
+    int words_max_last;
+    /* column: tried only in table cells under a header cell beginning with
+     * one of these phrases (anchored; columns.c) */
+    pcre2_code *col_header;
+    /* known: the value's first / last word is a whole phrase of these lists
+     * (anchored): confidence rises by known_boost */
+    pcre2_code *known_first, *known_last;
+    double known_boost;       /* ... and its last part then holds at most this many characters */
     int tie_within;
     int tie_any_name;         /* officials' names count too (disciplinary cases) */
     ctx_effect on_tie;

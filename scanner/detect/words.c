@@ -1,6 +1,8 @@
 /* words.c — a rule's `words:` condition: Thai word boundaries (ICU, see
  * wordbreak.h) decide whether a match glued to the text before it begins a
- * word, and where a value glued to the text after it ends. */
+ * word, and where a value glued to the text after it ends.  And its
+ * `known:` lists: a value whose first or last word is a known given or
+ * family name is more likely a name. */
 #include "detect.h"
 
 #include "../util/utf8.h"
@@ -69,4 +71,22 @@ int words_fit(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size
     if (ru->words_start && thai_letter_before(norm, ms) && !begins_word(norm, ms, *ve, sc)) return 0;
     if (ru->words_end) return end_last_word(ru, norm, nlen, vs, ve, sc);
     return 1;
+}
+
+/* Does a whole phrase of re stand at norm[a, b) (a word of the value)? */
+static int whole_word(const pcre2_code *re, const char *norm, size_t a, size_t b, pcre2_match_data *md)
+{
+    if (!re || a >= b || pcre2_match(re, (PCRE2_SPTR)norm, b, a, PCRE2_NO_UTF_CHECK, md, NULL) < 0) return 0;
+    return pcre2_get_ovector_pointer(md)[1] == b;
+}
+
+double words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, detect_scratch *sc)
+{
+    if (!ru->known_first && !ru->known_last) return 0;
+    size_t first_end = vs, last = ve;
+    while (first_end < ve && norm[first_end] != ' ') first_end++;
+    while (last > vs && norm[last - 1] != ' ') last--;
+    int known = whole_word(ru->known_first, norm, vs, first_end, sc->md) ||
+                whole_word(ru->known_last, norm, last, ve, sc->md);
+    return known ? ru->known_boost : 0;
 }

@@ -65,6 +65,17 @@ const char *text_detect_encoding(const unsigned char *head, size_t n, int comple
  * NULL when ICU does not know enc. */
 char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen);
 
+/* A spreadsheet cell's row and column (0-based column). */
+typedef struct cell_pos {
+    unsigned long row, col;
+} cell_pos;
+#define CELL_POS_NONE ((cell_pos){ (unsigned long)-1, 0 })
+/* "AB12" -> row 12, column 27. */
+void cell_pos_parse(const char *ref, cell_pos *p);
+/* Start the piece of the cell at `at`: after a tab per column when it is in
+ * prev's row, else on a new line; prev becomes at (cells.c). */
+void cell_piece(extract_ctx *x, cell_pos *prev, const cell_pos *at, const pdp_location *loc);
+
 /* The extractors. */
 void extract_text(source *src, docscan *ds, pdp_result *res);
 void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len);

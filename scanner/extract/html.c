@@ -43,39 +43,86 @@ static int text_attr(const char *name, const char *value)
     return 0;
 }
 
-static void piece(extract_ctx *x, long line, const char *part, const char *text)
+/* Where the next text piece goes: table cells of one row on one line, one
+ * tab per column, a cell's own pieces joined by spaces. */
+typedef struct walk_state {
+    extract_ctx *x;
+    int row_cells;    /* cells opened in the current row */
+    int tabs;         /* tabs owed before the next cell text */
+    int new_row;      /* the next cell text starts a line */
+    int in_cell;
+} walk_state;
+
+static void piece(walk_state *w, long line, const char *part, const char *text)
 {
     size_t len = strlen(text), i = 0;
     while (i < len && isspace((unsigned char)text[i])) i++;
     if (i == len) return;
-    docscan_piece(x->ds, &(pdp_location){ .line = line > 0 ? line : 0, .part = (char *)part });
-    docscan_text(x->ds, text, len);
+    char sep[66] = "\n";
+    if (!part && w->in_cell) {
+        if (w->new_row) {
+            w->new_row = 0;
+        } else if (w->tabs) {
+            int n = w->tabs < 64 ? w->tabs : 64;
+            memset(sep, '\t', (size_t)n);
+            sep[n] = 0;
+        } else {
+            strcpy(sep, " ");
+        }
+        w->tabs = 0;
+    }
+    docscan_piece_sep(w->x->ds, &(pdp_location){ .line = line > 0 ? line : 0, .part = (char *)part }, sep);
+    docscan_text(w->x->ds, text, len);
 }
 
-static void walk(extract_ctx *x, xmlNodePtr n, int depth)
+static void walk(walk_state *w, xmlNodePtr n, int depth);
+
+/* A table row or cell: keep track of the columns, then walk inside. */
+static void walk_table_part(walk_state *w, xmlNodePtr n, int depth, int is_row)
 {
+    if (is_row) {
+        w->row_cells = 0;
+        w->new_row = 1;
+        w->tabs = 0;
+        walk(w, n->children, depth + 1);
+        return;
+    }
+    if (w->row_cells++ > 0) w->tabs++;
+    w->in_cell++;
+    walk(w, n->children, depth + 1);
+    w->in_cell--;
+}
+
+static void walk(walk_state *w, xmlNodePtr n, int depth)
+{
+    extract_ctx *x = w->x;
     for (; n && !docscan_full(x->ds); n = n->next) {
         long line = xmlGetLineNo(n);
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            piece(x, line, NULL, (const char *)n->content);
+            piece(w, line, NULL, (const char *)n->content);
         } else if (n->type == XML_COMMENT_NODE) {
-            piece(x, line, "html-comment", (const char *)n->content);
+            piece(w, line, "html-comment", (const char *)n->content);
         } else if (n->type == XML_ELEMENT_NODE) {
             for (xmlAttrPtr a = n->properties; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
-                if (v && text_attr((const char *)a->name, (const char *)v)) piece(x, line, "attribute", (const char *)v);
+                if (v && text_attr((const char *)a->name, (const char *)v)) piece(w, line, "attribute", (const char *)v);
                 xmlFree(v);
             }
             const char *tag = (const char *)n->name;
             if (!strcasecmp(tag, "style")) continue;
             if (!strcasecmp(tag, "script")) {
                 xmlChar *v = xmlNodeGetContent(n);
-                if (v) piece(x, line, "script", (const char *)v);
+                if (v) piece(w, line, "script", (const char *)v);
                 xmlFree(v);
                 continue;
             }
-            if (depth < 256) walk(x, n->children, depth + 1);
-            else result_set_status(x->res, PDP_STATUS_PARTIAL, "HTML nested deeper than the limit; inner parts not checked");
+            if (depth >= 256) {
+                result_set_status(x->res, PDP_STATUS_PARTIAL, "HTML nested deeper than the limit; inner parts not checked");
+            } else if (!strcasecmp(tag, "tr") || !strcasecmp(tag, "td") || !strcasecmp(tag, "th")) {
+                walk_table_part(w, n, depth, !strcasecmp(tag, "tr"));
+            } else {
+                walk(w, n->children, depth + 1);
+            }
         }
     }
 }
@@ -108,7 +155,8 @@ void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
     if (!doc) {
         result_set_status(x->res, PDP_STATUS_ERROR, "HTML could not be parsed; not checked");
     } else {
-        walk(x, xmlDocGetRootElement(doc), 0);
+        walk_state w = { .x = x };
+        walk(&w, xmlDocGetRootElement(doc), 0);
         xmlFreeDoc(doc);
     }
     free(utf8);

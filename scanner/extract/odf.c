@@ -15,6 +15,7 @@
 typedef struct ods_state {
     char *sheet;
     unsigned long row, col, rows_rep, cols_rep;
+    cell_pos prev;    /* the last cell given to the docscan */
     int in_cell;
     buf text;
     char *value;      /* office:value of a number cell */
@@ -37,13 +38,13 @@ static void ods_cell_end(extract_ctx *x, ods_state *s)
         double d = strtod(s->value, &end);
         if (*end == 0 && fabs(d) < 1e16 && d == floor(d)) buf_printf(&out, "%.0f", d);
         else buf_puts(&out, s->value);
-        if (s->text.len) buf_putc(&out, '\n');
+        if (s->text.len) buf_putc(&out, ' ');
     }
     if (s->text.len) buf_append(&out, s->text.data, s->text.len);
     if (out.len) {
         char ref[16];
         cell_name(ref, s->row, s->col);
-        docscan_piece(x->ds, &(pdp_location){ .sheet = s->sheet, .cell = ref });
+        cell_piece(x, &s->prev, &(cell_pos){ s->row, s->col }, &(pdp_location){ .sheet = s->sheet, .cell = ref });
         docscan_text(x->ds, out.data, out.len);
     }
     buf_free(&out);
@@ -61,6 +62,7 @@ static void ods_element(xmlTextReaderPtr r, ods_state *s)
         free(s->sheet);
         s->sheet = xr_attr(r, "name");
         s->row = 0;
+        s->prev = CELL_POS_NONE;
     } else if (!strcmp(n, "table-row")) {
         s->col = 0;
         s->rows_rep = rep(r, "number-rows-repeated");
@@ -75,7 +77,7 @@ static void ods_element(xmlTextReaderPtr r, ods_state *s)
         s->in_cell = 1;
         if (empty) s->col += s->cols_rep, s->in_cell = 0, free(s->value), s->value = NULL;
     } else if (s->in_cell && (!strcmp(n, "p") || !strcmp(n, "line-break")) && s->text.len) {
-        buf_putc(&s->text, '\n');
+        buf_putc(&s->text, ' '); /* a cell's lines stay on its row's line */
     } else if (s->in_cell && !strcmp(n, "s")) {
         buf_putc(&s->text, ' ');
     }

@@ -147,7 +147,8 @@ static void number_text(const char *v, buf *out)
     buf_puts(out, v);
 }
 
-static void emit_cell(extract_ctx *x, const sheet *s, const char *ref, const char *type, buf *val, const sst *t)
+static void emit_cell(extract_ctx *x, const sheet *s, const char *ref, const char *type, buf *val, const sst *t,
+                      cell_pos *prev)
 {
     buf text;
     buf_init(&text);
@@ -160,7 +161,9 @@ static void emit_cell(extract_ctx *x, const sheet *s, const char *ref, const cha
         buf_append(&text, val->data ? val->data : "", val->len);
     }
     if (text.len) {
-        docscan_piece(x->ds, &(pdp_location){ .sheet = s->name, .cell = (char *)ref, .hidden = s->hidden });
+        cell_pos at;
+        cell_pos_parse(ref, &at);
+        cell_piece(x, prev, &at, &(pdp_location){ .sheet = s->name, .cell = (char *)ref, .hidden = s->hidden });
         docscan_text(x->ds, text.data, text.len);
     }
     buf_free(&text);
@@ -178,6 +181,7 @@ static void scan_sheet(extract_ctx *x, zip_t *z, const sheet *s, const sst *t)
     buf_init(&val);
     int in_val = 0;
     unsigned long nodes = 0;
+    cell_pos prev = CELL_POS_NONE;
     while (zipx_xml_read(zx) && !docscan_full(x->ds)) {
         int nt = xmlTextReaderNodeType(r);
         if (nt == XML_READER_TYPE_ELEMENT) {
@@ -192,7 +196,7 @@ static void scan_sheet(extract_ctx *x, zip_t *z, const sheet *s, const sst *t)
             }
         } else if (nt == XML_READER_TYPE_END_ELEMENT) {
             if (xr_is(r, "v") || xr_is(r, "t")) in_val = 0;
-            else if (xr_is(r, "c")) emit_cell(x, s, ref ? ref : "?", type, &val, t);
+            else if (xr_is(r, "c")) emit_cell(x, s, ref ? ref : "?", type, &val, t, &prev);
         } else if ((nt == XML_READER_TYPE_TEXT || nt == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && in_val) {
             buf_puts(&val, (const char *)xmlTextReaderConstValue(r));
         }

@@ -48,7 +48,7 @@ void xml_part_text(extract_ctx *x, zip_t *z, zip_uint64_t i, const xml_style *st
     docscan_piece(x->ds, loc);
     buf b;
     buf_init(&b);
-    int in_text = 0;
+    int in_text = 0, in_cell = 0; /* a cell's paragraphs stay on its row's line */
     unsigned long nodes = 0;
     while (zipx_xml_read(zx) && !docscan_full(x->ds)) {
         int type = xmlTextReaderNodeType(r);
@@ -58,10 +58,17 @@ void xml_part_text(extract_ctx *x, zip_t *z, zip_uint64_t i, const xml_style *st
             if (in(name, st->tab)) buf_putc(&b, '\t');
             if (in(name, st->space)) buf_putc(&b, ' ');
             if (in(name, st->text) && !xmlTextReaderIsEmptyElement(r)) in_text++;
+            if (in(name, st->cell)) {
+                if (xmlTextReaderIsEmptyElement(r)) buf_putc(&b, '\t'); /* an empty cell still counts */
+                else in_cell++;
+            }
         } else if (type == XML_READER_TYPE_END_ELEMENT) {
             if (in(name, st->text) && in_text > 0) in_text--;
-            if (st->every_end_breaks || in(name, st->para)) buf_putc(&b, '\n');
-            if (in(name, st->cell)) buf_putc(&b, '\t');
+            if (st->every_end_breaks || in(name, st->para)) buf_putc(&b, in_cell ? ' ' : '\n');
+            if (in(name, st->cell)) {
+                buf_putc(&b, '\t');
+                if (in_cell > 0) in_cell--;
+            }
         } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
             if (!st->text || in_text) {

@@ -24,7 +24,7 @@ void policy_decide(const candidate *c, verdict *v)
     v->category = ru->category;
     v->severity = ru->severity;
     v->action = ru->action;
-    v->confidence = ru->confidence;
+    v->confidence = ru->confidence + c->boost;
     v->msg_th = ru->msg_th;
     v->msg_en = ru->msg_en;
     v->role = NULL;

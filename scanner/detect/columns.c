@@ -1,0 +1,158 @@
+/* columns.c — names in table columns, with no title before them.
+ *
+ * A rule with `column: {header: LIST}` is tried only in table cells under a
+ * header cell that begins with a phrase of LIST (ชื่อ-สกุล, ชื่อ - นามสกุล,
+ * ชื่อผู้...).  Tables reach the detectors as lines: a row per line, cells
+ * separated by tabs (spreadsheets, Word/ODF and HTML tables; see
+ * extract/cells.c), by '|' or by two or more spaces (text files, PDF text).
+ * The header's column is remembered across rounds, per document, until
+ * MAX_MISSES lines in a row no longer have that column. */
+#include "detect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/utf8.h"
+
+#define MAX_MISSES 3
+#define MAX_HEADER_CHARS 40 /* a longer cell is text, not a header */
+
+typedef enum { SEP_TAB, SEP_PIPE, SEP_SPACES } sep_mode;
+
+struct column_state {
+    int active;
+    int col;
+    sep_mode mode;
+    int misses;
+};
+
+void columns_free(detect_scratch *sc)
+{
+    free(sc->columns);
+    sc->columns = NULL;
+    sc->ncolumns = 0;
+}
+
+static sep_mode line_mode(const char *s, size_t ls, size_t le)
+{
+    if (memchr(s + ls, '\t', le - ls)) return SEP_TAB;
+    if (memchr(s + ls, '|', le - ls)) return SEP_PIPE;
+    return SEP_SPACES;
+}
+
+/* The next cell of line [*at, le) in mode m: its text [*cs, *ce) without the
+ * spaces around it; *at moves past its separator.  0 at the line's end. */
+static int next_cell(const char *s, size_t *at, size_t le, sep_mode m, size_t *cs, size_t *ce)
+{
+    size_t i = *at;
+    if (i > le) return 0;
+    if (m == SEP_SPACES)
+        while (i < le && s[i] == ' ') i++;
+    size_t start = i;
+    for (; i < le; i++) {
+        if (m == SEP_TAB && s[i] == '\t') break;
+        if (m == SEP_PIPE && s[i] == '|') break;
+        if (m == SEP_SPACES && s[i] == ' ' && i + 1 < le && s[i + 1] == ' ') break;
+    }
+    size_t a = start, b = i;
+    while (a < b && (s[a] == ' ' || s[a] == '\r')) a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\r')) b--;
+    *cs = a;
+    *ce = b;
+    *at = i + 1;
+    if (m == SEP_SPACES && i >= le && start >= le) return 0;
+    return 1;
+}
+
+/* Where the first cell of line [ls, le) begins ("| a | b |": after the
+ * leading bar). */
+static size_t first_cell(const char *s, size_t ls, size_t le, sep_mode m)
+{
+    size_t at = ls;
+    if (m == SEP_PIPE) {
+        while (at < le && s[at] == ' ') at++;
+        if (at < le && s[at] == '|') at++;
+    }
+    return at;
+}
+
+/* The cell of column col in line [ls, le), when the line has two cells or
+ * more (a line of running text is no table row), or 0. */
+static int cell_at(const char *s, size_t ls, size_t le, sep_mode m, int col, size_t *cs, size_t *ce)
+{
+    size_t at = first_cell(s, ls, le, m), a, b;
+    int found = 0, k = 0;
+    for (; next_cell(s, &at, le, m, &a, &b); k++)
+        if (k == col) {
+            *cs = a;
+            *ce = b;
+            found = 1;
+        }
+    return found && k >= 2;
+}
+
+/* Is there a header cell of ru in line [ls, le)?  Sets its column.  A
+ * header followed by a name on its own line is a form's label ("ชื่อผู้ร้อง
+ * สมชาย ใจดี"): that name is tried, and no column starts. */
+static int find_header(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
+                       size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    sep_mode m = line_mode(s, ls, le);
+    size_t at = first_cell(s, ls, le, m), cs = 0, ce = 0, next = 0;
+    int col = -1, k = 0;
+    for (; next_cell(s, &at, le, m, &cs, &ce); k++) {
+        if (col >= 0 && k == col + 1) next = cs;
+        if (col >= 0 || ce <= cs || utf8_count(s + cs, ce - cs) > MAX_HEADER_CHARS) continue;
+        if (pcre2_match(ru->col_header, (PCRE2_SPTR)s, nlen, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0) col = k;
+    }
+    if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
+    if (next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
+    *st = (struct column_state){ .active = 1, .col = col, .mode = m };
+    return 1;
+}
+
+static int blank(const char *s, size_t ls, size_t le)
+{
+    for (size_t i = ls; i < le; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '|') return 0;
+    return 1;
+}
+
+static void column_line(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
+                        size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    if (find_header(ru, st, s, nlen, ls, le, map, raw_lo, raw_hi, sc, out) || !st->active || blank(s, ls, le))
+        return;
+    size_t cs = 0, ce = 0;
+    if (!cell_at(s, ls, le, st->mode, st->col, &cs, &ce)) {
+        if (++st->misses > MAX_MISSES) st->active = 0;
+        return;
+    }
+    st->misses = 0;
+    if (ce > cs) detect_try_at(ru, s, nlen, cs, map, raw_lo, raw_hi, sc, out);
+}
+
+void detect_columns(const pdp_rules *r, const char *s, size_t nlen, const offmap *map, size_t raw_lo,
+                    size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    if (!sc->columns) {
+        sc->ncolumns = r->nrules;
+        sc->columns = xcalloc(r->nrules ? r->nrules : 1, sizeof *sc->columns);
+    }
+    size_t ls = 0;
+    while (ls < nlen) {
+        const char *nl = memchr(s + ls, '\n', nlen - ls);
+        size_t le = nl ? (size_t)(nl - s) : nlen;
+        size_t rs = offmap_start(map, ls);
+        if (rs >= raw_hi) break;
+        /* Each line is this round's when it starts in [raw_lo, raw_hi): the
+         * previous round saw those before.  All its cells are then this
+         * round's, when the whole line is in the window. */
+        size_t cells_hi = nl ? (size_t)-1 : raw_hi;
+        if (rs >= raw_lo)
+            for (size_t i = 0; i < r->nrules && i < sc->ncolumns; i++)
+                if (r->rules[i].col_header)
+                    column_line(&r->rules[i], &sc->columns[i], s, nlen, ls, le, map, raw_lo, cells_hi, sc, out);
+        ls = le + 1;
+    }
+}
