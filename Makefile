@@ -150,7 +150,7 @@ clean:
 
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
 corpus: deps-corpus
-	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c \
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c tests/corpusgen/gen_lists.c \
 		$(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip)
 	$(BUILD)/gen_docs corpus
 deps-corpus:

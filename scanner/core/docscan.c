@@ -41,6 +41,8 @@ struct docscan {
     size_t cur_piece;             /* line cursor: piece, offset, line there */
     uint64_t cur_off;
     long cur_line;
+    uint64_t row_off;             /* row cursor: lines of the whole text before row_off */
+    long row;
     uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
     int full;
     const pdp_allow *allow;       /* the allowlist and baseline, or NULL */
@@ -113,9 +115,23 @@ uint64_t docscan_piece_sep(docscan *d, const pdp_location *loc, const char *sep)
     return p->start;
 }
 
+/* Count the lines of the whole text up to doc offset target. */
+static void row_to(docscan *d, uint64_t target)
+{
+    if (target <= d->row_off) return;
+    const char *p = d->raw.data + (d->row_off - d->raw_base);
+    const char *end = d->raw.data + (target - d->raw_base);
+    while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+        d->row++;
+        p++;
+    }
+    d->row_off = target;
+}
+
 /* Move the line cursor to doc offset target (never backwards). */
 static void cursor_to(docscan *d, uint64_t target)
 {
+    row_to(d, target);
     int fresh = d->cur_piece == NO_PIECE;
     size_t k = fresh ? 0 : d->cur_piece;
     while (k + 1 < d->npieces && d->pieces[k + 1].start <= target) k++;
@@ -244,6 +260,7 @@ static void add_finding(docscan *d, const candidate *c)
     const piece *pc = &d->pieces[d->cur_piece];
     location_copy(&f->loc, &pc->loc);
     f->loc.line = pc->loc.line ? d->cur_line : 0;
+    f->row = d->row;
     f->law = (const char *const *)ru->law;
     f->nlaw = ru->nlaw;
     f->message_th = v.msg_th;

@@ -66,8 +66,10 @@ static void piece(walk_state *w, long line, const char *part, const char *text)
             int n = w->tabs < 64 ? w->tabs : 64;
             memset(sep, '\t', (size_t)n);
             sep[n] = 0;
+        } else if (!isspace((unsigned char)text[0])) {
+            strcpy(sep, " "); /* "<b>given</b> family": one space, not two */
         } else {
-            strcpy(sep, " ");
+            sep[0] = 0;
         }
         w->tabs = 0;
     }

@@ -84,6 +84,8 @@ typedef struct pdp_finding {
     char fingerprint[17];   /* 16 hex digits, stable across runs and moves */
     const char *role;       /* (rules) "official", "agency", or NULL */
     int linked;             /* part of one person's record with other findings */
+    long row;               /* 0-based line of the whole extracted text (a table row is one
+                               line in every format): what "the same record" means */
 } pdp_finding;
 
 /* Everything one scanned input produced. */

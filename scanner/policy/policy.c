@@ -155,15 +155,16 @@ void policy_fingerprint(const char *rule_id, const char *normalized, char out[17
     free(data);
 }
 
-/* Linked records.  Findings on one line (text, HTML), one sheet row, or one
- * text row of a PDF page belong to one record.  A record holding a private
+/* Linked records.  Findings on one line of the extracted text (a text line,
+ * a table row in Word, ODF or HTML), one sheet row, or one text row of a
+ * PDF page belong to one record.  A record holding a private
  * person's name and personal data about them is one person's record: every
  * part of it is marked linked and raised to high / redact. */
 typedef struct rec_key {
     size_t idx;
-    int kind;          /* 1 line, 2 sheet row, 3 PDF row; 0 none */
+    int kind;          /* 1 line, 2 sheet row, 3 PDF row */
     const char *a;     /* part or sheet */
-    long b;            /* line, row or page */
+    long b;            /* row of the text, sheet row or page */
     double y;          /* PDF: top of the box */
 } rec_key;
 
@@ -175,11 +176,9 @@ static long cell_row(const char *cell)
 
 static rec_key key_of(const pdp_finding *f, size_t i)
 {
-    rec_key k = { i, 0, "", 0, 0 };
-    if (f->loc.sheet && f->loc.cell) k = (rec_key){ i, 2, f->loc.sheet, cell_row(f->loc.cell), 0 };
-    else if (f->loc.page && f->loc.has_bbox && !f->loc.part) k = (rec_key){ i, 3, "", f->loc.page, f->loc.bbox[1] };
-    else if (f->loc.line) k = (rec_key){ i, 1, f->loc.part ? f->loc.part : "", f->loc.line, 0 };
-    return k;
+    if (f->loc.sheet && f->loc.cell) return (rec_key){ i, 2, f->loc.sheet, cell_row(f->loc.cell), 0 };
+    if (f->loc.page && f->loc.has_bbox && !f->loc.part) return (rec_key){ i, 3, "", f->loc.page, f->loc.bbox[1] };
+    return (rec_key){ i, 1, f->loc.part ? f->loc.part : "", f->row, 0 };
 }
 
 static int cmp_key(const void *x, const void *y)

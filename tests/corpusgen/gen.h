@@ -2,6 +2,18 @@
 #ifndef PDP_GEN_H
 #define PDP_GEN_H
 
+/* One member of a ZIP container (gen_docs.c). */
+typedef struct member {
+    const char *name, *data;
+    size_t len;    /* 0: strlen(data) */
+} member;
+/* Write members to a ZIP file (store_first: the first one uncompressed, as
+ * ODF's mimetype must be). */
+void write_zip(const char *path, const member *m, int store_first);
+
+/* Lists of names with no title, in every format (gen_lists.c). */
+void gen_lists(const char *root);
+
 void gen_beneficiary_pdf(const char *path);
 void gen_scanned_pdf(const char *path);
 void gen_clean_pdf(const char *path);

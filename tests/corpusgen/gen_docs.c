@@ -17,12 +17,8 @@
 
 #include "gen.h"
 
-typedef struct member {
-    const char *name, *data;
-    size_t len;    /* 0: strlen(data) */
-} member;
 
-static void write_zip(const char *path, const member *m, int store_first)
+void write_zip(const char *path, const member *m, int store_first)
 {
     remove(path);
     int err;
@@ -326,6 +322,7 @@ int main(int argc, char **argv)
     gen_ods(ods);
     gen_html(html);
     gen_zips(zipd);
+    gen_lists(root);
     char *all[] = { pdf, docx, list, enc, trunc, scanned, annot, clean, att, with, cmd, docx_path, docx_trunc,
                     bomb, xlsx, pptx, odt, ods, html, zipd };
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]);
