@@ -20,6 +20,7 @@
 typedef enum { SEP_TAB, SEP_PIPE, SEP_SPACES } sep_mode;
 
 struct column_state {
+    const pdp_rule *rule;
     int active;
     int col;
     sep_mode mode;
@@ -40,6 +41,18 @@ static sep_mode line_mode(const char *s, size_t ls, size_t le)
     return SEP_SPACES;
 }
 
+/* Where the next run of two spaces in [i, le) begins, or le. */
+static size_t two_spaces(const char *s, size_t i, size_t le)
+{
+    const char *p;
+    while (i + 1 < le && (p = memchr(s + i, ' ', le - i - 1))) {
+        i = (size_t)(p - s);
+        if (s[i + 1] == ' ') return i;
+        i += 2;
+    }
+    return le;
+}
+
 /* The next cell of line [*at, le) in mode m: its text [*cs, *ce) without the
  * spaces around it; *at moves past its separator.  0 at the line's end. */
 static int next_cell(const char *s, size_t *at, size_t le, sep_mode m, size_t *cs, size_t *ce)
@@ -49,10 +62,11 @@ static int next_cell(const char *s, size_t *at, size_t le, sep_mode m, size_t *c
     if (m == SEP_SPACES)
         while (i < le && s[i] == ' ') i++;
     size_t start = i;
-    for (; i < le; i++) {
-        if (m == SEP_TAB && s[i] == '\t') break;
-        if (m == SEP_PIPE && s[i] == '|') break;
-        if (m == SEP_SPACES && s[i] == ' ' && i + 1 < le && s[i + 1] == ' ') break;
+    if (m == SEP_SPACES) {
+        i = two_spaces(s, i, le);
+    } else {
+        const char *sep = memchr(s + i, m == SEP_TAB ? '\t' : '|', le - i);
+        i = sep ? (size_t)(sep - s) : le;
     }
     size_t a = start, b = i;
     while (a < b && (s[a] == ' ' || s[a] == '\r')) a++;
@@ -102,12 +116,13 @@ static int find_header(const pdp_rule *ru, struct column_state *st, const char *
     int col = -1, k = 0;
     for (; next_cell(s, &at, le, m, &cs, &ce); k++) {
         if (col >= 0 && k == col + 1) next = cs;
-        if (col >= 0 || ce <= cs || utf8_count(s + cs, ce - cs) > MAX_HEADER_CHARS) continue;
+        if (col >= 0 || ce <= cs || ce - cs > 3 * MAX_HEADER_CHARS || utf8_count(s + cs, ce - cs) > MAX_HEADER_CHARS)
+            continue;
         if (pcre2_match(ru->col_header, (PCRE2_SPTR)s, nlen, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0) col = k;
     }
     if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
     if (next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
-    *st = (struct column_state){ .active = 1, .col = col, .mode = m };
+    *st = (struct column_state){ .rule = ru, .active = 1, .col = col, .mode = m };
     return 1;
 }
 
@@ -135,9 +150,10 @@ static void column_line(const pdp_rule *ru, struct column_state *st, const char 
 void detect_columns(const pdp_rules *r, const char *s, size_t nlen, const offmap *map, size_t raw_lo,
                     size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    if (!sc->columns) {
-        sc->ncolumns = r->nrules;
+    if (!sc->columns) { /* one state per column rule */
         sc->columns = xcalloc(r->nrules ? r->nrules : 1, sizeof *sc->columns);
+        for (size_t i = 0; i < r->nrules; i++)
+            if (r->rules[i].col_header) sc->columns[sc->ncolumns++].rule = &r->rules[i];
     }
     size_t ls = 0;
     while (ls < nlen) {
@@ -150,9 +166,8 @@ void detect_columns(const pdp_rules *r, const char *s, size_t nlen, const offmap
          * round's, when the whole line is in the window. */
         size_t cells_hi = nl ? (size_t)-1 : raw_hi;
         if (rs >= raw_lo)
-            for (size_t i = 0; i < r->nrules && i < sc->ncolumns; i++)
-                if (r->rules[i].col_header)
-                    column_line(&r->rules[i], &sc->columns[i], s, nlen, ls, le, map, raw_lo, cells_hi, sc, out);
+            for (size_t i = 0; i < sc->ncolumns; i++)
+                column_line(sc->columns[i].rule, &sc->columns[i], s, nlen, ls, le, map, raw_lo, cells_hi, sc, out);
         ls = le + 1;
     }
 }

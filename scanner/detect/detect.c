@@ -198,7 +198,7 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
                     size_t ms, size_t me, size_t vs, size_t ve, detect_scratch *sc, cand_vec *out)
 {
     if (ru->alone_on_line && !alone_on_line(norm, nlen, ms, me)) return 0;
-    if (ru->words_start || ru->words_end) {
+    if (ru->words_start || ru->words_end || ru->words_places) {
         size_t full = ve;
         if (!words_fit(ru, norm, nlen, ms, vs, &ve, sc)) return 0;
         if (ve != full) me = ve; /* a word glued after the value is not the match's */

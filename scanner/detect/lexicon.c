@@ -9,7 +9,10 @@
  *
  * A phrase matches literally (after the same normalization as document
  * text, ignoring case, a space matching any spacing); a phrase written
- * "re:..." is a PCRE2 regular expression for the cases words cannot say. */
+ * "re:..." is a PCRE2 regular expression for the cases words cannot say.
+ * A long list (the gazetteer's thousands of places) may instead name a
+ * text file beside it, one phrase per line: `file: th-subdistricts.txt`. */
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +27,36 @@ const lexicon *rules_lexicon(const pdp_rules *r, const char *name)
     return NULL;
 }
 
+/* The phrases of lx from `file` (one per line, '#' comments), a path
+ * relative to the lexicon file at path. */
+static int load_list_file(lexicon *lx, const char *path, const char *file, char **err)
+{
+    const char *slash = strrchr(path, '/');
+    char *full = xasprintf("%.*s%s", slash ? (int)(slash - path + 1) : 0, path, file);
+    gchar *text = NULL;
+    gsize len = 0;
+    GError *ge = NULL;
+    if (!g_file_get_contents(full, &text, &len, &ge)) {
+        *err = xasprintf("%s: list '%s': cannot read %s: %s", path, lx->name, file, ge->message);
+        g_error_free(ge);
+        free(full);
+        return -1;
+    }
+    free(full);
+    size_t cap = 0;
+    for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = 0;
+        size_t l = strlen(line);
+        while (l && (line[l - 1] == '\r' || line[l - 1] == ' ')) line[--l] = 0;
+        if (!l || line[0] == '#') continue;
+        if (lx->n == cap) lx->phrases = xrealloc(lx->phrases, (cap = cap ? 2 * cap : 256) * sizeof *lx->phrases);
+        lx->phrases[lx->n++] = xstrdup(line);
+    }
+    g_free(text);
+    return 0;
+}
+
 static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *node,
                      const char *path, char **err)
 {
@@ -32,16 +65,19 @@ static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *
         return -1;
     }
     yaml_node_t *ph = yamlx_get(d, node, "phrases");
+    const char *file = yamlx_get_str(d, node, "file", NULL);
     size_t n = yamlx_len(ph);
-    if (!n) {
-        *err = xasprintf("%s:%zu: list '%s' needs a 'phrases' sequence", path, yamlx_line(node), name);
+    if (!n && !file) {
+        *err = xasprintf("%s:%zu: list '%s' needs a 'phrases' sequence or a 'file'", path, yamlx_line(node), name);
         return -1;
     }
     r->lex = xrealloc(r->lex, (r->nlex + 1) * sizeof *r->lex);
     lexicon *lx = &r->lex[r->nlex++];
     lx->name = xstrdup(name);
-    lx->phrases = xcalloc(n, sizeof *lx->phrases);
+    lx->phrases = NULL;
     lx->n = 0;
+    if (file) return load_list_file(lx, path, file, err);
+    lx->phrases = xcalloc(n, sizeof *lx->phrases);
     for (size_t i = 0; i < n; i++) {
         const char *s = yamlx_str(yamlx_item(d, ph, i));
         if (s && *s) lx->phrases[lx->n++] = xstrdup(s);
@@ -187,4 +223,70 @@ pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, 
     r->ctx = xrealloc(r->ctx, (r->nctx + 1) * sizeof *r->ctx);
     r->ctx[r->nctx++] = (ctx_regex){ buf_steal(&key), re };
     return re;
+}
+
+/* Word sets: hash tables of normalized phrases, built on first use (a git
+ * hook that meets no address never pays for the gazetteer). */
+static void word_set_build(word_set *ws)
+{
+    pthread_mutex_lock(&ws->lock);
+    if (!atomic_load(&ws->ready)) {
+        ws->set = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
+        for (size_t i = 0; i < ws->nlists; i++)
+            for (size_t k = 0; k < ws->lists[i]->n; k++) {
+                char *w = lexicon_normalized(ws->lists[i]->phrases[k]);
+                if (strlen(w) > ws->longest) ws->longest = strlen(w);
+                g_hash_table_add(ws->set, w);
+            }
+        atomic_store(&ws->ready, 1);
+    }
+    pthread_mutex_unlock(&ws->lock);
+}
+
+int word_set_has(const word_set *cws, const char *s, size_t n)
+{
+    word_set *ws = (word_set *)cws; /* built lazily; logically const */
+    if (!ws || n == 0) return 0;
+    if (!atomic_load(&ws->ready)) word_set_build(ws);
+    char tmp[256];
+    if (n > ws->longest || n >= sizeof tmp) return 0;
+    memcpy(tmp, s, n);
+    tmp[n] = 0;
+    return g_hash_table_contains(ws->set, tmp);
+}
+
+void word_set_free(word_set *ws)
+{
+    if (!ws) return;
+    free(ws->key);
+    free(ws->lists);
+    if (ws->set) g_hash_table_destroy(ws->set);
+    pthread_mutex_destroy(&ws->lock);
+    free(ws);
+}
+
+const word_set *lexicon_set(pdp_rules *r, char **names, size_t n, char **err)
+{
+    buf key;
+    buf_init(&key);
+    for (size_t i = 0; i < n; i++) buf_printf(&key, "%s%s", i ? "," : "", names[i]);
+    for (size_t i = 0; i < r->nsets; i++)
+        if (!strcmp(r->sets[i]->key, key.data)) {
+            buf_free(&key);
+            return r->sets[i];
+        }
+    word_set *ws = xcalloc(1, sizeof *ws);
+    ws->key = buf_steal(&key);
+    pthread_mutex_init(&ws->lock, NULL);
+    ws->lists = xcalloc(n ? n : 1, sizeof *ws->lists);
+    for (size_t i = 0; i < n; i++) {
+        if (!(ws->lists[ws->nlists++] = rules_lexicon(r, names[i]))) {
+            *err = xasprintf("unknown phrase list '%s'", names[i]);
+            word_set_free(ws);
+            return NULL;
+        }
+    }
+    r->sets = xrealloc(r->sets, (r->nsets + 1) * sizeof *r->sets);
+    r->sets[r->nsets++] = ws;
+    return ws;
 }

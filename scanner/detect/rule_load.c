@@ -309,13 +309,31 @@ static int anchored_list(rctx *c, yaml_node_t *n, const char *what, const char *
     return -1;
 }
 
-/* words: {start: true, end_before: LIST, max_last: N} — Thai word boundaries
+/* key: LIST or [LIST, ...] of node n as a word set (none: *out stays NULL). */
+static int set_of_lists(rctx *c, yaml_node_t *n, const char *key, const word_set **out)
+{
+    yaml_node_t *v = yamlx_get(c->d, n, key);
+    if (!v) return 0;
+    size_t cnt;
+    char *one[1] = { (char *)yamlx_str(v) }, **names = one[0] ? one : str_list(c, v, &cnt);
+    if (one[0]) cnt = 1;
+    char *e = NULL;
+    *out = lexicon_set(c->r, names, cnt, &e);
+    if (!one[0]) free_list(names, cnt);
+    if (*out) return 0;
+    fail(c, n, key, e);
+    free(e);
+    return -1;
+}
+
+/* words: {start: true, end_before: LIST, end_known: [LIST...], max_last: N} — Thai word boundaries
  * around the match (words.c). */
 static int parse_words(rctx *c, yaml_node_t *n, pdp_rule *ru)
 {
     if (!n) return 0;
     ru->words_start = !strcmp(yamlx_get_str(c->d, n, "start", "false"), "true");
     ru->words_max_last = atoi(yamlx_get_str(c->d, n, "max_last", "0"));
+    if (set_of_lists(c, n, "end_known", &ru->words_places)) return -1;
     return anchored_list(c, n, "words: end_before", yamlx_get_str(c->d, n, "end_before", NULL), &ru->words_end);
 }
 
@@ -329,9 +347,7 @@ static int parse_column_known(rctx *c, yaml_node_t *n, pdp_rule *ru)
         if (anchored_list(c, col, "column: header", h, &ru->col_header)) return -1;
     }
     if (kn) {
-        if (anchored_list(c, kn, "known: first", yamlx_get_str(c->d, kn, "first", NULL), &ru->known_first) ||
-            anchored_list(c, kn, "known: last", yamlx_get_str(c->d, kn, "last", NULL), &ru->known_last))
-            return -1;
+        if (set_of_lists(c, kn, "first", &ru->known_first) || set_of_lists(c, kn, "last", &ru->known_last)) return -1;
         ru->known_boost = atof(yamlx_get_str(c->d, kn, "confidence", "0.2"));
     }
     return 0;

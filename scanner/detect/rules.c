@@ -296,6 +296,8 @@ void pdp_rules_free(pdp_rules *r)
         pcre2_code_free(r->ctx[i].re);
     }
     free(r->ctx);
+    for (size_t i = 0; i < r->nsets; i++) word_set_free(r->sets[i]);
+    free(r->sets);
     for (size_t i = 0; i < r->nlaws; i++) {
         free(r->laws[i].id);
         free(r->laws[i].cite);

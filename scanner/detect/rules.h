@@ -12,6 +12,7 @@
 #include <pcre2.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "../include/pdpascan.h"
 #include "../util/buf.h"
@@ -69,21 +70,23 @@ typedef struct pdp_rule {
     int role_before, role_after, role_lines;
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
-    /* tie: within this many bytes of a private person's name or identifier
-     * found in the same document part, on_tie applies (0: no tie) */
     int alone_on_line;        /* the match must stand alone on its line (stamps) */
-    /* words: Thai word boundaries (ICU) around the match */
+    /* words: Thai word boundaries (ICU) around the match (words.c) */
     int words_start;          /* after a Thai letter, the match must begin a word */
-    pcre2_code *words_end;    /* the value ends at the first word boundary inside its
-                                 last part where one of these phrases begins (anchored) */
-    int words_max_last;
+    const struct word_set *words_places; /* end_known: the value ends after the
+                                 last known place in its last part, else ... */
+    pcre2_code *words_end;    /* end_before: ... at the first word boundary inside
+                                 its last part where one of these phrases begins */
+    int words_max_last;       /* max_last: then its last part holds at most this many characters */
     /* column: tried only in table cells under a header cell beginning with
      * one of these phrases (anchored; columns.c) */
     pcre2_code *col_header;
-    /* known: the value's first / last word is a whole phrase of these lists
-     * (anchored): confidence rises by known_boost */
-    pcre2_code *known_first, *known_last;
-    double known_boost;       /* ... and its last part then holds at most this many characters */
+    /* known: the value's first / last word is a phrase of these lists:
+     * confidence rises by known_boost (sets owned by pdp_rules.sets) */
+    const struct word_set *known_first, *known_last;
+    double known_boost;
+    /* tie: within this many bytes of a private person's name or identifier
+     * found in the same document part, on_tie applies (0: no tie) */
     int tie_within;
     int tie_any_name;         /* officials' names count too (disciplinary cases) */
     ctx_effect on_tie;
@@ -126,6 +129,21 @@ typedef struct phrase_index {
 void phrase_index_build(pdp_rules *r);
 void phrase_index_free(phrase_index *px);
 
+/* Phrase lists as a set of whole words (normalized), for exact look-ups
+ * (given and family names, the gazetteer's places): built once, shared. */
+typedef struct word_set {
+    char *key;              /* the list names joined by ',' */
+    const struct lexicon **lists;
+    size_t nlists;
+    pthread_mutex_t lock;   /* the set is built on first use */
+    atomic_int ready;
+    struct _GHashTable *set;
+    size_t longest;         /* bytes of the longest phrase */
+} word_set;
+
+/* Is s[0, n) a phrase of ws? */
+int word_set_has(const word_set *ws, const char *s, size_t n);
+
 /* A compiled context look-up, shared by every rule naming the same lists. */
 typedef struct ctx_regex {
     char *key;          /* the list names joined by ',', "^" in front when anchored */
@@ -136,6 +154,8 @@ struct pdp_rules {
     char *dir;
     ctx_regex *ctx;
     size_t nctx;
+    word_set **sets;
+    size_t nsets;
     pdp_rule *rules;
     size_t nrules;
     lexicon *lex;
@@ -174,5 +194,8 @@ char *lexicon_alternation(const pdp_rules *r, const char *name);
  * document text), compiled once per rule set and owned by it; NULL with
  * *err when a list is unknown. */
 pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err);
+/* The lists as a word set (owned by r), or NULL with *err. */
+const word_set *lexicon_set(pdp_rules *r, char **names, size_t n, char **err);
+void word_set_free(word_set *ws);
 
 #endif

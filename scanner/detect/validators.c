@@ -156,6 +156,18 @@ static int v_digits(const char *s, size_t n, buf *norm)
     return 1;
 }
 
+/* An age in years: 1-3 digits, at most 130. */
+static int v_age(const char *s, size_t n, buf *norm)
+{
+    char d[4];
+    size_t k = digits_of(s, n, d, 3);
+    if (k < 1 || k > 3) return 0;
+    d[k] = 0;
+    if (atoi(d) > 130) return 0;
+    buf_puts(norm, d[0] == '0' && k > 1 ? d + 1 : d);
+    return 1;
+}
+
 static int v_upper(const char *s, size_t n, buf *norm)
 {
     for (size_t i = 0; i < n; i++)
@@ -247,6 +259,7 @@ static const struct {
     { "email", v_email },
     { "luhn", v_luhn },
     { "digits", v_digits },
+    { "age", v_age },
     { "upper", v_upper },
 };
 

@@ -13,6 +13,7 @@ struct wordbreak {
     UBreakIterator *bi;
     UChar *u16;
     size_t *byte_at;  /* byte offset of each UTF-16 unit, and of the end */
+    unsigned char *thai; /* each unit is a Thai character */
     size_t *bounds;
     size_t cap;
     int broken;       /* ICU could not open the iterator: never retried */
@@ -24,6 +25,7 @@ void wordbreak_free(wordbreak *w)
     if (w->bi) ubrk_close(w->bi);
     free(w->u16);
     free(w->byte_at);
+    free(w->thai);
     free(w->bounds);
     free(w);
 }
@@ -49,6 +51,7 @@ static size_t to_utf16(wordbreak *w, const char *s, size_t lo, size_t hi)
         w->u16 = xrealloc(w->u16, need * sizeof *w->u16);
         w->byte_at = xrealloc(w->byte_at, need * sizeof *w->byte_at);
         w->bounds = xrealloc(w->bounds, need * sizeof *w->bounds);
+        w->thai = xrealloc(w->thai, need);
     }
     size_t n = 0, i = lo;
     while (i < hi) {
@@ -58,6 +61,7 @@ static size_t to_utf16(wordbreak *w, const char *s, size_t lo, size_t hi)
         if (c < 0) c = 0xFFFD;
         if (c > 0xFFFF) c = 0xFFFD; /* one unit per character keeps the map simple */
         w->byte_at[n] = i;
+        w->thai[n] = c >= 0x0E00 && c <= 0x0E7F;
         w->u16[n++] = (UChar)c;
         i = lo + (size_t)k;
     }
@@ -74,8 +78,15 @@ size_t wordbreak_find(wordbreak **wp, const char *s, size_t lo, size_t hi, const
     UErrorCode ec = U_ZERO_ERROR;
     ubrk_setText(w->bi, w->u16, (int32_t)n, &ec);
     if (U_FAILURE(ec)) return 0;
-    size_t k = 0;
-    for (int32_t b = ubrk_first(w->bi); b != UBRK_DONE; b = ubrk_next(w->bi)) w->bounds[k++] = w->byte_at[b];
+    /* ICU's boundaries, and where Thai meets other script ("เชียงใหม่50180"):
+     * both ascending, merged */
+    size_t k = 0, u = 1;
+    for (int32_t b = ubrk_first(w->bi); b != UBRK_DONE; b = ubrk_next(w->bi)) {
+        for (; u < (size_t)b; u++)
+            if (w->thai[u] != w->thai[u - 1]) w->bounds[k++] = w->byte_at[u];
+        if (u == (size_t)b) u++;
+        w->bounds[k++] = w->byte_at[b];
+    }
     *out = w->bounds;
     return k;
 }

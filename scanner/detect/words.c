@@ -19,6 +19,13 @@ static int thai_letter_before(const char *s, size_t at)
     return c >= 0x01 && c <= 0x4E;
 }
 
+static int thai_letter_in(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i + 3 <= to; i++)
+        if (thai_letter_before(s, i + 3)) return 1;
+    return 0;
+}
+
 /* Start of the run of non-space text holding at, looking back at most
  * LOOK_BACK bytes. */
 static size_t run_start(const char *s, size_t at)
@@ -44,8 +51,19 @@ static int begins_word(const char *norm, size_t ms, size_t me, detect_scratch *s
     return n > 0 && is_boundary(b, n, ms);
 }
 
-/* End the value's last part at the first word boundary where a phrase of
- * ru->words_end begins. */
+/* The end of the longest known place (a phrase of ru->words_places) that
+ * stands between two word boundaries b[] before ve, or 0. */
+static size_t place_end(const pdp_rule *ru, const char *norm, const size_t *b, size_t n, size_t ve)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < n && b[i] < ve; i++)
+        for (size_t j = i + 1; j < n && b[j] <= ve && b[j] - b[i] <= ru->words_places->longest; j++)
+            if (b[j] > best && word_set_has(ru->words_places, norm + b[i], b[j] - b[i])) best = b[j];
+    return best;
+}
+
+/* End the value's last part after a known place (end_known), else at the
+ * first word boundary where a phrase of ru->words_end begins. */
 static int end_last_word(const pdp_rule *ru, const char *norm, size_t nlen, size_t vs, size_t *ve,
                          detect_scratch *sc)
 {
@@ -54,14 +72,14 @@ static int end_last_word(const pdp_rule *ru, const char *norm, size_t nlen, size
     if (last == vs) return 1;
     size_t hi = *ve + LOOK_AHEAD < nlen ? utf8_floor(norm, *ve + LOOK_AHEAD) : nlen;
     const size_t *b;
-    size_t n = wordbreak_find(&sc->wb, norm, last, hi, &b);
-    for (size_t i = 0; i < n && b[i] < *ve; i++) {
-        if (b[i] == last) continue;
-        if (pcre2_match(ru->words_end, (PCRE2_SPTR)norm, nlen, b[i], PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0) {
-            *ve = b[i];
-            break;
-        }
-    }
+    size_t n = wordbreak_find(&sc->wb, norm, last, hi, &b), cut = 0;
+    if (ru->words_places) cut = place_end(ru, norm, b, n, *ve);
+    if (cut && !thai_letter_in(norm, cut, *ve)) cut = *ve; /* only a postcode after it: keep that */
+    for (size_t i = 0; !cut && ru->words_end && i < n && b[i] < *ve; i++)
+        if (b[i] != last &&
+            pcre2_match(ru->words_end, (PCRE2_SPTR)norm, nlen, b[i], PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0)
+            cut = b[i];
+    if (cut) *ve = cut;
     if (ru->words_max_last && utf8_count(norm + last, *ve - last) > (size_t)ru->words_max_last) return 0;
     return 1;
 }
@@ -69,24 +87,18 @@ static int end_last_word(const pdp_rule *ru, const char *norm, size_t nlen, size
 int words_fit(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size_t vs, size_t *ve, detect_scratch *sc)
 {
     if (ru->words_start && thai_letter_before(norm, ms) && !begins_word(norm, ms, *ve, sc)) return 0;
-    if (ru->words_end) return end_last_word(ru, norm, nlen, vs, ve, sc);
+    if (ru->words_end || ru->words_places) return end_last_word(ru, norm, nlen, vs, ve, sc);
     return 1;
-}
-
-/* Does a whole phrase of re stand at norm[a, b) (a word of the value)? */
-static int whole_word(const pcre2_code *re, const char *norm, size_t a, size_t b, pcre2_match_data *md)
-{
-    if (!re || a >= b || pcre2_match(re, (PCRE2_SPTR)norm, b, a, PCRE2_NO_UTF_CHECK, md, NULL) < 0) return 0;
-    return pcre2_get_ovector_pointer(md)[1] == b;
 }
 
 double words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, detect_scratch *sc)
 {
+    (void)sc;
     if (!ru->known_first && !ru->known_last) return 0;
     size_t first_end = vs, last = ve;
     while (first_end < ve && norm[first_end] != ' ') first_end++;
     while (last > vs && norm[last - 1] != ' ') last--;
-    int known = whole_word(ru->known_first, norm, vs, first_end, sc->md) ||
-                whole_word(ru->known_last, norm, last, ve, sc->md);
+    int known = word_set_has(ru->known_first, norm + vs, first_end - vs) ||
+                word_set_has(ru->known_last, norm + last, ve - last);
     return known ? ru->known_boost : 0;
 }
