@@ -135,7 +135,7 @@ install: all
 	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/pdpascan-formats.so
 	install -m 644 patterns/*.yaml patterns/README.md $(DESTDIR)$(DATADIR)/
 	install -m 644 patterns/rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
-	install -m 644 patterns/lexicon/*.yaml $(DESTDIR)$(DATADIR)/lexicon/
+	install -m 644 patterns/lexicon/*.yaml patterns/lexicon/*.txt $(DESTDIR)$(DATADIR)/lexicon/
 	install -m 644 man/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
 
 uninstall:

@@ -148,6 +148,9 @@ static void version_of(pdp_rules *r)
         }
         free(names);
     }
+    /* and every list's phrases, those read from text files (`file:`) too */
+    for (size_t i = 0; i < r->nlex; i++)
+        for (size_t k = 0; k < r->lex[i].n; k++) g_checksum_update(h, (const guchar *)r->lex[i].phrases[k], -1);
     snprintf(r->version, sizeof r->version, "%s", g_checksum_get_string(h));
     g_checksum_free(h);
 }
