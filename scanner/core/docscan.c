@@ -307,6 +307,12 @@ static void round_scan(docscan *d, int final)
     cand_vec_clear(&d->cands);
     if (d->scratch.limit_hit)
         result_set_status(d->res, PDP_STATUS_PARTIAL, "a pattern hit its matching limit; some text was not checked");
+    if (d->scratch.broken_rule) { /* fail closed: the rule set is broken */
+        char *why = xasprintf("rule %s: its pattern does not compile (see pdpascan rules); not fully checked",
+                              d->scratch.broken_rule);
+        result_set_status(d->res, PDP_STATUS_ERROR, why);
+        free(why);
+    }
     d->commit_lo = hi;
     forget_before(d, hi > LOOKBACK ? hi - LOOKBACK : 0);
 }

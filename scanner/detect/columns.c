@@ -118,7 +118,7 @@ static int find_header(const pdp_rule *ru, struct column_state *st, const char *
         if (col >= 0 && k == col + 1) next = cs;
         if (col >= 0 || ce <= cs || ce - cs > 3 * MAX_HEADER_CHARS || utf8_count(s + cs, ce - cs) > MAX_HEADER_CHARS)
             continue;
-        if (pcre2_match(ru->col_header, (PCRE2_SPTR)s, nlen, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0) col = k;
+        if (pcre2_match(lazy_re_get(ru->col_header), (PCRE2_SPTR)s, nlen, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0) col = k;
     }
     if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
     if (next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;

@@ -41,6 +41,7 @@ void detect_scratch_init(detect_scratch *s)
     s->md = pcre2_match_data_create(32, NULL);
     buf_init(&s->tmp);
     s->limit_hit = 0;
+    s->broken_rule = NULL;
     s->full_scan = 0;
     s->zones = (zone_vec){ 0 };
     s->wb = NULL;
@@ -95,9 +96,10 @@ static size_t paragraph_start(const char *s, size_t lo, size_t pos)
  * rule's window, or -1.  The window looks back within the paragraph and
  * forward within the line: a label belongs to the value it stands beside,
  * not to the next paragraph. */
-static long context_distance(const pcre2_code *re, const pdp_rule *ru, const char *norm, size_t nlen,
+static long context_distance(const lazy_re *lre, const pdp_rule *ru, const char *norm, size_t nlen,
                              size_t ns, size_t ne, pcre2_match_data *md)
 {
+    const pcre2_code *re = lazy_re_get(lre);
     if (!re) return -1;
     long best = -1;
     size_t lo = paragraph_start(norm, step_chars(norm, nlen, ns, ru->before, -1), ns);
@@ -140,7 +142,8 @@ static int role_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t at,
     while (at < nlen && (norm[at] == ' ' || norm[at] == '\t' || norm[at] == '(' || norm[at] == ')' ||
                          norm[at] == ',' || norm[at] == '-' || norm[at] == '|'))
         at++;
-    return at < nlen && pcre2_match(ru->ctx_role_anchored, (PCRE2_SPTR)norm, nlen, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+    return at < nlen &&
+           pcre2_match(lazy_re_get(ru->ctx_role_anchored), (PCRE2_SPTR)norm, nlen, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
 /* Role words for the value at [ms, me): before it within the paragraph
@@ -153,7 +156,8 @@ static int role_found(const pdp_rule *ru, const char *norm, size_t nlen, size_t 
     if (!ru->ctx_role) return 0;
     if (ru->role_before) {
         size_t lo = paragraph_start(norm, step_chars(norm, nlen, ms, ru->role_before, -1), ms);
-        if (lo < ms && pcre2_match(ru->ctx_role, (PCRE2_SPTR)norm, ms, lo, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) return 1;
+        if (lo < ms && pcre2_match(lazy_re_get(ru->ctx_role), (PCRE2_SPTR)norm, ms, lo, PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+            return 1;
     }
     if (!ru->role_after) return 0;
     if (role_at(ru, norm, nlen, me, md)) return 1;
@@ -226,12 +230,18 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     return 1;
 }
 
-/* Match re (ru's pattern, plain or anchored) from off in norm[0..limit):
- * the match [*s, *e) and the value [*vs, *ve) (the rule's group, or the
- * whole match).  0 when there is none (a matching limit is remembered). */
-static int match_at(const pcre2_code *re, const pdp_rule *ru, const char *norm, size_t limit, size_t off,
-                    detect_scratch *sc, size_t *s, size_t *e, size_t *vs, size_t *ve)
+/* Match ru's pattern from off in norm[0..limit): the match [*s, *e) and the
+ * value [*vs, *ve) (the rule's group, or the whole match).  0 when there is
+ * none (a matching limit, or a pattern that does not compile, is
+ * remembered). */
+static int match_at(const pdp_rule *ru, const char *norm, size_t limit, size_t off, detect_scratch *sc, size_t *s,
+                    size_t *e, size_t *vs, size_t *ve)
 {
+    const pcre2_code *re = lazy_re_get(&ru->pat);
+    if (!re) {
+        sc->broken_rule = ru->id;
+        return 0;
+    }
     int rc = pcre2_match(re, (PCRE2_SPTR)norm, limit, off, PCRE2_NO_UTF_CHECK, sc->md, NULL);
     if (rc < 0) {
         if (rc != PCRE2_ERROR_NOMATCH) sc->limit_hit = 1;
@@ -255,12 +265,12 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
     size_t off = lo;
     while (off < limit) {
         size_t s, e, vs, ve;
-        if (!ru->re) { /* anchored only (a phrase rule): try each character */
-            if (!match_at(ru->re_anchored, ru, norm, limit, off, sc, &s, &e, &vs, &ve)) {
+        if (ru->anchored) { /* anchored only (a phrase rule): try each character */
+            if (!match_at(ru, norm, limit, off, sc, &s, &e, &vs, &ve)) {
                 off = utf8_ceil(norm, nlen, off + 1);
                 continue;
             }
-        } else if (!match_at(ru->re, ru, norm, limit, off, sc, &s, &e, &vs, &ve)) {
+        } else if (!match_at(ru, norm, limit, off, sc, &s, &e, &vs, &ve)) {
             return limit;
         }
         size_t rs = offmap_start(map, vs);
@@ -334,7 +344,7 @@ size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
                      size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     size_t s, e, vs, ve;
-    if (!match_at(ru->re_anchored, ru, norm, nlen, i, sc, &s, &e, &vs, &ve)) return 0;
+    if (!match_at(ru, norm, nlen, i, sc, &s, &e, &vs, &ve)) return 0;
     size_t rs = offmap_start(map, vs);
     if (rs < raw_lo || rs >= raw_hi || ve <= vs) return 0;
     return consider(ru, norm, nlen, map, s, e, vs, ve, sc, out) ? e : 0;

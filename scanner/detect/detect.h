@@ -37,6 +37,7 @@ typedef struct detect_scratch {
     pcre2_match_data *md;
     buf tmp;
     int limit_hit;          /* a pattern hit PCRE2's match limit */
+    const char *broken_rule; /* a rule whose pattern does not compile (lazily compiled) */
     int full_scan;          /* ignore rules' `requires` (for tests and checks) */
     zone_vec zones;
     wordbreak *wb;          /* opened on first use (rules with `words:`) */

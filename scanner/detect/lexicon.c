@@ -51,9 +51,9 @@ static int load_list_file(lexicon *lx, const char *path, const char *file, char 
         while (l && (line[l - 1] == '\r' || line[l - 1] == ' ')) line[--l] = 0;
         if (!l || line[0] == '#') continue;
         if (lx->n == cap) lx->phrases = xrealloc(lx->phrases, (cap = cap ? 2 * cap : 256) * sizeof *lx->phrases);
-        lx->phrases[lx->n++] = xstrdup(line);
+        lx->phrases[lx->n++] = line; /* into the file's text, which the list keeps */
     }
-    g_free(text);
+    lx->block = text;
     return 0;
 }
 
@@ -76,6 +76,7 @@ static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *
     lx->name = xstrdup(name);
     lx->phrases = NULL;
     lx->n = 0;
+    lx->block = NULL;
     if (file) return load_list_file(lx, path, file, err);
     lx->phrases = xcalloc(n, sizeof *lx->phrases);
     for (size_t i = 0; i < n; i++) {
@@ -167,8 +168,9 @@ char *lexicon_alternation(const pdp_rules *r, const char *name)
     return buf_steal(&pat);
 }
 
-/* The lists joined into one alternation, each list longest phrase first. */
-static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, int anchored, char **err)
+/* The lists joined into one alternation, each list longest phrase first,
+ * into l (compiled now unless r compiles on first use). */
+static int compile_lists(const pdp_rules *r, char **names, size_t n, int anchored, lazy_re *l, char **err)
 {
     buf pat;
     buf_init(&pat);
@@ -178,30 +180,24 @@ static pcre2_code *compile_lists(const pdp_rules *r, char **names, size_t n, int
         if (!alt) {
             *err = xasprintf("unknown phrase list '%s'", names[i]);
             buf_free(&pat);
-            return NULL;
+            return -1;
         }
         if (i) buf_putc(&pat, '|');
         buf_puts(&pat, alt);
         free(alt);
     }
     buf_putc(&pat, ')');
-    int ec;
-    PCRE2_SIZE eo;
     /* Anchoring must be compiled in: JIT cannot anchor at match time. */
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
-                                   PCRE2_UTF | PCRE2_CASELESS | (anchored ? PCRE2_ANCHORED : 0), &ec, &eo, NULL);
-    if (re) {
-        if (!r->no_jit) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    } else {
-        PCRE2_UCHAR msg[160];
-        pcre2_get_error_message(ec, msg, sizeof msg);
-        *err = xasprintf("phrase list does not compile: %s", (char *)msg);
-    }
-    buf_free(&pat);
-    return re;
+    lazy_re_init(l, buf_steal(&pat), PCRE2_UTF | PCRE2_CASELESS | (anchored ? PCRE2_ANCHORED : 0), !r->no_jit);
+    if (r->no_jit) return 0;
+    char *why = NULL;
+    if (lazy_re_compile(l, &why) == 0) return 0;
+    *err = xasprintf("phrase list does not compile: %s", why);
+    free(why);
+    return -1;
 }
 
-pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err)
+const lazy_re *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err)
 {
     buf key;
     buf_init(&key);
@@ -211,18 +207,21 @@ pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, 
         buf_puts(&key, names[i]);
     }
     for (size_t i = 0; i < r->nctx; i++)
-        if (strcmp(r->ctx[i].key, key.data) == 0) {
+        if (strcmp(r->ctx[i]->key, key.data) == 0) {
             buf_free(&key);
-            return r->ctx[i].re;
+            return &r->ctx[i]->re;
         }
-    pcre2_code *re = compile_lists(r, names, n, anchored, err);
-    if (!re) {
+    ctx_regex *cx = xcalloc(1, sizeof *cx);
+    if (compile_lists(r, names, n, anchored, &cx->re, err) != 0) {
+        lazy_re_free(&cx->re);
+        free(cx);
         buf_free(&key);
         return NULL;
     }
+    cx->key = buf_steal(&key);
     r->ctx = xrealloc(r->ctx, (r->nctx + 1) * sizeof *r->ctx);
-    r->ctx[r->nctx++] = (ctx_regex){ buf_steal(&key), re };
-    return re;
+    r->ctx[r->nctx++] = cx;
+    return &cx->re;
 }
 
 /* Word sets: hash tables of normalized phrases, built on first use (a git

@@ -135,29 +135,20 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if (!raw) return fail(c, n, "rule needs a 'pattern'", ru->id);
     char *pat = expand_lists(c, n, raw, ru);
     if (!pat) return -1;
-    int ec;
-    PCRE2_SIZE eo;
     /* Rules tried at phrase starts are compiled anchored only (JIT cannot
      * anchor at match time); full scans try them at every character.  A
      * pattern that is one phrase list is matched by the interpreter: it is
      * tried only where a phrase was confirmed, and JIT would cost more at
      * start-up (the git hook) than it saves. */
-    int anchored = ru->req_phrase || ru->col_header; /* column rules: tried at cell starts */
-    uint32_t opts = PCRE2_UTF | PCRE2_EXTENDED | (anchored ? PCRE2_ANCHORED : 0);
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
-    if (anchored) ru->re_anchored = re;
-    else ru->re = re;
+    ru->anchored = ru->req_phrase || ru->col_header; /* column rules: tried at cell starts */
+    uint32_t opts = PCRE2_UTF | PCRE2_EXTENDED | (ru->anchored ? PCRE2_ANCHORED : 0);
     int one_list = !strncmp(raw, "{{list:", 7) && strstr(raw, "}}") && !strstr(raw, "}}")[2];
-    if (re && !c->r->no_jit && !(ru->req_phrase && one_list)) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    free(pat);
-    if (!re) {
-        PCRE2_UCHAR msg[160];
-        pcre2_get_error_message(ec, msg, sizeof msg);
-        char *d = xasprintf("%s (at pattern offset %zu)", (char *)msg, (size_t)eo);
-        fail(c, n, "pattern does not compile", d);
-        free(d);
-        return -1;
-    }
+    lazy_re_init(&ru->pat, pat, opts, !c->r->no_jit && !(ru->req_phrase && one_list));
+    char *why = NULL;
+    if (c->r->no_jit || lazy_re_compile(&ru->pat, &why) == 0) return 0;
+    fail(c, n, "pattern does not compile", why);
+    free(why);
+    return -1;
     return 0;
 }
 
@@ -194,7 +185,7 @@ static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
     const char *rq = yamlx_get_str(c->d, n, "require_positive", "false");
     ru->require_positive = strcmp(rq, "true") == 0;
     const char *keys[2] = { "positive", "negative" };
-    pcre2_code **dst[2] = { &ru->ctx_pos, &ru->ctx_neg };
+    const lazy_re **dst[2] = { &ru->ctx_pos, &ru->ctx_neg };
     char **shown[2] = { &ru->pos_lists, &ru->neg_lists };
     for (int k = 0; k < 2; k++) {
         size_t cnt;
@@ -299,7 +290,7 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
 }
 
 /* One phrase list as an anchored alternation, or -1 (a failure recorded). */
-static int anchored_list(rctx *c, yaml_node_t *n, const char *what, const char *name, pcre2_code **out)
+static int anchored_list(rctx *c, yaml_node_t *n, const char *what, const char *name, const lazy_re **out)
 {
     if (!name) return 0;
     char *e = NULL, *names[1] = { (char *)name };

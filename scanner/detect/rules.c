@@ -252,8 +252,7 @@ static void free_rule(pdp_rule *ru)
     free(ru->category);
     free(ru->file);
     free(ru->validator_name);
-    pcre2_code_free(ru->re);
-    pcre2_code_free(ru->re_anchored);
+    lazy_re_free(&ru->pat);
     free(ru->fixed_normalized);
     free(ru->mask_label);
     free_strs(ru->law, ru->nlaw);
@@ -291,12 +290,15 @@ void pdp_rules_free(pdp_rules *r)
     free(r->rules);
     for (size_t i = 0; i < r->nlex; i++) {
         free(r->lex[i].name);
-        free_strs(r->lex[i].phrases, r->lex[i].n);
+        if (r->lex[i].block) free(r->lex[i].phrases);
+        else free_strs(r->lex[i].phrases, r->lex[i].n);
+        g_free(r->lex[i].block);
     }
     free(r->lex);
     for (size_t i = 0; i < r->nctx; i++) {
-        free(r->ctx[i].key);
-        pcre2_code_free(r->ctx[i].re);
+        free(r->ctx[i]->key);
+        lazy_re_free(&r->ctx[i]->re);
+        free(r->ctx[i]);
     }
     free(r->ctx);
     for (size_t i = 0; i < r->nsets; i++) word_set_free(r->sets[i]);

@@ -8,8 +8,7 @@
 #ifndef PDP_RULES_H
 #define PDP_RULES_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "lazyre.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -40,8 +39,9 @@ typedef struct pdp_rule {
     char *id, *category, *file;
     char *validator_name;
     pdp_validator_fn validator;
-    pcre2_code *re;
-    pcre2_code *re_anchored;  /* the same, compiled anchored (for requires: phrase) */
+    lazy_re pat;              /* the pattern */
+    int anchored;             /* compiled anchored: tried only at given starts (phrase
+                                 starts, table cells); full scans try every character */
     uint32_t group;           /* capture group holding the value; 0 = whole match */
     char *fixed_normalized;   /* `normalized:` in the rule, else NULL */
     pdp_severity severity;
@@ -60,13 +60,13 @@ typedef struct pdp_rule {
     size_t nlaw;
     char *msg_th, *msg_en;
     /* context (owned by pdp_rules.ctx) */
-    pcre2_code *ctx_pos, *ctx_neg;
+    const lazy_re *ctx_pos, *ctx_neg;
     int before, after;        /* window, in characters */
     int require_positive;
     ctx_effect on_pos, on_neg;
     /* role: words saying the person acts in office (positions after a name,
      * possibly on the next lines) or that a contact is the agency's */
-    pcre2_code *ctx_role, *ctx_role_anchored;
+    const lazy_re *ctx_role, *ctx_role_anchored;
     int role_before, role_after, role_lines;
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
@@ -75,12 +75,12 @@ typedef struct pdp_rule {
     int words_start;          /* after a Thai letter, the match must begin a word */
     const struct word_set *words_places; /* end_known: the value ends after the
                                  last known place in its last part, else ... */
-    pcre2_code *words_end;    /* end_before: ... at the first word boundary inside
+    const lazy_re *words_end; /* end_before: ... at the first word boundary inside
                                  its last part where one of these phrases begins */
     int words_max_last;       /* max_last: then its last part holds at most this many characters */
     /* column: tried only in table cells under a header cell beginning with
      * one of these phrases (anchored; columns.c) */
-    pcre2_code *col_header;
+    const lazy_re *col_header;
     /* known: the value's first / last word is a phrase of these lists:
      * confidence rises by known_boost (sets owned by pdp_rules.sets) */
     const struct word_set *known_first, *known_last;
@@ -103,6 +103,7 @@ typedef struct lexicon {
     char *name;
     char **phrases;
     size_t n;
+    char *block;        /* a `file:` list: the file's text, which phrases point into */
 } lexicon;
 
 typedef struct law_cite {
@@ -147,12 +148,12 @@ int word_set_has(const word_set *ws, const char *s, size_t n);
 /* A compiled context look-up, shared by every rule naming the same lists. */
 typedef struct ctx_regex {
     char *key;          /* the list names joined by ',', "^" in front when anchored */
-    pcre2_code *re;
+    lazy_re re;
 } ctx_regex;
 
 struct pdp_rules {
     char *dir;
-    ctx_regex *ctx;
+    ctx_regex **ctx;
     size_t nctx;
     word_set **sets;
     size_t nsets;
@@ -165,7 +166,8 @@ struct pdp_rules {
     ui_message *msgs;
     size_t nmsgs;
     phrase_index phrases;
-    int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled */
+    int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled and
+                                 are compiled on first use (lazyre.h) */
     struct yaml_preload *preload; /* while loading: the files parsed ahead */
     char version[41];         /* pdp_rules_version, computed on first use */
     pthread_mutex_t version_lock;
@@ -190,10 +192,11 @@ const pdp_rule *rules_by_id(const pdp_rules *r, const char *id);
 char *lexicon_normalized(const char *phrase);
 /* The phrase list as a regex alternation "(?:a|b|...)" (heap), or NULL. */
 char *lexicon_alternation(const pdp_rules *r, const char *name);
-/* The phrase lists as one JIT-compiled alternation (phrases normalized like
- * document text), compiled once per rule set and owned by it; NULL with
- * *err when a list is unknown. */
-pcre2_code *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err);
+/* The phrase lists as one alternation (phrases normalized like document
+ * text), built once per rule set and owned by it (compiled at once, or on
+ * first use: lazyre.h); NULL with *err when a list is unknown or, compiled
+ * at once, does not compile. */
+const lazy_re *lexicon_compile(pdp_rules *r, char **names, size_t n, int anchored, char **err);
 /* The lists as a word set (owned by r), or NULL with *err. */
 const word_set *lexicon_set(pdp_rules *r, char **names, size_t n, char **err);
 void word_set_free(word_set *ws);

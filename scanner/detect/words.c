@@ -77,7 +77,7 @@ static int end_last_word(const pdp_rule *ru, const char *norm, size_t nlen, size
     if (cut && !thai_letter_in(norm, cut, *ve)) cut = *ve; /* only a postcode after it: keep that */
     for (size_t i = 0; !cut && ru->words_end && i < n && b[i] < *ve; i++)
         if (b[i] != last &&
-            pcre2_match(ru->words_end, (PCRE2_SPTR)norm, nlen, b[i], PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0)
+            pcre2_match(lazy_re_get(ru->words_end), (PCRE2_SPTR)norm, nlen, b[i], PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0)
             cut = b[i];
     if (cut) *ve = cut;
     if (ru->words_max_last && utf8_count(norm + last, *ve - last) > (size_t)ru->words_max_last) return 0;

@@ -147,7 +147,9 @@ typedef struct pdp_rules pdp_rules;
  * default place when dir is NULL (see pdp_default_rules_dir).  Returns 0, or
  * -1 with *err a heap string naming the file and line at fault. */
 int pdp_rules_load(const char *dir, pdp_rules **out, char **err);
-/* The same with flags.  PDP_RULES_NO_JIT: no JIT compilation of patterns —
+/* The same with flags.  PDP_RULES_NO_JIT: no JIT compilation of patterns, and
+ * each compiled on first use (a broken pattern is then reported by the scan
+ * that first needs it, as an error) —
  * start-up is about twice as fast, matching slower; for scans of a few
  * small inputs (a git hook). */
 #define PDP_RULES_NO_JIT 1u

@@ -70,9 +70,10 @@ static void test_rules_listing(void **s)
     assert_string_equal(pdp_message(g_rules, "no.such.key", PDP_LANG_TH), "no.such.key");
 }
 
-/* Write a patterns/ tree whose one rule file is `rule`, try to load it and
- * return the error (heap) or NULL when it loaded. */
-static char *load_with_rule(const char *rule)
+/* Write a patterns/ tree whose one rule file is `rule`, try to load it
+ * (with flags) and return the error (heap) or NULL when it loaded; *out (when
+ * given) receives the loaded rules, else they are freed. */
+static char *load_with_rule_ex(const char *rule, unsigned flags, pdp_rules **out)
 {
     char dir[] = "/tmp/pdpascan-rulesXXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -86,14 +87,17 @@ static char *load_with_rule(const char *rule)
     fclose(f);
     pdp_rules *r = NULL;
     char *err = NULL;
-    int rc = pdp_rules_load(dir, &r, &err);
-    pdp_rules_free(r);
+    int rc = pdp_rules_load_ex(dir, flags, &r, &err);
+    if (out) *out = r;
+    else pdp_rules_free(r);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     assert_int_equal(system(cmd), 0);
     if (rc == 0) return NULL;
     assert_non_null(err);
     return err;
 }
+
+static char *load_with_rule(const char *rule) { return load_with_rule_ex(rule, 0, NULL); }
 
 static void expect_error(const char *rule, const char *fragment)
 {
@@ -123,12 +127,40 @@ static void test_broken_rules_refused(void **s)
     expect_error("rules:\n  - category: email\n    pattern: 'a'\n", "needs 'id'");
 }
 
+/* Loaded for a small scan (PDP_RULES_NO_JIT), patterns are compiled on
+ * first use: a broken one then makes the scan that needs it an error, never
+ * a clean result; a rule set of sound patterns scans as usual. */
+static void test_lazy_patterns_fail_closed(void **s)
+{
+    (void)s;
+    pdp_rules *r = NULL;
+    char *err = load_with_rule_ex("rules:\n  - id: x\n    category: email\n    pattern: '(unclosed'\n",
+                                  PDP_RULES_NO_JIT, &r);
+    assert_null(err);
+    pdp_result res;
+    const char *text = "nothing to see";
+    pdp_scan_buffer(r, text, strlen(text), "x", NULL, &res);
+    assert_int_equal(res.status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(res.error, "rule x"));
+    pdp_result_free(&res);
+    pdp_rules_free(r);
+    err = load_with_rule_ex("rules:\n  - id: x\n    category: email\n    pattern: 'a@b\\.th'\n", PDP_RULES_NO_JIT, &r);
+    assert_null(err);
+    text = "mail a@b.th now";
+    pdp_scan_buffer(r, text, strlen(text), "x", NULL, &res);
+    assert_int_equal(res.status, PDP_STATUS_OK);
+    assert_int_equal(res.nfindings, 1);
+    pdp_result_free(&res);
+    pdp_rules_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rule_examples),
         cmocka_unit_test(test_rules_listing),
         cmocka_unit_test(test_broken_rules_refused),
+        cmocka_unit_test(test_lazy_patterns_fail_closed),
     };
     return cmocka_run_group_tests_name("rules", tests, load_rules_setup, free_rules_teardown);
 }
