@@ -157,7 +157,8 @@ void policy_fingerprint(const char *rule_id, const char *normalized, char out[17
 
 /* Linked records.  Findings on one line of the extracted text (a text line,
  * a table row in Word, ODF or HTML), one sheet row, or one text row of a
- * PDF page belong to one record.  A record holding a private
+ * PDF page belong to one record; so do a line holding only a name and the
+ * next line of text holding only that person's data.  A record holding a private
  * person's name and personal data about them is one person's record: every
  * part of it is marked linked and raised to high / redact. */
 typedef struct rec_key {
@@ -254,29 +255,60 @@ static void policy_tie(pdp_result *res, const pdp_rules *rules)
     }
 }
 
+/* The findings of one record: keys[from, to), and what they hold. */
+typedef struct rec_group {
+    size_t from, to;
+    int name, data;
+} rec_group;
+
+static void link_group(pdp_result *res, const rec_key *keys, const rec_group *g)
+{
+    for (size_t k = g->from; k < g->to; k++) {
+        pdp_finding *f = &res->findings[keys[k].idx];
+        if (!private_name(f) && !personal(f)) continue;
+        f->linked = 1;
+        f->severity = PDP_SEV_HIGH;
+        f->action = PDP_ACT_REDACT;
+    }
+}
+
+/* A record written over two lines: a line with a private name and no data
+ * of its own, then within two lines of text one with data and no name
+ * ("๑. นางบัวลอง ศรีวงศ์" / "   เลขประจำตัวประชาชน ...").  Text lines only. */
+static void link_next_lines(pdp_result *res, const rec_key *keys, const rec_group *gs, size_t ng)
+{
+    for (size_t i = 0; i + 1 < ng; i++) {
+        const rec_group *g = &gs[i], *h = &gs[i + 1];
+        const rec_key *a = &keys[g->from], *b = &keys[h->from];
+        if (!g->name || g->data || h->name || !h->data || a->kind != 1 || b->kind != 1 || strcmp(a->a, b->a) ||
+            b->b - a->b > 2)
+            continue;
+        link_group(res, keys, g);
+        link_group(res, keys, h);
+    }
+}
+
 void policy_link(pdp_result *res, const pdp_rules *rules)
 {
     policy_tie(res, rules);
     if (res->nfindings < 2) return;
     rec_key *keys = xmalloc(res->nfindings * sizeof *keys);
+    rec_group *gs = xmalloc(res->nfindings * sizeof *gs);
+    size_t ng = 0;
     for (size_t i = 0; i < res->nfindings; i++) keys[i] = key_of(&res->findings[i], i);
     qsort(keys, res->nfindings, sizeof *keys, cmp_key);
     for (size_t g = 0; g < res->nfindings;) {
-        size_t e = g + 1;
-        while (e < res->nfindings && keys[g].kind && same_record(&keys[g], &keys[e])) e++;
-        int name = 0, data = 0;
-        for (size_t k = g; k < e && keys[g].kind; k++) {
-            name |= private_name(&res->findings[keys[k].idx]);
-            data |= personal(&res->findings[keys[k].idx]);
+        rec_group *r = &gs[ng++];
+        *r = (rec_group){ g, g + 1, 0, 0 };
+        while (r->to < res->nfindings && same_record(&keys[g], &keys[r->to])) r->to++;
+        for (size_t k = g; k < r->to; k++) {
+            r->name |= private_name(&res->findings[keys[k].idx]);
+            r->data |= personal(&res->findings[keys[k].idx]);
         }
-        for (size_t k = g; k < e && name && data; k++) {
-            pdp_finding *f = &res->findings[keys[k].idx];
-            if (!private_name(f) && !personal(f)) continue;
-            f->linked = 1;
-            f->severity = PDP_SEV_HIGH;
-            f->action = PDP_ACT_REDACT;
-        }
-        g = e;
+        if (r->name && r->data) link_group(res, keys, r);
+        g = r->to;
     }
+    link_next_lines(res, keys, gs, ng);
+    free(gs);
     free(keys);
 }
