@@ -213,6 +213,8 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     } else {
         buf_append(&sc->tmp, norm + vs, ve - vs);
     }
+    double boost = words_known(ru, norm, vs, ve, sc);
+    if (boost < 0) return 0;
     long pos = context_distance(ru->ctx_pos, ru, norm, nlen, vs, ve, sc->md);
     long neg = context_distance(ru->ctx_neg, ru, norm, nlen, vs, ve, sc->md);
     if (ru->require_positive && pos < 0) return 0;
@@ -226,7 +228,7 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     k->pos_dist = pos;
     k->neg_dist = neg;
     k->role = role_found(ru, norm, nlen, ms, me, sc->md);
-    k->boost = words_known(ru, norm, vs, ve, sc);
+    k->boost = boost;
     return 1;
 }
 

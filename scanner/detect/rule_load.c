@@ -340,6 +340,7 @@ static int parse_column_known(rctx *c, yaml_node_t *n, pdp_rule *ru)
     if (kn) {
         if (set_of_lists(c, kn, "first", &ru->known_first) || set_of_lists(c, kn, "last", &ru->known_last)) return -1;
         ru->known_boost = atof(yamlx_get_str(c->d, kn, "confidence", "0.2"));
+        ru->known_required = !strcmp(yamlx_get_str(c->d, kn, "required", "false"), "true");
     }
     return 0;
 }

@@ -85,6 +85,7 @@ typedef struct pdp_rule {
      * confidence rises by known_boost (sets owned by pdp_rules.sets) */
     const struct word_set *known_first, *known_last;
     double known_boost;
+    int known_required;       /* ... and a value with neither is no match */
     /* tie: within this many bytes of a private person's name or identifier
      * found in the same document part, on_tie applies (0: no tie) */
     int tie_within;

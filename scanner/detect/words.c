@@ -100,5 +100,6 @@ double words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, d
     while (last > vs && norm[last - 1] != ' ') last--;
     int known = word_set_has(ru->known_first, norm + vs, first_end - vs) ||
                 word_set_has(ru->known_last, norm + last, ve - last);
-    return known ? ru->known_boost : 0;
+    if (!known) return ru->known_required ? -1 : 0;
+    return ru->known_boost;
 }
