@@ -115,23 +115,26 @@ uint64_t docscan_piece_sep(docscan *d, const pdp_location *loc, const char *sep)
     return p->start;
 }
 
-/* Count the lines of the whole text up to doc offset target. */
-static void row_to(docscan *d, uint64_t target)
+/* Line breaks in the window's text between doc offsets from and to. */
+static long breaks_between(const docscan *d, uint64_t from, uint64_t to)
 {
-    if (target <= d->row_off) return;
-    const char *p = d->raw.data + (d->row_off - d->raw_base);
-    const char *end = d->raw.data + (target - d->raw_base);
+    long n = 0;
+    const char *p = d->raw.data + (from - d->raw_base), *end = d->raw.data + (to - d->raw_base);
     while ((p = memchr(p, '\n', (size_t)(end - p)))) {
-        d->row++;
+        n++;
         p++;
     }
-    d->row_off = target;
+    return n;
 }
 
-/* Move the line cursor to doc offset target (never backwards). */
+/* Move the line cursor (line in the piece, row in the whole text) to doc
+ * offset target (never backwards). */
 static void cursor_to(docscan *d, uint64_t target)
 {
-    row_to(d, target);
+    if (target > d->row_off) {
+        d->row += breaks_between(d, d->row_off, target);
+        d->row_off = target;
+    }
     int fresh = d->cur_piece == NO_PIECE;
     size_t k = fresh ? 0 : d->cur_piece;
     while (k + 1 < d->npieces && d->pieces[k + 1].start <= target) k++;
@@ -141,12 +144,7 @@ static void cursor_to(docscan *d, uint64_t target)
         d->cur_line = d->pieces[k].loc.line;
     }
     if (target <= d->cur_off) return;
-    const char *p = d->raw.data + (d->cur_off - d->raw_base);
-    const char *end = d->raw.data + (target - d->raw_base);
-    while ((p = memchr(p, '\n', (size_t)(end - p)))) {
-        d->cur_line++;
-        p++;
-    }
+    d->cur_line += breaks_between(d, d->cur_off, target);
     d->cur_off = target;
 }
 
