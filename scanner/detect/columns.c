@@ -6,7 +6,9 @@
  * separated by tabs (spreadsheets, Word/ODF and HTML tables; see
  * extract/cells.c), by '|' or by two or more spaces (text files, PDF text).
  * The header's column is remembered across rounds, per document, until
- * MAX_MISSES lines in a row no longer have that column. */
+ * MAX_MISSES lines in a row no longer have that column.  With `pair:`, a
+ * given-name column (header ชื่อ) right before a family-name column (นามสกุล)
+ * gives a name from two cells, without the title a `strip:` list names. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -23,6 +25,7 @@ struct column_state {
     const pdp_rule *rule;
     int active;
     int col;
+    int pair;           /* the name is in cells col and col + 1 */
     sep_mode mode;
     int misses;
 };
@@ -105,6 +108,32 @@ static int cell_at(const char *s, size_t ls, size_t le, sep_mode m, int col, siz
     return found && k >= 2;
 }
 
+/* Does a phrase of re fill the whole cell s[cs, ce)? */
+static int whole_cell(const lazy_re *re, const char *s, size_t cs, size_t ce, pcre2_match_data *md)
+{
+    const pcre2_code *code = lazy_re_get(re);
+    if (!code || ce <= cs || pcre2_match(code, (PCRE2_SPTR)s, ce, cs, PCRE2_NO_UTF_CHECK, md, NULL) < 0) return 0;
+    return pcre2_get_ovector_pointer(md)[1] == ce;
+}
+
+/* Is there a given-name header cell followed by a family-name one in line
+ * [ls, le)?  Sets the pair's first column. */
+static int find_pair(const pdp_rule *ru, struct column_state *st, const char *s, size_t ls, size_t le,
+                     pcre2_match_data *md)
+{
+    sep_mode m = line_mode(s, ls, le);
+    size_t at = first_cell(s, ls, le, m), cs, ce;
+    int given = -1;
+    for (int k = 0; next_cell(s, &at, le, m, &cs, &ce); k++) {
+        if (given >= 0 && k == given + 1 && whole_cell(ru->col_family, s, cs, ce, md)) {
+            *st = (struct column_state){ .rule = ru, .active = 1, .col = given, .pair = 1, .mode = m };
+            return 1;
+        }
+        given = whole_cell(ru->col_given, s, cs, ce, md) ? k : -1;
+    }
+    return 0;
+}
+
 /* Is there a header cell of ru in line [ls, le)?  Sets its column.  A
  * header followed by a name on its own line is a form's label ("ชื่อผู้ร้อง
  * สมชาย ใจดี"): that name is tried, and no column starts. */
@@ -118,8 +147,12 @@ static int find_header(const pdp_rule *ru, struct column_state *st, const char *
         if (col >= 0 && k == col + 1) next = cs;
         if (col >= 0 || ce <= cs || ce - cs > 3 * MAX_HEADER_CHARS || utf8_count(s + cs, ce - cs) > MAX_HEADER_CHARS)
             continue;
-        if (pcre2_match(lazy_re_get(ru->col_header), (PCRE2_SPTR)s, nlen, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0) col = k;
+        /* the header phrase must lie within its cell ("ชื่อ นามสกุล" is one
+         * cell's header, not the cells ชื่อ and นามสกุล) */
+        if (pcre2_match(lazy_re_get(ru->col_header), (PCRE2_SPTR)s, ce, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0)
+            col = k;
     }
+    if (col < 0 && ru->col_given) return find_pair(ru, st, s, ls, le, sc->md);
     if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
     if (next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
     *st = (struct column_state){ .rule = ru, .active = 1, .col = col, .mode = m };
@@ -133,11 +166,51 @@ static int blank(const char *s, size_t ls, size_t le)
     return 1;
 }
 
+/* Where the word of cell [cs, ce) begins past a title of ru's strip list
+ * ("นายสมชาย" in a given-name column), or cs. */
+static size_t past_title(const pdp_rule *ru, const char *s, size_t cs, size_t ce)
+{
+    for (size_t e = ce; ru->col_strip && e > cs; e = utf8_floor(s, e - 1))
+        if (word_set_has(ru->col_strip, s + cs, e - cs)) {
+            while (e < ce && s[e] == ' ') e++;
+            return e < ce ? e : cs;
+        }
+    return cs;
+}
+
+/* One word of letters (Thai or Latin), two characters or more? */
+static int one_word(const char *s, size_t cs, size_t ce)
+{
+    if (ce <= cs || utf8_count(s + cs, ce - cs) < 2) return 0;
+    for (size_t i = cs; i < ce; i++)
+        if (s[i] == ' ' || s[i] == '\t' || ((unsigned char)s[i] < 0x80 && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
+            return 0;
+    return 1;
+}
+
+/* The name in the given- and family-name cells of line [ls, le). */
+static void pair_line(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
+                      size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    size_t gs, ge, fs, fe;
+    if (!cell_at(s, ls, le, st->mode, st->col, &gs, &ge) || !cell_at(s, ls, le, st->mode, st->col + 1, &fs, &fe)) {
+        if (++st->misses > MAX_MISSES) st->active = 0;
+        return;
+    }
+    st->misses = 0;
+    gs = past_title(ru, s, gs, ge);
+    if (one_word(s, gs, ge) && one_word(s, fs, fe)) detect_value(ru, s, nlen, gs, fe, map, raw_lo, raw_hi, sc, out);
+}
+
 static void column_line(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
                         size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     if (find_header(ru, st, s, nlen, ls, le, map, raw_lo, raw_hi, sc, out) || !st->active || blank(s, ls, le))
         return;
+    if (st->pair) {
+        pair_line(ru, st, s, nlen, ls, le, map, raw_lo, raw_hi, sc, out);
+        return;
+    }
     size_t cs = 0, ce = 0;
     if (!cell_at(s, ls, le, st->mode, st->col, &cs, &ce)) {
         if (++st->misses > MAX_MISSES) st->active = 0;

@@ -341,6 +341,14 @@ static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, cons
     if (open) scan_range(ru, norm, nlen, wlo > done ? wlo : done, whi, map, raw_lo, raw_hi, sc, out);
 }
 
+size_t detect_value(const pdp_rule *ru, const char *norm, size_t nlen, size_t vs, size_t ve, const offmap *map,
+                    size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+{
+    size_t rs = offmap_start(map, vs);
+    if (rs < raw_lo || rs >= raw_hi || ve <= vs) return 0;
+    return consider(ru, norm, nlen, map, vs, ve, vs, ve, sc, out) ? ve : 0;
+}
+
 /* One anchored attempt of ru at a phrase start (see detect.h). */
 size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i, const offmap *map, size_t raw_lo,
                      size_t raw_hi, detect_scratch *sc, cand_vec *out)

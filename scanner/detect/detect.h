@@ -71,6 +71,11 @@ void detect_columns(const pdp_rules *r, const char *norm, size_t nlen, const off
                     size_t raw_hi, detect_scratch *sc, cand_vec *out);
 void columns_free(detect_scratch *sc);
 
+/* ru's value norm[vs, ve), found by other means than its pattern (a name
+ * in two table cells), validated and recorded like a match: its end, or 0. */
+size_t detect_value(const pdp_rule *ru, const char *norm, size_t nlen, size_t vs, size_t ve, const offmap *map,
+                    size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out);
+
 /* The phrase pass over norm for the rules of px (phrase.c). */
 #define MAX_PHRASE_RULES 255 /* phrase rules one index holds; more are scanned plainly */
 void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,

@@ -336,6 +336,16 @@ static int parse_column_known(rctx *c, yaml_node_t *n, pdp_rule *ru)
         const char *h = yamlx_get_str(c->d, col, "header", NULL);
         if (!h) return fail(c, col, "column needs 'header': a phrase list", NULL);
         if (anchored_list(c, col, "column: header", h, &ru->col_header)) return -1;
+        yaml_node_t *pair = yamlx_get(c->d, col, "pair");
+        if (pair) {
+            if (yamlx_len(pair) != 2) return fail(c, col, "column: pair needs two phrase lists", NULL);
+            const char *g = yamlx_str(yamlx_item(c->d, pair, 0)), *f = yamlx_str(yamlx_item(c->d, pair, 1));
+            if (!g || !f) return fail(c, col, "column: pair needs two phrase lists", NULL);
+            if (anchored_list(c, col, "column: pair", g, &ru->col_given) ||
+                anchored_list(c, col, "column: pair", f, &ru->col_family))
+                return -1;
+        }
+        if (set_of_lists(c, col, "strip", &ru->col_strip)) return -1;
     }
     if (kn) {
         if (set_of_lists(c, kn, "first", &ru->known_first) || set_of_lists(c, kn, "last", &ru->known_last)) return -1;

@@ -81,6 +81,11 @@ typedef struct pdp_rule {
     /* column: tried only in table cells under a header cell beginning with
      * one of these phrases (anchored; columns.c) */
     const lazy_re *col_header;
+    /* column: pair — a given-name column right before a family-name column,
+     * headed by a whole cell of each list; strip: titles left out of the
+     * given-name cell */
+    const lazy_re *col_given, *col_family;
+    const struct word_set *col_strip;
     /* known: the value's first / last word is a phrase of these lists:
      * confidence rises by known_boost (sets owned by pdp_rules.sets) */
     const struct word_set *known_first, *known_last;

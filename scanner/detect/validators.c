@@ -175,14 +175,15 @@ static int v_upper(const char *s, size_t n, buf *norm)
     return norm->len > 0;
 }
 
-/* A name: runs of spaces become one; the first and the last part have at
- * least two letters (a middle part may be the ณ of a royal surname). */
+/* A name: runs of spaces (or the tab between two table cells) become one;
+ * the first and the last part have at least two letters (a middle part may
+ * be the ณ of a royal surname). */
 static int v_person_name(const char *s, size_t n, buf *norm)
 {
     int space = 0, parts = 1;
     size_t part_len = 0, first_len = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') {
+        if (s[i] == ' ' || s[i] == '\t') {
             space = 1;
             continue;
         }

@@ -43,9 +43,14 @@ static const char *committee[][3] = {
     { "3", "อนุชา มีชัย", "กรรมการและเลขานุการ" },
 };
 
+static const char *reserves[][4] = {
+    { "1", "นาย", "อาทิตย์", "ใจงาม" },
+    { "2", "นางสาว", "ขวัญใจ", "เย็นใจ" },
+};
+
 static void gen_exam_xlsx(const char *path)
 {
-    static char s1[8192], s2[4096];
+    static char s1[8192], s2[4096], s3[4096];
     char *o = s1;
     o += sprintf(o, "<?xml version=\"1.0\"?><worksheet " S "><sheetData>");
     xlsx_row(o, 1, (const char *const[]){ "ประกาศรายชื่อผู้มีสิทธิเข้ารับการสรรหา" }, 1);
@@ -66,14 +71,27 @@ static void gen_exam_xlsx(const char *path)
         o += strlen(o);
     }
     strcpy(o, "</sheetData></worksheet>");
+    /* reserves: title, given name and family name in columns of their own */
+    o = s3;
+    o += sprintf(o, "<?xml version=\"1.0\"?><worksheet " S "><sheetData>");
+    xlsx_row(o, 1, (const char *const[]){ "ที่", "คำนำหน้า", "ชื่อ", "นามสกุล" }, 4);
+    o += strlen(o);
+    for (int i = 0; i < 2; i++) {
+        xlsx_row(o, 2 + i, reserves[i], 4);
+        o += strlen(o);
+    }
+    strcpy(o, "</sheetData></worksheet>");
     member m[] = {
         { "[Content_Types].xml", CT, 0 },
         { "xl/workbook.xml", "<?xml version=\"1.0\"?><workbook " S " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-          "<sheet name=\"ผู้มีสิทธิสอบ\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"กรรมการ\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>", 0 },
+          "<sheet name=\"ผู้มีสิทธิสอบ\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"กรรมการ\" sheetId=\"2\" r:id=\"rId2\"/>"
+          "<sheet name=\"สำรอง\" sheetId=\"3\" r:id=\"rId3\"/></sheets></workbook>", 0 },
         { "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>", 0 },
+          "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/>"
+          "<Relationship Id=\"rId3\" Target=\"worksheets/sheet3.xml\"/></Relationships>", 0 },
         { "xl/worksheets/sheet1.xml", s1, 0 },
         { "xl/worksheets/sheet2.xml", s2, 0 },
+        { "xl/worksheets/sheet3.xml", s3, 0 },
         { NULL, NULL, 0 },
     };
     write_zip(path, m, 0);

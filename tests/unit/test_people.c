@@ -98,6 +98,13 @@ static void test_name_columns(void **s)
     no_name("ลำดับ\tรายการ\tราคา\n1\tโต๊ะ ไม้\t1200\n");
     /* the column ends when its lines stop being table rows */
     no_name("ลำดับ\tชื่อ-สกุล\n1\tสมปอง ทองแท้x\nข้อความ\nข้อความ\nข้อความ\nข้อความ\n9\tบัวผัน ศรีนวล\n");
+    /* given and family names in columns of their own, a title left out */
+    pdp_result r2;
+    scan_str("ที่\tคำนำหน้า\tชื่อ\tนามสกุล\n1\tนาง\tบัวผัน\tศรีนวล\n2\t\tนายสมชาย\tใจดี\n3\tนาย\tก\tข\n", &r2);
+    assert_int_equal(r2.nfindings, 2);
+    assert_string_equal(r2.findings[0].normalized, "บัวผัน ศรีนวล");
+    assert_string_equal(r2.findings[1].normalized, "สมชาย ใจดี");
+    pdp_result_free(&r2);
     /* a committee office in the next cell: an official */
     name_is("ที่\tชื่อ-สกุล\tตำแหน่ง\n1\tสมศรี มีสุข\tประธานกรรมการ\n", "สมศรี มีสุข", PDP_SEV_INFO, "official");
     /* a known given name raises confidence */
