@@ -8,7 +8,6 @@
 #include "../util/utf8.h"
 
 #define LOOK_BACK 90u   /* bytes of the word before: enough for ICU to see it */
-#define LOOK_AHEAD 120u /* bytes after the value's last part the words may run on */
 
 static int thai_letter_before(const char *s, size_t at)
 {
@@ -70,9 +69,10 @@ static int end_last_word(const pdp_rule *ru, const char *norm, size_t nlen, size
     size_t last = *ve;
     while (last > vs && norm[last - 1] != ' ') last--;
     if (last == vs) return 1;
-    size_t hi = *ve + LOOK_AHEAD < nlen ? utf8_floor(norm, *ve + LOOK_AHEAD) : nlen;
+    /* the last part only: the patterns end values where Thai letters end, so
+     * what follows is no part of its last word */
     const size_t *b;
-    size_t n = wordbreak_find(&sc->wb, norm, last, hi, &b), cut = 0;
+    size_t n = wordbreak_find(&sc->wb, norm, last, *ve, &b), cut = 0;
     if (ru->words_places) cut = place_end(ru, norm, b, n, *ve);
     if (cut && !thai_letter_in(norm, cut, *ve)) cut = *ve; /* only a postcode after it: keep that */
     for (size_t i = 0; !cut && ru->words_end && i < n && b[i] < *ve; i++)
