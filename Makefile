@@ -146,7 +146,7 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
--include $(shell find build build-asan -name '*.d' 2>/dev/null)
+-include $(shell find build build-asan build-fuzz -name '*.d' 2>/dev/null)
 
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
 corpus: deps-corpus
