@@ -187,21 +187,27 @@ static int cmd_scan(int argc, char **argv)
     }
     if (!rc) rc = gather_inputs(&c, argc, argv, &in);
     if (!rc) rc = load_rules_flags(c.rules_dir, flags_for(&in), &rules);
-    char *cerr = NULL;
-    if (!rc && c.cache && !(results = cache_open(c.cache, pdp_rules_version(rules), &cerr))) {
+    int tty = !c.output && isatty(STDOUT_FILENO);
+    if (!c.format) c.format = tty ? "text" : "jsonl";
+    /* the HTML report shows the text around each finding; the others do not
+     * need it, and it is most of a finding's memory */
+    int with_context = !strcmp(c.format, "html");
+    char *cerr = NULL, *version = rc || !c.cache ? NULL
+                                                 : xasprintf("%s%s", pdp_rules_version(rules), with_context ? "/context" : "");
+    if (!rc && c.cache && !(results = cache_open(c.cache, version, &cerr))) {
         fprintf(stderr, "pdpascan: %s\n", cerr);
         free(cerr);
         rc = 2;
     }
+    free(version);
     if (rc) goto done;
-    int tty = !c.output && isatty(STDOUT_FILENO);
-    if (!c.format) c.format = tty ? "text" : "jsonl";
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
     report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
     run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 } };
     pdp_options opt = { 0 };
     opt.allow = allow;
+    opt.with_context = with_context;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
     if (c.isolate == 1 || (c.isolate < 0 && in.len > 1))
         procpool_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);

@@ -46,6 +46,7 @@ struct docscan {
     uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
     int full;
     const pdp_allow *allow;       /* the allowlist and baseline, or NULL */
+    int with_context;             /* fill findings' before/after */
 };
 
 void location_copy(pdp_location *dst, const pdp_location *src)
@@ -74,6 +75,7 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
     d->cur_piece = NO_PIECE;
     d->max_findings = opt && opt->max_findings ? opt->max_findings : DEFAULT_MAX_FINDINGS;
     d->allow = opt ? opt->allow : NULL;
+    d->with_context = opt && opt->with_context;
     buf_init(&d->raw);
     buf_init(&d->norm);
     offmap_init(&d->map);
@@ -252,7 +254,7 @@ static void add_finding(docscan *d, const candidate *c)
     f->match = xstrndup(d->raw.data + c->rs, c->re - c->rs);
     f->normalized = xstrdup(c->normalized);
     f->suggestion = policy_suggestion(ru, f->match, c->re - c->rs);
-    around(d, c->rs, c->re, &f->before, &f->after);
+    if (d->with_context) around(d, c->rs, c->re, &f->before, &f->after);
     f->start = start;
     f->end = d->raw_base + c->re;
     const piece *pc = &d->pieces[d->cur_piece];

@@ -54,7 +54,7 @@ void detect_scratch_free(detect_scratch *s)
     pcre2_match_data_free(s->md);
     buf_free(&s->tmp);
     zone_vec_free(&s->zones);
-    wordbreak_free(s->wb);
+    wordbreak_release(s->wb);
     s->wb = NULL;
     columns_free(s);
 }

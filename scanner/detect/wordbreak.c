@@ -3,6 +3,7 @@
  * map from each UTF-16 unit back to its byte offset. */
 #include "wordbreak.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
@@ -19,7 +20,13 @@ struct wordbreak {
     int broken;       /* ICU could not open the iterator: never retried */
 };
 
-void wordbreak_free(wordbreak *w)
+/* Break iterators kept for the next scans (see wordbreak_release). */
+#define POOL 16
+static wordbreak *pool[POOL];
+static int npool;
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void wordbreak_free(wordbreak *w)
 {
     if (!w) return;
     if (w->bi) ubrk_close(w->bi);
@@ -69,9 +76,31 @@ static size_t to_utf16(wordbreak *w, const char *s, size_t lo, size_t hi)
     return n;
 }
 
+void wordbreak_release(wordbreak *w)
+{
+    if (!w) return;
+    pthread_mutex_lock(&pool_lock);
+    if (npool < POOL && w->bi) {
+        pool[npool++] = w;
+        w = NULL;
+    }
+    pthread_mutex_unlock(&pool_lock);
+    wordbreak_free(w);
+}
+
+/* A kept break iterator, or a new one (opened on first use). */
+static wordbreak *acquire(void)
+{
+    wordbreak *w = NULL;
+    pthread_mutex_lock(&pool_lock);
+    if (npool) w = pool[--npool];
+    pthread_mutex_unlock(&pool_lock);
+    return w ? w : xcalloc(1, sizeof *w);
+}
+
 size_t wordbreak_find(wordbreak **wp, const char *s, size_t lo, size_t hi, const size_t **out)
 {
-    if (!*wp) *wp = xcalloc(1, sizeof **wp);
+    if (!*wp) *wp = acquire();
     wordbreak *w = *wp;
     if (w->broken || hi <= lo || (!w->bi && open_iterator(w))) return 0;
     size_t n = to_utf16(w, s, lo, hi);

@@ -74,7 +74,8 @@ typedef struct pdp_finding {
     char *normalized;
     char *suggestion;       /* replacement text for a redacted copy */
     char *before, *after;   /* up to 40 characters of its line around match (for reports
-                               people read; they may hold other values: mask them) */
+                               people read; they may hold other values: mask them);
+                               NULL unless pdp_options.with_context */
     uint64_t start, end;    /* byte offsets in the extracted UTF-8 text */
     pdp_location loc;
     const char *const *law; /* (rules) citations such as "PDPA s.27" */
@@ -119,6 +120,9 @@ typedef struct pdp_options {
     double max_seconds;     /* per input, members included; 0 = 300 */
     int full_scan;          /* run every rule over all text, ignoring `requires`
                                hints (slower; the results must be the same) */
+    int with_context;       /* fill each finding's before/after (the text around it,
+                               for reports people read); else they are NULL and a file
+                               with many findings takes far less memory */
     const struct pdp_allow *allow; /* findings it matches are left out (counted in
                                pdp_result.suppressed); NULL: none */
 } pdp_options;

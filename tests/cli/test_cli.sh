@@ -166,6 +166,7 @@ check "--no-isolate (threads) reports what worker processes do" sh -c "[ \"\$('$
 "$BIN" scan -f html "$T/pii.txt" corpus/text/medical_assistance_case.txt corpus/pdf/encrypted.pdf > "$T/r.html" 2>/dev/null
 "$BIN" scan -f html "$T/clean.txt" > "$T/clean.html" 2>/dev/null
 check "html: self-contained (no external script, style, image or link)" sh -c "! grep -Eiq '(src|href)=\"?(https?:)?//|<link' '$T/r.html' && grep -q '<script>' '$T/r.html'"
+check "html: each finding with the text around it (its label, here)" grep -q 'เลขประจำตัวประชาชน' "$T/r.html"
 check "html: values masked, the surrounding digits too" sh -c "! grep -q -e $ID -e 081-234-5678 -e 3509900123450 '$T/r.html' && grep -q '<mark>' '$T/r.html'"
 check "html: verdict, clauses, law, suggestion and filters on the page" sh -c "grep -q 'id=\"verdict\" class=\"v-incomplete\"' '$T/r.html' && grep -q 'OIA s.15(5) material' '$T/r.html' && grep -q 'PDPA s.26' '$T/r.html' && grep -q 'data-k=\"c\" value=\"sensitive_data\"' '$T/r.html'"
 CH=$(command -v chromium || command -v chromium-browser)

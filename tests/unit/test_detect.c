@@ -190,6 +190,26 @@ static void test_mask_display(void **s)
     free(m);
 }
 
+/* The text around a finding is kept only when asked for (the HTML report):
+ * it is most of a finding's memory. */
+static void test_context_on_demand(void **s)
+{
+    (void)s;
+    const char *t = "ผู้ร้อง โทร. 081-234-5678 ในวันทำการ";
+    pdp_result r;
+    pdp_options with = { .with_context = 1 };
+    pdp_scan_buffer(g_rules, t, strlen(t), "x", &with, &r);
+    assert_int_equal(r.nfindings >= 1, 1);
+    const pdp_finding *f = &r.findings[r.nfindings - 1];
+    assert_string_equal(f->category, "phone");
+    assert_string_equal(f->before, "ผู้ร้อง โทร. ");
+    assert_string_equal(f->after, " ในวันทำการ");
+    pdp_result_free(&r);
+    scan_str(t, &r);
+    for (size_t i = 0; i < r.nfindings; i++) assert_true(!r.findings[i].before && !r.findings[i].after);
+    pdp_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_offsets_lines_and_suggestion),
         cmocka_unit_test(test_fingerprint_stable_across_moves),
         cmocka_unit_test(test_mask_display),
+        cmocka_unit_test(test_context_on_demand),
     };
     return cmocka_run_group_tests_name("detect", tests, load_rules_setup, free_rules_teardown);
 }
