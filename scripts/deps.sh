@@ -54,6 +54,7 @@ for extra in "$@"; do
       want_cmd hyperfine hyperfine
       want_cmd bc bc
       want_cmd pdftotext poppler-utils
+      want_cmd valgrind valgrind   # instruction counts (name detection's share)
       want_pc pangocairo libpango1.0-dev
       want_pc cairo-pdf libcairo2-dev
       want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
