@@ -202,9 +202,19 @@ static void pair_line(const pdp_rule *ru, struct column_state *st, const char *s
     if (one_word(s, gs, ge) && one_word(s, fs, fe)) detect_value(ru, s, nlen, gs, fe, map, raw_lo, raw_hi, sc, out);
 }
 
+/* A line of running text: one cell only (no tab or bar, no two spaces). */
+static int one_cell(const char *s, size_t ls, size_t le)
+{
+    return !memchr(s + ls, '\t', le - ls) && !memchr(s + ls, '|', le - ls) && two_spaces(s, ls, le) == le;
+}
+
 static void column_line(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
                         size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
+    if (one_cell(s, ls, le)) { /* most lines: no header, no cell of a column */
+        if (st->active && !blank(s, ls, le) && ++st->misses > MAX_MISSES) st->active = 0;
+        return;
+    }
     if (find_header(ru, st, s, nlen, ls, le, map, raw_lo, raw_hi, sc, out) || !st->active || blank(s, ls, le))
         return;
     if (st->pair) {
