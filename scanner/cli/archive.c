@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../util/buf.h"
+#include "../util/clock.h"
 
 int archive_files_from(input_list *in, const char *file, char **excludes, size_t n, char **err)
 {
@@ -96,19 +96,12 @@ uint64_t archive_parse_size(const char *s)
     return *end ? 0 : (uint64_t)v;
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 void progress_start(progress *p, const input_list *in, int on)
 {
     memset(p, 0, sizeof *p);
     p->on = on;
     p->total = in->len;
-    p->start = p->last = now();
+    p->start = p->last = monotonic_seconds();
     for (size_t i = 0; on && i < in->len; i++) {
         struct stat st;
         if (in->v[i].data) p->total_bytes += in->v[i].len;
@@ -137,7 +130,7 @@ void progress_add(progress *p, const pdp_result *res)
     p->done++;
     p->bytes += res->bytes;
     count(p, res);
-    double t = now();
+    double t = monotonic_seconds();
     if (t - p->last < 0.2 && p->done < p->total) return;
     p->last = t;
     show(p, t);
@@ -146,6 +139,6 @@ void progress_add(progress *p, const pdp_result *res)
 void progress_end(progress *p)
 {
     if (!p->on) return;
-    show(p, now());
+    show(p, monotonic_seconds());
     fputs("\n", stderr);
 }

@@ -18,11 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../include/pdpascan.h"
 #include "../report/report.h"
+#include "../util/clock.h"
 #include "archive.h"
 #include "cache.h"
 #include "procpool.h"
@@ -90,13 +90,6 @@ static void on_result(void *ctx, pdp_result *res)
     summary_add(&c->sum, res, c->fail_on);
     progress_add(&c->prog, res);
     warn_problems(res);
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* The site's configuration (.pdpascan.yaml, walking up from the first
@@ -173,7 +166,7 @@ static int cmd_scan(int argc, char **argv)
     pdp_rules *rules = NULL;
     cache *results = NULL;
     FILE *out = stdout, *wb = NULL;
-    double t0 = now();
+    double t0 = monotonic_seconds();
     int rc = parse_scan(argc, argv, &c);
     if (!rc) rc = apply_config(&c, optind < argc ? argv[optind] : ".", &cf, allow);
     if (!rc && c.output && !(out = fopen(c.output, "w"))) {
@@ -215,7 +208,7 @@ static int cmd_scan(int argc, char **argv)
         jobs_run(rules, &opt, &in, c.jobs, results, on_result, &ctx);
     progress_end(&ctx.prog);
     if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
-    ctx.sum.seconds = now() - t0;
+    ctx.sum.seconds = monotonic_seconds() - t0;
     report_end(ctx.rep, &ctx.sum);
     report_free(ctx.rep);
     if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));

@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
 #include "../core/docscan.h"
+#include "../util/clock.h"
 #include "../util/buf.h"
 
 #define MAX_WORKERS 64
@@ -46,13 +46,6 @@ typedef struct ppool {
     worker w[MAX_WORKERS];
     int n;
 } ppool;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static int write_all(int fd, const void *p, size_t n)
 {
@@ -177,7 +170,7 @@ static void hand_out(ppool *p, worker *w)
             return;
         }
         w->job = i;
-        w->started = now();
+        w->started = monotonic_seconds();
         return;
     }
 }
@@ -223,7 +216,7 @@ static void step(ppool *p)
 {
     struct pollfd fds[MAX_WORKERS];
     int wait_ms = 1000;
-    double t = now();
+    double t = monotonic_seconds();
     for (int i = 0; i < p->n; i++) {
         fds[i] = (struct pollfd){ p->w[i].pid > 0 && p->w[i].job != NONE ? p->w[i].from : -1, POLLIN, 0 };
         if (fds[i].fd >= 0 && p->timeout > 0) {
@@ -233,7 +226,7 @@ static void step(ppool *p)
         }
     }
     if (poll(fds, (nfds_t)p->n, wait_ms) < 0 && errno != EINTR) return;
-    t = now();
+    t = monotonic_seconds();
     for (int i = 0; i < p->n; i++) {
         worker *w = &p->w[i];
         if (fds[i].fd < 0) continue;

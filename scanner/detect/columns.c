@@ -118,10 +118,9 @@ static int whole_cell(const lazy_re *re, const char *s, size_t cs, size_t ce, pc
 
 /* Is there a given-name header cell followed by a family-name one in line
  * [ls, le)?  Sets the pair's first column. */
-static int find_pair(const pdp_rule *ru, struct column_state *st, const char *s, size_t ls, size_t le,
+static int find_pair(const pdp_rule *ru, struct column_state *st, const char *s, size_t ls, size_t le, sep_mode m,
                      pcre2_match_data *md)
 {
-    sep_mode m = line_mode(s, ls, le);
     size_t at = first_cell(s, ls, le, m), cs, ce;
     int given = -1;
     for (int k = 0; next_cell(s, &at, le, m, &cs, &ce); k++) {
@@ -138,9 +137,9 @@ static int find_pair(const pdp_rule *ru, struct column_state *st, const char *s,
  * header followed by a name on its own line is a form's label ("ชื่อผู้ร้อง
  * สมชาย ใจดี"): that name is tried, and no column starts. */
 static int find_header(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
-                       size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+                       size_t le, sep_mode m, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc,
+                       cand_vec *out)
 {
-    sep_mode m = line_mode(s, ls, le);
     size_t at = first_cell(s, ls, le, m), cs = 0, ce = 0, next = 0;
     int col = -1, k = 0;
     for (; next_cell(s, &at, le, m, &cs, &ce); k++) {
@@ -152,7 +151,7 @@ static int find_header(const pdp_rule *ru, struct column_state *st, const char *
         if (pcre2_match(lazy_re_get(ru->col_header), (PCRE2_SPTR)s, ce, cs, PCRE2_NO_UTF_CHECK, sc->md, NULL) >= 0)
             col = k;
     }
-    if (col < 0 && ru->col_given) return find_pair(ru, st, s, ls, le, sc->md);
+    if (col < 0 && ru->col_given) return find_pair(ru, st, s, ls, le, m, sc->md);
     if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
     if (next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
     *st = (struct column_state){ .rule = ru, .active = 1, .col = col, .mode = m };
@@ -164,6 +163,13 @@ static int blank(const char *s, size_t ls, size_t le)
     for (size_t i = ls; i < le; i++)
         if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '|') return 0;
     return 1;
+}
+
+/* A line of text without the watched column: after MAX_MISSES of them the
+ * table has ended. */
+static void miss(struct column_state *st)
+{
+    if (++st->misses > MAX_MISSES) st->active = 0;
 }
 
 /* Where the word of cell [cs, ce) begins past a title of ru's strip list
@@ -194,7 +200,7 @@ static void pair_line(const pdp_rule *ru, struct column_state *st, const char *s
 {
     size_t gs, ge, fs, fe;
     if (!cell_at(s, ls, le, st->mode, st->col, &gs, &ge) || !cell_at(s, ls, le, st->mode, st->col + 1, &fs, &fe)) {
-        if (++st->misses > MAX_MISSES) st->active = 0;
+        miss(st);
         return;
     }
     st->misses = 0;
@@ -202,20 +208,17 @@ static void pair_line(const pdp_rule *ru, struct column_state *st, const char *s
     if (one_word(s, gs, ge) && one_word(s, fs, fe)) detect_value(ru, s, nlen, gs, fe, map, raw_lo, raw_hi, sc, out);
 }
 
-/* A line of running text: one cell only (no tab or bar, no two spaces). */
-static int one_cell(const char *s, size_t ls, size_t le)
-{
-    return !memchr(s + ls, '\t', le - ls) && !memchr(s + ls, '|', le - ls) && two_spaces(s, ls, le) == le;
-}
-
+/* One line [ls, le) whose cells are separated as m says (one_cell: it has
+ * a single cell, running text). */
 static void column_line(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
-                        size_t le, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+                        size_t le, sep_mode m, int one_cell, const offmap *map, size_t raw_lo, size_t raw_hi,
+                        detect_scratch *sc, cand_vec *out)
 {
-    if (one_cell(s, ls, le)) { /* most lines: no header, no cell of a column */
-        if (st->active && !blank(s, ls, le) && ++st->misses > MAX_MISSES) st->active = 0;
+    if (one_cell) { /* most lines: no header, no cell of a column */
+        if (st->active && !blank(s, ls, le)) miss(st);
         return;
     }
-    if (find_header(ru, st, s, nlen, ls, le, map, raw_lo, raw_hi, sc, out) || !st->active || blank(s, ls, le))
+    if (find_header(ru, st, s, nlen, ls, le, m, map, raw_lo, raw_hi, sc, out) || !st->active || blank(s, ls, le))
         return;
     if (st->pair) {
         pair_line(ru, st, s, nlen, ls, le, map, raw_lo, raw_hi, sc, out);
@@ -223,7 +226,7 @@ static void column_line(const pdp_rule *ru, struct column_state *st, const char 
     }
     size_t cs = 0, ce = 0;
     if (!cell_at(s, ls, le, st->mode, st->col, &cs, &ce)) {
-        if (++st->misses > MAX_MISSES) st->active = 0;
+        miss(st);
         return;
     }
     st->misses = 0;
@@ -248,9 +251,13 @@ void detect_columns(const pdp_rules *r, const char *s, size_t nlen, const offmap
          * previous round saw those before.  All its cells are then this
          * round's, when the whole line is in the window. */
         size_t cells_hi = nl ? (size_t)-1 : raw_hi;
-        if (rs >= raw_lo)
+        if (rs >= raw_lo) {
+            sep_mode m = line_mode(s, ls, le);
+            int one_cell = m == SEP_SPACES && two_spaces(s, ls, le) == le;
             for (size_t i = 0; i < sc->ncolumns; i++)
-                column_line(sc->columns[i].rule, &sc->columns[i], s, nlen, ls, le, map, raw_lo, cells_hi, sc, out);
+                column_line(sc->columns[i].rule, &sc->columns[i], s, nlen, ls, le, m, one_cell, map, raw_lo, cells_hi,
+                            sc, out);
+        }
         ls = le + 1;
     }
 }

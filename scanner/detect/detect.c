@@ -213,8 +213,8 @@ static int consider(const pdp_rule *ru, const char *norm, size_t nlen, const off
     } else {
         buf_append(&sc->tmp, norm + vs, ve - vs);
     }
-    double boost = words_known(ru, norm, vs, ve, sc);
-    if (boost < 0) return 0;
+    double boost;
+    if (!words_known(ru, norm, vs, ve, &boost)) return 0;
     long pos = context_distance(ru->ctx_pos, ru, norm, nlen, vs, ve, sc->md);
     long neg = context_distance(ru->ctx_neg, ru, norm, nlen, vs, ve, sc->md);
     if (ru->require_positive && pos < 0) return 0;

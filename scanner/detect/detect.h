@@ -61,9 +61,9 @@ size_t detect_try_at(const pdp_rule *ru, const char *norm, size_t nlen, size_t i
  * where the value's last word ends (words.c). */
 int words_fit(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size_t vs, size_t *ve, detect_scratch *sc);
 
-/* The confidence a rule's `known:` lists add to the value [vs, ve); -1 when
- * they are required and neither word is known. */
-double words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, detect_scratch *sc);
+/* The confidence a rule's `known:` lists add to the value [vs, ve), in
+ * *boost; 0 when they are required and neither word is known. */
+int words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, double *boost);
 
 /* Rules with `column:` over the table rows of norm (columns.c); the state
  * of their columns lives in sc from one call to the next. */

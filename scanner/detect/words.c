@@ -91,15 +91,15 @@ int words_fit(const pdp_rule *ru, const char *norm, size_t nlen, size_t ms, size
     return 1;
 }
 
-double words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, detect_scratch *sc)
+int words_known(const pdp_rule *ru, const char *norm, size_t vs, size_t ve, double *boost)
 {
-    (void)sc;
-    if (!ru->known_first && !ru->known_last) return 0;
+    *boost = 0;
+    if (!ru->known_first && !ru->known_last) return 1;
     size_t first_end = vs, last = ve;
     while (first_end < ve && norm[first_end] != ' ') first_end++;
     while (last > vs && norm[last - 1] != ' ') last--;
     int known = word_set_has(ru->known_first, norm + vs, first_end - vs) ||
                 word_set_has(ru->known_last, norm + last, ve - last);
-    if (!known) return ru->known_required ? -1 : 0;
-    return ru->known_boost;
+    if (known) *boost = ru->known_boost;
+    return known || !ru->known_required;
 }

@@ -23,7 +23,7 @@ void cell_piece(extract_ctx *x, cell_pos *prev, const cell_pos *at, const pdp_lo
 {
     char sep[MAX_TABS + 1];
     size_t n = 0;
-    if (prev->row == at->row && at->col > prev->col && at->col - prev->col <= MAX_TABS && prev->row != (unsigned long)-1)
+    if (prev->row == at->row && at->col > prev->col && at->col - prev->col <= MAX_TABS)
         for (unsigned long c = prev->col; c < at->col; c++) sep[n++] = '\t';
     else
         sep[n++] = '\n';

@@ -12,6 +12,7 @@
 
 #include "../core/docscan.h"
 #include "../core/source.h"
+#include "../util/clock.h"
 
 typedef enum doc_kind {
     KIND_TEXT = 0,   /* plain text in some encoding */
@@ -47,7 +48,6 @@ typedef struct extract_ctx {
 } extract_ctx;
 
 void limits_init(scan_limits *l, const pdp_options *opt);
-double monotonic_seconds(void);
 /* 1 (and the result partial) once the time limit has passed. */
 int extract_out_of_time(extract_ctx *x);
 /* Take n decompressed bytes from the budget; 0 (and the result partial,

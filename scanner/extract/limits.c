@@ -2,7 +2,6 @@
  * (see extract.h).  Defaults are generous for real documents and small
  * against zip bombs and endless files. */
 #include <stdlib.h>
-#include <time.h>
 
 #include "extract.h"
 #include "../util/buf.h"
@@ -18,13 +17,6 @@ void limits_init(scan_limits *l, const pdp_options *opt)
     l->max_pages = opt->max_pages ? opt->max_pages : 20000;
     l->max_depth = opt->max_depth ? opt->max_depth : 4;
     l->deadline = monotonic_seconds() + (opt->max_seconds > 0 ? opt->max_seconds : 300);
-}
-
-double monotonic_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 int extract_out_of_time(extract_ctx *x)

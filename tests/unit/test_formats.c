@@ -2,6 +2,7 @@
  * are (PDF page boxes, sheets, hidden sheets, members), and every limit
  * failing closed (bytes, decompressed budget, pages, members, depth, time). */
 #include <unistd.h>
+#include <zip.h>
 
 #include "helpers.h"
 
@@ -175,12 +176,71 @@ static void test_documents_from_memory(void **s)
     pdp_result_free(&r);
 }
 
+/* A one-sheet workbook whose sheet XML is `rows`, written to path. */
+static void write_xlsx(const char *path, const char *rows)
+{
+    static char sheet[4096];
+    snprintf(sheet, sizeof sheet,
+             "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+             "<sheetData>%s</sheetData></worksheet>", rows);
+    const char *parts[][2] = {
+        { "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>" },
+        { "xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+                             "<sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" },
+        { "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                        "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>" },
+        { "xl/worksheets/sheet1.xml", sheet },
+    };
+    int err;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    assert_non_null(z);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        zip_source_t *src = zip_source_buffer(z, parts[i][1], strlen(parts[i][1]), 0);
+        assert_true(zip_file_add(z, parts[i][0], src, ZIP_FL_ENC_UTF_8) >= 0);
+    }
+    assert_int_equal(zip_close(z), 0);
+}
+
+#define IS(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+
+/* Cells reach the detectors a row per line, a tab per column: an empty cell
+ * still counts, so the name column is found past it, and a committee office
+ * in the next cell makes its name an official's; a cell far to the right
+ * (more than 64 columns on) starts a line of its own and says nothing of the
+ * name. */
+static void test_xlsx_rows_and_columns(void **s)
+{
+    (void)s;
+    const char *path = "/tmp/pdpascan-test-rows.xlsx";
+    const char *far[] = { "D3", "CZ3" };
+    for (int k = 0; k < 2; k++) {
+        char rows[1024];
+        snprintf(rows, sizeof rows,
+                 "<row r=\"1\">" IS("A1", "ที่") IS("C1", "ชื่อ-สกุล") "</row>"
+                 "<row r=\"2\">" IS("A2", "1") IS("C2", "สมปอง ทองแท้") "</row>"
+                 "<row r=\"3\">" IS("A3", "2") IS("C3", "บัวผัน ศรีนวล")
+                 "<c r=\"%s\" t=\"inlineStr\"><is><t>ประธานกรรมการ</t></is></c></row>", far[k]);
+        write_xlsx(path, rows);
+        pdp_result r;
+        scan_doc(path, NULL, &r);
+        assert_int_equal(count_cat(&r, "person_name"), 2);
+        const pdp_finding *f = find(&r, "บัวผัน ศรีนวล");
+        assert_string_equal(f->loc.cell, "C3");
+        if (k == 0) assert_string_equal(f->role, "official");
+        else assert_null(f->role);
+        pdp_result_free(&r);
+    }
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pdf_boxes),
         cmocka_unit_test(test_pdf_annotation_box_is_top_left),
         cmocka_unit_test(test_xlsx_hidden_sheets),
+        cmocka_unit_test(test_xlsx_rows_and_columns),
         cmocka_unit_test(test_members_are_named),
         cmocka_unit_test(test_limits_fail_closed),
         cmocka_unit_test(test_ole_is_an_error),

@@ -67,6 +67,9 @@ static void test_names_glued(void **s)
     name_is("๒. นางสาวนาง คำ ผู้ไร้สัญชาติ", "นาง คำ", PDP_SEV_MEDIUM, NULL);
     no_name("โปรแกรมทำนายสมการ ผลลัพธ์ที่ได้");
     no_name("เรียนท่านนายกเทศมนตรี ได้โปรดพิจารณา");
+    /* a family name that runs on past 30 letters with no word to end it is
+     * not a name (words: max_last) */
+    no_name("นายสมชาย ใจดีมีสุขสบายสดชื่นรื่นเริงบันเทิงใจสว่างไสวงดงาม ไปเที่ยว");
     /* the romanised form beside the Thai one is a name too */
     pdp_result r;
     assert_int_equal(cat_of("ผู้ขอ นายสมชาย ใจดี (Somchai Jaidee)", "person_name", &r), 2);

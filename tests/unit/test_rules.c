@@ -70,10 +70,11 @@ static void test_rules_listing(void **s)
     assert_string_equal(pdp_message(g_rules, "no.such.key", PDP_LANG_TH), "no.such.key");
 }
 
-/* Write a patterns/ tree whose one rule file is `rule`, try to load it
- * (with flags) and return the error (heap) or NULL when it loaded; *out (when
- * given) receives the loaded rules, else they are freed. */
-static char *load_with_rule_ex(const char *rule, unsigned flags, pdp_rules **out)
+/* Write a patterns/ tree whose one rule file is `rule` (and, when given, an
+ * extra lexicon file holding `lex`), try to load it (with flags) and return the
+ * error (heap) or NULL when it loaded; *out (when given) receives the loaded
+ * rules, else they are freed. */
+static char *load_with_files(const char *rule, const char *lex, unsigned flags, pdp_rules **out)
 {
     char dir[] = "/tmp/pdpascan-rulesXXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -85,6 +86,12 @@ static char *load_with_rule_ex(const char *rule, unsigned flags, pdp_rules **out
     FILE *f = fopen(path, "w");
     fputs(rule, f);
     fclose(f);
+    if (lex) {
+        snprintf(path, sizeof path, "%s/lexicon/extra.yaml", dir);
+        f = fopen(path, "w");
+        fputs(lex, f);
+        fclose(f);
+    }
     pdp_rules *r = NULL;
     char *err = NULL;
     int rc = pdp_rules_load_ex(dir, flags, &r, &err);
@@ -95,6 +102,11 @@ static char *load_with_rule_ex(const char *rule, unsigned flags, pdp_rules **out
     if (rc == 0) return NULL;
     assert_non_null(err);
     return err;
+}
+
+static char *load_with_rule_ex(const char *rule, unsigned flags, pdp_rules **out)
+{
+    return load_with_files(rule, NULL, flags, out);
 }
 
 static char *load_with_rule(const char *rule) { return load_with_rule_ex(rule, 0, NULL); }
@@ -125,6 +137,27 @@ static void test_broken_rules_refused(void **s)
                  "duplicate rule id");
     expect_error("rules:\n  - id: x\n   category: [\n", "bad.yaml:");
     expect_error("rules:\n  - category: email\n    pattern: 'a'\n", "needs 'id'");
+    /* the keys of names and tables name lists that must exist */
+    const char *head = "rules:\n  - id: x\n    category: person_name\n    pattern: 'a'\n";
+    char rule[512];
+    const char *bad[][2] = {
+        { "    column: {pair: [given_name_headers, family_name_headers]}\n", "column needs 'header'" },
+        { "    column: {header: name_headers, pair: [given_name_headers]}\n", "pair needs two phrase lists" },
+        { "    column: {header: no_such_list}\n", "unknown phrase list" },
+        { "    words: {end_before: no_such_list}\n", "unknown phrase list" },
+        { "    words: {end_known: [no_such_list]}\n", "unknown phrase list" },
+        { "    known: {first: no_such_list}\n", "unknown phrase list" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(rule, sizeof rule, "%s%s", head, bad[i][0]);
+        expect_error(rule, bad[i][1]);
+    }
+    /* a list read from a text file that is not there */
+    const char *ok_rule = "rules:\n  - id: x\n    category: email\n    pattern: 'a@b'\n";
+    err = load_with_files(ok_rule, "lists:\n  gone:\n    description: x\n    file: no-such-file.txt\n", 0, NULL);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "cannot read no-such-file.txt"));
+    free(err);
 }
 
 /* Loaded for a small scan (PDP_RULES_NO_JIT), patterns are compiled on
