@@ -77,7 +77,7 @@ size_t detect_value(const pdp_rule *ru, const char *norm, size_t nlen, size_t vs
                     size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out);
 
 /* The phrase pass over norm for the rules of px (phrase.c). */
-#define MAX_PHRASE_RULES 255 /* phrase rules one index holds; more are scanned plainly */
+#define MAX_PHRASE_RULES 64 /* phrase rules one index holds (bits of a mask); more are scanned plainly */
 void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
                     size_t raw_hi, detect_scratch *sc, cand_vec *out);
 

@@ -1,9 +1,10 @@
 /* phrase.c — the phrase pass: every rule whose matches begin with a phrase
  * of a list (`requires: phrase`) is tried, anchored, where one of its
  * phrases may start — found in one pass over the text with an index built
- * once when the rules are loaded (bitmaps of first characters and pairs, a
- * hash of the first four letters for phrases that may start inside a Thai
- * word, the rules by first character, and all phrase heads). */
+ * once when the rules are loaded: the phrases' heads in a trie tagged with
+ * their rules (headtrie.h), and, for phrases that may start inside a Thai
+ * word, a table of their first two letters and a bitmap of their first four
+ * so that the trie is walked only where one may begin. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -12,157 +13,170 @@
 #include "../util/buf.h"
 #include "../util/utf8.h"
 
+enum { PAIR_HEADS = 1, PAIR_QUAD = 2 };
+#define QUAD_BITS 16
+
 /* One pass of the phrase rules over a text. */
 typedef struct phrase_pass {
     const phrase_index *px;
+    const char *norm;
+    size_t nlen;
+    const offmap *map;
+    size_t raw_lo, raw_hi;
+    detect_scratch *sc;
+    cand_vec *out;
     size_t done[MAX_PHRASE_RULES]; /* rule k found a match ending there: no retry before */
 } phrase_pass;
+
+/* Hash of four Thai letters (indexes 0..127 in the Thai block) into
+ * QUAD_BITS bits. */
+static inline unsigned quad_hash(unsigned a, unsigned b, unsigned c, unsigned d)
+{
+    return (unsigned)(((((uint32_t)a << 21) | (b << 14) | (c << 7) | d) * 2654435761u) >> (32 - QUAD_BITS));
+}
+
+static inline int bit(const uint8_t *bits, unsigned k) { return bits[k >> 3] >> (k & 7) & 1; }
+
+/* Is the character at s[i] in the Thai block (E0 B8/B9 xx)? */
+static inline int thai_at(const unsigned char *s, size_t n, size_t i)
+{
+    return i + 2 < n && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8;
+}
+
+/* The inside-a-word filter entries for one phrase head (normalized). */
+static void add_inner(phrase_index *px, const char *head)
+{
+    const unsigned char *p = (const unsigned char *)head;
+    size_t len = strlen(head), off = 0, l = 0;
+    int c[4], n = 0;
+    while (n < 4 && (c[n] = prefix_char(p, len, off, &l)) >= 128) {
+        c[n++] -= 128;
+        off += l;
+    }
+    if (n == 0) return; /* starts with ASCII: never inside a Thai run */
+    if (n == 4) {
+        px->inner_pair[c[0] << 7 | c[1]] |= PAIR_QUAD;
+        unsigned h = quad_hash((unsigned)c[0], (unsigned)c[1], (unsigned)c[2], (unsigned)c[3]);
+        px->quad[h >> 3] |= (uint8_t)(1u << (h & 7));
+    } else if (n >= 2) {
+        px->inner_pair[c[0] << 7 | c[1]] |= PAIR_HEADS;
+    } else if (off < len) { /* one Thai letter, then something else: at a run's end */
+        px->inner_pair[c[0] << 7] |= PAIR_HEADS;
+    } else { /* a one-letter phrase */
+        for (int b = 0; b < 128; b++) px->inner_pair[c[0] << 7 | b] |= PAIR_HEADS;
+    }
+}
 
 void phrase_index_build(pdp_rules *r)
 {
     phrase_index *px = &r->phrases;
     memset(px, 0, sizeof *px);
     px->rs = xcalloc(r->nrules ? r->nrules : 1, sizeof *px->rs);
-    /* The phrase heads of all rules, and of those that may start inside a
-     * word, as sets of their own: one look-up (bitmaps, then the heads)
-     * before any rule is tried. */
-    char **all = NULL, **in = NULL;
-    size_t nall = 0, nin = 0;
+    headtrie_builder hb = { 0 };
     for (size_t i = 0; i < r->nrules && px->n < MAX_PHRASE_RULES; i++) {
         const pdp_rule *ru = &r->rules[i];
         if (!ru->req_phrase) continue;
-        px->rs[px->n++] = ru;
-        if (!ru->req_word_start) px->ninner++;
+        size_t k = px->n++;
+        px->rs[k] = ru;
+        px->all |= 1ULL << k;
+        if (!ru->req_word_start) px->inner |= 1ULL << k;
         const prefix_set *ps = ru->req_phrase;
-        all = xrealloc(all, (nall + ps->nprefixes + 1) * sizeof *all);
-        in = xrealloc(in, (nin + ps->nprefixes + 1) * sizeof *in);
-        for (size_t k = 0; k < ps->nprefixes; k++) {
-            all[nall++] = ps->prefixes[k];
-            if (!ru->req_word_start) in[nin++] = ps->prefixes[k];
+        for (size_t h = 0; h < ps->nprefixes; h++) {
+            headtrie_add(&hb, ps->prefixes[h], (unsigned)k);
+            if ((unsigned char)ps->prefixes[h][0] < 0x80) px->ascii_first = 1;
         }
-        px->all.any |= ps->any;
-        px->inner.any |= ps->any && !ru->req_word_start;
     }
-    int any_all = px->all.any, any_in = px->inner.any;
-    prefix_set_build(&px->all, all, nall);
-    prefix_set_build(&px->inner, in, nin);
-    px->all.any |= any_all;
-    px->inner.any |= any_in;
-    free(all);
-    free(in);
-    for (int c = 0; c < 128; c++) px->ascii_first |= px->all.first[c];
-    for (int c = 128; c < 256; c++) px->inner_single |= px->inner.single[c / 8] >> (c % 8) & 1;
-    size_t total = 0;
-    for (int c = 0; c < 256; c++)
-        for (size_t k = 0; k < px->n; k++) total += px->rs[k]->req_phrase->first[c] || px->rs[k]->req_phrase->any;
-    px->by_first = xcalloc(total ? total : 1, sizeof *px->by_first);
-    size_t at = 0;
-    for (int c = 0; c < 256; c++) {
-        px->from[c] = (uint16_t)at;
-        for (size_t k = 0; k < px->n; k++)
-            if (px->rs[k]->req_phrase->first[c] || px->rs[k]->req_phrase->any) px->by_first[at++] = (uint16_t)k;
-    }
-    px->from[256] = (uint16_t)at;
+    headtrie_build(&px->heads, &hb);
+    if (!px->inner) return;
+    px->inner_pair = xcalloc(128 * 128, 1);
+    px->quad = xcalloc((1u << QUAD_BITS) / 8, 1);
+    for (size_t k = 0; k < px->n; k++)
+        if (px->inner >> k & 1)
+            for (size_t h = 0; h < px->rs[k]->req_phrase->nprefixes; h++) add_inner(px, px->rs[k]->req_phrase->prefixes[h]);
+    if (px->heads.any & px->inner) memset(px->inner_pair, PAIR_HEADS, 128 * 128);
 }
 
 void phrase_index_free(phrase_index *px)
 {
-    prefix_set_free(&px->all);
-    prefix_set_free(&px->inner);
+    headtrie_free(&px->heads);
     free(px->rs);
-    free(px->by_first);
+    free(px->inner_pair);
+    free(px->quad);
     px->rs = NULL;
-    px->by_first = NULL;
+    px->inner_pair = px->quad = NULL;
 }
 
-/* Try every rule that may start at i (after_letter: a Thai letter stands
- * right before i). */
-static void try_phrases(phrase_pass *pp, const char *norm, size_t nlen, size_t i, int after_letter,
-                        const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+/* Try the rules of `allowed` whose phrases' heads stand at i. */
+static void try_at(phrase_pass *pp, size_t i, uint64_t allowed)
 {
-    const phrase_index *px = pp->px;
-    const unsigned char *u = (const unsigned char *)norm;
-    /* most positions the bitmaps let through start no phrase at all */
-    if (!prefix_set_confirm(after_letter ? &px->inner : &px->all, norm, nlen, i)) return;
-    size_t l;
-    int c = prefix_char(u, nlen, i, &l);
-    if (c < 0) c = 0; /* only rules with `any` are indexed under every character */
-    for (size_t x = px->from[c]; x < px->from[c + 1]; x++) {
-        size_t k = px->by_first[x];
-        const pdp_rule *ru = px->rs[k];
-        if (i < pp->done[k] || (after_letter && ru->req_word_start) || !prefix_set_hit(ru->req_phrase, u, nlen, i) ||
-            !prefix_set_confirm(ru->req_phrase, norm, nlen, i))
-            continue;
-        size_t e = detect_try_at(ru, norm, nlen, i, map, raw_lo, raw_hi, sc, out);
+    uint64_t m = headtrie_match(&pp->px->heads, (const unsigned char *)pp->norm, pp->nlen, i) & allowed;
+    for (size_t k = 0; m; k++, m >>= 1) {
+        if (!(m & 1) || i < pp->done[k]) continue;
+        size_t e = detect_try_at(pp->px->rs[k], pp->norm, pp->nlen, i, pp->map, pp->raw_lo, pp->raw_hi, pp->sc, pp->out);
         if (e) pp->done[k] = e;
     }
 }
 
-static int bit(const uint8_t *bits, unsigned k) { return bits[k >> 3] >> (k & 7) & 1; }
-
-/* Inside a run of Thai letters [i, e): positions after the first where an
- * anywhere-rule may start, found by the bitmap of its first two letters. */
-static void scan_thai_run(phrase_pass *pp, const char *norm, size_t nlen, size_t i, size_t e, const offmap *map,
-                          size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+/* Do the four letters from j (the first two a, b) pass the quad bitmap? */
+static int quad_at(const phrase_index *px, const unsigned char *u, size_t n, size_t j, unsigned a, unsigned b)
 {
-    const unsigned char *u = (const unsigned char *)norm;
-    const prefix_set *in = &pp->px->inner;
-    /* a, b, c, d: the letters at j, j+3, j+6, j+9 (0 past the run), each
-     * read once as the window slides */
-#define AT(k) ((k) < e ? utf8_thai_index(u, (k)) : 0u)
-    unsigned a = AT(i + 3), b = AT(i + 6), c = AT(i + 9);
-    for (size_t j = i + 3; j < e; j += 3) {
-        unsigned d = AT(j + 9);
-        int hit = bit(in->inner_pair, (128 + a) << 8 | (128 + b)) || (pp->px->inner_single && bit(in->single, 128 + a)) ||
-                  (j + 9 < e && bit(in->quad, quad_hash(a, b, c, d)));
-        if (hit) try_phrases(pp, norm, nlen, j, 1, map, raw_lo, raw_hi, sc, out);
-        a = b;
+    if (!thai_at(u, n, j + 6) || !thai_at(u, n, j + 9)) return 0;
+    return bit(px->quad, quad_hash(a, b, utf8_thai_index(u, j + 6), utf8_thai_index(u, j + 9)));
+}
+
+/* The run of Thai characters from i (i is one): every rule at its first
+ * letter (inner rules only when a Thai letter stands before it), inner
+ * rules inside it where the pair table lets through.  Returns its end. */
+static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
+{
+    const phrase_index *px = pp->px;
+    const unsigned char *u = (const unsigned char *)pp->norm;
+    size_t n = pp->nlen;
+    try_at(pp, i, after_letter ? px->inner : px->all);
+    if (!px->inner_pair) return utf8_thai_run(u, n, i);
+    size_t j = i + 3;
+    if (!thai_at(u, n, j)) return j;
+    unsigned b = utf8_thai_index(u, j); /* the letters at j and k = j + 3 */
+    for (;;) {
+        size_t k = j + 3;
+        int more = thai_at(u, n, k);
+        unsigned c = more ? utf8_thai_index(u, k) : 0;
+        unsigned f = px->inner_pair[b << 7 | c];
+        if (f && (f & PAIR_HEADS || quad_at(px, u, n, j, b, c))) try_at(pp, j, px->inner);
+        if (!more) return k;
         b = c;
-        c = d;
+        j = k;
     }
-#undef AT
 }
 
 /* One pass over the text for every rule whose matches begin with a phrase
- * of a list (`requires: phrase`).  Runs of Thai letters are taken whole:
- * word-start rules are tried only at a run's first letter, anywhere-rules
- * inside it where a bitmap of their phrases' first two letters says so.
- * Other characters are looked at one by one (ASCII runs skipped whole when
- * no phrase starts in ASCII). */
-void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map,
-                              size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
+ * of a list (`requires: phrase`).  Runs of Thai characters are taken whole
+ * (thai_run); other characters one by one, ASCII runs skipped whole when no
+ * phrase starts in ASCII. */
+void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
+                    size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
-    phrase_pass pp;
-    pp.px = px;
-    memset(pp.done, 0, px->n * sizeof *pp.done);
-    const prefix_set *all = &px->all;
+    phrase_pass pp = { px, norm, nlen, map, raw_lo, raw_hi, sc, out, { 0 } };
     const unsigned char *u = (const unsigned char *)norm;
     size_t i = 0;
     int after_letter = 0;
     while (i < nlen) {
-        size_t e = u[i] == 0xE0 ? utf8_thai_run(u, nlen, i) : i;
-        if (e > i) {
-            if (prefix_set_hit(all, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
-            if (px->ninner) scan_thai_run(&pp, norm, nlen, i, e, map, raw_lo, raw_hi, sc, out);
+        if (thai_at(u, nlen, i)) {
+            size_t e = thai_run(&pp, i, after_letter);
             unsigned last = utf8_thai_index(u, e - 3);
             after_letter = last >= 0x01 && last <= 0x4E;
             i = e;
             continue;
         }
-        if (!px->ascii_first && u[i] < 0x80) { /* no phrase starts in ASCII: skip it */
+        if (u[i] < 0x80 && !px->ascii_first && !px->heads.any) { /* no phrase starts in ASCII: skip it */
             i = u[i] ? utf8_ascii_run(u, nlen, i) : i + 1;
-            after_letter = 0;
-            continue;
-        }
-        if (u[i] < 0x80) { /* ASCII: only where a phrase may start */
-            if (all->first[u[i]] && prefix_set_hit(all, u, nlen, i))
-                try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+        } else if (u[i] < 0x80) {
+            if (px->heads.root[u[i]] || px->heads.any) try_at(&pp, i, after_letter ? px->inner : px->all);
             i++;
         } else {
-            if (prefix_set_hit(all, u, nlen, i)) try_phrases(&pp, norm, nlen, i, after_letter, map, raw_lo, raw_hi, sc, out);
+            try_at(&pp, i, after_letter ? px->inner : px->all);
             i = utf8_ceil(norm, nlen, i + 1);
         }
         after_letter = 0;
     }
 }
-

@@ -23,22 +23,6 @@ static size_t head_bytes(const char *s, size_t len)
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* The inside-a-word filters for one phrase starting with characters a, b. */
-static void set_inner(prefix_set *ps, const unsigned char *p, size_t len, int a, int b)
-{
-    int c[4];
-    size_t off = 0, l = 0;
-    for (int k = 0; k < 4; k++) {
-        c[k] = prefix_char(p, len, off, &l);
-        if (c[k] < 128) { /* shorter than four Thai letters */
-            set(ps->inner_pair, a << 8 | b);
-            return;
-        }
-        off += l;
-    }
-    set(ps->quad, (int)quad_hash((unsigned)c[0] - 128, (unsigned)c[1] - 128, (unsigned)c[2] - 128, (unsigned)c[3] - 128));
-}
-
 void prefix_set_free(prefix_set *ps)
 {
     for (size_t i = 0; i < ps->nprefixes; i++) free(ps->prefixes[i]);
@@ -115,7 +99,6 @@ void prefix_set_build(prefix_set *ps, char **phrases, size_t n)
         if (l1 == len) set(ps->single, a);
         else if (b < 0) ps->any = 1;
         else set(ps->pair, a << 8 | b);
-        if (b >= 0) set_inner(ps, p, len, a, b);
     }
 }
 

@@ -13,11 +13,6 @@ typedef struct prefix_set {
     uint8_t first[256];           /* 1: some phrase starts with this character */
     uint8_t pair[256 * 256 / 8];  /* bit (c1 << 8 | c2) for the first two characters */
     uint8_t single[32];           /* one-character phrases */
-    /* Inside a run of Thai letters: phrases of four or more Thai letters by
-     * a hash of their first four (bit quad_hash(...)), the others by their
-     * first two (inner_pair, like pair). */
-    uint8_t quad[1 << 13];
-    uint8_t inner_pair[256 * 256 / 8];
     int any;                      /* a phrase the bitmap cannot hold: every position is a start */
     char **prefixes;              /* sorted: the first (up to) eight characters of each phrase */
     uint8_t *prefix_len;          /* their lengths in bytes */
@@ -44,12 +39,6 @@ static inline int prefix_char(const unsigned char *s, size_t len, size_t i, size
         return 128 + (((s[i + 1] & 1) << 6) | (s[i + 2] & 0x3F));
     }
     return -1;
-}
-
-/* Hash of four Thai letters (indexes 0..127 in the Thai block) into 16 bits. */
-static inline unsigned quad_hash(unsigned a, unsigned b, unsigned c, unsigned d)
-{
-    return (unsigned)(((((uint32_t)a << 21) | (b << 14) | (c << 7) | d) * 2654435761u) >> 16);
 }
 
 /* May a phrase of the set start at s[i]? */

@@ -15,6 +15,7 @@
 
 #include "../include/pdpascan.h"
 #include "../util/buf.h"
+#include "headtrie.h"
 #include "prefix.h"
 
 /* A validator checks a candidate (normalized text) and writes its canonical
@@ -121,16 +122,21 @@ typedef struct ui_message {
 } ui_message;
 
 /* The rules tried at phrase starts (`requires: phrase`), with where any of
- * them may start: built once when the rules are loaded (detect.c), used by
- * every scan. */
+ * them may start: built once when the rules are loaded (phrase.c), used by
+ * every scan.  Rule k of rs is bit k of the masks. */
 typedef struct phrase_index {
     const struct pdp_rule **rs;
-    size_t n, ninner;         /* ninner: those that may start inside a word */
-    prefix_set all, inner;    /* union bitmaps (no prefixes) */
+    size_t n;
+    headtrie heads;           /* every rule's phrase heads */
+    uint64_t all, inner;      /* all rules; those that may start inside a word */
     int ascii_first;          /* some phrase starts with an ASCII character */
-    int inner_single;         /* an inside-a-word rule has a one-character Thai phrase */
-    uint16_t from[257];       /* by_first[from[c] .. from[c+1]): the rules with a phrase */
-    uint16_t *by_first;       /* starting with character c (0-127 ASCII, 128-255 Thai) */
+    /* Inside a run of Thai letters, where an inner rule's phrase may start,
+     * by the letters a, b there (b = 0 at the run's last letter):
+     * inner_pair[a << 7 | b] is PAIR_HEADS (look up the heads) or
+     * PAIR_QUAD (look them up when bit quad_hash() of the first four
+     * letters is set in quad).  NULL when no rule starts inside a word. */
+    uint8_t *inner_pair;
+    uint8_t *quad;
 } phrase_index;
 
 void phrase_index_build(pdp_rules *r);

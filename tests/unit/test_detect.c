@@ -3,6 +3,8 @@
  * not be flagged, context words, offsets, masking and fingerprints. */
 #include "helpers.h"
 
+#include "detect/headtrie.h"
+
 /* Scan text and expect exactly one finding of cat with this value. */
 static void one(const char *text, const char *cat, const char *value, pdp_severity sev)
 {
@@ -210,6 +212,44 @@ static void test_context_on_demand(void **s)
     pdp_result_free(&r);
 }
 
+/* The phrase heads' trie: which rules' phrases begin at a position — heads
+ * that begin one another, a head cut at a space and at eight characters, a
+ * phrase starting outside ASCII and Thai (tried everywhere). */
+static uint64_t heads_at(const headtrie *t, const char *s) { return headtrie_match(t, (const unsigned char *)s, strlen(s), 0); }
+
+static void test_phrase_heads(void **s)
+{
+    (void)s;
+    headtrie_builder b = { 0 };
+    headtrie_add(&b, "นาย", 0);
+    headtrie_add(&b, "นางสาว", 1);
+    headtrie_add(&b, "นาง", 2);
+    headtrie_add(&b, "ผู้ร้อง เรียน", 3);     /* the head stops at the space */
+    headtrie_add(&b, "ข้อมูลส่วนบุคคลของ", 4); /* eight characters kept */
+    headtrie_add(&b, "DNA", 5);
+    headtrie t;
+    headtrie_build(&t, &b);
+    assert_int_equal(heads_at(&t, "นายสมชาย"), 1u << 0);
+    assert_int_equal(heads_at(&t, "นางสาวสมศรี"), 1u << 1 | 1u << 2);
+    assert_int_equal(heads_at(&t, "นางมาลี"), 1u << 2);
+    assert_int_equal(heads_at(&t, "นา"), 0);
+    assert_int_equal(heads_at(&t, "นคร"), 0);
+    assert_int_equal(heads_at(&t, "ผู้ร้องทุกข์"), 1u << 3);
+    assert_int_equal(heads_at(&t, "ข้อมูลส่วนบุคคลทั้งหมด"), 1u << 4); /* past eight: not compared */
+    assert_int_equal(heads_at(&t, "ข้อมูลสา"), 0); /* the eighth differs */
+    assert_int_equal(heads_at(&t, "DNA test"), 1u << 5);
+    assert_int_equal(heads_at(&t, "dna"), 0);
+    assert_int_equal(t.any, 0);
+    headtrie_free(&t);
+    headtrie_add(&b, "“quoted”", 7);
+    headtrie_add(&b, "นาย", 0);
+    headtrie_build(&t, &b);
+    assert_int_equal(t.any, 1u << 7);
+    assert_int_equal(heads_at(&t, "นายก"), 1u << 0 | 1u << 7);
+    assert_int_equal(heads_at(&t, "x"), 1u << 7);
+    headtrie_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_fingerprint_stable_across_moves),
         cmocka_unit_test(test_mask_display),
         cmocka_unit_test(test_context_on_demand),
+        cmocka_unit_test(test_phrase_heads),
     };
     return cmocka_run_group_tests_name("detect", tests, load_rules_setup, free_rules_teardown);
 }
