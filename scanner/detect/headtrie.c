@@ -48,9 +48,8 @@ static uint32_t build_level(headtrie *t, const head_entry *e, size_t lo, size_t 
     size_t groups = 0;
     for (size_t i = lo; i < hi; i++)
         if (i == lo || e[i].c[depth] != e[i - 1].c[depth]) groups++;
-    uint32_t first = (uint32_t)t->nnodes;
+    uint32_t first = (uint32_t)t->nnodes; /* room was made for every character of every head */
     t->nnodes += groups;
-    t->nodes = xrealloc(t->nodes, t->nnodes * sizeof *t->nodes);
     size_t g = first;
     for (size_t i = lo; i < hi; g++) {
         size_t j = i;
@@ -60,7 +59,7 @@ static uint32_t build_level(headtrie *t, const head_entry *e, size_t lo, size_t 
         for (; k < j && e[k].n == depth + 1; k++) rules |= 1ULL << e[k].rule; /* heads ending here sort first */
         uint16_t n = 0;
         uint32_t kids = k < j ? build_level(t, e, k, j, depth + 1, &n) : 0;
-        headtrie_node *nd = &t->nodes[g]; /* after the recursion: nodes may have moved */
+        headtrie_node *nd = &t->nodes[g];
         nd->rules = rules;
         nd->kids = kids;
         nd->nkids = n;
@@ -74,8 +73,10 @@ static uint32_t build_level(headtrie *t, const head_entry *e, size_t lo, size_t 
 void headtrie_build(headtrie *t, headtrie_builder *b)
 {
     memset(t, 0, sizeof *t);
+    size_t chars = 1;
+    for (size_t i = 0; i < b->len; i++) chars += b->v[i].n;
     t->nnodes = 1;
-    t->nodes = xcalloc(1, sizeof *t->nodes);
+    t->nodes = xcalloc(chars, sizeof *t->nodes);
     size_t lo = 0;
     if (b->len) qsort(b->v, b->len, sizeof *b->v, cmp_entry);
     while (lo < b->len && b->v[lo].n == 0) t->any |= 1ULL << b->v[lo++].rule;

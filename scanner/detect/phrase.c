@@ -3,8 +3,8 @@
  * phrases may start — found in one pass over the text with an index built
  * once when the rules are loaded: the phrases' heads in a trie tagged with
  * their rules (headtrie.h), and, for phrases that may start inside a Thai
- * word, a table of their first two letters and a bitmap of their first four
- * so that the trie is walked only where one may begin. */
+ * word, a table of their first two letters and bitmaps of their first three
+ * or four so that the trie is walked only where one may begin. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 #include "../util/buf.h"
 #include "../util/utf8.h"
 
-enum { PAIR_HEADS = 1, PAIR_QUAD = 2 };
+enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 };
 #define QUAD_BITS 16
 
 /* One pass of the phrase rules over a text. */
@@ -58,7 +58,11 @@ static void add_inner(phrase_index *px, const char *head)
         px->inner_pair[c[0] << 7 | c[1]] |= PAIR_QUAD;
         unsigned h = quad_hash((unsigned)c[0], (unsigned)c[1], (unsigned)c[2], (unsigned)c[3]);
         px->quad[h >> 3] |= (uint8_t)(1u << (h & 7));
-    } else if (n >= 2) {
+    } else if (n == 3) {
+        px->inner_pair[c[0] << 7 | c[1]] |= PAIR_TRI;
+        unsigned h = quad_hash((unsigned)c[0], (unsigned)c[1], (unsigned)c[2], 0x7F);
+        px->tri[h >> 3] |= (uint8_t)(1u << (h & 7));
+    } else if (n == 2) {
         px->inner_pair[c[0] << 7 | c[1]] |= PAIR_HEADS;
     } else if (off < len) { /* one Thai letter, then something else: at a run's end */
         px->inner_pair[c[0] << 7] |= PAIR_HEADS;
@@ -90,6 +94,7 @@ void phrase_index_build(pdp_rules *r)
     if (!px->inner) return;
     px->inner_pair = xcalloc(128 * 128, 1);
     px->quad = xcalloc((1u << QUAD_BITS) / 8, 1);
+    px->tri = xcalloc((1u << QUAD_BITS) / 8, 1);
     for (size_t k = 0; k < px->n; k++)
         if (px->inner >> k & 1)
             for (size_t h = 0; h < px->rs[k]->req_phrase->nprefixes; h++) add_inner(px, px->rs[k]->req_phrase->prefixes[h]);
@@ -102,8 +107,9 @@ void phrase_index_free(phrase_index *px)
     free(px->rs);
     free(px->inner_pair);
     free(px->quad);
+    free(px->tri);
     px->rs = NULL;
-    px->inner_pair = px->quad = NULL;
+    px->inner_pair = px->quad = px->tri = NULL;
 }
 
 /* Try the rules of `allowed` whose phrases' heads stand at i. */
@@ -117,11 +123,15 @@ static void try_at(phrase_pass *pp, size_t i, uint64_t allowed)
     }
 }
 
-/* Do the four letters from j (the first two a, b) pass the quad bitmap? */
-static int quad_at(const phrase_index *px, const unsigned char *u, size_t n, size_t j, unsigned a, unsigned b)
+/* Do the three or four letters from j (the first two a, b) pass the
+ * filters that the pair's table entry f names? */
+static int more_letters(const phrase_index *px, const unsigned char *u, size_t n, size_t j, unsigned f, unsigned a,
+                        unsigned b)
 {
-    if (!thai_at(u, n, j + 6) || !thai_at(u, n, j + 9)) return 0;
-    return bit(px->quad, quad_hash(a, b, utf8_thai_index(u, j + 6), utf8_thai_index(u, j + 9)));
+    if (!thai_at(u, n, j + 6)) return 0;
+    unsigned c = utf8_thai_index(u, j + 6);
+    if (f & PAIR_TRI && bit(px->tri, quad_hash(a, b, c, 0x7F))) return 1;
+    return f & PAIR_QUAD && thai_at(u, n, j + 9) && bit(px->quad, quad_hash(a, b, c, utf8_thai_index(u, j + 9)));
 }
 
 /* The run of Thai characters from i (i is one): every rule at its first
@@ -142,7 +152,7 @@ static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
         int more = thai_at(u, n, k);
         unsigned c = more ? utf8_thai_index(u, k) : 0;
         unsigned f = px->inner_pair[b << 7 | c];
-        if (f && (f & PAIR_HEADS || quad_at(px, u, n, j, b, c))) try_at(pp, j, px->inner);
+        if (f && (f & PAIR_HEADS || more_letters(px, u, n, j, f, b, c))) try_at(pp, j, px->inner);
         if (!more) return k;
         b = c;
         j = k;

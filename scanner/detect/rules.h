@@ -132,11 +132,12 @@ typedef struct phrase_index {
     int ascii_first;          /* some phrase starts with an ASCII character */
     /* Inside a run of Thai letters, where an inner rule's phrase may start,
      * by the letters a, b there (b = 0 at the run's last letter):
-     * inner_pair[a << 7 | b] is PAIR_HEADS (look up the heads) or
-     * PAIR_QUAD (look them up when bit quad_hash() of the first four
-     * letters is set in quad).  NULL when no rule starts inside a word. */
+     * inner_pair[a << 7 | b] holds PAIR_HEADS (look up the heads),
+     * PAIR_TRI, PAIR_QUAD (look them up when bit quad_hash() of the first
+     * three or four letters is set in tri or quad).  NULL when no rule
+     * starts inside a word. */
     uint8_t *inner_pair;
-    uint8_t *quad;
+    uint8_t *tri, *quad;
 } phrase_index;
 
 void phrase_index_build(pdp_rules *r);

@@ -255,32 +255,53 @@ static const uint64_t repair_next[128][2] = {
 #undef TONES
 
 
+/* The index in the Thai block of the character at s[i], or 0x7F when it is
+ * not one (E0 B8/B9 xx; the input is valid UTF-8). */
+static inline unsigned thai_index_at(const unsigned char *s, size_t len, size_t i)
+{
+    if (i + 2 < len && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8) return utf8_thai_index(s, i);
+    return 0x7F;
+}
+
+/* The end of the run of ASCII bytes other than space from i, eight at a time. */
+static size_t ascii_word_run(const unsigned char *s, size_t len, size_t i)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80, spaces = ones * ' ';
+    while (i + 8 <= len) {
+        uint64_t x, y;
+        memcpy(&x, s + i, 8);
+        y = x ^ spaces; /* a zero byte where a space was */
+        if ((x | ((y - ones) & ~y)) & high) break;
+        i += 8;
+    }
+    while (i < len && s[i] < 0x80 && s[i] != ' ') i++;
+    return i;
+}
+
 /* End of the run from i that normalization leaves as it is: ASCII (a space
- * only when no Thai mark follows it) and Thai letters that need no repair.
- * Almost all text is such runs; they are copied in bulk. */
+ * only when no Thai mark follows it) and Thai letters that need no repair,
+ * each letter looked at once with the one after it (repair_next).  Almost
+ * all text is such runs; they are copied in bulk. */
 static size_t quiet_span(const unsigned char *s, size_t len, size_t i)
 {
-    uint32_t n;
     while (i < len) {
-        /* A run of Thai letters that need no repair. */
-        size_t e = utf8_thai_run(s, len, i);
-        if (e > i) {
-            unsigned a = utf8_thai_index(s, i);
-            for (; i + 3 < e; i += 3) {
-                unsigned b = utf8_thai_index(s, i + 3);
+        unsigned a = thai_index_at(s, len, i);
+        if (a != 0x7F) { /* a run of Thai letters that need no repair */
+            for (;;) {
+                unsigned b = thai_index_at(s, len, i + 3);
                 if (repair_next[a][b >> 6] >> (b & 63) & 1) return i;
+                i += 3;
+                if (b == 0x7F) break; /* (or the unassigned U+0E7F: looked at again below) */
                 a = b;
             }
-            if (repair_next[a][1] >> 63 & 1) return i; /* the run's last letter (b = 0x7F) */
-            i = e;
         }
-        /* A run of ASCII other than space. */
-        while (i < len && s[i] < 0x80 && s[i] != ' ') i++;
+        i = ascii_word_run(s, len, i);
         if (i >= len) break;
         if (s[i] == ' ') {
-            if (thai_at(s, len, i + 1, &n) && is_combining(n)) return i;
+            unsigned n = thai_index_at(s, len, i + 1);
+            if (n != 0x7F && is_combining(0x0E00 + n)) return i;
             i++;
-        } else if (s[i] >= 0x80) { /* not Thai, or the unassigned U+0E7F */
+        } else if (s[i] >= 0x80 && thai_index_at(s, len, i) == 0x7F) { /* not Thai */
             return i;
         }
     }
