@@ -43,6 +43,25 @@ static inline int thai_at(const unsigned char *s, size_t n, size_t i)
     return i + 2 < n && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8;
 }
 
+/* Where a phrase head may start at a Thai letter a followed by b (b = 0 when
+ * no Thai letter follows): bit a << 7 | b of pairs. */
+static void add_start(uint8_t *pairs, const char *head)
+{
+    const unsigned char *p = (const unsigned char *)head;
+    size_t len = strlen(head), l1 = 0, l2 = 0;
+    int a = prefix_char(p, len, 0, &l1), b = prefix_char(p, len, l1, &l2);
+    if (a < 128) return; /* not at a Thai letter */
+    if (b >= 128) {
+        unsigned k = (unsigned)(a - 128) << 7 | (unsigned)(b - 128);
+        pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
+    } else if (l1 < len) { /* one Thai letter, then something else */
+        unsigned k = (unsigned)(a - 128) << 7;
+        pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
+    } else { /* a one-letter phrase */
+        for (unsigned k = (unsigned)(a - 128) << 7, e = k + 128; k < e; k++) pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
+    }
+}
+
 /* The inside-a-word filter entries for one phrase head (normalized). */
 static void add_inner(phrase_index *px, const char *head)
 {
@@ -91,6 +110,9 @@ void phrase_index_build(pdp_rules *r)
         }
     }
     headtrie_build(&px->heads, &hb);
+    if (px->heads.any) memset(px->start_pair, 0xFF, sizeof px->start_pair);
+    for (size_t k = 0; k < px->n; k++)
+        for (size_t h = 0; h < px->rs[k]->req_phrase->nprefixes; h++) add_start(px->start_pair, px->rs[k]->req_phrase->prefixes[h]);
     if (!px->inner) return;
     px->inner_pair = xcalloc(128 * 128, 1);
     px->quad = xcalloc((1u << QUAD_BITS) / 8, 1);
@@ -142,11 +164,11 @@ static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
     size_t n = pp->nlen;
-    try_at(pp, i, after_letter ? px->inner : px->all);
-    if (!px->inner_pair) return utf8_thai_run(u, n, i);
     size_t j = i + 3;
+    unsigned b = thai_at(u, n, j) ? utf8_thai_index(u, j) : 0; /* the letters at j and k = j + 3 */
+    if (bit(px->start_pair, utf8_thai_index(u, i) << 7 | b)) try_at(pp, i, after_letter ? px->inner : px->all);
+    if (!px->inner_pair) return utf8_thai_run(u, n, i);
     if (!thai_at(u, n, j)) return j;
-    unsigned b = utf8_thai_index(u, j); /* the letters at j and k = j + 3 */
     for (;;) {
         size_t k = j + 3;
         int more = thai_at(u, n, k);

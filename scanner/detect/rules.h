@@ -130,6 +130,9 @@ typedef struct phrase_index {
     headtrie heads;           /* every rule's phrase heads */
     uint64_t all, inner;      /* all rules; those that may start inside a word */
     int ascii_first;          /* some phrase starts with an ASCII character */
+    /* At the first of a run of Thai letters a, b (b = 0 when a is alone): bit
+     * a << 7 | b is set when a phrase may start there. */
+    uint8_t start_pair[128 * 128 / 8];
     /* Inside a run of Thai letters, where an inner rule's phrase may start,
      * by the letters a, b there (b = 0 at the run's last letter):
      * inner_pair[a << 7 | b] holds PAIR_HEADS (look up the heads),

@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "../util/buf.h"
 
@@ -23,11 +26,19 @@ static void push(zone_vec *z, size_t start, size_t end, uint32_t digits)
     z->v[z->len++] = (zone){ start, end, digits };
 }
 
-/* Index of the first ASCII digit at or after i, or len.  Eight bytes at a
- * time: the test flags a word holding a byte in '0'..'9' (bytes with the high
- * bit set, all of Thai text, never flag). */
+/* Index of the first ASCII digit at or after i, or len: sixteen bytes at a
+ * time with SSE2, else eight — the test flags a word holding a byte in
+ * '0'..'9' (bytes with the high bit set, all of Thai text, never flag). */
 static size_t next_digit(const char *s, size_t len, size_t i)
 {
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+    for (; i + 16 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i)); /* signed: bytes >= 0x80 are below '0' */
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)));
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+#else
     const uint64_t ones = 0x0101010101010101ULL, low7 = ones * 127, high = ones * 128;
     while (i + 8 <= len) {
         uint64_t x;
@@ -36,6 +47,7 @@ static size_t next_digit(const char *s, size_t len, size_t i)
         if (t) break;
         i += 8;
     }
+#endif
     while (i < len && !is_digit(s[i])) i++;
     return i;
 }

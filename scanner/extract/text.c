@@ -58,18 +58,12 @@ static size_t u8_clean_run(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        /* Runs of Thai letters (E0 B8/B9 xx) and of ASCII, in tight loops. */
-        i = utf8_thai_run(s, n, i);
-        i = utf8_ascii_run(s, n, i);
+        i = utf8_thai_ascii_run(s, n, i);
         if (i >= n || s[i] == 0) break;
-        if (s[i] >= 0x80 && !(s[i] == 0xE0 && i + 2 < n && (s[i + 1] & 0xFE) == 0xB8)) {
-            uint32_t cp;
-            size_t l = utf8_decode(s + i, n - i, &cp);
-            if (!l) break;
-            i += l;
-        } else if (s[i] == 0xE0 && (s[i + 2] & 0xC0) != 0x80) {
-            break;
-        }
+        uint32_t cp;
+        size_t l = utf8_decode(s + i, n - i, &cp);
+        if (!l) break;
+        i += l;
     }
     return i;
 }

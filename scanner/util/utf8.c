@@ -1,6 +1,9 @@
 /* utf8.c — UTF-8 decoding and validation (see utf8.h). */
 #include "utf8.h"
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -143,4 +146,56 @@ size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
     }
     while (i < n && (unsigned char)(s[i] - 1) < 0x7F) i++;
     return i;
+}
+
+#if defined(__SSE2__)
+/* Bit masks of one 16-byte block: bytes >= 0x80, NUL, E0, B8 or B9,
+ * 80..BF. */
+typedef struct block_masks {
+    uint32_t high, nul, e0, mid, cont;
+} block_masks;
+
+static inline block_masks masks_at(const unsigned char *p)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    block_masks m;
+    m.high = (uint32_t)_mm_movemask_epi8(x);
+    m.nul = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_setzero_si128()));
+    m.e0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE0)));
+    m.mid = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xB8)));
+    /* signed compare: 0x80..0xBF are the bytes below 0xC0 */
+    m.cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+    return m;
+}
+#endif
+
+size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i)
+{
+#if defined(__SSE2__)
+    /* A block is clean when each of its bytes is ASCII other than NUL or
+     * belongs to a Thai character starting in it (lead E0, then B8/B9, then
+     * 80..BF — the next block finishes it) or to one that the block before
+     * began (carry). */
+    uint32_t carry = 0;
+    if (i + 32 <= n) {
+        block_masks cur = masks_at(s + i);
+        while (i + 32 <= n) {
+            block_masks next = masks_at(s + i + 16);
+            uint32_t mid = cur.mid | next.mid << 16, cont = cur.cont | next.cont << 16;
+            uint32_t lead = cur.e0 & mid >> 1 & cont >> 2;
+            uint32_t covered = lead | lead << 1 | lead << 2 | carry;
+            if (cur.nul | (cur.high & ~covered & 0xFFFF)) break;
+            carry = covered >> 16;
+            cur = next;
+            i += 16;
+        }
+    }
+    if (carry) /* stopped inside a Thai character: back to its start */
+        while ((s[i] & 0xC0) == 0x80) i--;
+#endif
+    for (;;) {
+        size_t e = utf8_ascii_run(s, n, utf8_thai_run(s, n, i));
+        if (e == i) return i;
+        i = e;
+    }
 }

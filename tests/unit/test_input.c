@@ -9,6 +9,7 @@
 
 #include "helpers.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 static void scan_bytes(const void *data, size_t len, pdp_result *r, const pdp_options *opt)
 {
@@ -176,6 +177,44 @@ static void test_scan_file_matches_buffer(void **s)
     pdp_result_free(&r);
 }
 
+/* The reference for utf8_thai_ascii_run: one character at a time. */
+static size_t thai_ascii_ref(const unsigned char *s, size_t n, size_t i)
+{
+    for (;;) {
+        if (i < n && s[i] && s[i] < 0x80) i++;
+        else if (i + 2 < n && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8 && (s[i + 2] & 0xC0) == 0x80) i += 3;
+        else return i;
+    }
+}
+
+/* The clean-run check that text decoding relies on (16 bytes at a time with
+ * SSE2) stops exactly where a character-by-character check does, wherever
+ * the block edges fall: random mixes of ASCII, Thai, NUL, other characters,
+ * a Thai sequence cut short and stray bytes, from every start. */
+static void test_thai_ascii_run_blocks(void **st)
+{
+    (void)st;
+    static const char *pieces[] = { "a", " ", "ก", "่", "า", "๑", "12", "\xE2\x80\x9C", "\0", "\xE0\xB8", "\x80", "\xF0\x9F\x98\x80", "\xE0\xB9\xBF" };
+    static const size_t plen[] = { 1, 1, 3, 3, 3, 3, 2, 3, 1, 2, 1, 4, 3 };
+    unsigned seed = 12345;
+    unsigned char s[256];
+    for (int round = 0; round < 4000; round++) {
+        size_t n = 0;
+        while (n < 180) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 100;
+            size_t k = r < 55 ? 2 : r < 60 ? 3 : r < 65 ? 4 : r < 80 ? 1 : r < 88 ? 0 : r < 90 ? 6 : 7 + r % 6;
+            if (round % 3 == 0 && k > 6) k = 2; /* some inputs long and clean */
+            memcpy(s + n, pieces[k], plen[k]);
+            n += plen[k];
+        }
+        for (size_t i = 0; i < n; i = thai_ascii_ref(s, n, i) + 1) {
+            while (i < n && (s[i] & 0xC0) == 0x80) i++;
+            assert_int_equal(utf8_thai_ascii_run(s, n, i), thai_ascii_ref(s, n, i));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_findings_limit_makes_partial),
         cmocka_unit_test(test_files_that_cannot_be_read),
         cmocka_unit_test(test_scan_file_matches_buffer),
+        cmocka_unit_test(test_thai_ascii_run_blocks),
     };
     return cmocka_run_group_tests_name("input", tests, load_rules_setup, free_rules_teardown);
 }
