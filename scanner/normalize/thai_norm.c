@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../util/utf8.h"
+#include "quiet.h"
 
 typedef struct cpinfo {
     uint32_t cp;  /* after look-alike mapping */
@@ -222,90 +223,6 @@ static size_t step(nstate *st, size_t i)
     }
     emit_span(st, i, a.len, &a.cp, 1);
     return a.len;
-}
-
-/* Thai code point at i when the bytes there are one (E0 B8/B9 xx). */
-static inline int thai_at(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
-{
-    if (i + 2 < len && s[i] == 0xE0 && (s[i + 1] == 0xB8 || s[i + 1] == 0xB9)) {
-        *cp = 0x0E00 | ((uint32_t)(s[i + 1] & 1) << 6) | (s[i + 2] & 0x3F);
-        return 1;
-    }
-    return 0;
-}
-
-/* Which Thai letters U+0E00+b after a Thai letter U+0E00+a send the pair to
- * the slow path: bit b of repair_next[a] (b = 0x7F when no Thai letter
- * follows).  All bits for a digit, ๅ and ํ (always the slow path); for the
- * others, the pairs that repair_thai() changes: เเ, ำา, a tone before an
- * above/below vowel or ํ, ะ า ำ before a tone. */
-#define ALL { ~0ULL, ~0ULL }
-#define ABOVE_BELOW_OR_NIKHAHIT { 1ULL << 0x31 | 0x7FULL << 0x34, 1ULL << (0x4D - 64) }
-#define TONES (0xFULL << (0x48 - 64))
-static const uint64_t repair_next[128][2] = {
-    [0x30] = { 0, TONES }, [0x32] = { 0, TONES }, [0x33] = { 1ULL << 0x32, TONES },
-    [0x40] = { 0, 1ULL << (0x40 - 64) }, [0x45] = ALL,
-    [0x48] = ABOVE_BELOW_OR_NIKHAHIT, [0x49] = ABOVE_BELOW_OR_NIKHAHIT,
-    [0x4A] = ABOVE_BELOW_OR_NIKHAHIT, [0x4B] = ABOVE_BELOW_OR_NIKHAHIT,
-    [0x4D] = ALL, [0x50] = ALL, [0x51] = ALL, [0x52] = ALL, [0x53] = ALL, [0x54] = ALL,
-    [0x55] = ALL, [0x56] = ALL, [0x57] = ALL, [0x58] = ALL, [0x59] = ALL,
-};
-#undef ALL
-#undef ABOVE_BELOW_OR_NIKHAHIT
-#undef TONES
-
-
-/* The index in the Thai block of the character at s[i], or 0x7F when it is
- * not one (E0 B8/B9 xx; the input is valid UTF-8). */
-static inline unsigned thai_index_at(const unsigned char *s, size_t len, size_t i)
-{
-    if (i + 2 < len && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8) return utf8_thai_index(s, i);
-    return 0x7F;
-}
-
-/* The end of the run of ASCII bytes other than space from i, eight at a time. */
-static size_t ascii_word_run(const unsigned char *s, size_t len, size_t i)
-{
-    const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80, spaces = ones * ' ';
-    while (i + 8 <= len) {
-        uint64_t x, y;
-        memcpy(&x, s + i, 8);
-        y = x ^ spaces; /* a zero byte where a space was */
-        if ((x | ((y - ones) & ~y)) & high) break;
-        i += 8;
-    }
-    while (i < len && s[i] < 0x80 && s[i] != ' ') i++;
-    return i;
-}
-
-/* End of the run from i that normalization leaves as it is: ASCII (a space
- * only when no Thai mark follows it) and Thai letters that need no repair,
- * each letter looked at once with the one after it (repair_next).  Almost
- * all text is such runs; they are copied in bulk. */
-static size_t quiet_span(const unsigned char *s, size_t len, size_t i)
-{
-    while (i < len) {
-        unsigned a = thai_index_at(s, len, i);
-        if (a != 0x7F) { /* a run of Thai letters that need no repair */
-            for (;;) {
-                unsigned b = thai_index_at(s, len, i + 3);
-                if (repair_next[a][b >> 6] >> (b & 63) & 1) return i;
-                i += 3;
-                if (b == 0x7F) break; /* (or the unassigned U+0E7F: looked at again below) */
-                a = b;
-            }
-        }
-        i = ascii_word_run(s, len, i);
-        if (i >= len) break;
-        if (s[i] == ' ') {
-            unsigned n = thai_index_at(s, len, i + 1);
-            if (n != 0x7F && is_combining(0x0E00 + n)) return i;
-            i++;
-        } else if (s[i] >= 0x80 && thai_index_at(s, len, i) == 0x7F) { /* not Thai */
-            return i;
-        }
-    }
-    return len;
 }
 
 /* Thai digits from i on, written as ASCII; returns the bytes consumed. */

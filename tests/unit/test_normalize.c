@@ -3,6 +3,7 @@
  * source. */
 #include "helpers.h"
 #include "normalize/normalize.h"
+#include "normalize/quiet.h"
 #include "util/utf8.h"
 
 /* Normalize src and compare with want; then check the map: every code point
@@ -150,6 +151,37 @@ static void test_lao_lookalikes(void **s)
     norm_is("ສະບາຍດີ", "ສະບາຍດີ");         /* Lao text alone stays Lao */
 }
 
+/* The span that needs no repair, judged 16 bytes at a time (SSE2), ends
+ * exactly where the character-by-character judgement ends, wherever block
+ * edges fall: random mixes of clean Thai and ASCII with every kind of place
+ * to repair (each pair of repair_thai, ๅ, ํ, Thai digits, a space before a
+ * mark, a non-Thai character), from every start. */
+static void test_quiet_blocks(void **st)
+{
+    (void)st;
+    static const char *clean[] = { "ก", "ข", "ว่", "า", "ที่", "เก", "ะ", "ั", "ิ", "a", "1", " ", "ำ", "เ" };
+    static const char *repair[] = { "า่", "ะ้", "ำ๊", "ำา", "เเ", "่ิ", "้ั", "ุ๋", "่ํ", "ๅ", "ํ", "๑", " ่", "“", "\xE0\xB9\xBF" };
+    unsigned seed = 777;
+    unsigned char s[400];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        while (n < 300) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 1000;
+            const char *piece = r < 960 || round % 4 == 0 ? clean[r % 14] : repair[r % 15];
+            size_t l = strlen(piece);
+            memcpy(s + n, piece, l);
+            n += l;
+        }
+        for (size_t i = 0; i < n;) {
+            size_t want = quiet_one_by_one(s, n, i);
+            assert_int_equal(quiet_span(s, n, i), want);
+            i = want + 1;
+            while (i < n && (s[i] & 0xC0) == 0x80) i++;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_sara_am_and_order),
         cmocka_unit_test(test_lao_lookalikes),
         cmocka_unit_test(test_every_pair),
+        cmocka_unit_test(test_quiet_blocks),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
