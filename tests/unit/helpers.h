@@ -51,6 +51,14 @@ static inline void assert_offsets(const char *text, const pdp_result *res)
 }
 
 /* Scan a UTF-8 string; the result must be freed. Offsets are checked. */
+/* A number below `below` from a fixed sequence (seed): random test input
+ * that is the same in every run. */
+static inline unsigned test_random(unsigned *seed, unsigned below)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) % below;
+}
+
 static inline void scan_str(const char *text, pdp_result *res)
 {
     assert_int_equal(pdp_scan_buffer(g_rules, text, strlen(text), "test", NULL, res), 0);

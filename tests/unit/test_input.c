@@ -201,8 +201,7 @@ static void test_thai_ascii_run_blocks(void **st)
     for (int round = 0; round < 4000; round++) {
         size_t n = 0;
         while (n < 180) {
-            seed = seed * 1103515245u + 12345u;
-            unsigned r = (seed >> 16) % 100;
+            unsigned r = test_random(&seed, 100);
             size_t k = r < 55 ? 2 : r < 60 ? 3 : r < 65 ? 4 : r < 80 ? 1 : r < 88 ? 0 : r < 90 ? 6 : 7 + r % 6;
             if (round % 3 == 0 && k > 6) k = 2; /* some inputs long and clean */
             memcpy(s + n, pieces[k], plen[k]);

@@ -166,8 +166,7 @@ static void test_quiet_blocks(void **st)
     for (int round = 0; round < 3000; round++) {
         size_t n = 0;
         while (n < 300) {
-            seed = seed * 1103515245u + 12345u;
-            unsigned r = (seed >> 16) % 1000;
+            unsigned r = test_random(&seed, 1000);
             const char *piece = r < 960 || round % 4 == 0 ? clean[r % 14] : repair[r % 15];
             size_t l = strlen(piece);
             memcpy(s + n, piece, l);
