@@ -13,10 +13,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
 
+#include "../util/simd.h"
 #include "../util/utf8.h"
 
 #define MAX_MISSES 3
@@ -51,13 +49,13 @@ static sep_mode line_mode(const char *s, size_t ls, size_t le)
  * at a time where SSE2 is there (most lines of running text have none). */
 static size_t two_spaces(const char *s, size_t i, size_t le)
 {
-#if defined(__SSE2__) && defined(__GNUC__)
+#ifdef PDP_SSE2
     const __m128i sp = _mm_set1_epi8(' ');
     for (; i + 17 <= le; i += 16) {
         __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), sp);
         __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 1)), sp);
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b));
-        if (m) return i + (size_t)__builtin_ctz(m);
+        if (m) return i + lowest_bit(m);
     }
 #endif
     for (; i + 1 < le; i++)

@@ -52,14 +52,9 @@ static inline uint64_t headtrie_match(const headtrie *t, const unsigned char *s,
         r |= nd->rules;
         i += l;
         if (!nd->nkids || (c = prefix_char(s, len, i, &l)) < 0) break;
-        uint32_t lo = nd->kids, hi = lo + nd->nkids;
-        while (hi - lo > 8) { /* children are sorted by character */
-            uint32_t mid = lo + (hi - lo) / 2;
-            if (t->nodes[mid].ch > c) hi = mid;
-            else lo = mid;
-        }
-        for (n = 0; lo < hi && t->nodes[lo].ch < c; lo++) continue;
-        if (lo < hi && t->nodes[lo].ch == c) n = lo;
+        uint32_t k = nd->kids, end = k + nd->nkids;
+        while (k < end && t->nodes[k].ch < c) k++; /* children are sorted by character */
+        n = k < end && t->nodes[k].ch == c ? k : 0;
     }
     return r;
 }

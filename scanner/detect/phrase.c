@@ -13,7 +13,6 @@
 #include "../util/buf.h"
 #include "../util/utf8.h"
 
-enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 };
 #define QUAD_BITS 16
 
 /* One pass of the phrase rules over a text. */
@@ -37,56 +36,51 @@ static inline unsigned quad_hash(unsigned a, unsigned b, unsigned c, unsigned d)
 
 static inline int bit(const uint8_t *bits, unsigned k) { return bits[k >> 3] >> (k & 7) & 1; }
 
-/* Is the character at s[i] in the Thai block (E0 B8/B9 xx)? */
-static inline int thai_at(const unsigned char *s, size_t n, size_t i)
-{
-    return i + 2 < n && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8;
-}
+static inline void set_bit(uint8_t *bits, unsigned k) { bits[k >> 3] |= (uint8_t)(1u << (k & 7)); }
 
-/* Where a phrase head may start at a Thai letter a followed by b (b = 0 when
- * no Thai letter follows): bit a << 7 | b of pairs. */
-static void add_start(uint8_t *pairs, const char *head)
-{
-    const unsigned char *p = (const unsigned char *)head;
-    size_t len = strlen(head), l1 = 0, l2 = 0;
-    int a = prefix_char(p, len, 0, &l1), b = prefix_char(p, len, l1, &l2);
-    if (a < 128) return; /* not at a Thai letter */
-    if (b >= 128) {
-        unsigned k = (unsigned)(a - 128) << 7 | (unsigned)(b - 128);
-        pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
-    } else if (l1 < len) { /* one Thai letter, then something else */
-        unsigned k = (unsigned)(a - 128) << 7;
-        pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
-    } else { /* a one-letter phrase */
-        for (unsigned k = (unsigned)(a - 128) << 7, e = k + 128; k < e; k++) pairs[k >> 3] |= (uint8_t)(1u << (k & 7));
-    }
-}
-
-/* The inside-a-word filter entries for one phrase head (normalized). */
-static void add_inner(phrase_index *px, const char *head)
+/* The Thai letters a head begins with (indexes in the Thai block, up to
+ * four, in c); *then: something other than a Thai letter follows them. */
+static int head_letters(const char *head, unsigned c[4], int *then)
 {
     const unsigned char *p = (const unsigned char *)head;
     size_t len = strlen(head), off = 0, l = 0;
-    int c[4], n = 0;
-    while (n < 4 && (c[n] = prefix_char(p, len, off, &l)) >= 128) {
-        c[n++] -= 128;
+    int n = 0, k;
+    while (n < 4 && (k = prefix_char(p, len, off, &l)) >= 128) {
+        c[n++] = (unsigned)k - 128;
         off += l;
     }
-    if (n == 0) return; /* starts with ASCII: never inside a Thai run */
+    *then = off < len;
+    return n;
+}
+
+/* Where a head may start at a Thai letter a followed by b (b = 0 when no
+ * Thai letter follows): add kind to the entries (a, b) it allows in a
+ * 128 x 128 table. */
+static void mark_pairs(uint8_t *table, unsigned kind, const unsigned c[4], int n, int then)
+{
+    unsigned from = c[0] << 7, count = 1; /* one letter, then something else: at a run's end */
+    if (n >= 2) from |= c[1];
+    else if (!then) count = 128; /* a one-letter phrase: before any letter */
+    for (unsigned k = from; k < from + count; k++) table[k] |= (uint8_t)kind;
+}
+
+/* The filters for one head: where it may start a Thai run, and for a rule
+ * that may start inside a word (inner) where inside one. */
+static void add_head(phrase_index *px, const char *head, int inner)
+{
+    unsigned c[4];
+    int then, n = head_letters(head, c, &then);
+    if (n == 0) return; /* starts with ASCII: handled outside Thai runs */
+    mark_pairs(px->start_pair, PAIR_HEADS, c, n, then);
+    if (!inner) return;
     if (n == 4) {
-        px->inner_pair[c[0] << 7 | c[1]] |= PAIR_QUAD;
-        unsigned h = quad_hash((unsigned)c[0], (unsigned)c[1], (unsigned)c[2], (unsigned)c[3]);
-        px->quad[h >> 3] |= (uint8_t)(1u << (h & 7));
+        mark_pairs(px->inner_pair, PAIR_QUAD, c, n, then);
+        set_bit(px->quad, quad_hash(c[0], c[1], c[2], c[3]));
     } else if (n == 3) {
-        px->inner_pair[c[0] << 7 | c[1]] |= PAIR_TRI;
-        unsigned h = quad_hash((unsigned)c[0], (unsigned)c[1], (unsigned)c[2], 0x7F);
-        px->tri[h >> 3] |= (uint8_t)(1u << (h & 7));
-    } else if (n == 2) {
-        px->inner_pair[c[0] << 7 | c[1]] |= PAIR_HEADS;
-    } else if (off < len) { /* one Thai letter, then something else: at a run's end */
-        px->inner_pair[c[0] << 7] |= PAIR_HEADS;
-    } else { /* a one-letter phrase */
-        for (int b = 0; b < 128; b++) px->inner_pair[c[0] << 7 | b] |= PAIR_HEADS;
+        mark_pairs(px->inner_pair, PAIR_TRI, c, n, then);
+        set_bit(px->tri, quad_hash(c[0], c[1], c[2], 0x7F));
+    } else {
+        mark_pairs(px->inner_pair, PAIR_HEADS, c, n, then);
     }
 }
 
@@ -95,31 +89,29 @@ void phrase_index_build(pdp_rules *r)
     phrase_index *px = &r->phrases;
     memset(px, 0, sizeof *px);
     px->rs = xcalloc(r->nrules ? r->nrules : 1, sizeof *px->rs);
-    headtrie_builder hb = { 0 };
     for (size_t i = 0; i < r->nrules && px->n < MAX_PHRASE_RULES; i++) {
         const pdp_rule *ru = &r->rules[i];
         if (!ru->req_phrase) continue;
-        size_t k = px->n++;
-        px->rs[k] = ru;
-        px->all |= 1ULL << k;
-        if (!ru->req_word_start) px->inner |= 1ULL << k;
-        const prefix_set *ps = ru->req_phrase;
+        if (!ru->req_word_start) px->inner |= 1ULL << px->n;
+        px->all |= 1ULL << px->n;
+        px->rs[px->n++] = ru;
+    }
+    if (px->inner) {
+        px->inner_pair = xcalloc(128 * 128, 1);
+        px->quad = xcalloc((1u << QUAD_BITS) / 8, 1);
+        px->tri = xcalloc((1u << QUAD_BITS) / 8, 1);
+    }
+    headtrie_builder hb = { 0 };
+    for (size_t k = 0; k < px->n; k++) {
+        const prefix_set *ps = px->rs[k]->req_phrase;
         for (size_t h = 0; h < ps->nprefixes; h++) {
             headtrie_add(&hb, ps->prefixes[h], (unsigned)k);
             if ((unsigned char)ps->prefixes[h][0] < 0x80) px->ascii_first = 1;
+            add_head(px, ps->prefixes[h], px->inner >> k & 1);
         }
     }
     headtrie_build(&px->heads, &hb);
-    if (px->heads.any) memset(px->start_pair, 0xFF, sizeof px->start_pair);
-    for (size_t k = 0; k < px->n; k++)
-        for (size_t h = 0; h < px->rs[k]->req_phrase->nprefixes; h++) add_start(px->start_pair, px->rs[k]->req_phrase->prefixes[h]);
-    if (!px->inner) return;
-    px->inner_pair = xcalloc(128 * 128, 1);
-    px->quad = xcalloc((1u << QUAD_BITS) / 8, 1);
-    px->tri = xcalloc((1u << QUAD_BITS) / 8, 1);
-    for (size_t k = 0; k < px->n; k++)
-        if (px->inner >> k & 1)
-            for (size_t h = 0; h < px->rs[k]->req_phrase->nprefixes; h++) add_inner(px, px->rs[k]->req_phrase->prefixes[h]);
+    if (px->heads.any) memset(px->start_pair, 0xFF, sizeof px->start_pair); /* such rules start anywhere */
     if (px->heads.any & px->inner) memset(px->inner_pair, PAIR_HEADS, 128 * 128);
 }
 
@@ -150,10 +142,10 @@ static void try_at(phrase_pass *pp, size_t i, uint64_t allowed)
 static int more_letters(const phrase_index *px, const unsigned char *u, size_t n, size_t j, unsigned f, unsigned a,
                         unsigned b)
 {
-    if (!thai_at(u, n, j + 6)) return 0;
+    if (!utf8_thai_at(u, n, j + 6)) return 0;
     unsigned c = utf8_thai_index(u, j + 6);
     if (f & PAIR_TRI && bit(px->tri, quad_hash(a, b, c, 0x7F))) return 1;
-    return f & PAIR_QUAD && thai_at(u, n, j + 9) && bit(px->quad, quad_hash(a, b, c, utf8_thai_index(u, j + 9)));
+    return f & PAIR_QUAD && utf8_thai_at(u, n, j + 9) && bit(px->quad, quad_hash(a, b, c, utf8_thai_index(u, j + 9)));
 }
 
 /* The run of Thai characters from i (i is one): every rule at its first
@@ -165,13 +157,13 @@ static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
     const unsigned char *u = (const unsigned char *)pp->norm;
     size_t n = pp->nlen;
     size_t j = i + 3;
-    unsigned b = thai_at(u, n, j) ? utf8_thai_index(u, j) : 0; /* the letters at j and k = j + 3 */
-    if (bit(px->start_pair, utf8_thai_index(u, i) << 7 | b)) try_at(pp, i, after_letter ? px->inner : px->all);
+    unsigned b = utf8_thai_at(u, n, j) ? utf8_thai_index(u, j) : 0; /* the letters at j and k = j + 3 */
+    if (px->start_pair[utf8_thai_index(u, i) << 7 | b]) try_at(pp, i, after_letter ? px->inner : px->all);
     if (!px->inner_pair) return utf8_thai_run(u, n, i);
-    if (!thai_at(u, n, j)) return j;
+    if (!utf8_thai_at(u, n, j)) return j;
     for (;;) {
         size_t k = j + 3;
-        int more = thai_at(u, n, k);
+        int more = utf8_thai_at(u, n, k);
         unsigned c = more ? utf8_thai_index(u, k) : 0;
         unsigned f = px->inner_pair[b << 7 | c];
         if (f && (f & PAIR_HEADS || more_letters(px, u, n, j, f, b, c))) try_at(pp, j, px->inner);
@@ -193,7 +185,7 @@ void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const
     size_t i = 0;
     int after_letter = 0;
     while (i < nlen) {
-        if (thai_at(u, nlen, i)) {
+        if (utf8_thai_at(u, nlen, i)) {
             size_t e = thai_run(&pp, i, after_letter);
             unsigned last = utf8_thai_index(u, e - 3);
             after_letter = last >= 0x01 && last <= 0x4E;

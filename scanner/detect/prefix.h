@@ -1,8 +1,9 @@
-/* prefix.h — where a rule whose matches all begin with a phrase of a list
- * (`requires: {phrase: LIST}`) may start: positions whose first two
- * characters begin one of the phrases, looked up in a bitmap indexed by the
- * two characters (ASCII or Thai; 8 KB).  The rule is then tried, anchored,
- * only there.  Phrases starting outside ASCII and Thai disable the filter. */
+/* prefix.h — a rule's phrase list by its heads (the first eight characters
+ * of each phrase, up to a space): `requires: {phrase: LIST}` keeps them for
+ * the phrase pass's index (phrase.c, headtrie.h); `then: LIST` asks
+ * whether one stands at a position — a bitmap of the first two characters
+ * (ASCII or Thai; 8 KB), then the heads.  Phrases starting outside ASCII and
+ * Thai disable the filter. */
 #ifndef PDP_PREFIX_H
 #define PDP_PREFIX_H
 

@@ -124,15 +124,16 @@ typedef struct ui_message {
 /* The rules tried at phrase starts (`requires: phrase`), with where any of
  * them may start: built once when the rules are loaded (phrase.c), used by
  * every scan.  Rule k of rs is bit k of the masks. */
+enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 }; /* entries of its pair tables */
 typedef struct phrase_index {
     const struct pdp_rule **rs;
     size_t n;
     headtrie heads;           /* every rule's phrase heads */
     uint64_t all, inner;      /* all rules; those that may start inside a word */
     int ascii_first;          /* some phrase starts with an ASCII character */
-    /* At the first of a run of Thai letters a, b (b = 0 when a is alone): bit
-     * a << 7 | b is set when a phrase may start there. */
-    uint8_t start_pair[128 * 128 / 8];
+    /* At the first of a run of Thai letters a, b (b = 0 when a is alone):
+     * start_pair[a << 7 | b] is PAIR_HEADS when a phrase may start there. */
+    uint8_t start_pair[128 * 128];
     /* Inside a run of Thai letters, where an inner rule's phrase may start,
      * by the letters a, b there (b = 0 at the run's last letter):
      * inner_pair[a << 7 | b] holds PAIR_HEADS (look up the heads),

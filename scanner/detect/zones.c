@@ -3,11 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
 
 #include "../util/buf.h"
+#include "../util/simd.h"
 
 static inline int is_digit(char c) { return (unsigned char)(c - '0') < 10; }
 
@@ -31,12 +29,12 @@ static void push(zone_vec *z, size_t start, size_t end, uint32_t digits)
  * '0'..'9' (bytes with the high bit set, all of Thai text, never flag). */
 static size_t next_digit(const char *s, size_t len, size_t i)
 {
-#if defined(__SSE2__) && defined(__GNUC__)
+#ifdef PDP_SSE2
     const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
     for (; i + 16 <= len; i += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(s + i)); /* signed: bytes >= 0x80 are below '0' */
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)));
-        if (m) return i + (size_t)__builtin_ctz(m);
+        if (m) return i + lowest_bit(m);
     }
 #else
     const uint64_t ones = 0x0101010101010101ULL, low7 = ones * 127, high = ones * 128;

@@ -7,8 +7,6 @@
 
 #include <ctype.h>
 
-#define MAX_TABS 64 /* more empty columns than this: start a new line */
-
 void cell_pos_parse(const char *ref, cell_pos *p)
 {
     unsigned long col = 0, row = 0;
@@ -21,9 +19,9 @@ void cell_pos_parse(const char *ref, cell_pos *p)
 
 void cell_piece(extract_ctx *x, cell_pos *prev, const cell_pos *at, const pdp_location *loc)
 {
-    char sep[MAX_TABS + 1];
+    char sep[MAX_CELL_TABS + 1];
     size_t n = 0;
-    if (prev->row == at->row && at->col > prev->col && at->col - prev->col <= MAX_TABS)
+    if (prev->row == at->row && at->col > prev->col && at->col - prev->col <= MAX_CELL_TABS)
         for (unsigned long c = prev->col; c < at->col; c++) sep[n++] = '\t';
     else
         sep[n++] = '\n';

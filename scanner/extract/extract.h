@@ -70,6 +70,7 @@ typedef struct cell_pos {
     unsigned long row, col;
 } cell_pos;
 #define CELL_POS_NONE ((cell_pos){ (unsigned long)-1, 0 })
+#define MAX_CELL_TABS 64 /* more empty columns than this between cells: a new line */
 /* "AB12" -> row 12, column 27. */
 void cell_pos_parse(const char *ref, cell_pos *p);
 /* Start the piece of the cell at `at`: after a tab per column when it is in

@@ -58,12 +58,12 @@ static void piece(walk_state *w, long line, const char *part, const char *text)
     size_t len = strlen(text), i = 0;
     while (i < len && isspace((unsigned char)text[i])) i++;
     if (i == len) return;
-    char sep[66] = "\n";
+    char sep[MAX_CELL_TABS + 2] = "\n";
     if (!part && w->in_cell) {
         if (w->new_row) {
             w->new_row = 0;
         } else if (w->tabs) {
-            int n = w->tabs < 64 ? w->tabs : 64;
+            int n = w->tabs < MAX_CELL_TABS ? w->tabs : MAX_CELL_TABS;
             memset(sep, '\t', (size_t)n);
             sep[n] = 0;
         } else if (!isspace((unsigned char)text[0])) {

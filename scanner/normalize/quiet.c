@@ -14,10 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../util/simd.h"
 #include "../util/utf8.h"
-
-/* Does the Thai character U+0E00 + n combine with the one before it? */
-static int is_combining_index(unsigned n) { return n == 0x31 || (n >= 0x34 && n <= 0x3A) || (n >= 0x47 && n <= 0x4E); }
 
 /* Which Thai letters U+0E00+b after a Thai letter U+0E00+a send the pair to
  * the slow path: bit b of repair_next[a] (b = 0x7F when no Thai letter
@@ -44,8 +42,7 @@ static const uint64_t repair_next[128][2] = {
  * not one (E0 B8/B9 xx; the input is valid UTF-8). */
 static inline unsigned thai_index_at(const unsigned char *s, size_t len, size_t i)
 {
-    if (i + 2 < len && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8) return utf8_thai_index(s, i);
-    return 0x7F;
+    return utf8_thai_at(s, len, i) ? utf8_thai_index(s, i) : 0x7F;
 }
 
 /* The end of the run of ASCII bytes other than space from i, eight at a time. */
@@ -80,7 +77,7 @@ size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i)
         if (i >= len) break;
         if (s[i] == ' ') {
             unsigned n = thai_index_at(s, len, i + 1);
-            if (n != 0x7F && is_combining_index(n)) return i;
+            if (n != 0x7F && thai_index_combining(n)) return i;
             i++;
         } else if (s[i] >= 0x80 && thai_index_at(s, len, i) == 0x7F) { /* not Thai */
             return i;
@@ -90,9 +87,7 @@ size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i)
 }
 
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-
+#ifdef PDP_SSE2
 static inline __m128i load(const unsigned char *p) { return _mm_loadu_si128((const __m128i *)p); }
 static inline __m128i eq(__m128i x, int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)); }
 static inline __m128i or3(__m128i a, __m128i b, __m128i c) { return _mm_or_si128(_mm_or_si128(a, b), c); }
@@ -153,9 +148,9 @@ static size_t quiet_blocks(const unsigned char *s, size_t len, size_t i)
         unsigned covered = lead | lead << 1 | lead << 2 | carry;
         unsigned stop = space | (high & ~covered & 0xFFFF);
         if (stop | pair) {
-            size_t at = stop ? i + (size_t)__builtin_ctz(stop) : len;
+            size_t at = stop ? i + lowest_bit(stop) : len;
             if (pair) { /* the pair's first character begins two bytes before its last */
-                size_t p = i + (size_t)__builtin_ctz(pair) - 2;
+                size_t p = i + lowest_bit(pair) - 2;
                 if (p < at) at = p < start ? start : p;
             }
             return at;
@@ -170,7 +165,7 @@ static size_t quiet_blocks(const unsigned char *s, size_t len, size_t i)
 
 size_t quiet_span(const unsigned char *s, size_t len, size_t i)
 {
-#if defined(__SSE2__) && defined(__GNUC__)
+#ifdef PDP_SSE2
     if (i >= 1) i = quiet_blocks(s, len, i);
 #endif
     return quiet_one_by_one(s, len, i);

@@ -1,9 +1,8 @@
 /* utf8.c — UTF-8 decoding and validation (see utf8.h). */
 #include "utf8.h"
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+
+#include "simd.h"
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -148,7 +147,7 @@ size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
     return i;
 }
 
-#if defined(__SSE2__)
+#ifdef PDP_SSE2
 /* Bit masks of one 16-byte block: bytes >= 0x80, NUL, E0, B8 or B9,
  * 80..BF. */
 typedef struct block_masks {
@@ -171,7 +170,7 @@ static inline block_masks masks_at(const unsigned char *p)
 
 size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i)
 {
-#if defined(__SSE2__)
+#ifdef PDP_SSE2
     /* A block is clean when each of its bytes is ASCII other than NUL or
      * belongs to a Thai character starting in it (lead E0, then B8/B9, then
      * 80..BF — the next block finishes it) or to one that the block before

@@ -25,6 +25,13 @@ size_t utf8_ceil(const char *s, size_t len, size_t off);
 /* Number of code points in s[0..n) (assumed valid). */
 size_t utf8_count(const char *s, size_t n);
 
+/* Does a character of the Thai block (E0 B8/B9 xx) start at s[i]?  (In
+ * valid UTF-8 the third byte then follows.) */
+static inline int utf8_thai_at(const unsigned char *s, size_t n, size_t i)
+{
+    return i + 2 < n && s[i] == 0xE0 && (s[i + 1] & 0xFE) == 0xB8;
+}
+
 /* Index in the Thai block (0..127) of the character at s[i], which must be
  * one (E0 B8/B9 xx). */
 static inline unsigned utf8_thai_index(const unsigned char *s, size_t i)
@@ -48,5 +55,8 @@ size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i);
 /* Thai block helpers. */
 static inline int cp_is_thai(uint32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F; }
 static inline int cp_is_thai_digit(uint32_t cp) { return cp >= 0x0E50 && cp <= 0x0E59; }
+/* Does the Thai character U+0E00 + k combine with the one before it (above
+ * and below vowels, tones and other marks)? */
+static inline int thai_index_combining(unsigned k) { return k == 0x31 || (k >= 0x34 && k <= 0x3A) || (k >= 0x47 && k <= 0x4E); }
 
 #endif

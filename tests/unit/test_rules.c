@@ -187,6 +187,39 @@ static void test_lazy_patterns_fail_closed(void **s)
     pdp_rules_free(r);
 }
 
+/* More phrase rules than the phrase index holds (64): the ones past it are
+ * still tried, scanned plainly — a rule is never dropped for the limit. */
+static void test_phrase_rules_past_the_index(void **s)
+{
+    (void)s;
+    buf rules, lists;
+    buf_init(&rules);
+    buf_init(&lists);
+    buf_puts(&rules, "rules:\n");
+    buf_puts(&lists, "lists:\n");
+    for (int k = 0; k < 70; k++) {
+        char tmp[256];
+        snprintf(tmp, sizeof tmp, "  - id: r%d\n    category: email\n    pattern: 'tag%d\\b'\n    requires: {phrase: l%d}\n", k, k, k);
+        buf_puts(&rules, tmp);
+        snprintf(tmp, sizeof tmp, "  l%d:\n    description: x\n    phrases: [tag%d]\n", k, k);
+        buf_puts(&lists, tmp);
+    }
+    pdp_rules *r = NULL;
+    char *err = load_with_files(rules.data, lists.data, 0, &r);
+    assert_null(err);
+    pdp_result res;
+    const char *text = "tag3 and tag69";
+    pdp_scan_buffer(r, text, strlen(text), "x", NULL, &res);
+    assert_int_equal(res.status, PDP_STATUS_OK);
+    assert_int_equal(res.nfindings, 2);
+    assert_string_equal(res.findings[0].rule_id, "r3");
+    assert_string_equal(res.findings[1].rule_id, "r69");
+    pdp_result_free(&res);
+    pdp_rules_free(r);
+    buf_free(&rules);
+    buf_free(&lists);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_rules_listing),
         cmocka_unit_test(test_broken_rules_refused),
         cmocka_unit_test(test_lazy_patterns_fail_closed),
+        cmocka_unit_test(test_phrase_rules_past_the_index),
     };
     return cmocka_run_group_tests_name("rules", tests, load_rules_setup, free_rules_teardown);
 }
