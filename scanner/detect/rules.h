@@ -121,27 +121,41 @@ typedef struct ui_message {
     char *key, *th, *en;
 } ui_message;
 
+/* Where a phrase head may start, judged by the Thai letters a, b, c, d
+ * there (b = 0 when a ends the run of letters): pair[a << 7 | b] holds
+ * PAIR_HEADS (look the heads up), PAIR_TRI, PAIR_QUAD (look them up when
+ * bit quad_hash() of the first three or four letters is set in tri or
+ * quad), or 0 (no head starts so). */
+enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 };
+#define HEAD_HASH_BITS 16
+typedef struct head_filter {
+    uint8_t pair[128 * 128];
+    uint8_t tri[(1u << HEAD_HASH_BITS) / 8], quad[(1u << HEAD_HASH_BITS) / 8];
+} head_filter;
+
 /* The rules tried at phrase starts (`requires: phrase`), with where any of
  * them may start: built once when the rules are loaded (phrase.c), used by
  * every scan.  Rule k of rs is bit k of the masks. */
-enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 }; /* entries of its pair tables */
 typedef struct phrase_index {
     const struct pdp_rule **rs;
     size_t n;
     headtrie heads;           /* every rule's phrase heads */
     uint64_t all, inner;      /* all rules; those that may start inside a word */
     int ascii_first;          /* some phrase starts with an ASCII character */
-    /* At the first of a run of Thai letters a, b (b = 0 when a is alone):
-     * start_pair[a << 7 | b] is PAIR_HEADS when a phrase may start there. */
-    uint8_t start_pair[128 * 128];
-    /* Inside a run of Thai letters, where an inner rule's phrase may start,
-     * by the letters a, b there (b = 0 at the run's last letter):
-     * inner_pair[a << 7 | b] holds PAIR_HEADS (look up the heads),
-     * PAIR_TRI, PAIR_QUAD (look them up when bit quad_hash() of the first
-     * three or four letters is set in tri or quad).  NULL when no rule
-     * starts inside a word. */
-    uint8_t *inner_pair;
-    uint8_t *tri, *quad;
+    head_filter *start;       /* every head, at the first letter of a run of Thai letters */
+    /* Inside a run: the inner rules' heads (NULL when there are none), and
+     * which letters to skip — skip[a << 7 | b] for letters a, b that end a
+     * window of four: the window's shift (bits 0-1), or at shift 0 which
+     * starts to check (bit 2 + d: the letter d before b), as in the
+     * Wu-Manber search.  Heads of fewer than four letters followed by
+     * something other than a letter are checked where the run ends
+     * (tail_lengths: bit n for n letters) when what follows the run may
+     * follow one (tail_next, by its first byte); starts fewer than
+     * skip_from letters into the run are checked one by one. */
+    head_filter *inside;
+    uint8_t *skip;
+    unsigned tail_lengths, skip_from;
+    uint8_t tail_next[256];
 } phrase_index;
 
 void phrase_index_build(pdp_rules *r);

@@ -104,6 +104,24 @@ size_t utf8_count(const char *s, size_t n)
     return c;
 }
 
+#ifdef PDP_SSE2
+/* Five characters (15 bytes) at a time: the bytes of each in their place —
+ * E0, then B8 or B9, then a continuation byte. */
+static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i)
+{
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE0)));
+        unsigned page = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xB8)));
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))); /* 80..BF */
+        unsigned bad = ~((lead & 0x1249u) | (page & 0x2492u) | (cont & 0x4924u)) & 0x7FFFu;
+        if (bad) return i + 3 * (lowest_bit(bad) / 3);
+        i += 15;
+    }
+    return i;
+}
+#else
 /* Byte masks and values of eight Thai characters (E0, B8 or B9, 80..BF),
  * as three eight-byte words. */
 static const unsigned char thai_mask[24] = { 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0,
@@ -111,7 +129,8 @@ static const unsigned char thai_mask[24] = { 0xFF, 0xFE, 0xC0, 0xFF, 0xFE, 0xC0,
 static const unsigned char thai_value[24] = { 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80,
                                               0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80 };
 
-size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
+/* Eight characters (24 bytes) at a time, as three words. */
+static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i)
 {
     uint64_t m[3], v[3], x[3];
     memcpy(m, thai_mask, 24);
@@ -121,15 +140,13 @@ size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
         if (((x[0] & m[0]) ^ v[0]) | ((x[1] & m[1]) ^ v[1]) | ((x[2] & m[2]) ^ v[2])) break;
         i += 24;
     }
-    if (i + 12 <= n) { /* four characters */
-        uint64_t y;
-        uint32_t z, mz, vz;
-        memcpy(&y, s + i, 8);
-        memcpy(&z, s + i + 8, 4);
-        memcpy(&mz, thai_mask + 8, 4);
-        memcpy(&vz, thai_value + 8, 4);
-        if (!(((y & m[0]) ^ v[0]) | ((z & mz) ^ vz))) i += 12;
-    }
+    return i;
+}
+#endif
+
+size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
+{
+    i = thai_run_blocks(s, n, i);
     while (i + 2 < n && !((s[i] ^ 0xE0) | ((s[i + 1] & 0xFE) ^ 0xB8) | ((s[i + 2] & 0xC0) ^ 0x80))) i += 3;
     return i;
 }

@@ -250,6 +250,42 @@ static void test_phrase_heads(void **s)
     headtrie_free(&t);
 }
 
+/* The phrase pass skips letters inside runs of Thai letters (phrase.c):
+ * phrases glued into such runs at every offset, at a run's start and end,
+ * after ASCII, must give what trying every rule everywhere gives. */
+static void test_phrase_pass_skips_no_start(void **s)
+{
+    (void)s;
+    static const char *filler[] = { "ก", "ขอ", "ที่", "ว่า", "การ", "นา", "ใน", "ความ", " ", "1", "a", ".", "ด" };
+    static const char *phrase[] = { "ผู้ป่วย", "มะเร็ง", "นาย", "นางสาว", "ด.ญ.", "อายุ", "HIV", "ศาสนา:", "เอดส์",
+                                    "โรคจิต", "ข้อสอบ", "ลับมาก", "วัณโรค", "ตาบอด" };
+    pdp_options full = { .full_scan = 1 };
+    unsigned seed = 99;
+    char text[700];
+    size_t total = 0;
+    for (int round = 0; round < 300; round++) {
+        size_t n = 0;
+        while (n < 500) {
+            unsigned r = test_random(&seed, 100);
+            const char *piece = r < 85 ? filler[r % 13] : phrase[r % 14];
+            memcpy(text + n, piece, strlen(piece));
+            n += strlen(piece);
+        }
+        pdp_result a, b;
+        pdp_scan_buffer(g_rules, text, n, "x", NULL, &a);
+        pdp_scan_buffer(g_rules, text, n, "x", &full, &b);
+        assert_int_equal(a.nfindings, b.nfindings);
+        for (size_t i = 0; i < a.nfindings; i++) {
+            assert_int_equal(a.findings[i].start, b.findings[i].start);
+            assert_string_equal(a.findings[i].rule_id, b.findings[i].rule_id);
+        }
+        total += a.nfindings;
+        pdp_result_free(&a);
+        pdp_result_free(&b);
+    }
+    assert_true(total > 300); /* the phrases were found */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_mask_display),
         cmocka_unit_test(test_context_on_demand),
         cmocka_unit_test(test_phrase_heads),
+        cmocka_unit_test(test_phrase_pass_skips_no_start),
     };
     return cmocka_run_group_tests_name("detect", tests, load_rules_setup, free_rules_teardown);
 }
