@@ -47,6 +47,8 @@ struct docscan {
     int full;
     const pdp_allow *allow;       /* the allowlist and baseline, or NULL */
     int with_context;             /* fill findings' before/after */
+    int marks;                    /* the text of this round holds ALLOW_MARK */
+    policy_fp_key *fp_key;
 };
 
 void location_copy(pdp_location *dst, const pdp_location *src)
@@ -82,6 +84,7 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
     detect_scratch_init(&d->scratch);
     d->scratch.full_scan = opt && opt->full_scan;
     cand_vec_init(&d->cands);
+    d->fp_key = policy_fp_key_new();
     return d;
 }
 
@@ -95,6 +98,7 @@ void docscan_free(docscan *d)
     cand_vec_free(&d->cands);
     for (size_t i = 0; i < d->npieces; i++) piece_free(&d->pieces[i]);
     free(d->pieces);
+    policy_fp_key_free(d->fp_key);
     free(d);
 }
 
@@ -189,7 +193,7 @@ void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, i
     f->message_th = pdp_message(d->rules, "finding.unreadable", PDP_LANG_TH);
     f->message_en = pdp_message(d->rules, "finding.unreadable", PDP_LANG_EN);
     char *key = xasprintf("%s@%d/%s", what, loc->page, loc->part ? loc->part : "");
-    policy_fingerprint("unreadable", key, f->fingerprint);
+    policy_fingerprint(d->fp_key, "unreadable", key, f->fingerprint);
     free(key);
     if (!makes_partial) return;
     char *e = loc->page ? xasprintf("%s (page %d)", what, loc->page) : xstrdup(what);
@@ -199,10 +203,22 @@ void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, i
 
 #define ALLOW_MARK "pdpascan:allow"
 
+/* Does s[0, n) hold the inline marker? */
+static int holds_mark(const char *s, size_t n)
+{
+    const char *p = s, *end = s + n;
+    size_t ml = sizeof ALLOW_MARK - 1;
+    while ((size_t)(end - p) >= ml && (p = memchr(p, 'p', (size_t)(end - p - ml + 1))))
+        if (!memcmp(p++, ALLOW_MARK, ml)) return 1;
+    return 0;
+}
+
 /* Does the line of text around raw[rs, re) hold the inline marker?  (Only
- * what is still in the buffer is looked at: a line up to LOOKBACK bytes.) */
+ * what is still in the buffer is looked at: a line up to LOOKBACK bytes;
+ * nothing when the buffer holds none.) */
 static int marked_line(const docscan *d, size_t rs, size_t re)
 {
+    if (!d->marks) return 0;
     const char *s = d->raw.data, *end = s + d->raw.len;
     const char *a = s + rs, *b = s + re;
     while (a > s && a[-1] != '\n' && (size_t)(s + rs - a) < LOOKBACK) a--;
@@ -266,7 +282,7 @@ static void add_finding(docscan *d, const candidate *c)
     f->message_th = v.msg_th;
     f->message_en = v.msg_en;
     f->role = v.role;
-    policy_fingerprint(ru->id, c->normalized, f->fingerprint);
+    policy_fingerprint(d->fp_key, ru->id, c->normalized, f->fingerprint);
 }
 
 /* Forget text before doc offset keep (kept as context up to there). */
@@ -298,6 +314,7 @@ static void round_scan(docscan *d, int final)
     detect_run(d->rules, d->norm.data, d->norm.len, &d->map, (size_t)(d->commit_lo - d->raw_base),
                (size_t)(hi - d->raw_base), &d->scratch, &d->cands);
     policy_resolve_overlaps(&d->cands);
+    d->marks = d->cands.len && holds_mark(d->raw.data, d->raw.len);
     for (size_t i = 0; i < d->cands.len && !d->full; i++) {
         const candidate *c = &d->cands.v[i];
         if (d->raw_base + c->rs < d->last_end) continue; /* overlaps the previous round's last */

@@ -138,21 +138,26 @@ char *policy_suggestion(const pdp_rule *ru, const char *s, size_t n)
 /* The key only separates pdpascan's fingerprints from other hashes; a
  * deployment that shares reports can set its own (PDPASCAN_FINGERPRINT_KEY)
  * so that fingerprints of short values cannot be reversed by guessing. */
-void policy_fingerprint(const char *rule_id, const char *normalized, char out[17])
+policy_fp_key *policy_fp_key_new(void)
 {
     const char *key = getenv("PDPASCAN_FINGERPRINT_KEY");
     if (!key || !*key) key = "pdpascan-fingerprint-v1";
-    size_t a = strlen(rule_id), b = strlen(normalized);
-    char *data = xmalloc(a + b + 1);
-    memcpy(data, rule_id, a);
-    data[a] = 0;
-    memcpy(data + a + 1, normalized, b);
-    gchar *hex = g_compute_hmac_for_data(G_CHECKSUM_SHA256, (const guchar *)key, strlen(key),
-                                         (const guchar *)data, a + b + 1);
-    memcpy(out, hex, 16);
+    return g_hmac_new(G_CHECKSUM_SHA256, (const guchar *)key, strlen(key));
+}
+
+void policy_fp_key_free(policy_fp_key *k)
+{
+    if (k) g_hmac_unref(k);
+}
+
+void policy_fingerprint(const policy_fp_key *k, const char *rule_id, const char *normalized, char out[17])
+{
+    GHmac *h = g_hmac_copy(k);
+    g_hmac_update(h, (const guchar *)rule_id, (gssize)strlen(rule_id) + 1); /* with its NUL: a separator */
+    g_hmac_update(h, (const guchar *)normalized, (gssize)strlen(normalized));
+    memcpy(out, g_hmac_get_string(h), 16);
     out[16] = 0;
-    g_free(hex);
-    free(data);
+    g_hmac_unref(h);
 }
 
 /* Linked records.  Findings on one line of the extracted text (a text line,

@@ -27,9 +27,15 @@ void policy_resolve_overlaps(cand_vec *cv);
 /* Replacement for match in a redacted copy (heap string). */
 char *policy_suggestion(const pdp_rule *ru, const char *match, size_t len);
 
+/* The fingerprints' key (PDPASCAN_FINGERPRINT_KEY or the default) made
+ * ready once for a document: an HMAC-SHA256 with the key already hashed in. */
+typedef struct _GHmac policy_fp_key;
+policy_fp_key *policy_fp_key_new(void);
+void policy_fp_key_free(policy_fp_key *k);
+
 /* 16 hex digits from the rule and the canonical value only, so that the
  * fingerprint survives moves of other text and renames of the file. */
-void policy_fingerprint(const char *rule_id, const char *normalized, char out[17]);
+void policy_fingerprint(const policy_fp_key *k, const char *rule_id, const char *normalized, char out[17]);
 
 /* Mark findings that make up one person's record, and raise findings of
  * rules with `tie` that stand near a private person's name or identifier
