@@ -2,13 +2,13 @@
  *
  * One character at a time: each Thai letter is looked at once, with the one
  * after it, in a table of the pairs that thai_norm.c repairs (repair_next).
- * Sixteen bytes at a time (SSE2): the block's bytes are sorted by compares
- * into bit masks — whole Thai characters, and the letters that a repair
- * involves, read off each character's last byte and the byte before it —
- * and the block is passed over when none of its bytes needs a look.  The
- * block path stops exactly where the character path would (for the
- * character path the unassigned U+0E7F is not Thai: the blocks stop there
- * too). */
+ * Thirty-two bytes at a time (AVX2, or SSE2 sixteen and sixteen): compares
+ * mark the bytes where the span must stop — whole Thai characters, and the
+ * letters that a repair involves, are read off each character's last byte
+ * and the byte before it — and the block is passed over when none is
+ * marked.  The block path stops exactly where the character path would
+ * (for the character path the unassigned U+0E7F is not Thai: the blocks
+ * stop there too). */
 #include "quiet.h"
 
 #include <stdint.h>
@@ -88,85 +88,101 @@ size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i)
 
 
 #ifdef PDP_SSE2
-static inline __m128i load(const unsigned char *p) { return _mm_loadu_si128((const __m128i *)p); }
-static inline __m128i eq(__m128i x, int c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c)); }
-static inline __m128i or3(__m128i a, __m128i b, __m128i c) { return _mm_or_si128(_mm_or_si128(a, b), c); }
-/* Bytes in [lo, hi]. */
-static inline __m128i in(__m128i x, int lo, int hi)
+/* 32 bytes as a vector of GCC's vector extension: compiled twice, for
+ * AVX2 (used where the processor has it) and as two SSE2 halves. */
+typedef unsigned char v32 __attribute__((vector_size(32)));
+typedef signed char v32s __attribute__((vector_size(32)));
+
+#define ALWAYS __attribute__((always_inline)) /* into each of the two */
+/* They are never called, so the ABI for passing vectors does not matter. */
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+static inline ALWAYS v32 at(const unsigned char *p)
 {
-    __m128i d = _mm_subs_epu8(_mm_sub_epi8(x, _mm_set1_epi8((char)lo)), _mm_set1_epi8((char)(hi - lo)));
-    return _mm_cmpeq_epi8(d, _mm_setzero_si128());
+    v32 v;
+    memcpy(&v, p, sizeof v);
+    return v;
 }
-static inline unsigned mm(__m128i v) { return (unsigned)_mm_movemask_epi8(v); }
+static inline ALWAYS v32 eq(v32 x, unsigned char c) { return (v32)(x == c); }
+static inline ALWAYS v32 in(v32 x, unsigned char lo, unsigned char hi) { return (v32)((v32)(x - lo) <= (unsigned char)(hi - lo)); }
+/* Bytes 0x80..0xBF. */
+static inline ALWAYS v32 cont(v32 x) { return (v32)((v32s)x < (signed char)-64); }
+/* Last bytes of B8-page (U+0E00..3F) and B9-page (U+0E40..7F) characters
+ * by the byte before them. */
+static inline ALWAYS v32 page8(v32 y) { return eq(y, 0xB8); }
+static inline ALWAYS v32 page9(v32 y) { return eq(y, 0xB9); }
+static inline ALWAYS v32 tone(v32 y, v32 x) { return page9(y) & in(x, 0x88, 0x8B); }
+static inline ALWAYS v32 above_below(v32 y, v32 x) { return page8(y) & (eq(x, 0xB1) | in(x, 0xB4, 0xBA)); }
 
-/* The letter classes of the characters whose last byte is x (the byte
- * before it y): B8 half (U+0E00..3F) or B9 half (U+0E40..7F). */
-typedef struct letters {
-    __m128i h8, h9;
-} letters;
-
-static inline letters half(__m128i y) { return (letters){ eq(y, 0xB8), eq(y, 0xB9) }; }
-static inline __m128i tone(letters l, __m128i x) { return _mm_and_si128(l.h9, in(x, 0x88, 0x8B)); }
-static inline __m128i above_below(letters l, __m128i x)
+/* For the 32 bytes at p (p >= 2, p + 37 <= len): a non-zero byte where the
+ * span must stop — at the first byte of a Thai character a that begins a
+ * pair to repair with the character b after it, at a space before a
+ * combining mark, at a byte >= 0x80 that is not part of a Thai
+ * character. */
+static inline ALWAYS v32 block_stops(const unsigned char *p)
 {
-    return _mm_and_si128(l.h8, _mm_or_si128(eq(x, 0xB1), in(x, 0xB4, 0xBA)));
+    v32 m2 = at(p - 2), m1 = at(p - 1), x0 = at(p), x1 = at(p + 1), x2 = at(p + 2), x3 = at(p + 3);
+    v32 x4 = at(p + 4), x5 = at(p + 5);
+    /* a: page byte x1, last byte x2; b: page x4, last x5 */
+    v32 a8 = page8(x1), a9 = page9(x1), b8 = page8(x4), b9 = page9(x4);
+    v32 b_tone = tone(x4, x5), b_ab = above_below(x4, x5);
+    v32 pair = a8 & (eq(x2, 0xB0) | eq(x2, 0xB2) | eq(x2, 0xB3)) & b_tone;               /* ะ า ำ + tone */
+    pair |= a8 & eq(x2, 0xB3) & b8 & eq(x5, 0xB2);                                       /* ำ า */
+    pair |= a9 & eq(x2, 0x80) & b9 & eq(x5, 0x80);                                       /* เ เ */
+    pair |= tone(x1, x2) & (b_ab | (b9 & eq(x5, 0x8D)));                                 /* tone + vowel or ํ */
+    pair |= a9 & (eq(x2, 0x85) | eq(x2, 0x8D) | in(x2, 0x90, 0x99) | eq(x2, 0xBF));    /* ๅ ํ digits, U+0E7F */
+    v32 space = eq(x0, ' ') & (above_below(x2, x3) | (page9(x2) & in(x3, 0x87, 0x8E))); /* a mark ending at x3 */
+    /* Thai characters begun at p - 2, p - 1 and p cover the byte at p. */
+    v32 lead_m2 = eq(m2, 0xE0) & (page8(m1) | page9(m1)) & cont(x0);
+    v32 lead_m1 = eq(m1, 0xE0) & (page8(x0) | page9(x0)) & cont(x1);
+    v32 lead_0 = eq(x0, 0xE0) & (a8 | a9) & cont(x2);
+    v32 high = (v32)((v32s)x0 < 0);
+    return pair | space | (high & ~(lead_m2 | lead_m1 | lead_0));
 }
 
-/* Bits 0..15 for the block at p (p >= 1, p + 19 <= len): the characters
- * whose last byte is there and that begin a pair to repair (bit at that last
- * byte); *space: spaces before a combining mark; *lead: first bytes of Thai
- * characters; *high: bytes >= 0x80. */
-static unsigned block_bits(const unsigned char *p, unsigned *space, unsigned *lead, unsigned *high)
-{
-    __m128i y = load(p - 1), x = load(p), x1 = load(p + 1), x2 = load(p + 2), x3 = load(p + 3);
-    letters a = half(y), b = half(x2); /* a: the character ending at x; b: the next one, ending at x3 */
-    __m128i b_tone = tone(b, x3), b_ab = above_below(b, x3);
-    __m128i a_tone = tone(a, x);
-    __m128i sara_a_aa_am = _mm_and_si128(a.h8, or3(eq(x, 0xB0), eq(x, 0xB2), eq(x, 0xB3)));
-    __m128i pair = _mm_and_si128(sara_a_aa_am, b_tone);                                            /* ะ า ำ + tone */
-    pair = _mm_or_si128(pair, _mm_and_si128(_mm_and_si128(a.h8, eq(x, 0xB3)), _mm_and_si128(b.h8, eq(x3, 0xB2)))); /* ำ า */
-    pair = _mm_or_si128(pair, _mm_and_si128(_mm_and_si128(a.h9, eq(x, 0x80)), _mm_and_si128(b.h9, eq(x3, 0x80)))); /* เ เ */
-    pair = _mm_or_si128(pair, _mm_and_si128(a_tone, _mm_or_si128(b_ab, _mm_and_si128(b.h9, eq(x3, 0x8D))))); /* tone + vowel or ํ */
-    __m128i always = or3(eq(x, 0x85), eq(x, 0x8D), _mm_or_si128(in(x, 0x90, 0x99), eq(x, 0xBF)));
-    pair = _mm_or_si128(pair, _mm_and_si128(a.h9, always)); /* ๅ ํ digits, and U+0E7F as above */
-    __m128i comb = _mm_or_si128(b_ab, _mm_and_si128(b.h9, in(x3, 0x87, 0x8E)));
-    *space = mm(_mm_and_si128(eq(x, ' '), comb)); /* a space at x, a mark ending at x3 */
-    __m128i cont2 = _mm_cmplt_epi8(x2, _mm_set1_epi8((char)0xC0)); /* signed: 0x80..0xBF */
-    *lead = mm(_mm_and_si128(_mm_and_si128(eq(x, 0xE0), _mm_or_si128(eq(x1, 0xB8), eq(x1, 0xB9))), cont2));
-    *high = mm(x);
-    return mm(pair);
-}
-
-/* From i (>= 1, a character start), 16 bytes at a time: the first byte
+/* From i (>= 2, a character start), 32 bytes at a time: the first byte
  * that needs a look, or where blocks end (a character start). */
-static size_t quiet_blocks(const unsigned char *s, size_t len, size_t i)
+static inline ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, size_t i)
 {
     size_t start = i;
-    unsigned carry = 0; /* bytes of this block that a Thai character begun before it takes */
-    while (i + 19 <= len) {
-        unsigned space, lead, high, pair = block_bits(s + i, &space, &lead, &high);
-        unsigned covered = lead | lead << 1 | lead << 2 | carry;
-        unsigned stop = space | (high & ~covered & 0xFFFF);
-        if (stop | pair) {
-            size_t at = stop ? i + lowest_bit(stop) : len;
-            if (pair) { /* the pair's first character begins two bytes before its last */
-                size_t p = i + lowest_bit(pair) - 2;
-                if (p < at) at = p < start ? start : p;
-            }
-            return at;
-        }
-        carry = covered >> 16;
-        i += 16;
+    for (; i + 37 <= len; i += 32) {
+        v32 v = block_stops(s + i);
+        uint64_t w[4];
+        memcpy(w, &v, sizeof w);
+        if (!(w[0] | w[1] | w[2] | w[3])) continue;
+        for (unsigned k = 0;; k++)
+            if (w[k]) return i + 8 * k + (unsigned)__builtin_ctzll(w[k]) / 8;
     }
-    while (carry && i > start && (s[i] & 0xC0) == 0x80) i--; /* inside a character: back to its start */
+    while (i > start && (s[i] & 0xC0) == 0x80) i--; /* inside a character: back to its start */
     return i;
 }
+
+static size_t quiet_blocks_sse2(const unsigned char *s, size_t len, size_t i) { return quiet_blocks(s, len, i); }
+__attribute__((target("avx2"))) static size_t quiet_blocks_avx2(const unsigned char *s, size_t len, size_t i)
+{
+    return quiet_blocks(s, len, i);
+}
 #endif
+
+size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way)
+{
+#ifdef PDP_SSE2
+    if (i >= 2 && way == QUIET_AVX2) i = quiet_blocks_avx2(s, len, i);
+    if (i >= 2 && way == QUIET_SSE2) i = quiet_blocks_sse2(s, len, i);
+#endif
+    return quiet_one_by_one(s, len, i);
+}
 
 size_t quiet_span(const unsigned char *s, size_t len, size_t i)
 {
+    return quiet_span_by(s, len, i, quiet_best());
+}
+
+quiet_way quiet_best(void)
+{
 #ifdef PDP_SSE2
-    if (i >= 1) i = quiet_blocks(s, len, i);
+    return __builtin_cpu_supports("avx2") ? QUIET_AVX2 : QUIET_SSE2;
+#else
+    return QUIET_CHARS;
 #endif
-    return quiet_one_by_one(s, len, i);
 }

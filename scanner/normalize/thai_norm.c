@@ -254,9 +254,10 @@ void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
     offmap_clear(map);
     const unsigned char *s = (const unsigned char *)src;
     nstate st = { s, len, out, map, 0 };
+    quiet_way way = quiet_best();
     size_t i = 0;
     while (i < len) {
-        size_t j = quiet_span(s, len, i);
+        size_t j = quiet_span_by(s, len, i, way);
         if (j > i) {
             buf_append(out, src + i, j - i);
             st.prev = last_cp(s, len, j);
