@@ -224,10 +224,7 @@ static int marked_line(const docscan *d, size_t rs, size_t re)
     while (a > s && a[-1] != '\n' && (size_t)(s + rs - a) < LOOKBACK) a--;
     const char *nl = memchr(b, '\n', (size_t)(end - b));
     b = nl ? nl : end;
-    size_t ml = sizeof ALLOW_MARK - 1;
-    for (const char *p = a; p + ml <= b; p++)
-        if (*p == 'p' && !memcmp(p, ALLOW_MARK, ml)) return 1;
-    return 0;
+    return holds_mark(a, (size_t)(b - a));
 }
 
 #define CONTEXT_CHARS 40

@@ -136,12 +136,10 @@ void phrase_index_build(pdp_rules *r)
             add_head(px, ps->prefixes[h], px->inner >> k & 1);
         }
     }
+    /* (Heads that begin outside ASCII and Thai — the trie's `any` — cannot
+     * begin at a Thai letter: detect_phrases tries them at every other
+     * character, and the filters leave them out.) */
     headtrie_build(&px->heads, &hb);
-    if (px->heads.any) memset(px->start->pair, PAIR_HEADS, sizeof px->start->pair); /* such rules start anywhere */
-    if (px->heads.any & px->inner) {
-        memset(px->inside->pair, PAIR_HEADS, sizeof px->inside->pair);
-        memset(px->skip, 4, 128 * 128); /* shift 0, check the window's last letter */
-    }
 }
 
 void phrase_index_free(phrase_index *px)

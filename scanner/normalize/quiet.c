@@ -173,11 +173,6 @@ size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way
     return quiet_one_by_one(s, len, i);
 }
 
-size_t quiet_span(const unsigned char *s, size_t len, size_t i)
-{
-    return quiet_span_by(s, len, i, quiet_best());
-}
-
 quiet_way quiet_best(void)
 {
 #ifdef PDP_SSE2

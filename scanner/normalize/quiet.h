@@ -7,19 +7,17 @@
 
 #include <stddef.h>
 
+/* The ways to judge it: one character at a time, 32-byte blocks as two
+ * SSE2 halves or with AVX2 (blocks where compiled, SSE2; AVX2 only where the
+ * processor has it); quiet_best: the best this machine has. */
+typedef enum quiet_way { QUIET_CHARS, QUIET_SSE2, QUIET_AVX2 } quiet_way;
+quiet_way quiet_best(void);
+
 /* The end of the span from i (a character start) that normalization leaves
- * as it is: judged 32 bytes at a time where SSE2 is there (AVX2 where the
- * processor has it), then one character at a time. */
-size_t quiet_span(const unsigned char *s, size_t len, size_t i);
+ * as it is: judged in blocks the given way, then one character at a time. */
+size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way);
 
 /* The same, one character at a time only (the reference for the above). */
 size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i);
-
-/* The ways to judge it: one character at a time, 32-byte blocks as two
- * SSE2 halves or with AVX2 (blocks where compiled, SSE2; AVX2 only where the
- * processor has it); quiet_span takes the best this machine has. */
-typedef enum quiet_way { QUIET_CHARS, QUIET_SSE2, QUIET_AVX2 } quiet_way;
-size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way);
-quiet_way quiet_best(void);
 
 #endif
