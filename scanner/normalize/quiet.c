@@ -17,6 +17,10 @@
 #include "../util/simd.h"
 #include "../util/utf8.h"
 
+#ifdef PDP_SSE2
+#include <immintrin.h>
+#endif
+
 /* Which Thai letters U+0E00+b after a Thai letter U+0E00+a send the pair to
  * the slow path: bit b of repair_next[a] (b = 0x7F when no Thai letter
  * follows).  All bits for a digit, ๅ and ํ (always the slow path); for the
@@ -89,13 +93,91 @@ size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i)
 
 #ifdef PDP_SSE2
 /* 32 bytes as a vector of GCC's vector extension: compiled twice, for
- * AVX2 (used where the processor has it) and as two SSE2 halves. */
+ * AVX2 (used where the processor has it) and as two SSSE3 halves. */
 typedef unsigned char v32 __attribute__((vector_size(32)));
 typedef signed char v32s __attribute__((vector_size(32)));
 
 #define ALWAYS __attribute__((always_inline)) /* into each of the two */
 /* They are never called, so the ABI for passing vectors does not matter. */
 #pragma GCC diagnostic ignored "-Wpsabi"
+
+/* What differs between the two: t[i] for each byte (i < 16; the table
+ * holds its 16 entries twice, once for each half) — one PSHUFB per 16 or
+ * 32 bytes; and a bit for each non-zero byte. */
+typedef v32 lookup_fn(v32 t, v32 i);
+typedef uint32_t nonzero_fn(v32 v);
+__attribute__((target("avx2"))) static inline ALWAYS v32 lookup_avx2(v32 t, v32 i)
+{
+    return (v32)_mm256_shuffle_epi8((__m256i)t, (__m256i)i);
+}
+__attribute__((target("avx2"))) static inline ALWAYS uint32_t nonzero_avx2(v32 v)
+{
+    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8((__m256i)v, _mm256_setzero_si256()));
+}
+__attribute__((target("ssse3"))) static inline ALWAYS v32 lookup_ssse3(v32 t, v32 i)
+{
+    __m128i t0, half[2];
+    memcpy(&t0, &t, sizeof t0);
+    memcpy(half, &i, sizeof half);
+    half[0] = _mm_shuffle_epi8(t0, half[0]);
+    half[1] = _mm_shuffle_epi8(t0, half[1]);
+    memcpy(&i, half, sizeof i);
+    return i;
+}
+__attribute__((target("ssse3"))) static inline ALWAYS uint32_t nonzero_ssse3(v32 v)
+{
+    __m128i half[2];
+    memcpy(half, &v, sizeof half);
+    uint32_t lo = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(half[0], _mm_setzero_si128()));
+    uint32_t hi = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(half[1], _mm_setzero_si128()));
+    return ~(lo | hi << 16);
+}
+
+/* Classes of a Thai character U+0E00 + 64 * page + 16 * row + col, read off
+ * its last byte 0x80 + 16 * row + col and the byte before it (0xB8 + page)
+ * as lo[col] & (page 0 ? row8[row] : page 1 ? row9[row] : 0) — each class
+ * bit is one page, a set of rows and a set of columns.  Two sets: what a
+ * character is (second of a pair), and what the character after it must be
+ * for the pair to need a repair (first of a pair), with the characters that
+ * always do. */
+typedef struct char_classes {
+    v32 lo, row8, row9;
+} char_classes;
+#define TABLE(...) { __VA_ARGS__, __VA_ARGS__ }
+
+enum { /* what a character is */
+    IS_TONE = 1,         /* ่ ้ ๊ ๋   U+0E48..4B */
+    IS_SARA_AA = 2,      /* า        U+0E32 */
+    IS_SARA_E = 4,       /* เ        U+0E40 */
+    IS_ABOVE_BELOW = 8,  /* ั ิ..ฺ    U+0E31, 0E34..3A */
+    IS_NIKHAHIT = 16,    /* ํ        U+0E4D */
+    IS_MARK_9 = 32,      /* ็..๎     U+0E47..4E */
+};
+static const char_classes is = {
+    TABLE(IS_SARA_E, IS_ABOVE_BELOW, IS_SARA_AA, 0, IS_ABOVE_BELOW, IS_ABOVE_BELOW, IS_ABOVE_BELOW,
+          IS_ABOVE_BELOW | IS_MARK_9, IS_TONE | IS_ABOVE_BELOW | IS_MARK_9, IS_TONE | IS_ABOVE_BELOW | IS_MARK_9,
+          IS_TONE | IS_ABOVE_BELOW | IS_MARK_9, IS_TONE | IS_MARK_9, IS_MARK_9, IS_NIKHAHIT | IS_MARK_9, IS_MARK_9, 0),
+    TABLE(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, IS_SARA_AA | IS_ABOVE_BELOW, 0, 0, 0, 0),
+    TABLE(0, 0, 0, 0, 0, 0, 0, 0, IS_TONE | IS_SARA_E | IS_NIKHAHIT | IS_MARK_9, 0, 0, 0, 0, 0, 0, 0),
+};
+enum { /* the character after it must be (IS_ bits), or it always needs a look */
+    NEEDS_TONE = IS_TONE,                                /* after ะ า ำ */
+    NEEDS_SARA_AA = IS_SARA_AA,                          /* after ำ */
+    NEEDS_SARA_E = IS_SARA_E,                            /* after เ */
+    NEEDS_MARK = IS_ABOVE_BELOW | IS_NIKHAHIT,           /* after a tone */
+    ALWAYS_85_8D = 32,                                   /* ๅ ํ */
+    ALWAYS_DIGIT = 64,                                   /* ๐..๙ */
+    ALWAYS_7F = 128,                                     /* U+0E7F (not Thai for quiet_one_by_one) */
+};
+static const char_classes needs = {
+    TABLE(NEEDS_TONE | NEEDS_SARA_E | ALWAYS_DIGIT, ALWAYS_DIGIT, NEEDS_TONE | ALWAYS_DIGIT,
+          NEEDS_TONE | NEEDS_SARA_AA | ALWAYS_DIGIT, ALWAYS_DIGIT, ALWAYS_85_8D | ALWAYS_DIGIT, ALWAYS_DIGIT,
+          ALWAYS_DIGIT, NEEDS_MARK | ALWAYS_DIGIT, NEEDS_MARK | ALWAYS_DIGIT, NEEDS_MARK, NEEDS_MARK, 0,
+          ALWAYS_85_8D, 0, ALWAYS_7F),
+    TABLE(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NEEDS_TONE | NEEDS_SARA_AA, 0, 0, 0, 0),
+    TABLE(0, 0, 0, 0, 0, 0, 0, 0, NEEDS_SARA_E | NEEDS_MARK | ALWAYS_85_8D, ALWAYS_DIGIT, 0, ALWAYS_7F, 0, 0, 0, 0),
+};
+#undef TABLE
 
 static inline ALWAYS v32 at(const unsigned char *p)
 {
@@ -104,71 +186,58 @@ static inline ALWAYS v32 at(const unsigned char *p)
     return v;
 }
 static inline ALWAYS v32 eq(v32 x, unsigned char c) { return (v32)(x == c); }
-static inline ALWAYS v32 in(v32 x, unsigned char lo, unsigned char hi) { return (v32)((v32)(x - lo) <= (unsigned char)(hi - lo)); }
-/* Bytes 0x80..0xBF. */
-static inline ALWAYS v32 cont(v32 x) { return (v32)((v32s)x < (signed char)-64); }
-/* Last bytes of B8-page (U+0E00..3F) and B9-page (U+0E40..7F) characters
- * by the byte before them. */
-static inline ALWAYS v32 page8(v32 y) { return eq(y, 0xB8); }
-static inline ALWAYS v32 page9(v32 y) { return eq(y, 0xB9); }
-static inline ALWAYS v32 tone(v32 y, v32 x) { return page9(y) & in(x, 0x88, 0x8B); }
-static inline ALWAYS v32 above_below(v32 y, v32 x) { return page8(y) & (eq(x, 0xB1) | in(x, 0xB4, 0xBA)); }
 
-/* For the 32 bytes at p (p >= 2, p + 37 <= len): a non-zero byte where the
- * span must stop — at the first byte of a Thai character a that begins a
- * pair to repair with the character b after it, at a space before a
- * combining mark, at a byte >= 0x80 that is not part of a Thai
- * character. */
-static inline ALWAYS v32 block_stops(const unsigned char *p)
+/* The classes of the characters whose last byte is x and page byte y
+ * (zero where that is not a Thai character). */
+static inline ALWAYS v32 classes(const char_classes *c, v32 y, v32 x, lookup_fn *lookup)
 {
-    v32 m2 = at(p - 2), m1 = at(p - 1), x0 = at(p), x1 = at(p + 1), x2 = at(p + 2), x3 = at(p + 3);
-    v32 x4 = at(p + 4), x5 = at(p + 5);
-    /* a: page byte x1, last byte x2; b: page x4, last x5 */
-    v32 a8 = page8(x1), a9 = page9(x1), b8 = page8(x4), b9 = page9(x4);
-    v32 b_tone = tone(x4, x5), b_ab = above_below(x4, x5);
-    v32 pair = a8 & (eq(x2, 0xB0) | eq(x2, 0xB2) | eq(x2, 0xB3)) & b_tone;               /* ะ า ำ + tone */
-    pair |= a8 & eq(x2, 0xB3) & b8 & eq(x5, 0xB2);                                       /* ำ า */
-    pair |= a9 & eq(x2, 0x80) & b9 & eq(x5, 0x80);                                       /* เ เ */
-    pair |= tone(x1, x2) & (b_ab | (b9 & eq(x5, 0x8D)));                                 /* tone + vowel or ํ */
-    pair |= a9 & (eq(x2, 0x85) | eq(x2, 0x8D) | in(x2, 0x90, 0x99) | eq(x2, 0xBF));    /* ๅ ํ digits, U+0E7F */
-    v32 space = eq(x0, ' ') & (above_below(x2, x3) | (page9(x2) & in(x3, 0x87, 0x8E))); /* a mark ending at x3 */
-    /* Thai characters begun at p - 2, p - 1 and p cover the byte at p. */
-    v32 lead_m2 = eq(m2, 0xE0) & (page8(m1) | page9(m1)) & cont(x0);
-    v32 lead_m1 = eq(m1, 0xE0) & (page8(x0) | page9(x0)) & cont(x1);
-    v32 lead_0 = eq(x0, 0xE0) & (a8 | a9) & cont(x2);
-    v32 high = (v32)((v32s)x0 < 0);
-    return pair | space | (high & ~(lead_m2 | lead_m1 | lead_0));
+    v32 rows = (eq(y, 0xB8) & lookup(c->row8, x >> 4)) | (eq(y, 0xB9) & lookup(c->row9, x >> 4));
+    return lookup(c->lo, x & 15) & rows;
 }
 
-/* From i (>= 2, a character start), 32 bytes at a time: the first byte
- * that needs a look, or where blocks end (a character start). */
-static inline ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, size_t i)
+/* For the 32 bytes at p (p + 37 <= len): a non-zero byte where the span
+ * must stop — at the first byte of a Thai character that needs a look
+ * with the character after it, at a space before a combining mark, at the
+ * first byte of a character that is not Thai. */
+static inline ALWAYS v32 block_stops(const unsigned char *p, lookup_fn *lookup)
+{
+    v32 x0 = at(p), x1 = at(p + 1), x2 = at(p + 2), x3 = at(p + 3), x4 = at(p + 4), x5 = at(p + 5);
+    v32 pair = classes(&needs, x1, x2, lookup) & (classes(&is, x4, x5, lookup) | 0xE0);
+    v32 space = eq(x0, ' ') & classes(&is, x2, x3, lookup) & (IS_ABOVE_BELOW | IS_MARK_9);
+    v32 lead = (v32)((v32s)x0 >= (signed char)0xC0) & (v32)((v32s)x0 < 0);
+    v32 thai = eq(x0, 0xE0) & eq(x1 & 0xFE, 0xB8);
+    return pair | space | (lead & ~thai);
+}
+
+/* From i (a character start), 32 bytes at a time: the first byte that
+ * needs a look, or where blocks end (a character start). */
+static inline ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, size_t i, lookup_fn *lookup,
+                                         nonzero_fn *nonzero)
 {
     size_t start = i;
     for (; i + 37 <= len; i += 32) {
-        v32 v = block_stops(s + i);
-        uint64_t w[4];
-        memcpy(w, &v, sizeof w);
-        if (!(w[0] | w[1] | w[2] | w[3])) continue;
-        for (unsigned k = 0;; k++)
-            if (w[k]) return i + 8 * k + (unsigned)__builtin_ctzll(w[k]) / 8;
+        uint32_t m = nonzero(block_stops(s + i, lookup));
+        if (m) return i + lowest_bit(m);
     }
     while (i > start && (s[i] & 0xC0) == 0x80) i--; /* inside a character: back to its start */
     return i;
 }
 
-static size_t quiet_blocks_sse2(const unsigned char *s, size_t len, size_t i) { return quiet_blocks(s, len, i); }
+__attribute__((target("ssse3"))) static size_t quiet_blocks_ssse3(const unsigned char *s, size_t len, size_t i)
+{
+    return quiet_blocks(s, len, i, lookup_ssse3, nonzero_ssse3);
+}
 __attribute__((target("avx2"))) static size_t quiet_blocks_avx2(const unsigned char *s, size_t len, size_t i)
 {
-    return quiet_blocks(s, len, i);
+    return quiet_blocks(s, len, i, lookup_avx2, nonzero_avx2);
 }
 #endif
 
 size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way)
 {
 #ifdef PDP_SSE2
-    if (i >= 2 && way == QUIET_AVX2) i = quiet_blocks_avx2(s, len, i);
-    if (i >= 2 && way == QUIET_SSE2) i = quiet_blocks_sse2(s, len, i);
+    if (way == QUIET_AVX2) i = quiet_blocks_avx2(s, len, i);
+    if (way == QUIET_SSSE3) i = quiet_blocks_ssse3(s, len, i);
 #endif
     return quiet_one_by_one(s, len, i);
 }
@@ -176,8 +245,8 @@ size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way
 quiet_way quiet_best(void)
 {
 #ifdef PDP_SSE2
-    return __builtin_cpu_supports("avx2") ? QUIET_AVX2 : QUIET_SSE2;
-#else
-    return QUIET_CHARS;
+    if (__builtin_cpu_supports("avx2")) return QUIET_AVX2;
+    if (__builtin_cpu_supports("ssse3")) return QUIET_SSSE3;
 #endif
+    return QUIET_CHARS;
 }

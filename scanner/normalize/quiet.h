@@ -10,7 +10,7 @@
 /* The ways to judge it: one character at a time, 32-byte blocks as two
  * SSE2 halves or with AVX2 (blocks where compiled, SSE2; AVX2 only where the
  * processor has it); quiet_best: the best this machine has. */
-typedef enum quiet_way { QUIET_CHARS, QUIET_SSE2, QUIET_AVX2 } quiet_way;
+typedef enum quiet_way { QUIET_CHARS, QUIET_SSSE3, QUIET_AVX2 } quiet_way;
 quiet_way quiet_best(void);
 
 /* The end of the span from i (a character start) that normalization leaves
