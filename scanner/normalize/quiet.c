@@ -2,11 +2,12 @@
  *
  * One character at a time: each Thai letter is looked at once, with the one
  * after it, in a table of the pairs that thai_norm.c repairs (repair_next).
- * Thirty-two bytes at a time (AVX2, or SSE2 sixteen and sixteen): compares
- * mark the bytes where the span must stop — whole Thai characters, and the
- * letters that a repair involves, are read off each character's last byte
- * and the byte before it — and the block is passed over when none is
- * marked.  The block path stops exactly where the character path would
+ * Thirty-two bytes at a time (AVX2, or SSSE3 sixteen and sixteen): each
+ * character's classes are looked up (PSHUFB) from its last byte and the
+ * byte before it, and the bytes where the span must stop are marked — the
+ * first of a pair to repair, a space before a mark, a character that is not
+ * Thai; the block is passed over when none is marked.  Where the text is
+ * valid UTF-8 the block path stops exactly where the character path would
  * (for the character path the unassigned U+0E7F is not Thai: the blocks
  * stop there too). */
 #include "quiet.h"

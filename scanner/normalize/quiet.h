@@ -8,8 +8,8 @@
 #include <stddef.h>
 
 /* The ways to judge it: one character at a time, 32-byte blocks as two
- * SSE2 halves or with AVX2 (blocks where compiled, SSE2; AVX2 only where the
- * processor has it); quiet_best: the best this machine has. */
+ * SSSE3 halves or with AVX2 (each only where the processor has it);
+ * quiet_best: the best this machine has. */
 typedef enum quiet_way { QUIET_CHARS, QUIET_SSSE3, QUIET_AVX2 } quiet_way;
 quiet_way quiet_best(void);
 
