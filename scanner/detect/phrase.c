@@ -5,9 +5,9 @@
  * their rules (headtrie.h), filters on the first two to four Thai letters
  * of the heads (head_filter in rules.h) so that the trie is walked only
  * where one may begin, and — since Thai writes words without spaces, and
- * most phrases may start inside a run of letters — a table of letter pairs
- * that skips up to three letters at a time where none can (the Wu-Manber
- * search, on windows of four letters). */
+ * most phrases may start inside a run of letters — a bitmap of the first
+ * four letters of those heads, looked up at each letter as the run is
+ * read. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -15,8 +15,6 @@
 
 #include "../util/buf.h"
 #include "../util/utf8.h"
-
-#define WINDOW 4 /* letters */
 
 /* One pass of the phrase rules over a text. */
 typedef struct phrase_pass {
@@ -68,29 +66,32 @@ static void filter_add(head_filter *f, const unsigned c[4], int n, int then)
     if (n == 3) set_bit(f->tri, quad_hash(c[0], c[1], c[2], 0x7F));
 }
 
-/* Lower the shift of every window ending in letters (a, b) to `shift`
- * (a or b >= 128: any letter); at shift 0 mark start d letters back. */
-static void skip_lower(uint8_t *skip, unsigned a, unsigned b, unsigned shift, unsigned d)
+/* Four letters as the inner search reads them: each letter's last two
+ * bytes, sixteen bits each, the newest lowest; hashed into HEAD_HASH_BITS
+ * bits. */
+static inline uint64_t letter_bytes(const unsigned char *u, size_t j)
 {
-    for (unsigned x = a < 128 ? a : 0; x < (a < 128 ? a + 1 : 128); x++)
-        for (unsigned y = b < 128 ? b : 0; y < (b < 128 ? b + 1 : 128); y++) {
-            uint8_t *e = &skip[x << 7 | y];
-            if ((*e & 3u) > shift) *e = (uint8_t)((*e & ~3u) | shift);
-            if (shift == 0) *e |= (uint8_t)(4u << d);
-        }
+    uint16_t v;
+    memcpy(&v, u + j + 1, 2);
+    return v;
+}
+static inline uint64_t letter_bits(unsigned c)
+{
+    const unsigned char b[3] = { 0xE0, (unsigned char)(0xB8 + (c >> 6)), (unsigned char)(0x80 | (c & 0x3F)) };
+    return letter_bytes(b, 0);
+}
+static inline unsigned four_hash(uint64_t x) { return (unsigned)((x * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_HASH_BITS)); }
+
+/* An inner head of n letters c (n = 4, or 3 followed by nothing) among
+ * the four letters inner heads may begin with: its first four, or each
+ * fourth letter after its three. */
+static void four_add(uint8_t *four, const unsigned c[4], int n)
+{
+    uint64_t x = letter_bits(c[0]) << 48 | letter_bits(c[1]) << 32 | letter_bits(c[2]) << 16;
+    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, four_hash(x | letter_bits(d)));
 }
 
-/* A head of n (1..4) letters c in the windows: it ends the window, so its
- * first letter stands d = n - 1 letters before the window's last; letters
- * before it in the window are any. */
-static void skip_add(uint8_t *skip, const unsigned c[4], int n)
-{
-    unsigned w[WINDOW];
-    for (int k = 0; k < WINDOW; k++) w[k] = k < WINDOW - n ? 128 : c[k - (WINDOW - n)];
-    for (unsigned q = 1; q < WINDOW; q++) skip_lower(skip, w[q - 1], w[q], WINDOW - 1 - q, (unsigned)n - 1);
-}
-
-/* The filters and the skip table for one head. */
+/* The filters for one head. */
 static void add_head(phrase_index *px, const char *head, int inner)
 {
     unsigned c[4];
@@ -99,13 +100,15 @@ static void add_head(phrase_index *px, const char *head, int inner)
     filter_add(px->start, c, n, then);
     if (!inner) return;
     filter_add(px->inside, c, n, then);
-    if (then && n < WINDOW) { /* ends with the run: checked there */
+    if (then && n < 4) { /* ends with the run: checked there */
         px->tail_lengths |= 1u << n;
         px->tail_next[then] = 1;
-        return;
+    } else if (n >= 3) {
+        four_add(px->four, c, n);
+        if (n == 3) px->three_letters = 1; /* (also where the run ends after it) */
+    } else {
+        px->every_letter = 1;
     }
-    skip_add(px->skip, c, n);
-    if ((unsigned)(WINDOW - n) > px->skip_from) px->skip_from = (unsigned)(WINDOW - n);
 }
 
 void phrase_index_build(pdp_rules *r)
@@ -123,9 +126,7 @@ void phrase_index_build(pdp_rules *r)
     px->start = xcalloc(1, sizeof *px->start);
     if (px->inner) {
         px->inside = xcalloc(1, sizeof *px->inside);
-        px->skip = xmalloc(128 * 128);
-        memset(px->skip, WINDOW - 1, 128 * 128);
-        px->skip_from = 1;
+        px->four = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
     }
     headtrie_builder hb = { 0 };
     for (size_t k = 0; k < px->n; k++) {
@@ -148,10 +149,10 @@ void phrase_index_free(phrase_index *px)
     free(px->rs);
     free(px->start);
     free(px->inside);
-    free(px->skip);
+    free(px->four);
     px->rs = NULL;
     px->start = px->inside = NULL;
-    px->skip = NULL;
+    px->four = NULL;
 }
 
 /* Try the rules of `allowed` whose phrases' heads stand at i. */
@@ -185,35 +186,32 @@ static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
 }
 
 /* The inner rules at letters 1.. of the run of L letters from byte i to e:
- * windows of four letters, each judged by its last two; where the table
- * says a head may end one, the starts it names are checked.  Those too
- * near the run's start for a window, and those of heads that end with the
- * run, are checked one by one. */
+ * the last four letters read so far (x) looked up in the bitmap at each
+ * letter — no chain of loads from one step to the next, as a skip table
+ * makes; heads that end with the run checked where it ends. */
 static void inside_run(phrase_pass *pp, size_t i, size_t e)
 {
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
-    size_t L = (e - i) / 3, next = px->skip_from; /* starts before next were checked */
-    for (size_t p = 1; p < next && p < L; p++) inside_at(pp, i, e, p);
-    for (size_t w = WINDOW - 1; w < L;) { /* w: the window's last letter */
-        size_t t = i + 3 * w;
-        unsigned s = px->skip[utf8_thai_index(u, t - 3) << 7 | utf8_thai_index(u, t)];
-        if (s & 3) {
-            w += s & 3;
-            continue;
-        }
-        for (size_t d = WINDOW; d-- > 0;)
-            if (s >> (2 + d) & 1 && w - d >= next) {
-                inside_at(pp, i, e, w - d);
-                next = w - d + 1;
-            }
-        w++;
+    size_t L = (e - i) / 3;
+    if (px->every_letter) { /* a head of one or two letters */
+        for (size_t p = 1; p < L; p++) inside_at(pp, i, e, p);
+        return;
     }
-    /* (A start checked above as well is tried again harmlessly: try_at
-     * skips rules that matched there.) */
-    if (e < pp->nlen && px->tail_next[u[e]])
-        for (size_t n = 1; n < WINDOW; n++)
-            if (px->tail_lengths >> n & 1 && L > n) inside_at(pp, i, e, L - n);
+    const uint8_t *four = px->four;
+    uint64_t x = 0;
+    size_t t = i;
+    for (; t < e && t < i + 12; t += 3) x = x << 16 | letter_bytes(u, t); /* letters 0..3: start 0 is not inner */
+    for (; t < e; t += 3) {
+        x = x << 16 | letter_bytes(u, t);
+        if (bit(four, four_hash(x))) try_at(pp, t - 9, px->inner); /* the head's first four end at t */
+    }
+    /* (A start checked here twice is tried again harmlessly: try_at skips
+     * rules that matched there.) */
+    unsigned ends = e < pp->nlen && px->tail_next[u[e]] ? px->tail_lengths : 0;
+    if (px->three_letters) ends |= 1u << 3;
+    for (size_t n = 1; n < 4; n++)
+        if (ends >> n & 1 && L > n) inside_at(pp, i, e, L - n);
 }
 
 /* The run of Thai characters from i (i is one): every rule at its first

@@ -143,18 +143,19 @@ typedef struct phrase_index {
     uint64_t all, inner;      /* all rules; those that may start inside a word */
     int ascii_first;          /* some phrase starts with an ASCII character */
     head_filter *start;       /* every head, at the first letter of a run of Thai letters */
-    /* Inside a run: the inner rules' heads (NULL when there are none), and
-     * which letters to skip — skip[a << 7 | b] for letters a, b that end a
-     * window of four: the window's shift (bits 0-1), or at shift 0 which
-     * starts to check (bit 2 + d: the letter d before b), as in the
-     * Wu-Manber search.  Heads of fewer than four letters followed by
+    /* Inside a run: the inner rules' heads (NULL when there are none);
+     * bit quad_hash() of the first four letters of each in four (of the
+     * three of a head of three letters, with every fourth letter: such
+     * heads are also checked three letters before the run's end —
+     * three_letters); heads of fewer than four letters followed by
      * something other than a letter are checked where the run ends
      * (tail_lengths: bit n for n letters) when what follows the run may
-     * follow one (tail_next, by its first byte); starts fewer than
-     * skip_from letters into the run are checked one by one. */
+     * follow one (tail_next, by its first byte); every_letter: a head of
+     * one or two letters, so that each letter is checked with the filter. */
     head_filter *inside;
-    uint8_t *skip;
-    unsigned tail_lengths, skip_from;
+    uint8_t *four;
+    unsigned tail_lengths;
+    int three_letters, every_letter;
     uint8_t tail_next[256];
 } phrase_index;
 

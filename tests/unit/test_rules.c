@@ -220,6 +220,32 @@ static void test_phrase_rules_past_the_index(void **s)
     buf_free(&lists);
 }
 
+/* Phrases of one, two and three letters that may start inside a word (no
+ * word_start): the phrase pass checks every letter for the short ones, the
+ * three-letter one also where a run of letters ends — found wherever they
+ * are glued, as trying the rule everywhere finds them. */
+static void test_short_inner_phrases(void **s)
+{
+    (void)s;
+    const char *rule = "rules:\n  - id: short\n    category: email\n    pattern: '(?:ขา|ค|ดีต)[0-9]'\n"
+                       "    requires: {phrase: shorts}\n";
+    const char *list = "lists:\n  shorts:\n    description: x\n    phrases: [ขา, ค, ดีต]\n";
+    pdp_rules *r = NULL;
+    char *err = load_with_files(rule, list, 0, &r);
+    assert_null(err);
+    const char *text = "ทดขา1 กคค2 สดีต3 ขา4 ดีต5 มาก ดีตขา";
+    pdp_options full = { .full_scan = 1 };
+    pdp_result a, b;
+    pdp_scan_buffer(r, text, strlen(text), "x", NULL, &a);
+    pdp_scan_buffer(r, text, strlen(text), "x", &full, &b);
+    assert_int_equal(a.nfindings, 5);
+    assert_int_equal(b.nfindings, 5);
+    for (size_t i = 0; i < a.nfindings; i++) assert_int_equal(a.findings[i].start, b.findings[i].start);
+    pdp_result_free(&a);
+    pdp_result_free(&b);
+    pdp_rules_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_broken_rules_refused),
         cmocka_unit_test(test_lazy_patterns_fail_closed),
         cmocka_unit_test(test_phrase_rules_past_the_index),
+        cmocka_unit_test(test_short_inner_phrases),
     };
     return cmocka_run_group_tests_name("rules", tests, load_rules_setup, free_rules_teardown);
 }
