@@ -68,25 +68,24 @@ static size_t u8_clean_run(const unsigned char *s, size_t n)
     return i;
 }
 
-/* Append s[0..n) as valid UTF-8: NUL becomes a space, an invalid byte U+FFFD. */
-static void u8_emit(buf *out, const unsigned char *s, size_t n)
+/* Give s[0..n) to the scan as valid UTF-8 (valid runs as they are, no
+ * copy here): NUL becomes a space, an invalid byte U+FFFD. */
+static void u8_emit(docscan *ds, const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         size_t r = u8_clean_run(s + i, n - i);
-        if (r) buf_append(out, s + i, r);
+        if (r) docscan_text(ds, (const char *)s + i, r);
         i += r;
         if (i >= n) break;
-        if (s[i] == 0) buf_putc(out, ' ');
-        else buf_append(out, "\xEF\xBF\xBD", 3);
+        docscan_text(ds, s[i] == 0 ? " " : "\xEF\xBF\xBD", s[i] == 0 ? 1 : 3);
         i++;
     }
 }
 
-/* Decode chunk s[0..n) (eof: nothing follows) into out. */
-static void u8_decode(u8dec *d, const unsigned char *s, size_t n, int eof, buf *out)
+/* Decode chunk s[0..n) (eof: nothing follows) into the scan. */
+static void u8_decode(u8dec *d, const unsigned char *s, size_t n, int eof, docscan *out)
 {
-    buf_clear(out);
     unsigned char tmp[8];
     while (d->ncarry && n) { /* finish the carried sequence first */
         d->carry[d->ncarry++] = *s++;
@@ -139,8 +138,6 @@ static void read_failed(pdp_result *res, const source *src)
 static void decode_utf8(source *src, size_t bom, docscan *ds, pdp_result *res)
 {
     unsigned char *in = xmalloc(READ_CHUNK);
-    buf out;
-    buf_init(&out);
     u8dec d = { { 0 }, 0 };
     size_t skip = bom;
     for (;;) {
@@ -149,11 +146,9 @@ static void decode_utf8(source *src, size_t bom, docscan *ds, pdp_result *res)
         int eof = k <= 0;
         size_t off = skip < (size_t)(k > 0 ? k : 0) ? skip : (size_t)(k > 0 ? k : 0);
         skip -= off;
-        u8_decode(&d, in + off, k > 0 ? (size_t)k - off : 0, eof, &out);
-        if (out.len) docscan_text(ds, out.data, out.len);
+        u8_decode(&d, in + off, k > 0 ? (size_t)k - off : 0, eof, ds);
         if (eof || docscan_full(ds)) break;
     }
-    buf_free(&out);
     free(in);
 }
 
