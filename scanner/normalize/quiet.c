@@ -18,10 +18,6 @@
 #include "../util/simd.h"
 #include "../util/utf8.h"
 
-#ifdef PDP_SSE2
-#include <immintrin.h>
-#endif
-
 /* Which Thai letters U+0E00+b after a Thai letter U+0E00+a send the pair to
  * the slow path: bit b of repair_next[a] (b = 0x7F when no Thai letter
  * follows).  All bits for a digit, ๅ and ํ (always the slow path); for the
@@ -93,29 +89,15 @@ size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i)
 
 
 #ifdef PDP_SSE2
-/* 32 bytes as a vector of GCC's vector extension: compiled twice, for
- * AVX2 (used where the processor has it) and as two SSSE3 halves. */
-typedef unsigned char v32 __attribute__((vector_size(32)));
-typedef signed char v32s __attribute__((vector_size(32)));
-
-#define ALWAYS __attribute__((always_inline)) /* into each of the two */
-/* They are never called, so the ABI for passing vectors does not matter. */
-#pragma GCC diagnostic ignored "-Wpsabi"
-
-/* What differs between the two: t[i] for each byte (i < 16; the table
- * holds its 16 entries twice, once for each half) — one PSHUFB per 16 or
- * 32 bytes; and a bit for each non-zero byte. */
+/* What differs between the AVX2 and the SSSE3 way: t[i] for each byte
+ * (i < 16; the table holds its 16 entries twice, once for each half) — one
+ * PSHUFB per 16 or 32 bytes. */
 typedef v32 lookup_fn(v32 t, v32 i);
-typedef uint32_t nonzero_fn(v32 v);
-__attribute__((target("avx2"))) static inline ALWAYS v32 lookup_avx2(v32 t, v32 i)
+__attribute__((target("avx2"))) static inline PDP_ALWAYS v32 lookup_avx2(v32 t, v32 i)
 {
     return (v32)_mm256_shuffle_epi8((__m256i)t, (__m256i)i);
 }
-__attribute__((target("avx2"))) static inline ALWAYS uint32_t nonzero_avx2(v32 v)
-{
-    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8((__m256i)v, _mm256_setzero_si256()));
-}
-__attribute__((target("ssse3"))) static inline ALWAYS v32 lookup_ssse3(v32 t, v32 i)
+__attribute__((target("ssse3"))) static inline PDP_ALWAYS v32 lookup_ssse3(v32 t, v32 i)
 {
     __m128i t0, half[2];
     memcpy(&t0, &t, sizeof t0);
@@ -124,14 +106,6 @@ __attribute__((target("ssse3"))) static inline ALWAYS v32 lookup_ssse3(v32 t, v3
     half[1] = _mm_shuffle_epi8(t0, half[1]);
     memcpy(&i, half, sizeof i);
     return i;
-}
-__attribute__((target("ssse3"))) static inline ALWAYS uint32_t nonzero_ssse3(v32 v)
-{
-    __m128i half[2];
-    memcpy(half, &v, sizeof half);
-    uint32_t lo = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(half[0], _mm_setzero_si128()));
-    uint32_t hi = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(half[1], _mm_setzero_si128()));
-    return ~(lo | hi << 16);
 }
 
 /* Classes of a Thai character U+0E00 + 64 * page + 16 * row + col, read off
@@ -180,19 +154,11 @@ static const char_classes needs = {
 };
 #undef TABLE
 
-static inline ALWAYS v32 at(const unsigned char *p)
-{
-    v32 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline ALWAYS v32 eq(v32 x, unsigned char c) { return (v32)(x == c); }
-
 /* The classes of the characters whose last byte is x and page byte y
  * (zero where that is not a Thai character). */
-static inline ALWAYS v32 classes(const char_classes *c, v32 y, v32 x, lookup_fn *lookup)
+static inline PDP_ALWAYS v32 classes(const char_classes *c, v32 y, v32 x, lookup_fn *lookup)
 {
-    v32 rows = (eq(y, 0xB8) & lookup(c->row8, x >> 4)) | (eq(y, 0xB9) & lookup(c->row9, x >> 4));
+    v32 rows = (v32_eq(y, 0xB8) & lookup(c->row8, x >> 4)) | (v32_eq(y, 0xB9) & lookup(c->row9, x >> 4));
     return lookup(c->lo, x & 15) & rows;
 }
 
@@ -200,24 +166,24 @@ static inline ALWAYS v32 classes(const char_classes *c, v32 y, v32 x, lookup_fn 
  * must stop — at the first byte of a Thai character that needs a look
  * with the character after it, at a space before a combining mark, at the
  * first byte of a character that is not Thai. */
-static inline ALWAYS v32 block_stops(const unsigned char *p, lookup_fn *lookup)
+static inline PDP_ALWAYS v32 block_stops(const unsigned char *p, lookup_fn *lookup)
 {
-    v32 x0 = at(p), x1 = at(p + 1), x2 = at(p + 2), x3 = at(p + 3), x4 = at(p + 4), x5 = at(p + 5);
+    v32 x0 = v32_at(p), x1 = v32_at(p + 1), x2 = v32_at(p + 2), x3 = v32_at(p + 3), x4 = v32_at(p + 4), x5 = v32_at(p + 5);
     v32 pair = classes(&needs, x1, x2, lookup) & (classes(&is, x4, x5, lookup) | 0xE0);
-    v32 space = eq(x0, ' ') & classes(&is, x2, x3, lookup) & (IS_ABOVE_BELOW | IS_MARK_9);
+    v32 space = v32_eq(x0, ' ') & classes(&is, x2, x3, lookup) & (IS_ABOVE_BELOW | IS_MARK_9);
     v32 lead = (v32)((v32s)x0 >= (signed char)0xC0) & (v32)((v32s)x0 < 0);
-    v32 thai = eq(x0, 0xE0) & eq(x1 & 0xFE, 0xB8);
+    v32 thai = v32_eq(x0, 0xE0) & v32_eq(x1 & 0xFE, 0xB8);
     return pair | space | (lead & ~thai);
 }
 
 /* From i (a character start), 32 bytes at a time: the first byte that
  * needs a look, or where blocks end (a character start). */
-static inline ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, size_t i, lookup_fn *lookup,
-                                         nonzero_fn *nonzero)
+static inline PDP_ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, size_t i, lookup_fn *lookup,
+                                             v32_mask_fn *mask)
 {
     size_t start = i;
     for (; i + 37 <= len; i += 32) {
-        uint32_t m = nonzero(block_stops(s + i, lookup));
+        uint32_t m = ~mask(v32_eq(block_stops(s + i, lookup), 0));
         if (m) return i + lowest_bit(m);
     }
     while (i > start && (s[i] & 0xC0) == 0x80) i--; /* inside a character: back to its start */
@@ -226,11 +192,11 @@ static inline ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, siz
 
 __attribute__((target("ssse3"))) static size_t quiet_blocks_ssse3(const unsigned char *s, size_t len, size_t i)
 {
-    return quiet_blocks(s, len, i, lookup_ssse3, nonzero_ssse3);
+    return quiet_blocks(s, len, i, lookup_ssse3, v32_mask_sse2);
 }
 __attribute__((target("avx2"))) static size_t quiet_blocks_avx2(const unsigned char *s, size_t len, size_t i)
 {
-    return quiet_blocks(s, len, i, lookup_avx2, nonzero_avx2);
+    return quiet_blocks(s, len, i, lookup_avx2, v32_mask_avx2);
 }
 #endif
 
@@ -246,7 +212,7 @@ size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way
 quiet_way quiet_best(void)
 {
 #ifdef PDP_SSE2
-    if (__builtin_cpu_supports("avx2")) return QUIET_AVX2;
+    if (pdp_has_avx2()) return QUIET_AVX2;
     if (__builtin_cpu_supports("ssse3")) return QUIET_SSSE3;
 #endif
     return QUIET_CHARS;

@@ -165,53 +165,79 @@ size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
 }
 
 #ifdef PDP_SSE2
-/* Bit masks of one 16-byte block: bytes >= 0x80, NUL, E0, B8 or B9,
+/* Bit masks of one 32-byte block: bytes >= 0x80, NUL, E0, B8 or B9,
  * 80..BF. */
 typedef struct block_masks {
     uint32_t high, nul, e0, mid, cont;
 } block_masks;
 
-static inline block_masks masks_at(const unsigned char *p)
+static inline PDP_ALWAYS block_masks masks_at(const unsigned char *p, v32_mask_fn *mask)
 {
-    __m128i x = _mm_loadu_si128((const __m128i *)p);
+    v32 x = v32_at(p);
     block_masks m;
-    m.high = (uint32_t)_mm_movemask_epi8(x);
-    m.nul = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_setzero_si128()));
-    m.e0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE0)));
-    m.mid = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xB8)));
-    /* signed compare: 0x80..0xBF are the bytes below 0xC0 */
-    m.cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+    m.high = mask(x);
+    m.nul = mask(v32_eq(x, 0));
+    m.e0 = mask(v32_eq(x, 0xE0));
+    m.mid = mask(v32_eq(x & 0xFE, 0xB8));
+    m.cont = mask((v32)((v32s)x < (signed char)0xC0)); /* signed: 0x80..0xBF are the bytes below 0xC0 */
     return m;
 }
-#endif
 
-size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i)
+/* A block is clean when each of its bytes is ASCII other than NUL or
+ * belongs to a Thai character starting in it (lead E0, then B8/B9, then
+ * 80..BF — the next block finishes it) or to one that the block before
+ * began (carry).  Returns where the clean blocks from i end (a character
+ * start). */
+static inline PDP_ALWAYS size_t thai_ascii_blocks(const unsigned char *s, size_t n, size_t i, v32_mask_fn *mask)
 {
-#ifdef PDP_SSE2
-    /* A block is clean when each of its bytes is ASCII other than NUL or
-     * belongs to a Thai character starting in it (lead E0, then B8/B9, then
-     * 80..BF — the next block finishes it) or to one that the block before
-     * began (carry). */
-    uint32_t carry = 0;
-    if (i + 32 <= n) {
-        block_masks cur = masks_at(s + i);
-        while (i + 32 <= n) {
-            block_masks next = masks_at(s + i + 16);
-            uint32_t mid = cur.mid | next.mid << 16, cont = cur.cont | next.cont << 16;
-            uint32_t lead = cur.e0 & mid >> 1 & cont >> 2;
-            uint32_t covered = lead | lead << 1 | lead << 2 | carry;
-            if (cur.nul | (cur.high & ~covered & 0xFFFF)) break;
-            carry = covered >> 16;
+    uint64_t carry = 0;
+    if (i + 64 <= n) {
+        block_masks cur = masks_at(s + i, mask);
+        while (i + 64 <= n) {
+            block_masks next = masks_at(s + i + 32, mask);
+            uint64_t mid = cur.mid | (uint64_t)next.mid << 32, cont = cur.cont | (uint64_t)next.cont << 32;
+            uint64_t lead = cur.e0 & mid >> 1 & cont >> 2;
+            uint64_t covered = lead | lead << 1 | lead << 2 | carry;
+            if (cur.nul | (cur.high & ~(uint32_t)covered)) break;
+            carry = covered >> 32;
             cur = next;
-            i += 16;
+            i += 32;
         }
     }
     if (carry) /* stopped inside a Thai character: back to its start */
         while ((s[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+static size_t thai_ascii_blocks_sse2(const unsigned char *s, size_t n, size_t i)
+{
+    return thai_ascii_blocks(s, n, i, v32_mask_sse2);
+}
+__attribute__((target("avx2"))) static size_t thai_ascii_blocks_avx2(const unsigned char *s, size_t n, size_t i)
+{
+    return thai_ascii_blocks(s, n, i, v32_mask_avx2);
+}
+#endif
+
+size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int avx2)
+{
+#ifdef PDP_SSE2
+    i = avx2 ? thai_ascii_blocks_avx2(s, n, i) : thai_ascii_blocks_sse2(s, n, i);
+#else
+    (void)avx2;
 #endif
     for (;;) {
         size_t e = utf8_ascii_run(s, n, utf8_thai_run(s, n, i));
         if (e == i) return i;
         i = e;
     }
+}
+
+size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef PDP_SSE2
+    return utf8_thai_ascii_run_by(s, n, i, pdp_has_avx2());
+#else
+    return utf8_thai_ascii_run_by(s, n, i, 0);
+#endif
 }

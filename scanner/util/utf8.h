@@ -47,9 +47,12 @@ size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i);
 size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i);
 /* The end of the run from s[i] (a character start) of ASCII other than NUL
  * and whole Thai characters, mixed — Thai text as it almost always is —
- * checked 16 bytes at a time where SSE2 is there; it may stop early, never
- * late, and always at a character start. */
+ * checked 32 bytes at a time where SSE2 is there (with AVX2 where the
+ * processor has it), then character by character. */
 size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i);
+/* The same, the blocks checked with AVX2 (avx2 != 0, only where the
+ * processor has it) or SSE2 — for the tests. */
+size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int avx2);
 
 
 /* Thai block helpers. */
