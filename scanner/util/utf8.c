@@ -105,21 +105,31 @@ size_t utf8_count(const char *s, size_t n)
 }
 
 #ifdef PDP_SSE2
-/* Five characters (15 bytes) at a time: the bytes of each in their place —
+/* Ten characters (30 bytes) at a time: the bytes of each in their place —
  * E0, then B8 or B9, then a continuation byte. */
-static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i)
+static inline PDP_ALWAYS size_t thai_run_blocks_by(const unsigned char *s, size_t n, size_t i, v32_mask_fn *mask)
 {
-    while (i + 16 <= n) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE0)));
-        unsigned page = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xB8)));
-        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))); /* 80..BF */
-        unsigned bad = ~((lead & 0x1249u) | (page & 0x2492u) | (cont & 0x4924u)) & 0x7FFFu;
+    while (i + 32 <= n) {
+        v32 x = v32_at(s + i);
+        uint32_t lead = mask(v32_eq(x, 0xE0)), page = mask(v32_eq(x & 0xFE, 0xB8));
+        uint32_t cont = mask((v32)((v32s)x < (signed char)0xC0)); /* 80..BF */
+        uint32_t bad = ~((lead & 0x09249249u) | (page & 0x12492492u) | (cont & 0x24924924u)) & 0x3FFFFFFFu;
         if (bad) return i + 3 * (lowest_bit(bad) / 3);
-        i += 15;
+        i += 30;
     }
     return i;
+}
+static size_t thai_run_blocks_sse2(const unsigned char *s, size_t n, size_t i)
+{
+    return thai_run_blocks_by(s, n, i, v32_mask_sse2);
+}
+__attribute__((target("avx2"))) static size_t thai_run_blocks_avx2(const unsigned char *s, size_t n, size_t i)
+{
+    return thai_run_blocks_by(s, n, i, v32_mask_avx2);
+}
+static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i, int avx2)
+{
+    return avx2 ? thai_run_blocks_avx2(s, n, i) : thai_run_blocks_sse2(s, n, i);
 }
 #else
 /* Byte masks and values of eight Thai characters (E0, B8 or B9, 80..BF),
@@ -130,8 +140,9 @@ static const unsigned char thai_value[24] = { 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80
                                               0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80, 0xE0, 0xB8, 0x80 };
 
 /* Eight characters (24 bytes) at a time, as three words. */
-static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i)
+static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i, int avx2)
 {
+    (void)avx2;
     uint64_t m[3], v[3], x[3];
     memcpy(m, thai_mask, 24);
     memcpy(v, thai_value, 24);
@@ -144,11 +155,21 @@ static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i)
 }
 #endif
 
-size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
+/* utf8_thai_run, the blocks checked the given way. */
+static size_t thai_run_by(const unsigned char *s, size_t n, size_t i, int avx2)
 {
-    i = thai_run_blocks(s, n, i);
+    i = thai_run_blocks(s, n, i, avx2);
     while (i + 2 < n && !((s[i] ^ 0xE0) | ((s[i + 1] & 0xFE) ^ 0xB8) | ((s[i + 2] & 0xC0) ^ 0x80))) i += 3;
     return i;
+}
+
+size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef PDP_SSE2
+    return thai_run_by(s, n, i, pdp_has_avx2());
+#else
+    return thai_run_by(s, n, i, 0);
+#endif
 }
 
 size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
@@ -227,7 +248,7 @@ size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int av
     (void)avx2;
 #endif
     for (;;) {
-        size_t e = utf8_ascii_run(s, n, utf8_thai_run(s, n, i));
+        size_t e = utf8_ascii_run(s, n, thai_run_by(s, n, i, avx2));
         if (e == i) return i;
         i = e;
     }

@@ -40,7 +40,8 @@ static inline unsigned utf8_thai_index(const unsigned char *s, size_t i)
 }
 
 /* The end of the run of Thai-block characters (E0 B8/B9 xx) from s[i],
- * checked 24 bytes (eight characters) at a time. */
+ * checked 30 bytes (ten characters) at a time where SSE2 is there (AVX2
+ * where the processor has it), else 24. */
 size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i);
 /* The end of the run of ASCII bytes other than NUL from s[i], eight at a
  * time. */
@@ -50,8 +51,9 @@ size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i);
  * checked 32 bytes at a time where SSE2 is there (with AVX2 where the
  * processor has it), then character by character. */
 size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i);
-/* The same, the blocks checked with AVX2 (avx2 != 0, only where the
- * processor has it) or SSE2 — for the tests. */
+/* The same, the blocks (and those of utf8_thai_run in it) checked with
+ * AVX2 (avx2 != 0, only where the processor has it) or SSE2 — for the
+ * tests. */
 size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int avx2);
 
 
