@@ -38,11 +38,60 @@ void columns_free(detect_scratch *sc)
     sc->ncolumns = 0;
 }
 
-static sep_mode line_mode(const char *s, size_t ls, size_t le)
+/* What decides how the line from ls splits into cells: where it ends (its
+ * '\n', or nlen) and whether it holds a tab, a '|', two spaces in a row. */
+typedef struct line_info {
+    size_t end;
+    int tab, pipe, two_spaces;
+} line_info;
+
+#ifdef PDP_SSE2
+/* One pass, 32 bytes at a time, while 33 bytes are there. */
+static inline PDP_ALWAYS line_info line_blocks(const char *s, size_t ls, size_t nlen, v32_mask_fn *mask)
 {
-    if (memchr(s + ls, '\t', le - ls)) return SEP_TAB;
-    if (memchr(s + ls, '|', le - ls)) return SEP_PIPE;
-    return SEP_SPACES;
+    const unsigned char *u = (const unsigned char *)s;
+    line_info li = { ls, 0, 0, 0 };
+    uint32_t tab = 0, pipe = 0, sp2 = 0;
+    size_t i = ls;
+    for (; i + 33 <= nlen; i += 32) {
+        v32 x = v32_at(u + i), sp = v32_eq(x, ' ');
+        uint32_t nl = mask(v32_eq(x, '\n')), before = nl ? (nl & -nl) - 1 : ~0u;
+        tab |= mask(v32_eq(x, '\t')) & before;
+        pipe |= mask(v32_eq(x, '|')) & before;
+        sp2 |= mask(sp & v32_eq(v32_at(u + i + 1), ' ')) & before;
+        if (nl) {
+            li.end = i + lowest_bit(nl);
+            break;
+        }
+    }
+    if (li.end == ls) li.end = i; /* no '\n' yet: the rest from i one by one */
+    li.tab = tab != 0;
+    li.pipe = pipe != 0;
+    li.two_spaces = sp2 != 0;
+    return li;
+}
+static line_info line_blocks_sse2(const char *s, size_t ls, size_t nlen) { return line_blocks(s, ls, nlen, v32_mask_sse2); }
+__attribute__((target("avx2"))) static line_info line_blocks_avx2(const char *s, size_t ls, size_t nlen)
+{
+    return line_blocks(s, ls, nlen, v32_mask_avx2);
+}
+#endif
+
+static line_info scan_line(const char *s, size_t ls, size_t nlen)
+{
+    line_info li = { ls, 0, 0, 0 };
+#ifdef PDP_SSE2
+    li = pdp_has_avx2() ? line_blocks_avx2(s, ls, nlen) : line_blocks_sse2(s, ls, nlen);
+    if (li.end < nlen && s[li.end] == '\n') return li;
+#endif
+    size_t i = li.end;
+    for (; i < nlen && s[i] != '\n'; i++) {
+        li.tab |= s[i] == '\t';
+        li.pipe |= s[i] == '|';
+        li.two_spaces |= s[i] == ' ' && i + 1 < nlen && s[i + 1] == ' ';
+    }
+    li.end = i;
+    return li;
 }
 
 /* Where the next run of two spaces in [i, le) begins, or le: sixteen bytes
@@ -248,19 +297,19 @@ void detect_columns(const pdp_rules *r, const char *s, size_t nlen, const offmap
         for (size_t i = 0; i < r->nrules; i++)
             if (r->rules[i].col_header) sc->columns[sc->ncolumns++].rule = &r->rules[i];
     }
+    /* Each line is this round's when it starts in [raw_lo, raw_hi) of the
+     * source (in [n_lo, n_hi) here): the previous round saw those before.
+     * All its cells are then this round's, when the whole line is in the
+     * window. */
+    size_t n_lo = offmap_first_at(map, nlen, raw_lo), n_hi = offmap_first_at(map, nlen, raw_hi);
     size_t ls = 0;
-    while (ls < nlen) {
-        const char *nl = memchr(s + ls, '\n', nlen - ls);
-        size_t le = nl ? (size_t)(nl - s) : nlen;
-        size_t rs = offmap_start(map, ls);
-        if (rs >= raw_hi) break;
-        /* Each line is this round's when it starts in [raw_lo, raw_hi): the
-         * previous round saw those before.  All its cells are then this
-         * round's, when the whole line is in the window. */
-        size_t cells_hi = nl ? (size_t)-1 : raw_hi;
-        if (rs >= raw_lo) {
-            sep_mode m = line_mode(s, ls, le);
-            int one_cell = m == SEP_SPACES && two_spaces(s, ls, le) == le;
+    while (ls < nlen && ls < n_hi) {
+        line_info li = scan_line(s, ls, nlen);
+        size_t le = li.end;
+        size_t cells_hi = le < nlen ? (size_t)-1 : raw_hi;
+        if (ls >= n_lo) {
+            sep_mode m = li.tab ? SEP_TAB : li.pipe ? SEP_PIPE : SEP_SPACES;
+            int one_cell = m == SEP_SPACES && !li.two_spaces;
             for (size_t i = 0; i < sc->ncolumns; i++)
                 column_line(sc->columns[i].rule, &sc->columns[i], s, nlen, ls, le, m, one_cell, map, raw_lo, cells_hi,
                             sc, out);

@@ -42,6 +42,9 @@ void offmap_add_uniform(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t ste
 size_t offmap_start(const offmap *m, size_t n);
 /* Source offset where a match ending at normalized offset n ends. */
 size_t offmap_end(const offmap *m, size_t n);
+/* The first normalized offset (up to nlen) whose offmap_start is r or
+ * more, or nlen: to compare many offsets in order with one source offset. */
+size_t offmap_first_at(const offmap *m, size_t nlen, size_t r);
 
 /* Normalize valid UTF-8 src[0..len) into out (cleared first), recording the
  * correspondence in map (cleared first). */

@@ -70,3 +70,14 @@ size_t offmap_end(const offmap *m, size_t n)
     if (n <= s->n + s->nl) return s->r + (s->uniform ? (n - s->n) * (s->rl / s->nl) : s->rl);
     return s->r + s->rl + (n - s->n - s->nl);
 }
+
+size_t offmap_first_at(const offmap *m, size_t nlen, size_t r)
+{
+    size_t lo = 0, hi = nlen; /* the answer is in [lo, hi] */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (offmap_start(m, mid) >= r) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
+}

@@ -57,6 +57,12 @@ static void test_digit_offsets(void **s)
     assert_int_equal(offmap_end(&map, n0 + 1), n0 + 3);    /* and ends where ๐ ends */
     assert_int_equal(offmap_start(&map, n0 + 2), n0 + 6);
     assert_int_equal(offmap_end(&map, n0 + 3), strlen(src));
+    for (size_t r = 0; r <= strlen(src) + 1; r++) { /* the first normalized offset at or past each source offset */
+        size_t want = 0;
+        while (want < out.len && offmap_start(&map, want) < r) want++;
+        assert_int_equal(offmap_first_at(&map, out.len, r), want);
+    }
+    assert_int_equal(offmap_first_at(&map, out.len, n0 + 4), n0 + 2); /* inside ๘: the digit after it */
     buf_free(&out);
     offmap_free(&map);
 }
