@@ -24,19 +24,34 @@ static void push(zone_vec *z, size_t start, size_t end, uint32_t digits)
     z->v[z->len++] = (zone){ start, end, digits };
 }
 
-/* Index of the first ASCII digit at or after i, or len: sixteen bytes at a
- * time with SSE2, else eight — the test flags a word holding a byte in
- * '0'..'9' (bytes with the high bit set, all of Thai text, never flag). */
-static size_t next_digit(const char *s, size_t len, size_t i)
-{
 #ifdef PDP_SSE2
-    const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
-    for (; i + 16 <= len; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(s + i)); /* signed: bytes >= 0x80 are below '0' */
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)));
+/* The first ASCII digit from i on, 32 bytes at a time; where blocks end
+ * when there is none in them. */
+static inline PDP_ALWAYS size_t digit_blocks(const char *s, size_t len, size_t i, v32_mask_fn *mask)
+{
+    for (; i + 32 <= len; i += 32) {
+        uint32_t m = mask((v32)((v32_at((const unsigned char *)s + i) - '0') < 10));
         if (m) return i + lowest_bit(m);
     }
+    return i;
+}
+static size_t digit_blocks_sse2(const char *s, size_t len, size_t i) { return digit_blocks(s, len, i, v32_mask_sse2); }
+__attribute__((target("avx2"))) static size_t digit_blocks_avx2(const char *s, size_t len, size_t i)
+{
+    return digit_blocks(s, len, i, v32_mask_avx2);
+}
+#endif
+
+/* Index of the first ASCII digit at or after i, or len: 32 bytes at a time
+ * where SSE2 is there (AVX2 where the processor has it), else eight — the
+ * test flags a word holding a byte in '0'..'9' (bytes with the high bit
+ * set, all of Thai text, never flag). */
+static size_t next_digit(const char *s, size_t len, size_t i, int avx2)
+{
+#ifdef PDP_SSE2
+    i = avx2 ? digit_blocks_avx2(s, len, i) : digit_blocks_sse2(s, len, i);
 #else
+    (void)avx2;
     const uint64_t ones = 0x0101010101010101ULL, low7 = ones * 127, high = ones * 128;
     while (i + 8 <= len) {
         uint64_t x;
@@ -53,9 +68,14 @@ static size_t next_digit(const char *s, size_t len, size_t i)
 void zones_find_digits(const char *s, size_t len, zone_vec *out)
 {
     out->len = 0;
+#ifdef PDP_SSE2
+    int avx2 = pdp_has_avx2();
+#else
+    int avx2 = 0;
+#endif
     size_t i = 0;
     while (i < len) {
-        i = next_digit(s, len, i);
+        i = next_digit(s, len, i, avx2);
         if (i >= len) break;
         size_t start = i, end;
         uint32_t digits = 0;
