@@ -68,11 +68,7 @@ static size_t next_digit(const char *s, size_t len, size_t i, int avx2)
 void zones_find_digits(const char *s, size_t len, zone_vec *out)
 {
     out->len = 0;
-#ifdef PDP_SSE2
     int avx2 = pdp_has_avx2();
-#else
-    int avx2 = 0;
-#endif
     size_t i = 0;
     while (i < len) {
         i = next_digit(s, len, i, avx2);

@@ -205,6 +205,8 @@ size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way
 #ifdef PDP_SSE2
     if (way == QUIET_AVX2) i = quiet_blocks_avx2(s, len, i);
     if (way == QUIET_SSSE3) i = quiet_blocks_ssse3(s, len, i);
+#else
+    (void)way;
 #endif
     return quiet_one_by_one(s, len, i);
 }

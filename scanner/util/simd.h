@@ -48,6 +48,8 @@ static inline PDP_ALWAYS uint32_t v32_mask_sse2(v32 v)
     memcpy(half, &v, sizeof half);
     return (uint32_t)_mm_movemask_epi8(half[0]) | (uint32_t)_mm_movemask_epi8(half[1]) << 16;
 }
+#else
+static inline int pdp_has_avx2(void) { return 0; }
 #endif
 
 #endif

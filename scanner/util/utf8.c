@@ -165,11 +165,7 @@ static size_t thai_run_by(const unsigned char *s, size_t n, size_t i, int avx2)
 
 size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
 {
-#ifdef PDP_SSE2
     return thai_run_by(s, n, i, pdp_has_avx2());
-#else
-    return thai_run_by(s, n, i, 0);
-#endif
 }
 
 size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
@@ -256,9 +252,5 @@ size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int av
 
 size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i)
 {
-#ifdef PDP_SSE2
     return utf8_thai_ascii_run_by(s, n, i, pdp_has_avx2());
-#else
-    return utf8_thai_ascii_run_by(s, n, i, 0);
-#endif
 }
