@@ -27,7 +27,14 @@ void buf_init(buf *b);
 void buf_free(buf *b);
 void buf_reserve(buf *b, size_t extra);
 void buf_append(buf *b, const void *p, size_t n);
-void buf_putc(buf *b, char c);
+/* One byte (inline: byte-at-a-time writers — the normalizer, the JSON
+ * writer, the lexicon's pattern builder — call it millions of times). */
+static inline void buf_putc(buf *b, char c)
+{
+    if (b->len + 2 > b->cap) buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = 0;
+}
 void buf_puts(buf *b, const char *s);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Remove the first n bytes, keeping the rest. */
