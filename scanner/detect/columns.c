@@ -94,19 +94,10 @@ static line_info scan_line(const char *s, size_t ls, size_t nlen)
     return li;
 }
 
-/* Where the next run of two spaces in [i, le) begins, or le: sixteen bytes
- * at a time where SSE2 is there (most lines of running text have none). */
+/* Where the next run of two spaces in [i, le) begins, or le (in a table
+ * row: scan_line told which lines have any). */
 static size_t two_spaces(const char *s, size_t i, size_t le)
 {
-#ifdef PDP_SSE2
-    const __m128i sp = _mm_set1_epi8(' ');
-    for (; i + 17 <= le; i += 16) {
-        __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), sp);
-        __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i + 1)), sp);
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b));
-        if (m) return i + lowest_bit(m);
-    }
-#endif
     for (; i + 1 < le; i++)
         if (s[i] == ' ' && s[i + 1] == ' ') return i;
     return le;

@@ -28,16 +28,41 @@ typedef struct phrase_pass {
     size_t done[MAX_PHRASE_RULES]; /* rule k found a match ending there: no retry before */
 } phrase_pass;
 
-/* Hash of four Thai letters (indexes 0..127 in the Thai block) into
- * HEAD_HASH_BITS bits. */
-static inline unsigned quad_hash(unsigned a, unsigned b, unsigned c, unsigned d)
-{
-    return (unsigned)(((((uint32_t)a << 21) | (b << 14) | (c << 7) | d) * 2654435761u) >> (32 - HEAD_HASH_BITS));
-}
-
 static inline int bit(const uint8_t *bits, unsigned k) { return bits[k >> 3] >> (k & 7) & 1; }
 
 static inline void set_bit(uint8_t *bits, unsigned k) { bits[k >> 3] |= (uint8_t)(1u << (k & 7)); }
+
+/* Thai letters as the filters hash them: each letter's last two bytes,
+ * sixteen bits, the newest lowest — up to four in a word, read off the
+ * text (letter_bytes at the letter starting at u[j]) or made from an
+ * index in the Thai block (letter_bits) — hashed into HEAD_HASH_BITS
+ * bits. */
+static inline uint64_t letter_bytes(const unsigned char *u, size_t j)
+{
+    uint16_t v;
+    memcpy(&v, u + j + 1, 2);
+    return v;
+}
+static inline uint64_t letter_bits(unsigned c)
+{
+    const unsigned char b[3] = { 0xE0, (unsigned char)(0xB8 + (c >> 6)), (unsigned char)(0x80 | (c & 0x3F)) };
+    return letter_bytes(b, 0);
+}
+static inline unsigned letters_hash(uint64_t x) { return (unsigned)((x * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_HASH_BITS)); }
+
+/* The first n (up to four) letters from u[j], or of c, as one word. */
+static inline uint64_t letters_at(const unsigned char *u, size_t j, int n)
+{
+    uint64_t x = 0;
+    for (int k = 0; k < n; k++) x = x << 16 | letter_bytes(u, j + 3 * (size_t)k);
+    return x;
+}
+static uint64_t letters_of(const unsigned c[4], int n)
+{
+    uint64_t x = 0;
+    for (int k = 0; k < n; k++) x = x << 16 | letter_bits(c[k]);
+    return x;
+}
 
 /* The Thai letters a head begins with (indexes in the Thai block, up to
  * four, in c); *then: the first byte of what follows them, 0 if nothing. */
@@ -62,33 +87,17 @@ static void filter_add(head_filter *f, const unsigned c[4], int n, int then)
     if (n >= 2) from |= c[1];                 /* (one letter, then something else: b = 0) */
     else if (!then) count = 128;              /* a one-letter phrase before any letter */
     for (unsigned k = from; k < from + count; k++) f->pair[k] |= (uint8_t)kind;
-    if (n == 4) set_bit(f->quad, quad_hash(c[0], c[1], c[2], c[3]));
-    if (n == 3) set_bit(f->tri, quad_hash(c[0], c[1], c[2], 0x7F));
+    if (n == 4) set_bit(f->quad, letters_hash(letters_of(c, 4)));
+    if (n == 3) set_bit(f->tri, letters_hash(letters_of(c, 3)));
 }
-
-/* Four letters as the inner search reads them: each letter's last two
- * bytes, sixteen bits each, the newest lowest; hashed into HEAD_HASH_BITS
- * bits. */
-static inline uint64_t letter_bytes(const unsigned char *u, size_t j)
-{
-    uint16_t v;
-    memcpy(&v, u + j + 1, 2);
-    return v;
-}
-static inline uint64_t letter_bits(unsigned c)
-{
-    const unsigned char b[3] = { 0xE0, (unsigned char)(0xB8 + (c >> 6)), (unsigned char)(0x80 | (c & 0x3F)) };
-    return letter_bytes(b, 0);
-}
-static inline unsigned four_hash(uint64_t x) { return (unsigned)((x * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_HASH_BITS)); }
 
 /* An inner head of n letters c (n = 4, or 3 followed by nothing) among
  * the four letters inner heads may begin with: its first four, or each
  * fourth letter after its three. */
 static void four_add(uint8_t *four, const unsigned c[4], int n)
 {
-    uint64_t x = letter_bits(c[0]) << 48 | letter_bits(c[1]) << 32 | letter_bits(c[2]) << 16;
-    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, four_hash(x | letter_bits(d)));
+    uint64_t x = letters_of(c, 3) << 16;
+    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, letters_hash(x | letter_bits(d)));
 }
 
 /* The filters for one head. */
@@ -174,9 +183,8 @@ static int filter_pass(const head_filter *f, const unsigned char *u, size_t j, s
     unsigned k = f->pair[a << 7 | b];
     if (!k || k & PAIR_HEADS) return k != 0;
     if (j + 6 >= e) return 0;
-    unsigned c = utf8_thai_index(u, j + 6);
-    if (k & PAIR_TRI && bit(f->tri, quad_hash(a, b, c, 0x7F))) return 1;
-    return k & PAIR_QUAD && j + 9 < e && bit(f->quad, quad_hash(a, b, c, utf8_thai_index(u, j + 9)));
+    if (k & PAIR_TRI && bit(f->tri, letters_hash(letters_at(u, j, 3)))) return 1;
+    return k & PAIR_QUAD && j + 9 < e && bit(f->quad, letters_hash(letters_at(u, j, 4)));
 }
 
 /* Try the inner rules at letter p of the run from byte i to e. */
@@ -204,7 +212,7 @@ static void inside_run(phrase_pass *pp, size_t i, size_t e)
     for (; t < e && t < i + 12; t += 3) x = x << 16 | letter_bytes(u, t); /* letters 0..3: start 0 is not inner */
     for (; t < e; t += 3) {
         x = x << 16 | letter_bytes(u, t);
-        if (bit(four, four_hash(x))) try_at(pp, t - 9, px->inner); /* the head's first four end at t */
+        if (bit(four, letters_hash(x))) try_at(pp, t - 9, px->inner); /* the head's first four end at t */
     }
     /* (A start checked here twice is tried again harmlessly: try_at skips
      * rules that matched there.) */

@@ -124,7 +124,7 @@ typedef struct ui_message {
 /* Where a phrase head may start, judged by the Thai letters a, b, c, d
  * there (b = 0 when a ends the run of letters): pair[a << 7 | b] holds
  * PAIR_HEADS (look the heads up), PAIR_TRI, PAIR_QUAD (look them up when
- * bit quad_hash() of the first three or four letters is set in tri or
+ * bit letters_hash() of the first three or four letters is set in tri or
  * quad), or 0 (no head starts so). */
 enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 };
 #define HEAD_HASH_BITS 16
@@ -144,7 +144,7 @@ typedef struct phrase_index {
     int ascii_first;          /* some phrase starts with an ASCII character */
     head_filter *start;       /* every head, at the first letter of a run of Thai letters */
     /* Inside a run: the inner rules' heads (NULL when there are none);
-     * bit quad_hash() of the first four letters of each in four (of the
+     * bit letters_hash() of the first four letters of each in four (of the
      * three of a head of three letters, with every fourth letter: such
      * heads are also checked three letters before the run's end —
      * three_letters); heads of fewer than four letters followed by
