@@ -193,26 +193,48 @@ static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
     if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, i + 3 * p, e)) try_at(pp, i + 3 * p, pp->px->inner);
 }
 
-/* The inner rules at letters 1.. of the run of L letters from byte i to e:
- * the last four letters read so far (x) looked up in the bitmap at each
- * letter — no chain of loads from one step to the next, as a skip table
- * makes; heads that end with the run checked where it ends. */
-static void inside_run(phrase_pass *pp, size_t i, size_t e)
+/* The character at u[t] as letter_bytes reads it, if it is one of the
+ * Thai block (E0, B8 or B9, then a continuation byte); else -1.  One load
+ * of four bytes where they are there. */
+static inline int32_t thai_letter(const unsigned char *u, size_t n, size_t t)
+{
+    uint32_t w;
+    if (t + 4 <= n) memcpy(&w, u + t, 4);
+    else if (t + 3 <= n) w = u[t] | (uint32_t)u[t + 1] << 8 | (uint32_t)u[t + 2] << 16;
+    else return -1;
+    return (w & 0xC0FEFFu) == 0x80B8E0u ? (int32_t)(w >> 8 & 0xFFFF) : -1;
+}
+
+/* The inner rules at letters 4.. of the run from byte i (t: its fifth
+ * letter; x: its first four, read already): the last four letters read so
+ * far looked up in the bitmap at each letter, as the run is read — no chain
+ * of loads from one step to the next, as a skip table makes.  Returns the
+ * run's end. */
+static size_t inside_four(phrase_pass *pp, size_t t, uint64_t x)
+{
+    const unsigned char *u = (const unsigned char *)pp->norm;
+    const uint8_t *four = pp->px->four;
+    for (int32_t l; (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) {
+        x = x << 16 | (uint32_t)l;
+        if (bit(four, letters_hash(x))) try_at(pp, t - 9, pp->px->inner); /* the head's first four end at t */
+    }
+    return t;
+}
+
+/* The inner rules at letters 1.. of the run of Thai characters from byte i
+ * (t: where its first four letters end, x: they) to its end, which this
+ * returns.  Heads of four letters are found as the run is read; those that
+ * end with the run are checked where it ends; heads of one or two letters
+ * make every letter checked. */
+static size_t inside_run(phrase_pass *pp, size_t i, size_t t, uint64_t x)
 {
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
+    size_t e = t < i + 12 ? t : px->every_letter ? utf8_thai_run(u, pp->nlen, t) : inside_four(pp, t, x);
     size_t L = (e - i) / 3;
-    if (px->every_letter) { /* a head of one or two letters */
+    if (px->every_letter) {
         for (size_t p = 1; p < L; p++) inside_at(pp, i, e, p);
-        return;
-    }
-    const uint8_t *four = px->four;
-    uint64_t x = 0;
-    size_t t = i;
-    for (; t < e && t < i + 12; t += 3) x = x << 16 | letter_bytes(u, t); /* letters 0..3: start 0 is not inner */
-    for (; t < e; t += 3) {
-        x = x << 16 | letter_bytes(u, t);
-        if (bit(four, letters_hash(x))) try_at(pp, t - 9, px->inner); /* the head's first four end at t */
+        return e;
     }
     /* (A start checked here twice is tried again harmlessly: try_at skips
      * rules that matched there.) */
@@ -220,19 +242,23 @@ static void inside_run(phrase_pass *pp, size_t i, size_t e)
     if (px->three_letters) ends |= 1u << 3;
     for (size_t n = 1; n < 4; n++)
         if (ends >> n & 1 && L > n) inside_at(pp, i, e, L - n);
+    return e;
 }
 
 /* The run of Thai characters from i (i is one): every rule at its first
  * letter (inner rules only when a Thai letter stands before it), inner
- * rules inside it.  Returns its end. */
+ * rules inside it.  Its first four letters, read once, serve both; the
+ * start filter looks no further.  Returns the run's end. */
 static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
 {
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
-    size_t e = utf8_thai_run(u, pp->nlen, i);
-    if (filter_pass(px->start, u, i, e)) try_at(pp, i, after_letter ? px->inner : px->all);
-    if (px->inside) inside_run(pp, i, e);
-    return e;
+    uint64_t x = 0;
+    size_t t = i;
+    for (int32_t l; t < i + 12 && (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) x = x << 16 | (uint32_t)l;
+    if (filter_pass(px->start, u, i, t)) try_at(pp, i, after_letter ? px->inner : px->all);
+    if (px->inside) return inside_run(pp, i, t, x);
+    return t < i + 12 ? t : utf8_thai_run(u, pp->nlen, t);
 }
 
 /* Past the ASCII from i on where no phrase starts (i is such). */
