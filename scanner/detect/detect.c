@@ -43,7 +43,7 @@ void detect_scratch_init(detect_scratch *s)
     s->limit_hit = 0;
     s->broken_rule = NULL;
     s->full_scan = 0;
-    s->zones = (zone_vec){ 0 };
+    s->zones = s->big = (zone_vec){ 0 };
     s->wb = NULL;
     s->columns = NULL;
     s->ncolumns = 0;
@@ -54,6 +54,7 @@ void detect_scratch_free(detect_scratch *s)
     pcre2_match_data_free(s->md);
     buf_free(&s->tmp);
     zone_vec_free(&s->zones);
+    zone_vec_free(&s->big);
     wordbreak_release(s->wb);
     s->wb = NULL;
     columns_free(s);
@@ -286,7 +287,7 @@ static size_t scan_range(const pdp_rule *ru, const char *norm, size_t nlen, size
     return off;
 }
 
-/* Windows around what the rule requires, merged, each scanned on its own. */
+/* How far a window reaches around what the rule requires. */
 #define LEAD 24     /* a match may start this far before its first digit ("+66 (0)") */
 #define TAIL 16     /* lookarounds after a zone see this far */
 #define AT_BEFORE 80
@@ -302,8 +303,10 @@ static int then_follows(const pdp_rule *ru, const char *norm, size_t nlen, size_
     return prefix_set_hit(ru->req_then, u, nlen, end) && prefix_set_confirm(ru->req_then, norm, nlen, end);
 }
 
-static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
-                         size_t raw_hi, detect_scratch *sc, cand_vec *out)
+/* The rule's windows (around the zones of zv with enough digits, or the
+ * required character), merged, each scanned on its own. */
+static void scan_windows(const pdp_rule *ru, const zone_vec *zv, const char *norm, size_t nlen, const offmap *map,
+                         size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     size_t done = 0, wlo = 0, whi = 0;
     int open = 0;
@@ -312,12 +315,12 @@ static void scan_windows(const pdp_rule *ru, const char *norm, size_t nlen, cons
     for (;;) {
         size_t lo, hi;
         if (ru->req_digits) { /* next zone with enough digits */
-            while (zi < sc->zones.len && (sc->zones.v[zi].digits < ru->req_digits ||
-                                          (ru->req_then && !then_follows(ru, norm, nlen, sc->zones.v[zi].end))))
+            while (zi < zv->len && (zv->v[zi].digits < ru->req_digits ||
+                                    (ru->req_then && !then_follows(ru, norm, nlen, zv->v[zi].end))))
                 zi++;
-            if (zi >= sc->zones.len) break;
-            lo = sc->zones.v[zi].start > LEAD ? sc->zones.v[zi].start - LEAD : 0;
-            hi = sc->zones.v[zi].end + (ru->req_then ? THEN_TAIL : TAIL);
+            if (zi >= zv->len) break;
+            lo = zv->v[zi].start > LEAD ? zv->v[zi].start - LEAD : 0;
+            hi = zv->v[zi].end + (ru->req_then ? THEN_TAIL : TAIL);
             zi++;
         } else { /* next occurrence of the required character */
             at = memchr(at, ru->req_char, (size_t)(norm + nlen - at));
@@ -379,9 +382,11 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
         if (ru->req_phrase) continue; /* in the phrase pass below */
         if (ru->req_digits && !zones_ready) {
             zones_find_digits(norm, nlen, &sc->zones);
+            zones_select(&sc->zones, r->zone_floor, &sc->big);
             zones_ready = 1;
         }
-        scan_windows(ru, norm, nlen, map, raw_lo, raw_hi, sc, out);
+        int big = r->zone_floor && !ru->req_then && ru->req_digits >= r->zone_floor;
+        scan_windows(ru, big ? &sc->big : &sc->zones, norm, nlen, map, raw_lo, raw_hi, sc, out);
     }
     if (!sc->full_scan && r->phrases.n) detect_phrases(&r->phrases, norm, nlen, map, raw_lo, raw_hi, sc, out);
     if (ncolumn) detect_columns(r, norm, nlen, map, raw_lo, raw_hi, sc, out);

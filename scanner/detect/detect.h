@@ -39,7 +39,8 @@ typedef struct detect_scratch {
     int limit_hit;          /* a pattern hit PCRE2's match limit */
     const char *broken_rule; /* a rule whose pattern does not compile (lazily compiled) */
     int full_scan;          /* ignore rules' `requires` (for tests and checks) */
-    zone_vec zones;
+    zone_vec zones;         /* digit zones of the text */
+    zone_vec big;           /* those with at least the rules' zone_floor digits */
     wordbreak *wb;          /* opened on first use (rules with `words:`) */
     struct column_state *columns; /* per rule: the table column it watches (columns.c) */
     size_t ncolumns;

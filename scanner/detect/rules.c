@@ -188,6 +188,20 @@ int rules_yaml_open(pdp_rules *r, yamlx_doc *d, const char *path, char **err)
 }
 
 /* Load every *.yaml of dir/sub in name order with fn. */
+/* The fewest digits a rule needs whose windows are not also decided by a
+ * `then` phrase (0 when none does): detect_run finds their zones among the
+ * zones with that many. */
+static unsigned zone_floor(const pdp_rules *r)
+{
+    unsigned floor = 0;
+    for (size_t i = 0; i < r->nrules; i++) {
+        const pdp_rule *ru = &r->rules[i];
+        if (ru->req_digits && !ru->req_then && !ru->col_header && (!floor || ru->req_digits < floor))
+            floor = ru->req_digits;
+    }
+    return floor;
+}
+
 static int load_all(pdp_rules *r, const char *dir, const char *sub,
                     int (*fn)(pdp_rules *, const char *, char **), char **err)
 {
@@ -231,7 +245,10 @@ int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **e
     free(msgs);
     preload_free(r->preload);
     r->preload = NULL;
-    if (rc == 0) phrase_index_build(r);
+    if (rc == 0) {
+        phrase_index_build(r);
+        r->zone_floor = zone_floor(r);
+    }
     if (rc != 0) {
         pdp_rules_free(r);
         return -1;

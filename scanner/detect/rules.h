@@ -198,6 +198,8 @@ struct pdp_rules {
     ui_message *msgs;
     size_t nmsgs;
     phrase_index phrases;
+    unsigned zone_floor;      /* the fewest digits a rule without `then` requires
+                                 (its zones are found among detect_scratch.big) */
     int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled and
                                  are compiled on first use (lazyre.h) */
     struct yaml_preload *preload; /* while loading: the files parsed ahead */

@@ -94,6 +94,13 @@ void zones_find_digits(const char *s, size_t len, zone_vec *out)
     }
 }
 
+void zones_select(const zone_vec *all, uint32_t min_digits, zone_vec *out)
+{
+    out->len = 0;
+    for (size_t i = 0; i < all->len; i++)
+        if (all->v[i].digits >= min_digits) push(out, all->v[i].start, all->v[i].end, all->v[i].digits);
+}
+
 void zone_vec_free(zone_vec *z)
 {
     free(z->v);

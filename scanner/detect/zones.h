@@ -29,6 +29,10 @@ typedef struct zone_vec {
 #define ZONE_GAP 12
 
 void zones_find_digits(const char *s, size_t len, zone_vec *out);
+/* The zones of `all` with at least min_digits digits, into out: most rules
+ * need many digits, and most zones (years, amounts, section numbers) have
+ * few. */
+void zones_select(const zone_vec *all, uint32_t min_digits, zone_vec *out);
 void zone_vec_free(zone_vec *z);
 
 #endif
