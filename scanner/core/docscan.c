@@ -134,11 +134,15 @@ static long breaks_between(const docscan *d, uint64_t from, uint64_t to)
 }
 
 /* Move the line cursor (line in the piece, row in the whole text) to doc
- * offset target (never backwards). */
+ * offset target (never backwards).  Where both stood at the same offset
+ * (always, in a text of one piece) the breaks are counted once. */
 static void cursor_to(docscan *d, uint64_t target)
 {
+    uint64_t from = d->row_off;
+    long rows = 0;
     if (target > d->row_off) {
-        d->row += breaks_between(d, d->row_off, target);
+        rows = breaks_between(d, d->row_off, target);
+        d->row += rows;
         d->row_off = target;
     }
     int fresh = d->cur_piece == NO_PIECE;
@@ -150,7 +154,7 @@ static void cursor_to(docscan *d, uint64_t target)
         d->cur_line = d->pieces[k].loc.line;
     }
     if (target <= d->cur_off) return;
-    d->cur_line += breaks_between(d, d->cur_off, target);
+    d->cur_line += d->cur_off == from ? rows : breaks_between(d, d->cur_off, target);
     d->cur_off = target;
 }
 
