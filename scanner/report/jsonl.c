@@ -9,7 +9,9 @@
 
 static void key_str(FILE *f, const char *k, const char *v)
 {
-    fprintf(f, ",\"%s\":", k);
+    fputs(",\"", f); /* (not fprintf: eleven of these a finding) */
+    fputs(k, f);
+    fputs("\":", f);
     json_string(f, v);
 }
 
@@ -116,6 +118,7 @@ static void summary(report *r, const scan_summary *s)
 
 static void jsonl_file(report *r, const pdp_result *res)
 {
+    flockfile(r->out); /* once for the file's records, not at each write */
     for (size_t i = 0; i < res->nfindings; i++) {
         finding(r, res, &res->findings[i]);
         fputc('\n', r->out);
@@ -123,6 +126,7 @@ static void jsonl_file(report *r, const pdp_result *res)
     fputc('{', r->out);
     file_fields(r, res);
     fputs("}\n", r->out);
+    funlockfile(r->out);
 }
 
 static void jsonl_end(report *r, const scan_summary *s)
