@@ -64,14 +64,26 @@ static uint64_t letters_of(const unsigned c[4], int n)
     return x;
 }
 
+/* The character at u[t] as letter_bytes reads it, if it is one of the
+ * Thai block (E0, B8 or B9, then a continuation byte); else -1.  One load
+ * of four bytes where they are there. */
+static inline int32_t thai_letter(const unsigned char *u, size_t n, size_t t)
+{
+    uint32_t w;
+    if (t + 4 <= n) memcpy(&w, u + t, 4);
+    else if (t + 3 <= n) w = u[t] | (uint32_t)u[t + 1] << 8 | (uint32_t)u[t + 2] << 16;
+    else return -1;
+    return (w & 0xC0FEFFu) == 0x80B8E0u ? (int32_t)(w >> 8 & 0xFFFF) : -1;
+}
+
 /* The Thai letters a head begins with (indexes in the Thai block, up to
- * four, in c); *then: the first byte of what follows them, 0 if nothing. */
-static int head_letters(const char *head, unsigned c[4], int *then)
+ * max, in c); *then: the first byte of what follows them, 0 if nothing. */
+static int head_letters(const char *head, unsigned *c, int max, int *then)
 {
     const unsigned char *p = (const unsigned char *)head;
     size_t len = strlen(head), off = 0, l = 0;
     int n = 0, k;
-    while (n < 4 && (k = prefix_char(p, len, off, &l)) >= 128) {
+    while (n < max && (k = prefix_char(p, len, off, &l)) >= 128) {
         c[n++] = (unsigned)k - 128;
         off += l;
     }
@@ -100,12 +112,55 @@ static void four_add(uint8_t *four, const unsigned c[4], int n)
     for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, letters_hash(x | letter_bits(d)));
 }
 
+/* Eight letters (x, the first four, and y) hashed as letters_hash does
+ * four. */
+static inline unsigned eight_hash(uint64_t x, uint64_t y) { return letters_hash(x ^ y * 0xC2B2AE3D27D4EB4FULL); }
+
+/* A head for may_start, by its first letters (n of them, up to eight;
+ * then: what follows them in the phrase — a space ends the head as it
+ * does in the trie).  A head of one or two letters that may end there
+ * makes may_start pass everywhere. */
+static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
+{
+    if (then == ' ') then = 0;
+    if (n >= 8) set_bit(px->eight, eight_hash(letters_of(c, 4), letters_of(c + 4, 4)));
+    else if (n >= 4) set_bit(px->short4, letters_hash(letters_of(c, 4)));
+    else if (n == 3 && !then) four_add(px->short4, c, 3);
+    else if (!then) px->unsure = 1;
+    /* (Fewer than four letters followed by something else: no such head
+     * stands before four letters.) */
+}
+
+/* Where four Thai letters x stand at u[s]: may a head start there?  Yes
+ * when a head of four to seven letters begins with x (one of three, with
+ * any fourth letter), or a head of eight or more begins with the eight
+ * letters there.  No head of fewer letters, followed by something else,
+ * stands before four letters.  Heads of the trie are looked up only where
+ * this passes: most places that pass the filters begin common words
+ * (ข้อมูล, รายงาน) that begin no head further on. */
+static int may_start(const phrase_index *px, const unsigned char *u, size_t n, size_t s, uint64_t x)
+{
+    if (px->unsure || bit(px->short4, letters_hash(x))) return 1;
+    uint64_t y = 0;
+    for (size_t k = 4; k < 8; k++) {
+        int32_t l = thai_letter(u, n, s + 3 * k);
+        if (l < 0) return 0; /* fewer than eight letters: no long head */
+        y = y << 16 | (uint32_t)l;
+    }
+    return bit(px->eight, eight_hash(x, y));
+}
+
 /* The filters for one head. */
 static void add_head(phrase_index *px, const char *head, int inner)
 {
-    unsigned c[4];
-    int then, n = head_letters(head, c, &then);
+    unsigned c[8];
+    int then, n = head_letters(head, c, 8, &then);
     if (n == 0) return; /* starts with ASCII: handled outside Thai runs */
+    sure_add(px, c, n, then);
+    if (n > 4) {
+        n = 4;
+        then = 0xE0; /* (another letter) */
+    }
     filter_add(px->start, c, n, then);
     if (!inner) return;
     filter_add(px->inside, c, n, then);
@@ -133,6 +188,8 @@ void phrase_index_build(pdp_rules *r)
         px->rs[px->n++] = ru;
     }
     px->start = xcalloc(1, sizeof *px->start);
+    px->short4 = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
+    px->eight = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
     if (px->inner) {
         px->inside = xcalloc(1, sizeof *px->inside);
         px->four = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
@@ -159,9 +216,11 @@ void phrase_index_free(phrase_index *px)
     free(px->start);
     free(px->inside);
     free(px->four);
+    free(px->short4);
+    free(px->eight);
     px->rs = NULL;
     px->start = px->inside = NULL;
-    px->four = NULL;
+    px->four = px->short4 = px->eight = NULL;
 }
 
 /* Try the rules of `allowed` whose phrases' heads stand at i. */
@@ -193,18 +252,6 @@ static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
     if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, i + 3 * p, e)) try_at(pp, i + 3 * p, pp->px->inner);
 }
 
-/* The character at u[t] as letter_bytes reads it, if it is one of the
- * Thai block (E0, B8 or B9, then a continuation byte); else -1.  One load
- * of four bytes where they are there. */
-static inline int32_t thai_letter(const unsigned char *u, size_t n, size_t t)
-{
-    uint32_t w;
-    if (t + 4 <= n) memcpy(&w, u + t, 4);
-    else if (t + 3 <= n) w = u[t] | (uint32_t)u[t + 1] << 8 | (uint32_t)u[t + 2] << 16;
-    else return -1;
-    return (w & 0xC0FEFFu) == 0x80B8E0u ? (int32_t)(w >> 8 & 0xFFFF) : -1;
-}
-
 /* The inner rules at letters 4.. of the run from byte i (t: its fifth
  * letter; x: its first four, read already): the last four letters read so
  * far looked up in the bitmap at each letter, as the run is read — no chain
@@ -216,7 +263,8 @@ static size_t inside_four(phrase_pass *pp, size_t t, uint64_t x)
     const uint8_t *four = pp->px->four;
     for (int32_t l; (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) {
         x = x << 16 | (uint32_t)l;
-        if (bit(four, letters_hash(x))) try_at(pp, t - 9, pp->px->inner); /* the head's first four end at t */
+        if (bit(four, letters_hash(x)) && may_start(pp->px, u, pp->nlen, t - 9, x))
+            try_at(pp, t - 9, pp->px->inner); /* the head's first four end at t */
     }
     return t;
 }
@@ -256,7 +304,8 @@ static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
     uint64_t x = 0;
     size_t t = i;
     for (int32_t l; t < i + 12 && (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) x = x << 16 | (uint32_t)l;
-    if (filter_pass(px->start, u, i, t)) try_at(pp, i, after_letter ? px->inner : px->all);
+    if (filter_pass(px->start, u, i, t) && (t < i + 12 || may_start(px, u, pp->nlen, i, x)))
+        try_at(pp, i, after_letter ? px->inner : px->all);
     if (px->inside) return inside_run(pp, i, t, x);
     return t < i + 12 ? t : utf8_thai_run(u, pp->nlen, t);
 }

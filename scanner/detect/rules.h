@@ -154,6 +154,13 @@ typedef struct phrase_index {
      * one or two letters, so that each letter is checked with the filter. */
     head_filter *inside;
     uint8_t *four;
+    /* Before a head of four letters or more is looked up (may_start in
+     * phrase.c): bit letters_hash() of the first four letters of each head
+     * of four to seven letters (three: with every fourth) in short4, of the
+     * first eight of each longer one in eight; unsure: a head of one or two
+     * letters may end before a letter, so that no place is passed over. */
+    uint8_t *short4, *eight;
+    int unsure;
     unsigned tail_lengths;
     int three_letters, every_letter;
     uint8_t tail_next[256];
