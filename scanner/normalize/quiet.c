@@ -1,4 +1,6 @@
-/* quiet.c — where normalization first has something to do (quiet.h).
+/* quiet.c — the normalizer's fast path (quiet.h): text that needs no
+ * repair copied as it is, Thai digits written as ASCII, up to where
+ * normalization first has something else to do.
  *
  * One character at a time: each Thai letter is looked at once, with the one
  * after it, in a table of the pairs that thai_norm.c repairs (repair_next).
@@ -15,6 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/simd.h"
 #include "../util/utf8.h"
 
@@ -176,41 +179,82 @@ static inline PDP_ALWAYS v32 block_stops(const unsigned char *p, lookup_fn *look
     return pair | space | (lead & ~thai);
 }
 
-/* From i (a character start), 32 bytes at a time: the first byte that
- * needs a look, or where blocks end (a character start). */
-static inline PDP_ALWAYS size_t quiet_blocks(const unsigned char *s, size_t len, size_t i, lookup_fn *lookup,
-                                             v32_mask_fn *mask)
+#endif
+
+/* Thai digits from s[i] on, appended to out as ASCII, the run recorded in
+ * map; returns the bytes read (0: no Thai digit at i). */
+static size_t thai_digits(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map)
 {
-    size_t start = i;
-    for (; i + 37 <= len; i += 32) {
+    size_t j = i;
+    while (j + 2 < len && s[j] == 0xE0 && s[j + 1] == 0xB9 && (unsigned)(s[j + 2] - 0x90) < 10) j += 3;
+    if (j == i) return 0;
+    size_t k = (j - i) / 3;
+    buf_reserve(out, k);
+    offmap_add_uniform(map, out->len, i, (uint32_t)k, 3);
+    for (size_t d = i; d < j; d += 3) out->data[out->len++] = (char)('0' + (s[d + 2] - 0x90));
+    out->data[out->len] = 0;
+    return j - i;
+}
+
+#ifdef PDP_SSE2
+/* From i (a character start), 32 bytes at a time, each copied to out as it
+ * is passed over, Thai digits written as ASCII where the blocks stop at
+ * them: returns the first byte that needs another look, or where blocks
+ * end (a character start). */
+static inline PDP_ALWAYS size_t copy_blocks(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map,
+                                            lookup_fn *lookup, v32_mask_fn *mask)
+{
+    size_t start = i; /* (no digit written since) */
+    while (i + 37 <= len) {
+        if (out->cap - out->len < 33) buf_reserve(out, 32);
+        memcpy(out->data + out->len, s + i, 32);
         uint32_t m = ~mask(v32_eq(block_stops(s + i, lookup), 0));
-        if (m) return i + lowest_bit(m);
+        if (!m) {
+            out->len += 32;
+            i += 32;
+            continue;
+        }
+        out->len += lowest_bit(m);
+        i += lowest_bit(m);
+        size_t k = thai_digits(s, len, i, out, map);
+        if (!k) break;
+        start = i += k;
     }
-    while (i > start && (s[i] & 0xC0) == 0x80) i--; /* inside a character: back to its start */
+    while (i > start && (s[i] & 0xC0) == 0x80) { /* inside a character: back to its start */
+        i--;
+        out->len--;
+    }
+    out->data[out->len] = 0;
     return i;
 }
 
-__attribute__((target("ssse3"))) static size_t quiet_blocks_ssse3(const unsigned char *s, size_t len, size_t i)
+__attribute__((target("ssse3"))) static size_t copy_blocks_ssse3(const unsigned char *s, size_t len, size_t i,
+                                                                 buf *out, offmap *map)
 {
-    return quiet_blocks(s, len, i, lookup_ssse3, v32_mask_sse2);
+    return copy_blocks(s, len, i, out, map, lookup_ssse3, v32_mask_sse2);
 }
-__attribute__((target("avx2"))) static size_t quiet_blocks_avx2(const unsigned char *s, size_t len, size_t i)
+__attribute__((target("avx2"))) static size_t copy_blocks_avx2(const unsigned char *s, size_t len, size_t i, buf *out,
+                                                               offmap *map)
 {
-    return quiet_blocks(s, len, i, lookup_avx2, v32_mask_avx2);
+    return copy_blocks(s, len, i, out, map, lookup_avx2, v32_mask_avx2);
 }
 #endif
 
-size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way)
+size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, quiet_way way)
 {
+    for (;;) {
 #ifdef PDP_SSE2
-    if (way == QUIET_AVX2) i = quiet_blocks_avx2(s, len, i);
-    if (way == QUIET_SSSE3) i = quiet_blocks_ssse3(s, len, i);
-    if (i + 2 < len && s[i] == 0xE0 && s[i + 1] == 0xB9 && (unsigned)(s[i + 2] - 0x90) < 10)
-        return i; /* a Thai digit, where the blocks most often stop: always a stop */
+        if (way == QUIET_AVX2) i = copy_blocks_avx2(s, len, i, out, map);
+        if (way == QUIET_SSSE3) i = copy_blocks_ssse3(s, len, i, out, map);
 #else
-    (void)way;
+        (void)way;
 #endif
-    return quiet_one_by_one(s, len, i);
+        size_t j = quiet_one_by_one(s, len, i); /* (at once where the blocks stopped) */
+        buf_append(out, s + i, j - i);
+        size_t k = thai_digits(s, len, j, out, map);
+        if (!k) return j;
+        i = j + k;
+    }
 }
 
 quiet_way quiet_best(void)

@@ -1,11 +1,15 @@
-/* quiet.h — internal to the normalizer: where the text from i on first
- * needs a repair.  Almost all text needs none (ASCII, a space only when no
- * Thai mark follows it, Thai letters in their proper order); thai_norm.c
- * copies such spans in bulk and repairs what follows them. */
+/* quiet.h — internal to the normalizer: its fast path.  Almost all text
+ * needs no repair (ASCII, a space only when no Thai mark follows it, Thai
+ * letters in their proper order) and the rest is mostly Thai digits:
+ * quiet_copy_by copies the first and writes the second as ASCII, 32 bytes
+ * at a time, up to the first place thai_norm.c must look at. */
 #ifndef PDP_QUIET_H
 #define PDP_QUIET_H
 
 #include <stddef.h>
+
+#include "../util/buf.h"
+#include "normalize.h"
 
 /* The ways to judge it: one character at a time, 32-byte blocks as two
  * SSSE3 halves or with AVX2 (each only where the processor has it);
@@ -13,11 +17,15 @@
 typedef enum quiet_way { QUIET_CHARS, QUIET_SSSE3, QUIET_AVX2 } quiet_way;
 quiet_way quiet_best(void);
 
-/* The end of the span from i (a character start) that normalization leaves
- * as it is: judged in blocks the given way, then one character at a time. */
-size_t quiet_span_by(const unsigned char *s, size_t len, size_t i, quiet_way way);
+/* From i (a character start): append to out what needs no repair, with
+ * Thai digits written as ASCII (each run of them recorded in map), judged
+ * in blocks the given way, then one character at a time; returns where it
+ * stopped — len, or a character that needs another look (never a Thai
+ * digit). */
+size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, quiet_way way);
 
-/* The same, one character at a time only (the reference for the above). */
+/* The end of the span from i that needs no repair, one character at a time
+ * (Thai digits end it). */
 size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i);
 
 #endif

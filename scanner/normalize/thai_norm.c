@@ -222,22 +222,6 @@ static size_t step(nstate *st, size_t i)
     return a.len;
 }
 
-/* Thai digits from i on, written as ASCII; returns the bytes consumed. */
-static size_t thai_digits(nstate *st, size_t i)
-{
-    const unsigned char *s = st->s;
-    size_t j = i;
-    while (j + 2 < st->len && s[j] == 0xE0 && s[j + 1] == 0xB9 && s[j + 2] >= 0x90 && s[j + 2] <= 0x99) j += 3;
-    if (j == i) return 0;
-    size_t k = (j - i) / 3;
-    buf_reserve(st->out, k);
-    offmap_add_uniform(st->map, st->out->len, i, (uint32_t)k, 3);
-    for (size_t d = i; d < j; d += 3) st->out->data[st->out->len++] = (char)('0' + (s[d + 2] - 0x90));
-    st->out->data[st->out->len] = 0;
-    st->prev = (uint32_t)st->out->data[st->out->len - 1];
-    return j - i;
-}
-
 /* The code point that ends at s[j] (j > 0). */
 static uint32_t last_cp(const unsigned char *s, size_t len, size_t j)
 {
@@ -257,14 +241,12 @@ void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
     quiet_way way = quiet_best();
     size_t i = 0;
     while (i < len) {
-        size_t j = quiet_span_by(s, len, i, way);
+        size_t j = quiet_copy_by(s, len, i, out, map, way);
         if (j > i) {
-            buf_append(out, src + i, j - i);
-            st.prev = last_cp(s, len, j);
+            st.prev = last_cp((const unsigned char *)out->data, out->len, out->len); /* (a digit: as written) */
             i = j;
             if (i >= len) break;
         }
-        size_t k = thai_digits(&st, i);
-        i += k ? k : step(&st, i);
+        i += step(&st, i);
     }
 }

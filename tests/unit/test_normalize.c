@@ -157,37 +157,76 @@ static void test_lao_lookalikes(void **s)
     norm_is("ສະບາຍດີ", "ສະບາຍດີ");         /* Lao text alone stays Lao */
 }
 
-/* The span that needs no repair, judged 32 bytes at a time (SSSE3, and
- * AVX2 where this machine has it), ends exactly where the
- * character-by-character judgement ends, wherever block edges fall: random
- * mixes of clean Thai and ASCII with every kind of place to repair (each
- * pair of repair_thai, ๅ, ํ, Thai digits, a space before a mark, non-Thai
+/* The fast path from i, the given way, into out and map (emptied first). */
+static size_t copy_way(const unsigned char *s, size_t n, size_t i, quiet_way way, buf *out, offmap *map)
+{
+    buf_clear(out);
+    offmap_clear(map);
+    return quiet_copy_by(s, n, i, out, map, way);
+}
+
+/* The same stop, the same text written and the same offset map. */
+static void assert_same_copy(size_t j, const buf *out, const offmap *map, size_t want_j, const buf *want,
+                             const offmap *want_map)
+{
+    assert_int_equal(j, want_j);
+    assert_int_equal(out->len, want->len);
+    assert_memory_equal(out->data, want->data, want->len + 1); /* (with the NUL) */
+    assert_int_equal(map->len, want_map->len);
+    for (size_t k = 0; k < map->len; k++) {
+        assert_int_equal(map->v[k].n, want_map->v[k].n);
+        assert_int_equal(map->v[k].r, want_map->v[k].r);
+        assert_int_equal(map->v[k].nl, want_map->v[k].nl);
+        assert_int_equal(map->v[k].rl, want_map->v[k].rl);
+    }
+}
+
+/* The fast path in 32-byte blocks (SSSE3, and AVX2 where this machine has
+ * it) stops exactly where the character-by-character one stops and writes
+ * the same text and offset map, wherever block edges fall: random mixes of
+ * clean Thai and ASCII with every kind of place to repair (each pair of
+ * repair_thai, ๅ, ํ, runs of Thai digits, a space before a mark, non-Thai
  * characters: punctuation, a Lao letter beside the Thai block), from every
- * start. */
+ * start.  The stop is never a Thai digit, and the text before it needs no
+ * repair (quiet_one_by_one over what the digits left). */
 static void test_quiet_blocks(void **st)
 {
     (void)st;
     static const char *clean[] = { "ก", "ข", "ว่", "า", "ที่", "เก", "ะ", "ั", "ิ", "a", "1", " ", "ำ", "เ" };
-    static const char *repair[] = { "า่", "ะ้", "ำ๊", "ำา", "เเ", "่ิ", "้ั", "ุ๋", "่ํ", "ๅ", "ํ", "๑", " ่", "“", "\xE0\xB9\xBF", "ສ" };
+    static const char *repair[] = { "า่", "ะ้", "ำ๊", "ำา", "เเ", "่ิ", "้ั", "ุ๋", "่ํ", "ๅ", "ํ", "๑", "๒๕๖๗", "๑๒๓๔๕๖๗๘๙๐๑๒๓",
+                                    " ่", "“", "\xE0\xB9\xBF", "ສ" };
     unsigned seed = 777;
     unsigned char s[400];
+    buf want, out;
+    offmap want_map, map;
+    buf_init(&want);
+    buf_init(&out);
+    offmap_init(&want_map);
+    offmap_init(&map);
     for (int round = 0; round < 3000; round++) {
         size_t n = 0;
         while (n < 300) {
             unsigned r = test_random(&seed, 1000);
-            const char *piece = r < 960 || round % 4 == 0 ? clean[r % 14] : repair[r % 16];
+            const char *piece = r < 960 || round % 4 == 0 ? clean[r % 14] : repair[r % 18];
             size_t l = strlen(piece);
             memcpy(s + n, piece, l);
             n += l;
         }
         for (size_t i = 0; i < n;) {
-            size_t want = quiet_one_by_one(s, n, i);
-            assert_int_equal(quiet_span_by(s, n, i, QUIET_SSSE3), want);
-            assert_int_equal(quiet_span_by(s, n, i, quiet_best()), want); /* AVX2 when the machine has it */
-            i = want + 1;
+            size_t j = copy_way(s, n, i, QUIET_CHARS, &want, &want_map);
+            assert_false(j + 2 < n && s[j] == 0xE0 && s[j + 1] == 0xB9 && s[j + 2] >= 0x90 && s[j + 2] <= 0x99);
+            const offmap_seg *lastseg = want_map.len ? &want_map.v[want_map.len - 1] : NULL;
+            assert_int_equal(quiet_one_by_one(s, n, lastseg ? lastseg->r + lastseg->rl : i), j);
+            assert_same_copy(copy_way(s, n, i, QUIET_SSSE3, &out, &map), &out, &map, j, &want, &want_map);
+            assert_same_copy(copy_way(s, n, i, quiet_best(), &out, &map), &out, &map, j, &want, &want_map);
+            i = j + 1;
             while (i < n && (s[i] & 0xC0) == 0x80) i++;
         }
     }
+    buf_free(&want);
+    buf_free(&out);
+    offmap_free(&map);
+    offmap_free(&want_map);
 }
 
 int main(void)
