@@ -36,8 +36,15 @@ void offmap_init(offmap *m);
 void offmap_free(offmap *m);
 void offmap_clear(offmap *m);
 void offmap_add(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t rl);
-/* A uniform segment: byte k of [n, n+nl) comes from [r + k*step, r + (k+1)*step). */
-void offmap_add_uniform(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t step);
+/* Room for one more segment (offmap_add_uniform's slow path). */
+void offmap_grow(offmap *m);
+/* A uniform segment: byte k of [n, n+nl) comes from [r + k*step, r + (k+1)*step).
+ * (Inline: one for each run of Thai digits.) */
+static inline void offmap_add_uniform(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t step)
+{
+    if (m->len == m->cap) offmap_grow(m);
+    m->v[m->len++] = (offmap_seg){ n, r, nl, nl * step, 1 };
+}
 /* Source offset where a match starting at normalized offset n starts. */
 size_t offmap_start(const offmap *m, size_t n);
 /* Source offset where a match ending at normalized offset n ends. */

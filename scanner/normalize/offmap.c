@@ -21,19 +21,17 @@ void offmap_free(offmap *m)
 
 void offmap_clear(offmap *m) { m->len = 0; }
 
-void offmap_add(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t rl)
+void offmap_grow(offmap *m)
 {
-    if (m->len == m->cap) {
-        m->cap = m->cap ? m->cap * 2 : 64;
-        m->v = xrealloc(m->v, m->cap * sizeof *m->v);
-    }
-    m->v[m->len++] = (offmap_seg){ n, r, nl, rl, 0 };
+    if (m->len < m->cap) return;
+    m->cap = m->cap ? m->cap * 2 : 64;
+    m->v = xrealloc(m->v, m->cap * sizeof *m->v);
 }
 
-void offmap_add_uniform(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t step)
+void offmap_add(offmap *m, size_t n, size_t r, uint32_t nl, uint32_t rl)
 {
-    offmap_add(m, n, r, nl, nl * step);
-    m->v[m->len - 1].uniform = 1;
+    offmap_grow(m);
+    m->v[m->len++] = (offmap_seg){ n, r, nl, rl, 0 };
 }
 
 /* Index of the last segment with seg.n <= n (strict: seg.n < n), or -1. */
