@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #include "detect/headtrie.h"
+#include "detect/zones.h"
 
 /* Scan text and expect exactly one finding of cat with this value. */
 static void one(const char *text, const char *cat, const char *value, pdp_severity sev)
@@ -303,6 +304,27 @@ static void test_phrase_pass_skips_no_start(void **s)
     assert_true(total > 300); /* the phrases were found */
 }
 
+/* Digit zones: digits joined by short runs of separators, each with its
+ * count; zones_select keeps those with at least so many, in order. */
+static void test_zones_select(void **s)
+{
+    (void)s;
+    const char *text = "ปี 2567 โทร 081-234-5678 เลข 1 2345 67890 12 1 งบ 12,500,000 บาท";
+    zone_vec all = { 0 }, big = { 0 };
+    zones_find_digits(text, strlen(text), &all);
+    assert_int_equal(all.len, 6); /* 2567 | 081-234-5678 | 1 2345 67890 12 1 | 12 | 500 | 000 */
+    assert_int_equal(all.v[1].digits, 10);
+    assert_int_equal(all.v[2].digits, 13);
+    zones_select(&all, 6, &big);
+    assert_int_equal(big.len, 2);
+    assert_int_equal(big.v[0].start, all.v[1].start);
+    assert_int_equal(big.v[1].end, all.v[2].end);
+    zones_select(&all, 14, &big);
+    assert_int_equal(big.len, 0);
+    zone_vec_free(&all);
+    zone_vec_free(&big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_context_on_demand),
         cmocka_unit_test(test_phrase_heads),
         cmocka_unit_test(test_phrase_pass_skips_no_start),
+        cmocka_unit_test(test_zones_select),
     };
     return cmocka_run_group_tests_name("detect", tests, load_rules_setup, free_rules_teardown);
 }
