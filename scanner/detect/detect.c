@@ -385,8 +385,8 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
             zones_select(&sc->zones, r->zone_floor, &sc->big);
             zones_ready = 1;
         }
-        int big = r->zone_floor && !ru->req_then && ru->req_digits >= r->zone_floor;
-        scan_windows(ru, big ? &sc->big : &sc->zones, norm, nlen, map, raw_lo, raw_hi, sc, out);
+        /* (big: the zones of zone_floor digits or more, all any rule without a `then` needs) */
+        scan_windows(ru, ru->req_then ? &sc->zones : &sc->big, norm, nlen, map, raw_lo, raw_hi, sc, out);
     }
     if (!sc->full_scan && r->phrases.n) detect_phrases(&r->phrases, norm, nlen, map, raw_lo, raw_hi, sc, out);
     if (ncolumn) detect_columns(r, norm, nlen, map, raw_lo, raw_hi, sc, out);

@@ -7,7 +7,8 @@
  * where one may begin, and — since Thai writes words without spaces, and
  * most phrases may start inside a run of letters — a bitmap of the first
  * four letters of those heads, looked up at each letter as the run is
- * read. */
+ * read.  Where a filter passes, the first eight letters are checked
+ * exactly (may_start) before the trie is walked. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -76,6 +77,15 @@ static inline int32_t thai_letter(const unsigned char *u, size_t n, size_t t)
     return (w & 0xC0FEFFu) == 0x80B8E0u ? (int32_t)(w >> 8 & 0xFFFF) : -1;
 }
 
+/* Up to max Thai letters from u[t], shifted into *x as letters_at puts
+ * them; returns where they end. */
+static inline size_t read_letters(const unsigned char *u, size_t n, size_t t, size_t max, uint64_t *x)
+{
+    size_t end = t + 3 * max;
+    for (int32_t l; t < end && (l = thai_letter(u, n, t)) >= 0; t += 3) *x = *x << 16 | (uint32_t)l;
+    return t;
+}
+
 /* The Thai letters a head begins with (indexes in the Thai block, up to
  * max, in c); *then: the first byte of what follows them, 0 if nothing. */
 static int head_letters(const char *head, unsigned *c, int max, int *then)
@@ -141,13 +151,8 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
 static int may_start(const phrase_index *px, const unsigned char *u, size_t n, size_t s, uint64_t x)
 {
     if (px->unsure || bit(px->short4, letters_hash(x))) return 1;
-    uint64_t y = 0;
-    for (size_t k = 4; k < 8; k++) {
-        int32_t l = thai_letter(u, n, s + 3 * k);
-        if (l < 0) return 0; /* fewer than eight letters: no long head */
-        y = y << 16 | (uint32_t)l;
-    }
-    return bit(px->eight, eight_hash(x, y));
+    uint64_t y = 0; /* (fewer than eight letters: no long head) */
+    return read_letters(u, n, s + 12, 4, &y) == s + 24 && bit(px->eight, eight_hash(x, y));
 }
 
 /* The filters for one head. */
@@ -302,8 +307,7 @@ static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
     uint64_t x = 0;
-    size_t t = i;
-    for (int32_t l; t < i + 12 && (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) x = x << 16 | (uint32_t)l;
+    size_t t = read_letters(u, pp->nlen, i, 4, &x);
     if (filter_pass(px->start, u, i, t) && (t < i + 12 || may_start(px, u, pp->nlen, i, x)))
         try_at(pp, i, after_letter ? px->inner : px->all);
     if (px->inside) return inside_run(pp, i, t, x);

@@ -246,6 +246,32 @@ static void test_short_inner_phrases(void **s)
     pdp_rules_free(r);
 }
 
+/* A phrase of one or two letters that may end before another letter, at
+ * the start of a word of four letters or more: the check of a head's first
+ * letters before the trie (may_start) must let every place through when
+ * such a head exists — found as trying the rule everywhere finds it. */
+static void test_short_phrase_starting_a_word(void **s)
+{
+    (void)s;
+    const char *rule = "rules:\n  - id: short\n    category: email\n    pattern: '(?:ขา|ค)มาก'\n"
+                       "    requires: {phrase: shorts, word_start: true}\n";
+    const char *list = "lists:\n  shorts:\n    description: x\n    phrases: [ขา, ค]\n";
+    pdp_rules *r = NULL;
+    char *err = load_with_files(rule, list, 0, &r);
+    assert_null(err);
+    const char *text = "ขามาก 1 คมากมาย";
+    pdp_options full = { .full_scan = 1 };
+    pdp_result a, b;
+    pdp_scan_buffer(r, text, strlen(text), "x", NULL, &a);
+    pdp_scan_buffer(r, text, strlen(text), "x", &full, &b);
+    assert_int_equal(b.nfindings, 2);
+    assert_int_equal(a.nfindings, 2);
+    for (size_t i = 0; i < a.nfindings; i++) assert_int_equal(a.findings[i].start, b.findings[i].start);
+    pdp_result_free(&a);
+    pdp_result_free(&b);
+    pdp_rules_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_lazy_patterns_fail_closed),
         cmocka_unit_test(test_phrase_rules_past_the_index),
         cmocka_unit_test(test_short_inner_phrases),
+        cmocka_unit_test(test_short_phrase_starting_a_word),
     };
     return cmocka_run_group_tests_name("rules", tests, load_rules_setup, free_rules_teardown);
 }
