@@ -12,7 +12,7 @@ BUILD ?= build
 CC ?= cc
 DATADIR = $(PREFIX)/share/pdpascan/patterns
 
-CORE_PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0
+CORE_PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0 nettle
 FORMAT_PKGS = gio-2.0 poppler-glib libxml-2.0 libzip
 CLI_PKGS = sqlite3
 PKGS = $(CORE_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)

@@ -20,6 +20,7 @@ want_cmd pkg-config pkg-config
 want_pc libpcre2-8 libpcre2-dev
 want_pc icu-uc libicu-dev
 want_pc yaml-0.1 libyaml-dev
+want_pc nettle nettle-dev
 want_pc gio-2.0 libglib2.0-dev
 want_pc poppler-glib libpoppler-glib-dev
 want_pc libxml-2.0 libxml2-dev

@@ -1,7 +1,7 @@
 /* policy.c — context effects, overlaps and fingerprints (see policy.h). */
 #include "policy.h"
 
-#include <glib.h>
+#include <nettle/hmac.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,26 +138,34 @@ char *policy_suggestion(const pdp_rule *ru, const char *s, size_t n)
 /* The key only separates pdpascan's fingerprints from other hashes; a
  * deployment that shares reports can set its own (PDPASCAN_FINGERPRINT_KEY)
  * so that fingerprints of short values cannot be reversed by guessing. */
+struct policy_fp_key {
+    struct hmac_sha256_ctx keyed;
+};
+
 policy_fp_key *policy_fp_key_new(void)
 {
     const char *key = getenv("PDPASCAN_FINGERPRINT_KEY");
     if (!key || !*key) key = "pdpascan-fingerprint-v1";
-    return g_hmac_new(G_CHECKSUM_SHA256, (const guchar *)key, strlen(key));
+    policy_fp_key *k = xmalloc(sizeof *k);
+    hmac_sha256_set_key(&k->keyed, strlen(key), (const uint8_t *)key);
+    return k;
 }
 
-void policy_fp_key_free(policy_fp_key *k)
-{
-    if (k) g_hmac_unref(k);
-}
+void policy_fp_key_free(policy_fp_key *k) { free(k); }
 
 void policy_fingerprint(const policy_fp_key *k, const char *rule_id, const char *normalized, char out[17])
 {
-    GHmac *h = g_hmac_copy(k);
-    g_hmac_update(h, (const guchar *)rule_id, (gssize)strlen(rule_id) + 1); /* with its NUL: a separator */
-    g_hmac_update(h, (const guchar *)normalized, (gssize)strlen(normalized));
-    memcpy(out, g_hmac_get_string(h), 16);
+    static const char hex[] = "0123456789abcdef";
+    struct hmac_sha256_ctx h = k->keyed;
+    uint8_t d[8];
+    hmac_sha256_update(&h, strlen(rule_id) + 1, (const uint8_t *)rule_id); /* with its NUL: a separator */
+    hmac_sha256_update(&h, strlen(normalized), (const uint8_t *)normalized);
+    hmac_sha256_digest(&h, sizeof d, d); /* (the digest's first eight bytes) */
+    for (size_t i = 0; i < sizeof d; i++) {
+        out[2 * i] = hex[d[i] >> 4];
+        out[2 * i + 1] = hex[d[i] & 15];
+    }
     out[16] = 0;
-    g_hmac_unref(h);
 }
 
 /* Linked records.  Findings on one line of the extracted text (a text line,

@@ -28,8 +28,9 @@ void policy_resolve_overlaps(cand_vec *cv);
 char *policy_suggestion(const pdp_rule *ru, const char *match, size_t len);
 
 /* The fingerprints' key (PDPASCAN_FINGERPRINT_KEY or the default) made
- * ready once for a document: an HMAC-SHA256 with the key already hashed in. */
-typedef struct _GHmac policy_fp_key;
+ * ready once for a document: an HMAC-SHA256 with the key already hashed in
+ * (nettle's, which uses the processor's SHA instructions where it has them). */
+typedef struct policy_fp_key policy_fp_key;
 policy_fp_key *policy_fp_key_new(void);
 void policy_fp_key_free(policy_fp_key *k);
 
