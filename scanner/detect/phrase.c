@@ -7,7 +7,7 @@
  * where one may begin, and — since Thai writes words without spaces, and
  * most phrases may start inside a run of letters — a bitmap of the first
  * four letters of those heads, looked up at each letter as the run is
- * read.  Where a filter passes, the first eight letters are checked
+ * read (eight letters at a time with AVX2).  Where a filter passes, the first eight letters are checked
  * exactly (may_start) before the trie is walked. */
 #include "detect.h"
 
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/simd.h"
 #include "../util/utf8.h"
 
 /* One pass of the phrase rules over a text. */
@@ -50,6 +51,16 @@ static inline uint64_t letter_bits(unsigned c)
     return letter_bytes(b, 0);
 }
 static inline unsigned letters_hash(uint64_t x) { return (unsigned)((x * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_HASH_BITS)); }
+
+/* Four letters x (as letters_at reads them) hashed for the bitmaps of
+ * heads' first four letters (four, short4): two 32-bit products, so that
+ * eight places are hashed at once in 32-bit lanes (four_block_avx2). */
+#define FOUR_K1 0x9E3779B1u
+#define FOUR_K2 0x85EBCA77u
+static inline unsigned four_hash(uint64_t x)
+{
+    return ((uint32_t)(x >> 32) * FOUR_K1 + (uint32_t)x * FOUR_K2) >> (32 - HEAD_HASH_BITS);
+}
 
 /* The first n (up to four) letters from u[j], or of c, as one word. */
 static inline uint64_t letters_at(const unsigned char *u, size_t j, int n)
@@ -119,7 +130,7 @@ static void filter_add(head_filter *f, const unsigned c[4], int n, int then)
 static void four_add(uint8_t *four, const unsigned c[4], int n)
 {
     uint64_t x = letters_of(c, 3) << 16;
-    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, letters_hash(x | letter_bits(d)));
+    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, four_hash(x | letter_bits(d)));
 }
 
 /* Eight letters (x, the first four, and y) hashed as letters_hash does
@@ -134,7 +145,7 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
 {
     if (then == ' ') then = 0;
     if (n >= 8) set_bit(px->eight, eight_hash(letters_of(c, 4), letters_of(c + 4, 4)));
-    else if (n >= 4) set_bit(px->short4, letters_hash(letters_of(c, 4)));
+    else if (n >= 4) set_bit(px->short4, four_hash(letters_of(c, 4)));
     else if (n == 3 && !then) four_add(px->short4, c, 3);
     else if (!then) px->unsure = 1;
     /* (Fewer than four letters followed by something else: no such head
@@ -150,7 +161,7 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
  * (ข้อมูล, รายงาน) that begin no head further on. */
 static int may_start(const phrase_index *px, const unsigned char *u, size_t n, size_t s, uint64_t x)
 {
-    if (px->unsure || bit(px->short4, letters_hash(x))) return 1;
+    if (px->unsure || bit(px->short4, four_hash(x))) return 1;
     uint64_t y = 0; /* (fewer than eight letters: no long head) */
     return read_letters(u, n, s + 12, 4, &y) == s + 24 && bit(px->eight, eight_hash(x, y));
 }
@@ -192,6 +203,7 @@ void phrase_index_build(pdp_rules *r)
         px->all |= 1ULL << px->n;
         px->rs[px->n++] = ru;
     }
+    px->avx2 = pdp_has_avx2();
     px->start = xcalloc(1, sizeof *px->start);
     px->short4 = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
     px->eight = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
@@ -257,19 +269,84 @@ static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
     if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, i + 3 * p, e)) try_at(pp, i + 3 * p, pp->px->inner);
 }
 
+/* A head of the inner rules may start at u[s] (its first four letters in
+ * four, then checked exactly): try them there. */
+static inline void inside_four_at(phrase_pass *pp, size_t s, uint64_t x)
+{
+    if (bit(pp->px->four, four_hash(x)) && may_start(pp->px, (const unsigned char *)pp->norm, pp->nlen, s, x))
+        try_at(pp, s, pp->px->inner);
+}
+
+#ifdef PDP_SSE2
+/* Lane j of the result: the letter at p + 3j (j < 4) or p + 12 + 3(j - 4),
+ * its three bytes, the top one zero. */
+__attribute__((target("avx2"))) static inline PDP_ALWAYS __m256i eight_letters(const unsigned char *p, __m256i take)
+{
+    __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)p)),
+                                        _mm_loadu_si128((const __m128i *)(p + 12)), 1);
+    return _mm256_shuffle_epi8(v, take);
+}
+
+/* inside_four eight letters at a time, from u[t] (t >= 9) while 28 bytes
+ * are there: in each 32-bit lane the four letters that end with one of the
+ * eight, from four loads three bytes apart, hashed as four_hash does; the
+ * lanes' bits fetched from the bitmap with one gather.  Returns where it
+ * stopped: the run's end (*ended set) or the last place blocks reach. */
+__attribute__((target("avx2"))) static size_t four_blocks_avx2(phrase_pass *pp, size_t t, int *ended)
+{
+    const unsigned char *u = (const unsigned char *)pp->norm;
+    const int *four = (const int *)pp->px->four;
+    const __m256i take = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
+                                          0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
+    const __m256i high = _mm256_set1_epi32((int)0xFFFF0000u), k1 = _mm256_set1_epi32((int)FOUR_K1),
+                  k2 = _mm256_set1_epi32((int)FOUR_K2), low5 = _mm256_set1_epi32(31),
+                  thai_mask = _mm256_set1_epi32(0xC0FEFF), thai_bytes = _mm256_set1_epi32(0x80B8E0);
+    for (; t + 28 <= pp->nlen; t += 24) {
+        const unsigned char *p = u + t - 9;
+        __m256i c0 = eight_letters(p, take), c1 = eight_letters(p + 3, take), c2 = eight_letters(p + 6, take),
+                c3 = eight_letters(p + 9, take); /* lane j of c3: the letter at t + 3j, of c0 three before it */
+        __m256i thai = _mm256_cmpeq_epi32(_mm256_and_si256(c3, thai_mask), thai_bytes);
+        unsigned valid = (unsigned)__builtin_ctz(~(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(thai)) | 0x100u);
+        /* (the first two letters' bytes in the high and low half of a, the last two in b: x's halves) */
+        __m256i a = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi32(c0, 8), high), _mm256_srli_epi32(c1, 8));
+        __m256i b = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi32(c2, 8), high), _mm256_srli_epi32(c3, 8));
+        __m256i h = _mm256_srli_epi32(_mm256_add_epi32(_mm256_mullo_epi32(a, k1), _mm256_mullo_epi32(b, k2)),
+                                      32 - HEAD_HASH_BITS);
+        __m256i words = _mm256_i32gather_epi32(four, _mm256_srli_epi32(h, 5), 4);
+        __m256i on = _mm256_slli_epi32(_mm256_srlv_epi32(words, _mm256_and_si256(h, low5)), 31);
+        uint32_t hits = (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(on)) & ((1u << valid) - 1);
+        for (; hits; hits &= hits - 1) {
+            size_t s = t + 3 * lowest_bit(hits) - 9;
+            inside_four_at(pp, s, letters_at(u, s, 4));
+        }
+        if (valid < 8) {
+            *ended = 1;
+            return t + 3 * valid;
+        }
+    }
+    return t;
+}
+#endif
+
 /* The inner rules at letters 4.. of the run from byte i (t: its fifth
  * letter; x: its first four, read already): the last four letters read so
  * far looked up in the bitmap at each letter, as the run is read — no chain
- * of loads from one step to the next, as a skip table makes.  Returns the
- * run's end. */
+ * of loads from one step to the next, as a skip table makes; eight letters
+ * at a time with AVX2.  Returns the run's end. */
 static size_t inside_four(phrase_pass *pp, size_t t, uint64_t x)
 {
     const unsigned char *u = (const unsigned char *)pp->norm;
-    const uint8_t *four = pp->px->four;
+#ifdef PDP_SSE2
+    if (pp->px->avx2 && t + 28 <= pp->nlen) {
+        int ended = 0;
+        t = four_blocks_avx2(pp, t, &ended);
+        if (ended) return t;
+        x = letters_at(u, t - 9, 3);
+    }
+#endif
     for (int32_t l; (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) {
         x = x << 16 | (uint32_t)l;
-        if (bit(four, letters_hash(x)) && may_start(pp->px, u, pp->nlen, t - 9, x))
-            try_at(pp, t - 9, pp->px->inner); /* the head's first four end at t */
+        inside_four_at(pp, t - 9, x); /* the head's first four end at t */
     }
     return t;
 }

@@ -10,6 +10,7 @@
 #include "cli/walk.h"
 #include "detect/rules.h"
 #include "util/buf.h"
+#include "util/simd.h"
 #include "util/yamlx.h"
 
 typedef struct expected {
@@ -406,6 +407,30 @@ static void test_requires_hints_change_nothing(void **s)
         }
 }
 
+/* The phrase pass's inner search eight letters at a time (AVX2) finds what
+ * it finds one letter at a time: every corpus document, and every rule's
+ * examples, the same both ways. */
+static void test_inner_search_both_ways(void **s)
+{
+    (void)s;
+    if (!pdp_has_avx2()) skip();
+    phrase_index *px = &g_rules->phrases;
+    input_list in = { 0 };
+    char *excl[] = { "*.expect.yaml", "README.md" };
+    walk_path(&in, "corpus", excl, 2);
+    for (size_t i = 0; i < in.len; i++) {
+        pdp_result a, b;
+        pdp_scan_file(g_rules, in.v[i].path, NULL, NULL, &a);
+        px->avx2 = 0;
+        pdp_scan_file(g_rules, in.v[i].path, NULL, NULL, &b);
+        px->avx2 = 1;
+        same_findings(&a, &b, in.v[i].path);
+        pdp_result_free(&a);
+        pdp_result_free(&b);
+    }
+    input_list_free(&in);
+}
+
 static void test_seeds_pass_clean(void **s)
 {
     (void)s;
@@ -446,6 +471,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_matches_expectations),
         cmocka_unit_test(test_requires_hints_change_nothing),
+        cmocka_unit_test(test_inner_search_both_ways),
         cmocka_unit_test(test_seeds_pass_clean),
     };
     return cmocka_run_group_tests_name("corpus", tests, load_rules_setup, free_rules_teardown);
