@@ -7,8 +7,9 @@
  * where one may begin, and — since Thai writes words without spaces, and
  * most phrases may start inside a run of letters — a bitmap of the first
  * four letters of those heads, looked up at each letter as the run is
- * read (eight letters at a time with AVX2).  Where a filter passes, the first eight letters are checked
- * exactly (may_start) before the trie is walked. */
+ * read (eight letters at a time with AVX2).  Where a filter passes, the
+ * first eight letters are checked exactly (may_start) before the trie is
+ * walked. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -38,7 +39,8 @@ static inline void set_bit(uint8_t *bits, unsigned k) { bits[k >> 3] |= (uint8_t
  * sixteen bits, the newest lowest — up to four in a word, read off the
  * text (letter_bytes at the letter starting at u[j]) or made from an
  * index in the Thai block (letter_bits) — hashed into HEAD_HASH_BITS
- * bits. */
+ * bits with two 32-bit products (one for each half of the word), so that
+ * four_blocks_avx2 hashes eight places at once in 32-bit lanes. */
 static inline uint64_t letter_bytes(const unsigned char *u, size_t j)
 {
     uint16_t v;
@@ -50,17 +52,17 @@ static inline uint64_t letter_bits(unsigned c)
     const unsigned char b[3] = { 0xE0, (unsigned char)(0xB8 + (c >> 6)), (unsigned char)(0x80 | (c & 0x3F)) };
     return letter_bytes(b, 0);
 }
-static inline unsigned letters_hash(uint64_t x) { return (unsigned)((x * 0x9E3779B97F4A7C15ULL) >> (64 - HEAD_HASH_BITS)); }
-
-/* Four letters x (as letters_at reads them) hashed for the bitmaps of
- * heads' first four letters (four, short4): two 32-bit products, so that
- * eight places are hashed at once in 32-bit lanes (four_block_avx2). */
-#define FOUR_K1 0x9E3779B1u
-#define FOUR_K2 0x85EBCA77u
-static inline unsigned four_hash(uint64_t x)
+#define LETTERS_K1 0x9E3779B1u
+#define LETTERS_K2 0x85EBCA77u
+static inline unsigned letters_hash(uint64_t x)
 {
-    return ((uint32_t)(x >> 32) * FOUR_K1 + (uint32_t)x * FOUR_K2) >> (32 - HEAD_HASH_BITS);
+    return ((uint32_t)(x >> 32) * LETTERS_K1 + (uint32_t)x * LETTERS_K2) >> (32 - HEAD_HASH_BITS);
 }
+
+/* A Thai letter's bytes (E0, B8 or B9, then a continuation byte) read as
+ * a little-endian word, under THAI_LETTER_MASK. */
+#define THAI_LETTER_MASK 0xC0FEFFu
+#define THAI_LETTER_BYTES 0x80B8E0u
 
 /* The first n (up to four) letters from u[j], or of c, as one word. */
 static inline uint64_t letters_at(const unsigned char *u, size_t j, int n)
@@ -85,7 +87,7 @@ static inline int32_t thai_letter(const unsigned char *u, size_t n, size_t t)
     if (t + 4 <= n) memcpy(&w, u + t, 4);
     else if (t + 3 <= n) w = u[t] | (uint32_t)u[t + 1] << 8 | (uint32_t)u[t + 2] << 16;
     else return -1;
-    return (w & 0xC0FEFFu) == 0x80B8E0u ? (int32_t)(w >> 8 & 0xFFFF) : -1;
+    return (w & THAI_LETTER_MASK) == THAI_LETTER_BYTES ? (int32_t)(w >> 8 & 0xFFFF) : -1;
 }
 
 /* Up to max Thai letters from u[t], shifted into *x as letters_at puts
@@ -130,7 +132,7 @@ static void filter_add(head_filter *f, const unsigned c[4], int n, int then)
 static void four_add(uint8_t *four, const unsigned c[4], int n)
 {
     uint64_t x = letters_of(c, 3) << 16;
-    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, four_hash(x | letter_bits(d)));
+    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, letters_hash(x | letter_bits(d)));
 }
 
 /* Eight letters (x, the first four, and y) hashed as letters_hash does
@@ -145,7 +147,7 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
 {
     if (then == ' ') then = 0;
     if (n >= 8) set_bit(px->eight, eight_hash(letters_of(c, 4), letters_of(c + 4, 4)));
-    else if (n >= 4) set_bit(px->short4, four_hash(letters_of(c, 4)));
+    else if (n >= 4) set_bit(px->short4, letters_hash(letters_of(c, 4)));
     else if (n == 3 && !then) four_add(px->short4, c, 3);
     else if (!then) px->unsure = 1;
     /* (Fewer than four letters followed by something else: no such head
@@ -161,7 +163,7 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
  * (ข้อมูล, รายงาน) that begin no head further on. */
 static int may_start(const phrase_index *px, const unsigned char *u, size_t n, size_t s, uint64_t x)
 {
-    if (px->unsure || bit(px->short4, four_hash(x))) return 1;
+    if (px->unsure || bit(px->short4, letters_hash(x))) return 1;
     uint64_t y = 0; /* (fewer than eight letters: no long head) */
     return read_letters(u, n, s + 12, 4, &y) == s + 24 && bit(px->eight, eight_hash(x, y));
 }
@@ -269,12 +271,11 @@ static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
     if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, i + 3 * p, e)) try_at(pp, i + 3 * p, pp->px->inner);
 }
 
-/* A head of the inner rules may start at u[s] (its first four letters in
- * four, then checked exactly): try them there. */
-static inline void inside_four_at(phrase_pass *pp, size_t s, uint64_t x)
+/* The four letters x at u[s] are in the bitmap four: try the inner rules
+ * there if their first eight letters may start a head. */
+static void inside_four_hit(phrase_pass *pp, size_t s, uint64_t x)
 {
-    if (bit(pp->px->four, four_hash(x)) && may_start(pp->px, (const unsigned char *)pp->norm, pp->nlen, s, x))
-        try_at(pp, s, pp->px->inner);
+    if (may_start(pp->px, (const unsigned char *)pp->norm, pp->nlen, s, x)) try_at(pp, s, pp->px->inner);
 }
 
 #ifdef PDP_SSE2
@@ -289,7 +290,7 @@ __attribute__((target("avx2"))) static inline PDP_ALWAYS __m256i eight_letters(c
 
 /* inside_four eight letters at a time, from u[t] (t >= 9) while 28 bytes
  * are there: in each 32-bit lane the four letters that end with one of the
- * eight, from four loads three bytes apart, hashed as four_hash does; the
+ * eight, from four loads three bytes apart, hashed as letters_hash does; the
  * lanes' bits fetched from the bitmap with one gather.  Returns where it
  * stopped: the run's end (*ended set) or the last place blocks reach. */
 __attribute__((target("avx2"))) static size_t four_blocks_avx2(phrase_pass *pp, size_t t, int *ended)
@@ -298,9 +299,9 @@ __attribute__((target("avx2"))) static size_t four_blocks_avx2(phrase_pass *pp, 
     const int *four = (const int *)pp->px->four;
     const __m256i take = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
                                           0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
-    const __m256i high = _mm256_set1_epi32((int)0xFFFF0000u), k1 = _mm256_set1_epi32((int)FOUR_K1),
-                  k2 = _mm256_set1_epi32((int)FOUR_K2), low5 = _mm256_set1_epi32(31),
-                  thai_mask = _mm256_set1_epi32(0xC0FEFF), thai_bytes = _mm256_set1_epi32(0x80B8E0);
+    const __m256i high = _mm256_set1_epi32((int)0xFFFF0000u), k1 = _mm256_set1_epi32((int)LETTERS_K1),
+                  k2 = _mm256_set1_epi32((int)LETTERS_K2), low5 = _mm256_set1_epi32(31),
+                  thai_mask = _mm256_set1_epi32(THAI_LETTER_MASK), thai_bytes = _mm256_set1_epi32(THAI_LETTER_BYTES);
     for (; t + 28 <= pp->nlen; t += 24) {
         const unsigned char *p = u + t - 9;
         __m256i c0 = eight_letters(p, take), c1 = eight_letters(p + 3, take), c2 = eight_letters(p + 6, take),
@@ -317,7 +318,7 @@ __attribute__((target("avx2"))) static size_t four_blocks_avx2(phrase_pass *pp, 
         uint32_t hits = (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(on)) & ((1u << valid) - 1);
         for (; hits; hits &= hits - 1) {
             size_t s = t + 3 * lowest_bit(hits) - 9;
-            inside_four_at(pp, s, letters_at(u, s, 4));
+            inside_four_hit(pp, s, letters_at(u, s, 4));
         }
         if (valid < 8) {
             *ended = 1;
@@ -346,7 +347,7 @@ static size_t inside_four(phrase_pass *pp, size_t t, uint64_t x)
 #endif
     for (int32_t l; (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) {
         x = x << 16 | (uint32_t)l;
-        inside_four_at(pp, t - 9, x); /* the head's first four end at t */
+        if (bit(pp->px->four, letters_hash(x))) inside_four_hit(pp, t - 9, x); /* the head's first four end at t */
     }
     return t;
 }

@@ -187,7 +187,6 @@ int rules_yaml_open(pdp_rules *r, yamlx_doc *d, const char *path, char **err)
     return yamlx_open(d, path, err);
 }
 
-/* Load every *.yaml of dir/sub in name order with fn. */
 /* The fewest digits a rule needs whose windows are not also decided by a
  * `then` phrase (0 when none does): detect_run finds their zones among the
  * zones with that many. */
@@ -202,6 +201,7 @@ static unsigned zone_floor(const pdp_rules *r)
     return floor;
 }
 
+/* Load every *.yaml of dir/sub in name order with fn. */
 static int load_all(pdp_rules *r, const char *dir, const char *sub,
                     int (*fn)(pdp_rules *, const char *, char **), char **err)
 {

@@ -144,7 +144,7 @@ typedef struct phrase_index {
     int ascii_first;          /* some phrase starts with an ASCII character */
     head_filter *start;       /* every head, at the first letter of a run of Thai letters */
     /* Inside a run: the inner rules' heads (NULL when there are none);
-     * bit four_hash() of the first four letters of each in four (of the
+     * bit letters_hash() of the first four letters of each in four (of the
      * three of a head of three letters, with every fourth letter: such
      * heads are also checked three letters before the run's end —
      * three_letters); heads of fewer than four letters followed by
@@ -155,7 +155,7 @@ typedef struct phrase_index {
     head_filter *inside;
     uint8_t *four;
     /* Before a head of four letters or more is looked up (may_start in
-     * phrase.c): bit four_hash() of the first four letters of each head
+     * phrase.c): bit letters_hash() of the first four letters of each head
      * of four to seven letters (three: with every fourth) in short4, of the
      * first eight of each longer one in eight; unsure: a head of one or two
      * letters may end before a letter, so that no place is passed over. */

@@ -50,7 +50,6 @@ static inline void assert_offsets(const char *text, const pdp_result *res)
     }
 }
 
-/* Scan a UTF-8 string; the result must be freed. Offsets are checked. */
 /* A number below `below` from a fixed sequence (seed): random test input
  * that is the same in every run. */
 static inline unsigned test_random(unsigned *seed, unsigned below)
@@ -59,6 +58,7 @@ static inline unsigned test_random(unsigned *seed, unsigned below)
     return (*seed >> 16) % below;
 }
 
+/* Scan a UTF-8 string; the result must be freed. Offsets are checked. */
 static inline void scan_str(const char *text, pdp_result *res)
 {
     assert_int_equal(pdp_scan_buffer(g_rules, text, strlen(text), "test", NULL, res), 0);
