@@ -12,9 +12,9 @@
 #include "normalize.h"
 
 /* The ways to judge it: one character at a time, 32-byte blocks as two
- * SSSE3 halves or with AVX2 (each only where the processor has it);
- * quiet_best: the best this machine has. */
-typedef enum quiet_way { QUIET_CHARS, QUIET_SSSE3, QUIET_AVX2 } quiet_way;
+ * SSSE3 halves or with AVX2, 64-byte blocks with AVX-512 (each only where
+ * the processor has it); quiet_best: the best this machine has. */
+typedef enum quiet_way { QUIET_CHARS, QUIET_SSSE3, QUIET_AVX2, QUIET_AVX512 } quiet_way;
 quiet_way quiet_best(void);
 
 /* From i (a character start): append to out what needs no repair, with

@@ -4,6 +4,7 @@
 #include "helpers.h"
 #include "normalize/normalize.h"
 #include "normalize/quiet.h"
+#include "util/simd.h"
 #include "util/utf8.h"
 
 /* Normalize src and compare with want; then check the map: every code point
@@ -182,8 +183,9 @@ static void assert_same_copy(size_t j, const buf *out, const offmap *map, size_t
 }
 
 /* The fast path in 32-byte blocks (SSSE3, and AVX2 where this machine has
- * it) stops exactly where the character-by-character one stops and writes
- * the same text and offset map, wherever block edges fall: random mixes of
+ * it) and in 64-byte ones (AVX-512 where it has that: quiet_best) stops
+ * exactly where the character-by-character one stops and writes the same
+ * text and offset map, wherever block edges fall: random mixes of
  * clean Thai and ASCII with every kind of place to repair (each pair of
  * repair_thai, ๅ, ํ, runs of Thai digits, a space before a mark, non-Thai
  * characters: punctuation, a Lao letter beside the Thai block), from every
@@ -218,6 +220,7 @@ static void test_quiet_blocks(void **st)
             const offmap_seg *lastseg = want_map.len ? &want_map.v[want_map.len - 1] : NULL;
             assert_int_equal(quiet_one_by_one(s, n, lastseg ? lastseg->r + lastseg->rl : i), j);
             assert_same_copy(copy_way(s, n, i, QUIET_SSSE3, &out, &map), &out, &map, j, &want, &want_map);
+            if (pdp_has_avx2()) assert_same_copy(copy_way(s, n, i, QUIET_AVX2, &out, &map), &out, &map, j, &want, &want_map);
             assert_same_copy(copy_way(s, n, i, quiet_best(), &out, &map), &out, &map, j, &want, &want_map);
             i = j + 1;
             while (i < n && (s[i] & 0xC0) == 0x80) i++;
