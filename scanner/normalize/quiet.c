@@ -297,9 +297,6 @@ __attribute__((target("avx2"))) static size_t copy_blocks_avx2(const unsigned ch
     return copy_blocks(s, len, i, out, map, lookup_avx2, v32_mask_avx2);
 }
 
-/* AVX-512: what the 64-byte blocks need (see the top of the file). */
-#define AVX512 "avx512f,avx512bw,avx512vbmi,avx512vbmi2,avx2,bmi,popcnt"
-
 /* A 128-entry class table for VPERMT2B: entry 64 * page + k holds the
  * classes of U+0E00 + 64 * page + k (lo[col] & row[8 + row], as classes()
  * reads them), in two vectors; drop: class bits left out. */
@@ -307,14 +304,14 @@ typedef struct class_table {
     __m512i page[2];
 } class_table;
 
-__attribute__((target(AVX512))) static inline PDP_ALWAYS __m512i each_lane(v32 t)
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS __m512i each_lane(v32 t)
 {
     __m128i x;
     memcpy(&x, &t, sizeof x);
     return _mm512_broadcast_i32x4(x);
 }
 
-__attribute__((target(AVX512))) static inline PDP_ALWAYS class_table table_of(const char_classes *c, int drop)
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS class_table table_of(const char_classes *c, int drop)
 {
     static const unsigned char k[64] = { 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
                                          16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
@@ -329,7 +326,7 @@ __attribute__((target(AVX512))) static inline PDP_ALWAYS class_table table_of(co
 }
 
 /* Bit k set where a Thai character starts at p[k] (p + 66 <= len). */
-__attribute__((target(AVX512))) static inline PDP_ALWAYS __mmask64 thai_at(const unsigned char *p)
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS __mmask64 thai_at(const unsigned char *p)
 {
     __m512i page = _mm512_and_si512(_mm512_loadu_si512(p + 1), _mm512_set1_epi8((char)0xFE));
     return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p), _mm512_set1_epi8((char)0xE0)) &
@@ -337,7 +334,7 @@ __attribute__((target(AVX512))) static inline PDP_ALWAYS __mmask64 thai_at(const
 }
 
 /* Byte k: the classes in t of the character at p[k] (0 when not Thai). */
-__attribute__((target(AVX512))) static inline PDP_ALWAYS __m512i classes_at(const unsigned char *p, class_table t)
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS __m512i classes_at(const unsigned char *p, class_table t)
 {
     __m512i last = _mm512_loadu_si512(p + 2);
     __mmask64 page1 = _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p + 1), _mm512_set1_epi8((char)0xB9));
@@ -347,7 +344,7 @@ __attribute__((target(AVX512))) static inline PDP_ALWAYS __m512i classes_at(cons
 
 /* block_stops for the 64 bytes at p (p + 69 <= len) as bits, except at Thai
  * digits (needs: its table without ALWAYS_DIGIT). */
-__attribute__((target(AVX512))) static inline PDP_ALWAYS uint64_t stops_at(const unsigned char *p, class_table need,
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS uint64_t stops_at(const unsigned char *p, class_table need,
                                                                            class_table what)
 {
     __m512i x0 = _mm512_loadu_si512(p);
@@ -360,7 +357,7 @@ __attribute__((target(AVX512))) static inline PDP_ALWAYS uint64_t stops_at(const
 }
 
 /* Bit k set where a Thai digit starts at p[k] (p + 66 <= len). */
-__attribute__((target(AVX512))) static inline PDP_ALWAYS uint64_t digits_at(const unsigned char *p)
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS uint64_t digits_at(const unsigned char *p)
 {
     __m512i x0 = _mm512_loadu_si512(p), x1 = _mm512_loadu_si512(p + 1), x2 = _mm512_loadu_si512(p + 2);
     return _mm512_cmpeq_epi8_mask(x0, _mm512_set1_epi8((char)0xE0)) &
@@ -382,7 +379,7 @@ static void map_digit_runs(offmap *map, size_t n, size_t r, uint64_t d, uint64_t
 }
 
 /* copy_blocks, 64 bytes at a time with digits inside the blocks. */
-__attribute__((target(AVX512))) static size_t copy_blocks_avx512(const unsigned char *s, size_t len, size_t i,
+__attribute__((target(PDP_AVX512))) static size_t copy_blocks_avx512(const unsigned char *s, size_t len, size_t i,
                                                                  buf *out, offmap *map)
 {
     class_table need = table_of(&needs, ALWAYS_DIGIT), what = table_of(&is, 0);
@@ -405,7 +402,6 @@ __attribute__((target(AVX512))) static size_t copy_blocks_avx512(const unsigned 
     }
     return cut_back(s, i, out); /* (never inside a digit: those end blocks whole) */
 }
-#undef AVX512
 #endif
 
 size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, quiet_way way)
@@ -429,9 +425,7 @@ size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, off
 quiet_way quiet_best(void)
 {
 #ifdef PDP_SSE2
-    if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
-        __builtin_cpu_supports("avx512vbmi2"))
-        return QUIET_AVX512;
+    if (pdp_has_avx512()) return QUIET_AVX512;
     if (pdp_has_avx2()) return QUIET_AVX2;
     if (__builtin_cpu_supports("ssse3")) return QUIET_SSSE3;
 #endif

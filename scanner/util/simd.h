@@ -20,6 +20,15 @@
 static inline unsigned lowest_bit(unsigned m) { return (unsigned)__builtin_ctz(m); }
 
 static inline int pdp_has_avx2(void) { return __builtin_cpu_supports("avx2"); }
+/* Sixty-four bytes at a time: the AVX-512 that those paths use (byte and
+ * word instructions, VBMI's byte permutes, VBMI2's byte compress), as a
+ * target attribute, and whether the processor has it. */
+#define PDP_AVX512 "avx512f,avx512bw,avx512vbmi,avx512vbmi2,avx2,bmi,popcnt"
+static inline int pdp_has_avx512(void)
+{
+    return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+           __builtin_cpu_supports("avx512vbmi2");
+}
 
 typedef unsigned char v32 __attribute__((vector_size(32)));
 typedef signed char v32s __attribute__((vector_size(32)));
@@ -50,6 +59,7 @@ static inline PDP_ALWAYS uint32_t v32_mask_sse2(v32 v)
 }
 #else
 static inline int pdp_has_avx2(void) { return 0; }
+static inline int pdp_has_avx512(void) { return 0; }
 #endif
 
 #endif
