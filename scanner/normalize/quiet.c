@@ -298,8 +298,7 @@ __attribute__((target("avx2"))) static size_t copy_blocks_avx2(const unsigned ch
 }
 
 /* A 128-entry class table for VPERMT2B: entry 64 * page + k holds the
- * classes of U+0E00 + 64 * page + k (lo[col] & row[8 + row], as classes()
- * reads them), in two vectors; drop: class bits left out. */
+ * classes of U+0E00 + 64 * page + k, in two vectors. */
 typedef struct class_table {
     __m512i page[2];
 } class_table;
@@ -311,6 +310,8 @@ __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS __m512i each_lane(v
     return _mm512_broadcast_i32x4(x);
 }
 
+/* The table of c, made from its 16-entry ones as classes() reads them
+ * (lo[col] & row[8 + row]), without the class bits drop. */
 __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS class_table table_of(const char_classes *c, int drop)
 {
     static const unsigned char k[64] = { 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
@@ -318,7 +319,8 @@ __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS class_table table_o
                                          32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
                                          48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63 };
     __m512i j = _mm512_loadu_si512(k), f = _mm512_set1_epi8(15);
-    __m512i col = _mm512_and_si512(j, f), row = _mm512_add_epi8(_mm512_and_si512(_mm512_srli_epi16(j, 4), f), _mm512_set1_epi8(8));
+    __m512i col = _mm512_and_si512(j, f);
+    __m512i row = _mm512_add_epi8(_mm512_and_si512(_mm512_srli_epi16(j, 4), f), _mm512_set1_epi8(8));
     __m512i lo = _mm512_andnot_si512(_mm512_set1_epi8((char)drop), _mm512_shuffle_epi8(each_lane(c->lo), col));
     class_table t = { { _mm512_and_si512(lo, _mm512_shuffle_epi8(each_lane(c->row8), row)),
                         _mm512_and_si512(lo, _mm512_shuffle_epi8(each_lane(c->row9), row)) } };
@@ -342,8 +344,8 @@ __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS __m512i classes_at(
     return _mm512_maskz_permutex2var_epi8(thai_at(p), t.page[0], idx, t.page[1]);
 }
 
-/* block_stops for the 64 bytes at p (p + 69 <= len) as bits, except at Thai
- * digits (needs: its table without ALWAYS_DIGIT). */
+/* block_stops for the 64 bytes at p (p + 69 <= len) as bits, from the
+ * tables of needs and is; at Thai digits only if need has ALWAYS_DIGIT. */
 __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS uint64_t stops_at(const unsigned char *p, class_table need,
                                                                            class_table what)
 {

@@ -1,11 +1,11 @@
 /* thai_norm.c — the Thai text normalizer (see normalize.h).
  *
  * One forward pass over valid UTF-8.  Text that needs no repair, and runs of
- * Thai digits, go through the fast path (quiet.h) in 32-byte blocks; at the
- * rest, each step reads the code point at the cursor (after mapping PUA and
- * Lao look-alikes in Thai context), tries the repairs below in order, emits
- * the result and records any change of length in the offset map.  Repairs
- * (THAI-REFERENCE.md section 3):
+ * Thai digits, go through the fast path (quiet.h) in 32- or 64-byte blocks;
+ * at the rest, each step reads the code point at the cursor (after mapping
+ * PUA and Lao look-alikes in Thai context), tries the repairs below in
+ * order, emits the result and records any change of length in the offset
+ * map.  Repairs (THAI-REFERENCE.md section 3):
  *   - Thai, Lao and full-width digits -> ASCII digits
  *   - U+200B..U+200D, U+2060, U+FEFF, U+00AD removed
  *   - Unicode dashes -> '-', no-break and wide spaces -> ' '
