@@ -70,7 +70,10 @@ static inline PDP_ALWAYS line_info line_blocks(const char *s, size_t ls, size_t 
     li.two_spaces = sp2 != 0;
     return li;
 }
-static line_info line_blocks_sse2(const char *s, size_t ls, size_t nlen) { return line_blocks(s, ls, nlen, v32_mask_sse2); }
+static line_info line_blocks_sse2(const char *s, size_t ls, size_t nlen)
+{
+    return line_blocks(s, ls, nlen, v32_mask_sse2);
+}
 __attribute__((target("avx2"))) static line_info line_blocks_avx2(const char *s, size_t ls, size_t nlen)
 {
     return line_blocks(s, ls, nlen, v32_mask_avx2);

@@ -132,7 +132,8 @@ static void filter_add(head_filter *f, const unsigned c[4], int n, int then)
 static void four_add(uint8_t *four, const unsigned c[4], int n)
 {
     uint64_t x = letters_of(c, 3) << 16;
-    for (unsigned d = n == 4 ? c[3] : 0; d < (n == 4 ? c[3] + 1 : 128); d++) set_bit(four, letters_hash(x | letter_bits(d)));
+    unsigned first = n == 4 ? c[3] : 0, end = n == 4 ? c[3] + 1 : 128;
+    for (unsigned d = first; d < end; d++) set_bit(four, letters_hash(x | letter_bits(d)));
 }
 
 /* Eight letters (x, the first four, and y) hashed as letters_hash does
@@ -268,7 +269,8 @@ static int filter_pass(const head_filter *f, const unsigned char *u, size_t j, s
 /* Try the inner rules at letter p of the run from byte i to e. */
 static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
 {
-    if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, i + 3 * p, e)) try_at(pp, i + 3 * p, pp->px->inner);
+    size_t at = i + 3 * p;
+    if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, at, e)) try_at(pp, at, pp->px->inner);
 }
 
 /* The four letters x at u[s] are in the bitmap four: try the inner rules

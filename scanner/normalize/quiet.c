@@ -179,7 +179,8 @@ static inline PDP_ALWAYS v32 classes(const char_classes *c, v32 y, v32 x, lookup
  * first byte of a character that is not Thai. */
 static inline PDP_ALWAYS v32 block_stops(const unsigned char *p, lookup_fn *lookup)
 {
-    v32 x0 = v32_at(p), x1 = v32_at(p + 1), x2 = v32_at(p + 2), x3 = v32_at(p + 3), x4 = v32_at(p + 4), x5 = v32_at(p + 5);
+    v32 x0 = v32_at(p), x1 = v32_at(p + 1), x2 = v32_at(p + 2);
+    v32 x3 = v32_at(p + 3), x4 = v32_at(p + 4), x5 = v32_at(p + 5);
     v32 pair = classes(&needs, x1, x2, lookup) & (classes(&is, x4, x5, lookup) | 0xE0);
     v32 space = v32_eq(x0, ' ') & classes(&is, x2, x3, lookup) & (IS_ABOVE_BELOW | IS_MARK_9);
     v32 lead = (v32)((v32s)x0 >= (signed char)0xC0) & (v32)((v32s)x0 < 0);
@@ -243,22 +244,14 @@ static inline PDP_ALWAYS size_t digits_end_blocks(const unsigned char *s, size_t
 }
 
 /* Blocks end where they end, maybe inside a character, which was copied
- * as it is: back to its start (in s and in out) if the character goes on
- * past i.  Returns where the blocks stop. */
-static size_t cut_back(const unsigned char *s, size_t i, buf *out)
+ * as it is: back to its start (in s and in out).  Returns where the blocks
+ * stop. */
+static size_t cut_back(const unsigned char *s, size_t len, size_t i, buf *out)
 {
-    for (size_t k = 1; k <= 3 && k <= i; k++) {
-        unsigned c = s[i - k];
-        if ((c & 0xC0) == 0x80) continue;
-        size_t l = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (k < l) {
-            i -= k;
-            out->len -= k;
-        }
-        break;
-    }
+    size_t c = i < len ? utf8_floor((const char *)s, i) : i;
+    out->len -= i - c;
     out->data[out->len] = 0;
-    return i;
+    return c;
 }
 
 /* From i (a character start), 32 bytes at a time, each copied to out as it
@@ -283,7 +276,7 @@ static inline PDP_ALWAYS size_t copy_blocks(const unsigned char *s, size_t len, 
         if (!k) break;
         i += k;
     }
-    return cut_back(s, i, out);
+    return cut_back(s, len, i, out);
 }
 
 __attribute__((target("ssse3"))) static size_t copy_blocks_ssse3(const unsigned char *s, size_t len, size_t i,
@@ -402,7 +395,7 @@ __attribute__((target(PDP_AVX512))) static size_t copy_blocks_avx512(const unsig
         i += e;
         if (stops) break;
     }
-    return cut_back(s, i, out); /* (never inside a digit: those end blocks whole) */
+    return cut_back(s, len, i, out); /* (never inside a digit: those end blocks whole) */
 }
 #endif
 

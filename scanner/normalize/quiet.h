@@ -1,8 +1,8 @@
 /* quiet.h — internal to the normalizer: its fast path.  Almost all text
  * needs no repair (ASCII, a space only when no Thai mark follows it, Thai
  * letters in their proper order) and the rest is mostly Thai digits:
- * quiet_copy_by copies the first and writes the second as ASCII, 32 bytes
- * at a time, up to the first place thai_norm.c must look at. */
+ * quiet_copy_by copies the first and writes the second as ASCII, 32 or 64
+ * bytes at a time, up to the first place thai_norm.c must look at. */
 #ifndef PDP_QUIET_H
 #define PDP_QUIET_H
 

@@ -221,9 +221,7 @@ static inline PDP_ALWAYS size_t thai_ascii_blocks(const unsigned char *s, size_t
             i += 32;
         }
     }
-    if (carry) /* stopped inside a Thai character: back to its start */
-        while ((s[i] & 0xC0) == 0x80) i--;
-    return i;
+    return carry ? utf8_floor((const char *)s, i) : i; /* (stopped inside a Thai character: back to its start) */
 }
 
 static size_t thai_ascii_blocks_sse2(const unsigned char *s, size_t n, size_t i)

@@ -62,6 +62,9 @@ static inline int cp_is_thai(uint32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F;
 static inline int cp_is_thai_digit(uint32_t cp) { return cp >= 0x0E50 && cp <= 0x0E59; }
 /* Does the Thai character U+0E00 + k combine with the one before it (above
  * and below vowels, tones and other marks)? */
-static inline int thai_index_combining(unsigned k) { return k == 0x31 || (k >= 0x34 && k <= 0x3A) || (k >= 0x47 && k <= 0x4E); }
+static inline int thai_index_combining(unsigned k)
+{
+    return k == 0x31 || (k >= 0x34 && k <= 0x3A) || (k >= 0x47 && k <= 0x4E);
+}
 
 #endif

@@ -189,9 +189,9 @@ static size_t thai_ascii_ref(const unsigned char *s, size_t n, size_t i)
 
 /* The clean-run check that text decoding relies on (32 bytes at a time with
  * SSE2, and with AVX2 where this machine has it) stops exactly where a
- * character-by-character check does, wherever
- * the block edges fall: random mixes of ASCII, Thai, NUL, other characters,
- * a Thai sequence cut short and stray bytes, from every start. */
+ * character-by-character check does, wherever the block edges fall: random
+ * mixes of ASCII, Thai, NUL, other characters, a Thai sequence cut short
+ * and stray bytes, from every start. */
 static void test_thai_ascii_run_blocks(void **st)
 {
     (void)st;

@@ -220,7 +220,8 @@ static void test_quiet_blocks(void **st)
             const offmap_seg *lastseg = want_map.len ? &want_map.v[want_map.len - 1] : NULL;
             assert_int_equal(quiet_one_by_one(s, n, lastseg ? lastseg->r + lastseg->rl : i), j);
             assert_same_copy(copy_way(s, n, i, QUIET_SSSE3, &out, &map), &out, &map, j, &want, &want_map);
-            if (pdp_has_avx2()) assert_same_copy(copy_way(s, n, i, QUIET_AVX2, &out, &map), &out, &map, j, &want, &want_map);
+            if (pdp_has_avx2())
+                assert_same_copy(copy_way(s, n, i, QUIET_AVX2, &out, &map), &out, &map, j, &want, &want_map);
             assert_same_copy(copy_way(s, n, i, quiet_best(), &out, &map), &out, &map, j, &want, &want_map);
             i = j + 1;
             while (i < n && (s[i] & 0xC0) == 0x80) i++;
