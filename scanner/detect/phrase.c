@@ -249,7 +249,8 @@ static void try_at(phrase_pass *pp, size_t i, uint64_t allowed)
     uint64_t m = headtrie_match(&pp->px->heads, (const unsigned char *)pp->norm, pp->nlen, i) & allowed;
     for (size_t k = 0; m; k++, m >>= 1) {
         if (!(m & 1) || i < pp->done[k]) continue;
-        size_t e = detect_try_at(pp->px->rs[k], pp->norm, pp->nlen, i, pp->map, pp->raw_lo, pp->raw_hi, pp->sc, pp->out);
+        size_t e =
+            detect_try_at(pp->px->rs[k], pp->norm, pp->nlen, i, pp->map, pp->raw_lo, pp->raw_hi, pp->sc, pp->out);
         if (e) pp->done[k] = e;
     }
 }
@@ -379,17 +380,17 @@ static size_t inside_run(phrase_pass *pp, size_t i, size_t t, uint64_t x)
 }
 
 /* The run of Thai characters from i (i is one): every rule at its first
- * letter (inner rules only when a Thai letter stands before it), inner
- * rules inside it.  Its first four letters, read once, serve both; the
- * start filter looks no further.  Returns the run's end. */
-static size_t thai_run(phrase_pass *pp, size_t i, int after_letter)
+ * letter (what stands before a run is never a Thai character, the text
+ * being valid UTF-8), inner rules inside it.  Its first four letters, read
+ * once, serve both; the start filter looks no further.  Returns the run's
+ * end. */
+static size_t thai_run(phrase_pass *pp, size_t i)
 {
     const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
     uint64_t x = 0;
     size_t t = read_letters(u, pp->nlen, i, 4, &x);
-    if (filter_pass(px->start, u, i, t) && (t < i + 12 || may_start(px, u, pp->nlen, i, x)))
-        try_at(pp, i, after_letter ? px->inner : px->all);
+    if (filter_pass(px->start, u, i, t) && (t < i + 12 || may_start(px, u, pp->nlen, i, x))) try_at(pp, i, px->all);
     if (px->inside) return inside_run(pp, i, t, x);
     return t < i + 12 ? t : utf8_thai_run(u, pp->nlen, t);
 }
@@ -416,7 +417,7 @@ void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const
     int after_letter = 0;
     while (i < nlen) {
         if (utf8_thai_at(u, nlen, i)) {
-            size_t e = thai_run(&pp, i, after_letter);
+            size_t e = thai_run(&pp, i);
             unsigned last = utf8_thai_index(u, e - 3);
             after_letter = last >= 0x01 && last <= 0x4E;
             i = e;

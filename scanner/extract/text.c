@@ -78,7 +78,8 @@ static void u8_emit(docscan *ds, const unsigned char *s, size_t n)
         if (r) docscan_text(ds, (const char *)s + i, r);
         i += r;
         if (i >= n) break;
-        docscan_text(ds, s[i] == 0 ? " " : "\xEF\xBF\xBD", s[i] == 0 ? 1 : 3);
+        if (s[i] == 0) docscan_text(ds, " ", 1);
+        else docscan_text(ds, "\xEF\xBF\xBD", 3);
         i++;
     }
 }
