@@ -47,6 +47,7 @@ void detect_scratch_init(detect_scratch *s)
     s->wb = NULL;
     s->columns = NULL;
     s->ncolumns = 0;
+    s->letters = (letter_stream){ 0 };
 }
 
 void detect_scratch_free(detect_scratch *s)
@@ -58,6 +59,7 @@ void detect_scratch_free(detect_scratch *s)
     wordbreak_release(s->wb);
     s->wb = NULL;
     columns_free(s);
+    letter_stream_free(&s->letters);
 }
 
 /* Byte offset `chars` code points before (dir<0) or after off. */

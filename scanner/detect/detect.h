@@ -44,6 +44,7 @@ typedef struct detect_scratch {
     wordbreak *wb;          /* opened on first use (rules with `words:`) */
     struct column_state *columns; /* per rule: the table column it watches (columns.c) */
     size_t ncolumns;
+    letter_stream letters;  /* the phrase pass's entries and hits (letters.h) */
 } detect_scratch;
 
 void detect_scratch_init(detect_scratch *s);

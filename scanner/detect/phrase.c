@@ -1,15 +1,13 @@
 /* phrase.c — the phrase pass: every rule whose matches begin with a phrase
  * of a list (`requires: phrase`) is tried, anchored, where one of its
- * phrases may start — found in one pass over the text with an index built
- * once when the rules are loaded: the phrases' heads in a trie tagged with
- * their rules (headtrie.h), filters on the first two to four Thai letters
- * of the heads (head_filter in rules.h) so that the trie is walked only
- * where one may begin, and — since Thai writes words without spaces, and
- * most phrases may start inside a run of letters — a bitmap of the first
- * four letters of those heads, looked up at each letter as the run is
- * read (eight letters at a time with AVX2).  Where a filter passes, the
- * first eight letters are checked exactly (may_start) before the trie is
- * walked. */
+ * phrases may start — found with an index built once when the rules are
+ * loaded: the phrases' heads in a trie tagged with their rules
+ * (headtrie.h), and the heads' first letters as keys (letters.h), so that
+ * the text is read as a stream of letters and the trie is walked only at
+ * its hits.  Since Thai writes words without spaces, the heads of most
+ * rules are looked for inside runs of letters too.  Where a hit has four
+ * letters, its first eight are checked exactly (may_start) before the
+ * trie is walked. */
 #include "detect.h"
 
 #include <stdlib.h>
@@ -114,21 +112,8 @@ static int head_letters(const char *head, unsigned *c, int max, int *then)
     return n;
 }
 
-/* Let a head of n letters c (then: something else follows them) through
- * filter f. */
-static void filter_add(head_filter *f, const unsigned c[4], int n, int then)
-{
-    unsigned from = c[0] << 7, count = 1, kind = n == 4 ? PAIR_QUAD : n == 3 ? PAIR_TRI : PAIR_HEADS;
-    if (n >= 2) from |= c[1];                 /* (one letter, then something else: b = 0) */
-    else if (!then) count = 128;              /* a one-letter phrase before any letter */
-    for (unsigned k = from; k < from + count; k++) f->pair[k] |= (uint8_t)kind;
-    if (n == 4) set_bit(f->quad, letters_hash(letters_of(c, 4)));
-    if (n == 3) set_bit(f->tri, letters_hash(letters_of(c, 3)));
-}
-
-/* An inner head of n letters c (n = 4, or 3 followed by nothing) among
- * the four letters inner heads may begin with: its first four, or each
- * fourth letter after its three. */
+/* A head of n letters c (n = 4, or 3 followed by nothing) in bitmap four:
+ * its first four, or each fourth letter after its three. */
 static void four_add(uint8_t *four, const unsigned c[4], int n)
 {
     uint64_t x = letters_of(c, 3) << 16;
@@ -169,29 +154,74 @@ static int may_start(const phrase_index *px, const unsigned char *u, size_t n, s
     return read_letters(u, n, s + 12, 4, &y) == s + 24 && bit(px->eight, eight_hash(x, y));
 }
 
+/* The entry (letters.h) of a character outside the Thai block that
+ * begins with byte c. */
+static unsigned entry_of(const letter_keys *k, int c) { return c < 0x80 ? k->entry_of[c] : k->entry_high; }
+
+/* The entries of characters outside the Thai block: a place where a head
+ * may begin at an ASCII character (any of them when a head begins outside
+ * ASCII and the Thai block), always at another; the class bit where heads'
+ * letters may be followed by the character (follows, by its first byte). */
+static void entries_build(phrase_index *px, const uint8_t follows[256])
+{
+    letter_keys *k = &px->keys;
+    int high = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        if (c >= 0x80) {
+            high |= follows[c];
+            continue;
+        }
+        unsigned place = px->heads.any || px->heads.root[c] ? ENTRY_PLACE : 0;
+        k->entry_of[c] = (uint8_t)(ENTRY_BREAK | place | (follows[c] ? ENTRY_CLASS : 0));
+    }
+    k->entry_high = (uint8_t)(ENTRY_BREAK | ENTRY_PLACE | (high ? ENTRY_CLASS : 0));
+}
+
+/* Key `key` at a run's start, and inside runs for an inner head. */
+static void key_add(letter_keys *k, uint32_t key, int inner)
+{
+    letter_keys_add(k, key, 1);
+    if (inner) letter_keys_add(k, key, 0);
+}
+
+/* The keys of a head of n letters c (then: the first byte of what follows
+ * them in the head, 0 if nothing): its first four letters; fewer, and
+ * the entry of what follows; a head of three letters alone, with every
+ * entry after it (a letter, or any character's entry, or the end's);
+ * one of one or two letters alone makes every letter a hit. */
+static void keys_add(phrase_index *px, const unsigned *c, int n, int then, int inner)
+{
+    letter_keys *k = &px->keys;
+    if (n >= 4 || then) {
+        key_add(k, letter_key(c, n < 4 ? n : 4, n < 4 ? entry_of(k, then) : 0), inner);
+    } else if (n == 3) {
+        for (unsigned d = 0; d < 128; d++) key_add(k, letter_key(c, 3, d), inner);
+        key_add(k, letter_key(c, 3, ENTRY_BREAK), inner); /* (the end) */
+        key_add(k, letter_key(c, 3, k->entry_high), inner);
+        for (int d = 0; d < 128; d++) key_add(k, letter_key(c, 3, k->entry_of[d]), inner);
+    } else {
+        k->all_starts = 1;
+        if (inner) k->all_inner = 1;
+    }
+}
+
+/* The first byte of what follows a head's first letters when they are
+ * fewer than four; 0 if nothing does or they are four. */
+static int head_then(const char *head)
+{
+    unsigned c[4];
+    int then, n = head_letters(head, c, 4, &then);
+    return n >= 1 && n < 4 ? then : 0;
+}
+
 /* The filters for one head. */
 static void add_head(phrase_index *px, const char *head, int inner)
 {
     unsigned c[8];
     int then, n = head_letters(head, c, 8, &then);
-    if (n == 0) return; /* starts with ASCII: handled outside Thai runs */
+    if (n == 0) return; /* starts outside the Thai block: a place */
     sure_add(px, c, n, then);
-    if (n > 4) {
-        n = 4;
-        then = 0xE0; /* (another letter) */
-    }
-    filter_add(px->start, c, n, then);
-    if (!inner) return;
-    filter_add(px->inside, c, n, then);
-    if (then && n < 4) { /* ends with the run: checked there */
-        px->tail_lengths |= 1u << n;
-        px->tail_next[then] = 1;
-    } else if (n >= 3) {
-        four_add(px->four, c, n);
-        if (n == 3) px->three_letters = 1; /* (also where the run ends after it) */
-    } else {
-        px->every_letter = 1;
-    }
+    keys_add(px, c, n, then, inner);
 }
 
 void phrase_index_build(pdp_rules *r)
@@ -206,41 +236,36 @@ void phrase_index_build(pdp_rules *r)
         px->all |= 1ULL << px->n;
         px->rs[px->n++] = ru;
     }
-    px->avx2 = pdp_has_avx2();
-    px->start = xcalloc(1, sizeof *px->start);
     px->short4 = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
     px->eight = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
-    if (px->inner) {
-        px->inside = xcalloc(1, sizeof *px->inside);
-        px->four = xcalloc(1, (1u << HEAD_HASH_BITS) / 8);
-    }
+    letter_keys_init(&px->keys);
     headtrie_builder hb = { 0 };
+    uint8_t follows[256] = { 0 };
     for (size_t k = 0; k < px->n; k++) {
         const prefix_set *ps = px->rs[k]->req_phrase;
         for (size_t h = 0; h < ps->nprefixes; h++) {
             headtrie_add(&hb, ps->prefixes[h], (unsigned)k);
-            if ((unsigned char)ps->prefixes[h][0] < 0x80) px->ascii_first = 1;
-            add_head(px, ps->prefixes[h], px->inner >> k & 1);
+            follows[head_then(ps->prefixes[h])] = 1;
         }
     }
-    /* (Heads that begin outside ASCII and Thai — the trie's `any` — cannot
-     * begin at a Thai letter: detect_phrases tries them at every other
-     * character, and the filters leave them out.) */
+    follows[0] = 0;
     headtrie_build(&px->heads, &hb);
+    entries_build(px, follows);
+    for (size_t k = 0; k < px->n; k++) {
+        const prefix_set *ps = px->rs[k]->req_phrase;
+        for (size_t h = 0; h < ps->nprefixes; h++) add_head(px, ps->prefixes[h], px->inner >> k & 1);
+    }
 }
 
 void phrase_index_free(phrase_index *px)
 {
     headtrie_free(&px->heads);
+    letter_keys_free(&px->keys);
     free(px->rs);
-    free(px->start);
-    free(px->inside);
-    free(px->four);
     free(px->short4);
     free(px->eight);
     px->rs = NULL;
-    px->start = px->inside = NULL;
-    px->four = px->short4 = px->eight = NULL;
+    px->short4 = px->eight = NULL;
 }
 
 /* Try the rules of `allowed` whose phrases' heads stand at i. */
@@ -255,183 +280,53 @@ static void try_at(phrase_pass *pp, size_t i, uint64_t allowed)
     }
 }
 
-/* Does filter f let a head start at the letter at u[j], in a run of Thai
- * letters that ends at e? */
-static int filter_pass(const head_filter *f, const unsigned char *u, size_t j, size_t e)
-{
-    unsigned a = utf8_thai_index(u, j), b = j + 3 < e ? utf8_thai_index(u, j + 3) : 0;
-    unsigned k = f->pair[a << 7 | b];
-    if (!k || k & PAIR_HEADS) return k != 0;
-    if (j + 6 >= e) return 0;
-    if (k & PAIR_TRI && bit(f->tri, letters_hash(letters_at(u, j, 3)))) return 1;
-    return k & PAIR_QUAD && j + 9 < e && bit(f->quad, letters_hash(letters_at(u, j, 4)));
-}
-
-/* Try the inner rules at letter p of the run from byte i to e. */
-static void inside_at(phrase_pass *pp, size_t i, size_t e, size_t p)
-{
-    size_t at = i + 3 * p;
-    if (filter_pass(pp->px->inside, (const unsigned char *)pp->norm, at, e)) try_at(pp, at, pp->px->inner);
-}
-
-/* The four letters x at u[s] are in the bitmap four: try the inner rules
- * there if their first eight letters may start a head. */
-static void inside_four_hit(phrase_pass *pp, size_t s, uint64_t x)
-{
-    if (may_start(pp->px, (const unsigned char *)pp->norm, pp->nlen, s, x)) try_at(pp, s, pp->px->inner);
-}
-
-#ifdef PDP_SSE2
-/* Lane j of the result: the letter at p + 3j (j < 4) or p + 12 + 3(j - 4),
- * its three bytes, the top one zero. */
-__attribute__((target("avx2"))) static inline PDP_ALWAYS __m256i eight_letters(const unsigned char *p, __m256i take)
-{
-    __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)p)),
-                                        _mm_loadu_si128((const __m128i *)(p + 12)), 1);
-    return _mm256_shuffle_epi8(v, take);
-}
-
-/* inside_four eight letters at a time, from u[t] (t >= 9) while 28 bytes
- * are there: in each 32-bit lane the four letters that end with one of the
- * eight, from four loads three bytes apart, hashed as letters_hash does; the
- * lanes' bits fetched from the bitmap with one gather.  Returns where it
- * stopped: the run's end (*ended set) or the last place blocks reach. */
-__attribute__((target("avx2"))) static size_t four_blocks_avx2(phrase_pass *pp, size_t t, int *ended)
-{
-    const unsigned char *u = (const unsigned char *)pp->norm;
-    const int *four = (const int *)pp->px->four;
-    const __m256i take = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
-                                          0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
-    const __m256i high = _mm256_set1_epi32((int)0xFFFF0000u), k1 = _mm256_set1_epi32((int)LETTERS_K1),
-                  k2 = _mm256_set1_epi32((int)LETTERS_K2), low5 = _mm256_set1_epi32(31),
-                  thai_mask = _mm256_set1_epi32(THAI_LETTER_MASK), thai_bytes = _mm256_set1_epi32(THAI_LETTER_BYTES);
-    for (; t + 28 <= pp->nlen; t += 24) {
-        const unsigned char *p = u + t - 9;
-        __m256i c0 = eight_letters(p, take), c1 = eight_letters(p + 3, take), c2 = eight_letters(p + 6, take),
-                c3 = eight_letters(p + 9, take); /* lane j of c3: the letter at t + 3j, of c0 three before it */
-        __m256i thai = _mm256_cmpeq_epi32(_mm256_and_si256(c3, thai_mask), thai_bytes);
-        unsigned valid = (unsigned)__builtin_ctz(~(unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(thai)) | 0x100u);
-        /* (the first two letters' bytes in the high and low half of a, the last two in b: x's halves) */
-        __m256i a = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi32(c0, 8), high), _mm256_srli_epi32(c1, 8));
-        __m256i b = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi32(c2, 8), high), _mm256_srli_epi32(c3, 8));
-        __m256i h = _mm256_srli_epi32(_mm256_add_epi32(_mm256_mullo_epi32(a, k1), _mm256_mullo_epi32(b, k2)),
-                                      32 - HEAD_HASH_BITS);
-        __m256i words = _mm256_i32gather_epi32(four, _mm256_srli_epi32(h, 5), 4);
-        __m256i on = _mm256_slli_epi32(_mm256_srlv_epi32(words, _mm256_and_si256(h, low5)), 31);
-        uint32_t hits = (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(on)) & ((1u << valid) - 1);
-        for (; hits; hits &= hits - 1) {
-            size_t s = t + 3 * lowest_bit(hits) - 9;
-            inside_four_hit(pp, s, letters_at(u, s, 4));
-        }
-        if (valid < 8) {
-            *ended = 1;
-            return t + 3 * valid;
-        }
-    }
-    return t;
-}
-#endif
-
-/* The inner rules at letters 4.. of the run from byte i (t: its fifth
- * letter; x: its first four, read already): the last four letters read so
- * far looked up in the bitmap at each letter, as the run is read — no chain
- * of loads from one step to the next, as a skip table makes; eight letters
- * at a time with AVX2.  Returns the run's end. */
-static size_t inside_four(phrase_pass *pp, size_t t, uint64_t x)
-{
-    const unsigned char *u = (const unsigned char *)pp->norm;
-#ifdef PDP_SSE2
-    if (pp->px->avx2 && t + 28 <= pp->nlen) {
-        int ended = 0;
-        t = four_blocks_avx2(pp, t, &ended);
-        if (ended) return t;
-        x = letters_at(u, t - 9, 3);
-    }
-#endif
-    for (int32_t l; (l = thai_letter(u, pp->nlen, t)) >= 0; t += 3) {
-        x = x << 16 | (uint32_t)l;
-        if (bit(pp->px->four, letters_hash(x))) inside_four_hit(pp, t - 9, x); /* the head's first four end at t */
-    }
-    return t;
-}
-
-/* The inner rules at letters 1.. of the run of Thai characters from byte i
- * (t: where its first four letters end, x: they) to its end, which this
- * returns.  Heads of four letters are found as the run is read; those that
- * end with the run are checked where it ends; heads of one or two letters
- * make every letter checked. */
-static size_t inside_run(phrase_pass *pp, size_t i, size_t t, uint64_t x)
+/* The hit at entry e of stream ls, of the stretch from byte a: a place
+ * (every rule there, but those that must begin a word right after a
+ * letter), or a letter whose key may begin a head (every rule at a run's
+ * start, the inner rules inside it) — if its first eight letters may,
+ * where it has four. */
+static void try_entry(phrase_pass *pp, const letter_stream *ls, size_t a, size_t e)
 {
     const phrase_index *px = pp->px;
-    const unsigned char *u = (const unsigned char *)pp->norm;
-    size_t e = t < i + 12 ? t : px->every_letter ? utf8_thai_run(u, pp->nlen, t) : inside_four(pp, t, x);
-    size_t L = (e - i) / 3;
-    if (px->every_letter) {
-        for (size_t p = 1; p < L; p++) inside_at(pp, i, e, p);
-        return e;
+    const uint8_t *v = ls->v;
+    size_t at = a + ls->pos[e];
+    unsigned before = v[e - 1];
+    if (v[e] & ENTRY_BREAK) {
+        try_at(pp, at, before >= 0x01 && before <= 0x4E ? px->inner : px->all);
+        return;
     }
-    /* (A start checked here twice is tried again harmlessly: try_at skips
-     * rules that matched there.) */
-    unsigned ends = e < pp->nlen && px->tail_next[u[e]] ? px->tail_lengths : 0;
-    if (px->three_letters) ends |= 1u << 3;
-    for (size_t n = 1; n < 4; n++)
-        if (ends >> n & 1 && L > n) inside_at(pp, i, e, L - n);
-    return e;
-}
-
-/* The run of Thai characters from i (i is one): every rule at its first
- * letter (what stands before a run is never a Thai character, the text
- * being valid UTF-8), inner rules inside it.  Its first four letters, read
- * once, serve both; the start filter looks no further.  Returns the run's
- * end. */
-static size_t thai_run(phrase_pass *pp, size_t i)
-{
-    const phrase_index *px = pp->px;
     const unsigned char *u = (const unsigned char *)pp->norm;
-    uint64_t x = 0;
-    size_t t = read_letters(u, pp->nlen, i, 4, &x);
-    if (filter_pass(px->start, u, i, t) && (t < i + 12 || may_start(px, u, pp->nlen, i, x))) try_at(pp, i, px->all);
-    if (px->inside) return inside_run(pp, i, t, x);
-    return t < i + 12 ? t : utf8_thai_run(u, pp->nlen, t);
+    if (!((v[e + 1] | v[e + 2] | v[e + 3]) & ENTRY_BREAK) && !may_start(px, u, pp->nlen, at, letters_at(u, at, 4)))
+        return;
+    try_at(pp, at, before & ENTRY_BREAK ? px->all : px->inner);
 }
 
-/* Past the ASCII from i on where no phrase starts (i is such). */
-static size_t ascii_skip(const phrase_index *px, const unsigned char *u, size_t n, size_t i)
+#define STRETCH (32u << 10)
+#define STRETCH_MAX (1u << 30)
+
+/* Where the stretch of text from a ends: some STRETCH bytes on, after an
+ * ASCII byte, so that no run of letters crosses it (a run of letters over
+ * STRETCH_MAX bytes long is cut at a character); or at the end. */
+static size_t stretch_end(const unsigned char *u, size_t n, size_t a)
 {
-    if (!px->ascii_first) return u[i] ? utf8_ascii_run(u, n, i) : i + 1;
-    do i++;
-    while (i < n && u[i] < 0x80 && !px->heads.root[u[i]]);
-    return i;
+    if (n - a <= STRETCH) return n;
+    size_t b = a + STRETCH;
+    while (b < n && u[b - 1] >= 0x80 && b - a < STRETCH_MAX) b++;
+    return b - a < STRETCH_MAX ? b : utf8_floor((const char *)u, b);
 }
 
 /* One pass over the text for every rule whose matches begin with a phrase
- * of a list (`requires: phrase`).  Runs of Thai characters are taken whole
- * (thai_run); other characters one by one, ASCII skipped up to where a
- * phrase may start. */
+ * of a list (`requires: phrase`): stretch by stretch, the hits of the
+ * letter stream tried in order. */
 void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,
                     size_t raw_hi, detect_scratch *sc, cand_vec *out)
 {
     phrase_pass pp = { px, norm, nlen, map, raw_lo, raw_hi, sc, out, { 0 } };
     const unsigned char *u = (const unsigned char *)norm;
-    size_t i = 0;
-    int after_letter = 0;
-    while (i < nlen) {
-        if (utf8_thai_at(u, nlen, i)) {
-            size_t e = thai_run(&pp, i);
-            unsigned last = utf8_thai_index(u, e - 3);
-            after_letter = last >= 0x01 && last <= 0x4E;
-            i = e;
-            continue;
-        }
-        if (u[i] < 0x80 && (px->heads.any || px->heads.root[u[i]])) {
-            try_at(&pp, i, after_letter ? px->inner : px->all);
-            i++;
-        } else if (u[i] < 0x80) {
-            i = ascii_skip(px, u, nlen, i);
-        } else {
-            try_at(&pp, i, after_letter ? px->inner : px->all);
-            i = utf8_ceil(norm, nlen, i + 1);
-        }
-        after_letter = 0;
+    letter_stream *ls = &sc->letters;
+    for (size_t a = 0, b; a < nlen; a = b) {
+        b = stretch_end(u, nlen, a);
+        letters_scan(&px->keys, u, a, b, ls);
+        for (size_t h = 0; h < ls->nhits; h++) try_entry(&pp, ls, a, ls->hits[h]);
     }
 }

@@ -16,6 +16,7 @@
 #include "../include/pdpascan.h"
 #include "../util/buf.h"
 #include "headtrie.h"
+#include "letters.h"
 #include "prefix.h"
 
 /* A validator checks a candidate (normalized text) and writes its canonical
@@ -121,17 +122,7 @@ typedef struct ui_message {
     char *key, *th, *en;
 } ui_message;
 
-/* Where a phrase head may start, judged by the Thai letters a, b, c, d
- * there (b = 0 when a ends the run of letters): pair[a << 7 | b] holds
- * PAIR_HEADS (look the heads up), PAIR_TRI, PAIR_QUAD (look them up when
- * bit letters_hash() of the first three or four letters is set in tri or
- * quad), or 0 (no head starts so). */
-enum { PAIR_HEADS = 1, PAIR_TRI = 2, PAIR_QUAD = 4 };
 #define HEAD_HASH_BITS 16
-typedef struct head_filter {
-    uint8_t pair[128 * 128];
-    uint8_t tri[(1u << HEAD_HASH_BITS) / 8], quad[(1u << HEAD_HASH_BITS) / 8];
-} head_filter;
 
 /* The rules tried at phrase starts (`requires: phrase`), with where any of
  * them may start: built once when the rules are loaded (phrase.c), used by
@@ -141,19 +132,7 @@ typedef struct phrase_index {
     size_t n;
     headtrie heads;           /* every rule's phrase heads */
     uint64_t all, inner;      /* all rules; those that may start inside a word */
-    int ascii_first;          /* some phrase starts with an ASCII character */
-    head_filter *start;       /* every head, at the first letter of a run of Thai letters */
-    /* Inside a run: the inner rules' heads (NULL when there are none);
-     * bit letters_hash() of the first four letters of each in four (of the
-     * three of a head of three letters, with every fourth letter: such
-     * heads are also checked three letters before the run's end —
-     * three_letters); heads of fewer than four letters followed by
-     * something other than a letter are checked where the run ends
-     * (tail_lengths: bit n for n letters) when what follows the run may
-     * follow one (tail_next, by its first byte); every_letter: a head of
-     * one or two letters, so that each letter is checked with the filter. */
-    head_filter *inside;
-    uint8_t *four;
+    letter_keys keys;         /* the heads' first letters, to find where they may begin (letters.h) */
     /* Before a head of four letters or more is looked up (may_start in
      * phrase.c): bit letters_hash() of the first four letters of each head
      * of four to seven letters (three: with every fourth) in short4, of the
@@ -161,10 +140,6 @@ typedef struct phrase_index {
      * letters may end before a letter, so that no place is passed over. */
     uint8_t *short4, *eight;
     int unsure;
-    int avx2;                 /* look in four eight letters at a time (the processor has AVX2) */
-    unsigned tail_lengths;
-    int three_letters, every_letter;
-    uint8_t tail_next[256];
 } phrase_index;
 
 void phrase_index_build(pdp_rules *r);

@@ -380,49 +380,49 @@ static void same_findings(const pdp_result *a, const pdp_result *b, const char *
 }
 
 /* A file (or text t) scanned as the rules stand, then with opt and the
- * phrase pass's inner search as avx2 says: the same findings. */
-static void same_both_ways(const char *path, const char *t, const pdp_options *opt, int avx2)
+ * phrase pass's letter stream read as avx512 says: the same findings. */
+static void same_both_ways(const char *path, const char *t, const pdp_options *opt, int avx512)
 {
-    phrase_index *px = &g_rules->phrases;
-    int was = px->avx2;
+    letter_keys *k = &g_rules->phrases.keys;
+    int was = k->avx512;
     pdp_result a, b;
     for (int way = 0; way < 2; way++) {
-        px->avx2 = way ? avx2 : was;
+        k->avx512 = way ? avx512 : was;
         if (t) pdp_scan_buffer(g_rules, t, strlen(t), "x", way ? opt : NULL, way ? &b : &a);
         else pdp_scan_file(g_rules, path, NULL, way ? opt : NULL, way ? &b : &a);
     }
-    px->avx2 = was;
+    k->avx512 = was;
     same_findings(&a, &b, t ? t : path);
     pdp_result_free(&a);
     pdp_result_free(&b);
 }
 
 /* Every corpus document and every rule's examples, both ways. */
-static void same_findings_with(const pdp_options *opt, int avx2)
+static void same_findings_with(const pdp_options *opt, int avx512)
 {
     input_list in = { 0 };
     char *excl[] = { "*.expect.yaml", "README.md" };
     walk_path(&in, "corpus", excl, 2);
-    for (size_t i = 0; i < in.len; i++) same_both_ways(in.v[i].path, NULL, opt, avx2);
+    for (size_t i = 0; i < in.len; i++) same_both_ways(in.v[i].path, NULL, opt, avx512);
     input_list_free(&in);
     for (size_t i = 0; i < g_rules->nrules; i++)
         for (size_t k = 0; k < g_rules->rules[i].nmust; k++)
-            same_both_ways(NULL, g_rules->rules[i].must[k], opt, avx2);
+            same_both_ways(NULL, g_rules->rules[i].must[k], opt, avx512);
 }
 
 static void test_requires_hints_change_nothing(void **s)
 {
     (void)s;
     pdp_options full = { .full_scan = 1 };
-    same_findings_with(&full, g_rules->phrases.avx2);
+    same_findings_with(&full, g_rules->phrases.keys.avx512);
 }
 
-/* The phrase pass's inner search eight letters at a time (AVX2) finds what
- * it finds one letter at a time. */
-static void test_inner_search_both_ways(void **s)
+/* The phrase pass's letter stream 64 bytes at a time (AVX-512) finds what
+ * it finds one character at a time. */
+static void test_letter_stream_both_ways(void **s)
 {
     (void)s;
-    if (!pdp_has_avx2()) skip();
+    if (!pdp_has_avx512()) skip();
     same_findings_with(NULL, 0);
 }
 
@@ -466,7 +466,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_matches_expectations),
         cmocka_unit_test(test_requires_hints_change_nothing),
-        cmocka_unit_test(test_inner_search_both_ways),
+        cmocka_unit_test(test_letter_stream_both_ways),
         cmocka_unit_test(test_seeds_pass_clean),
     };
     return cmocka_run_group_tests_name("corpus", tests, load_rules_setup, free_rules_teardown);

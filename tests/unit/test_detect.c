@@ -4,6 +4,8 @@
 #include "helpers.h"
 
 #include "detect/headtrie.h"
+#include "detect/rules.h"
+#include "util/simd.h"
 #include "detect/zones.h"
 
 /* Scan text and expect exactly one finding of cat with this value. */
@@ -268,40 +270,94 @@ static void test_phrase_heads(void **s)
     headtrie_free(&t);
 }
 
-/* The phrase pass skips letters inside runs of Thai letters (phrase.c):
- * phrases glued into such runs at every offset, at a run's start and end,
- * after ASCII, must give what trying every rule everywhere gives. */
-static void test_phrase_pass_skips_no_start(void **s)
+/* Text of phrases glued into runs of Thai letters at every offset, at a
+ * run's start and end, after ASCII: n bytes or a piece more into text. */
+static size_t glued_text(char *text, size_t n, unsigned *seed)
 {
-    (void)s;
     static const char *filler[] = { "ก", "ขอ", "ที่", "ว่า", "การ", "นา", "ใน", "ความ", " ", "1", "a", ".", "ด" };
     static const char *phrase[] = { "ผู้ป่วย", "มะเร็ง", "นาย", "นางสาว", "ด.ญ.", "อายุ", "HIV", "ศาสนา:", "เอดส์",
                                     "โรคจิต", "ข้อสอบ", "ลับมาก", "วัณโรค", "ตาบอด" };
-    pdp_options full = { .full_scan = 1 };
-    unsigned seed = 99;
-    char text[700];
-    size_t total = 0;
-    for (int round = 0; round < 300; round++) {
-        size_t n = 0;
-        while (n < 500) {
-            unsigned r = test_random(&seed, 100);
-            const char *piece = r < 85 ? filler[r % 13] : phrase[r % 14];
-            memcpy(text + n, piece, strlen(piece));
-            n += strlen(piece);
-        }
-        pdp_result a, b;
-        pdp_scan_buffer(g_rules, text, n, "x", NULL, &a);
-        pdp_scan_buffer(g_rules, text, n, "x", &full, &b);
-        assert_int_equal(a.nfindings, b.nfindings);
-        for (size_t i = 0; i < a.nfindings; i++) {
-            assert_int_equal(a.findings[i].start, b.findings[i].start);
-            assert_string_equal(a.findings[i].rule_id, b.findings[i].rule_id);
-        }
-        total += a.nfindings;
-        pdp_result_free(&a);
-        pdp_result_free(&b);
+    size_t len = 0;
+    while (len < n) {
+        unsigned r = test_random(seed, 100);
+        const char *piece = r < 85 ? filler[r % 13] : phrase[r % 14];
+        memcpy(text + len, piece, strlen(piece));
+        len += strlen(piece);
     }
+    return len;
+}
+
+/* The findings of text[0, n) as scanned, and with every rule tried
+ * everywhere: the same.  Returns how many. */
+static size_t same_as_everywhere(const char *text, size_t n)
+{
+    pdp_options full = { .full_scan = 1 };
+    pdp_result a, b;
+    pdp_scan_buffer(g_rules, text, n, "x", NULL, &a);
+    pdp_scan_buffer(g_rules, text, n, "x", &full, &b);
+    assert_int_equal(a.nfindings, b.nfindings);
+    for (size_t i = 0; i < a.nfindings; i++) {
+        assert_int_equal(a.findings[i].start, b.findings[i].start);
+        assert_string_equal(a.findings[i].rule_id, b.findings[i].rule_id);
+    }
+    size_t found = a.nfindings;
+    pdp_result_free(&a);
+    pdp_result_free(&b);
+    return found;
+}
+
+/* The phrase pass looks only where a head's key is (phrase.c, letters.c):
+ * random text with phrases glued into runs of letters must give what
+ * trying every rule everywhere gives — short texts, and texts of several
+ * of the pass's stretches (32 KiB), whose cuts must split no run. */
+static void test_phrase_pass_skips_no_start(void **s)
+{
+    (void)s;
+    static char text[120000];
+    unsigned seed = 99;
+    size_t total = 0;
+    for (int round = 0; round < 300; round++) total += same_as_everywhere(text, glued_text(text, 500, &seed));
     assert_true(total > 300); /* the phrases were found */
+    for (int round = 0; round < 3; round++) total += same_as_everywhere(text, glued_text(text, 110000, &seed));
+    assert_true(total > 3000);
+}
+
+/* The letter stream (letters.c) 64 bytes at a time with AVX-512 against one
+ * character at a time: the same entries, offsets and hits, for random
+ * text of Thai letters, ASCII that begins heads, the ends of short heads
+ * (ด.), characters outside ASCII and the Thai block (Lao, quotes), at
+ * every alignment and length. */
+static void test_letter_stream_both_ways(void **s)
+{
+    (void)s;
+    if (!pdp_has_avx512()) skip();
+    static const char *pieces[] = { "ก", "ผู้ป่วย", "นาย", "ด", ".", " ", "\n", "HIV", "DNA", "a", "1", "ກ", "“", "”",
+                                    "ข้อมูลส่วนบุคคล", "ศาสนา", "ํ", "ำ" };
+    letter_keys k = g_rules->phrases.keys;
+    letter_stream one = { 0 }, wide = { 0 };
+    unsigned seed = 7;
+    char text[400];
+    for (int round = 0; round < 3000; round++) {
+        size_t from = test_random(&seed, 64), n = from;
+        size_t want = from + test_random(&seed, 300);
+        while (n < want) {
+            const char *p = pieces[test_random(&seed, sizeof pieces / sizeof *pieces)];
+            memcpy(text + n, p, strlen(p));
+            n += strlen(p);
+        }
+        text[n++] = ' '; /* (a stretch ends after ASCII) */
+        k.avx512 = 0;
+        letters_scan(&k, (const unsigned char *)text, from, n, &one);
+        k.avx512 = 1;
+        letters_scan(&k, (const unsigned char *)text, from, n, &wide);
+        assert_int_equal(one.len, wide.len);
+        assert_memory_equal(one.v, wide.v, one.len + 4);
+        assert_memory_equal(one.pos + 1, wide.pos + 1, one.len * sizeof *one.pos);
+        assert_int_equal(one.nhits, wide.nhits);
+        assert_memory_equal(one.hits, wide.hits, one.nhits * sizeof *one.hits);
+    }
+    letter_stream_free(&one);
+    letter_stream_free(&wide);
 }
 
 /* Digit zones: digits joined by short runs of separators, each with its
@@ -343,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_context_on_demand),
         cmocka_unit_test(test_phrase_heads),
         cmocka_unit_test(test_phrase_pass_skips_no_start),
+        cmocka_unit_test(test_letter_stream_both_ways),
         cmocka_unit_test(test_zones_select),
     };
     return cmocka_run_group_tests_name("detect", tests, load_rules_setup, free_rules_teardown);
