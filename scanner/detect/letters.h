@@ -20,8 +20,9 @@
  * the places, are the hits, to be checked exactly by the phrase pass.
  *
  * Both steps run 64 bytes / sixteen entries at a time with AVX-512 where
- * the processor has it, else one at a time; the two ways give the same
- * stream and hits (test_letter_stream_both_ways). */
+ * the processor has it, 32 bytes / eight with AVX2, else one at a time;
+ * the three ways give the same stream and hits
+ * (test_letter_stream_both_ways). */
 #ifndef PDP_LETTERS_H
 #define PDP_LETTERS_H
 
@@ -39,8 +40,13 @@ typedef struct letter_keys {
     uint32_t *bits;        /* 2 << KEY_BITS bits: inside a run, then at its start */
     int all_starts;        /* a head of one or two letters ends there: every run's start is a hit */
     int all_inner;         /* such a head may start inside a word: every letter is */
-    int avx512;            /* the 64-byte way (the processor has AVX-512 with VBMI and VBMI2) */
+    int way;               /* LETTERS_CHARS, or the best the processor has */
+    uint8_t pack[256][8];  /* the 32-byte way's left-pack: the set bits of each byte, in order */
 } letter_keys;
+
+/* The ways: one character at a time; 32 bytes / eight entries at a time
+ * with AVX2; 64 bytes / sixteen with AVX-512 (VBMI and VBMI2). */
+enum { LETTERS_CHARS, LETTERS_AVX2, LETTERS_AVX512 };
 
 /* A key's place in its half of the bitmap. */
 static inline uint32_t letter_key_hash(uint32_t key) { return (key * 0x9E3779B1u) >> (32 - KEY_BITS); }

@@ -380,50 +380,52 @@ static void same_findings(const pdp_result *a, const pdp_result *b, const char *
 }
 
 /* A file (or text t) scanned as the rules stand, then with opt and the
- * phrase pass's letter stream read as avx512 says: the same findings. */
-static void same_both_ways(const char *path, const char *t, const pdp_options *opt, int avx512)
+ * phrase pass's letter stream read the way `way` says: the same findings. */
+static void same_both_ways(const char *path, const char *t, const pdp_options *opt, int way)
 {
     letter_keys *k = &g_rules->phrases.keys;
-    int was = k->avx512;
+    int was = k->way;
     pdp_result a, b;
-    for (int way = 0; way < 2; way++) {
-        k->avx512 = way ? avx512 : was;
-        if (t) pdp_scan_buffer(g_rules, t, strlen(t), "x", way ? opt : NULL, way ? &b : &a);
-        else pdp_scan_file(g_rules, path, NULL, way ? opt : NULL, way ? &b : &a);
+    for (int pass = 0; pass < 2; pass++) {
+        k->way = pass ? way : was;
+        if (t) pdp_scan_buffer(g_rules, t, strlen(t), "x", pass ? opt : NULL, pass ? &b : &a);
+        else pdp_scan_file(g_rules, path, NULL, pass ? opt : NULL, pass ? &b : &a);
     }
-    k->avx512 = was;
+    k->way = was;
     same_findings(&a, &b, t ? t : path);
     pdp_result_free(&a);
     pdp_result_free(&b);
 }
 
 /* Every corpus document and every rule's examples, both ways. */
-static void same_findings_with(const pdp_options *opt, int avx512)
+static void same_findings_with(const pdp_options *opt, int way)
 {
     input_list in = { 0 };
     char *excl[] = { "*.expect.yaml", "README.md" };
     walk_path(&in, "corpus", excl, 2);
-    for (size_t i = 0; i < in.len; i++) same_both_ways(in.v[i].path, NULL, opt, avx512);
+    for (size_t i = 0; i < in.len; i++) same_both_ways(in.v[i].path, NULL, opt, way);
     input_list_free(&in);
     for (size_t i = 0; i < g_rules->nrules; i++)
         for (size_t k = 0; k < g_rules->rules[i].nmust; k++)
-            same_both_ways(NULL, g_rules->rules[i].must[k], opt, avx512);
+            same_both_ways(NULL, g_rules->rules[i].must[k], opt, way);
 }
 
 static void test_requires_hints_change_nothing(void **s)
 {
     (void)s;
     pdp_options full = { .full_scan = 1 };
-    same_findings_with(&full, g_rules->phrases.keys.avx512);
+    same_findings_with(&full, g_rules->phrases.keys.way);
 }
 
-/* The phrase pass's letter stream 64 bytes at a time (AVX-512) finds what
- * it finds one character at a time. */
-static void test_letter_stream_both_ways(void **s)
+/* The phrase pass's letter stream read 64 bytes at a time (AVX-512) or
+ * 32 (AVX2), as this processor allows, finds what it finds one character
+ * at a time. */
+static void test_letter_stream_every_way(void **s)
 {
     (void)s;
-    if (!pdp_has_avx512()) skip();
-    same_findings_with(NULL, 0);
+    if (!pdp_has_avx2()) skip();
+    same_findings_with(NULL, LETTERS_CHARS);
+    same_findings_with(NULL, LETTERS_AVX2);
 }
 
 static void test_seeds_pass_clean(void **s)
@@ -466,7 +468,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_matches_expectations),
         cmocka_unit_test(test_requires_hints_change_nothing),
-        cmocka_unit_test(test_letter_stream_both_ways),
+        cmocka_unit_test(test_letter_stream_every_way),
         cmocka_unit_test(test_seeds_pass_clean),
     };
     return cmocka_run_group_tests_name("corpus", tests, load_rules_setup, free_rules_teardown);
