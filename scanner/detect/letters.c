@@ -79,7 +79,9 @@ static size_t entries_chars(const letter_keys *k, const unsigned char *u, size_t
     return m;
 }
 
-/* Is entry v[i] (a letter) a hit, with key w (its four entries) cut? */
+/* Is entry v[i] a hit: a place, or a letter whose key (its four entries,
+ * cut after the first break) is in the bitmap's half for where it stands
+ * (a run's start or inside)? */
 static int hit_chars(const letter_keys *k, const uint8_t *v, size_t i)
 {
     uint8_t c = v[i];
@@ -139,7 +141,8 @@ __attribute__((target("avx2"))) static size_t entries_avx2(const letter_keys *k,
     size_t m = 0, i = a;
     uint32_t carry = 0;
     for (; i + 34 <= b; i += 32) {
-        __m256i x0 = _mm256_loadu_si256((const __m256i *)(u + i)), x1 = _mm256_loadu_si256((const __m256i *)(u + i + 1)),
+        __m256i x0 = _mm256_loadu_si256((const __m256i *)(u + i)),
+                x1 = _mm256_loadu_si256((const __m256i *)(u + i + 1)),
                 x2 = _mm256_loadu_si256((const __m256i *)(u + i + 2));
         __m256i sv = _mm256_and_si256(_mm256_cmpeq_epi8(x0, e0), _mm256_cmpeq_epi8(_mm256_and_si256(x1, fe), b8));
         uint32_t s = (uint32_t)_mm256_movemask_epi8(sv);
@@ -161,7 +164,8 @@ __attribute__((target("avx2"))) static size_t entries_avx2(const letter_keys *k,
         uint32_t take = s | after | place;
         for (unsigned g = 0; g < 4; g++, take >>= 8) {
             __m128i idx = _mm_loadl_epi64((const __m128i *)k->pack[take & 0xFF]);
-            _mm_storel_epi64((__m128i *)(v + 1 + m), _mm_shuffle_epi8(_mm_loadl_epi64((const __m128i *)(val + 8 * g)), idx));
+            __m128i eight = _mm_loadl_epi64((const __m128i *)(val + 8 * g));
+            _mm_storel_epi64((__m128i *)(v + 1 + m), _mm_shuffle_epi8(eight, idx));
             __m256i at = _mm256_add_epi32(_mm256_cvtepu8_epi32(idx), _mm256_set1_epi32((int)(i - a + 8 * g)));
             _mm256_storeu_si256((__m256i *)(pos + 1 + m), at);
             m += (size_t)__builtin_popcount(take & 0xFF);
@@ -186,7 +190,8 @@ __attribute__((target("avx2"))) static size_t hits_avx2(const letter_keys *k, co
                   low5 = _mm256_set1_epi32(31), mul = _mm256_set1_epi32((int)0x9E3779B1u),
                   startbit = _mm256_set1_epi32(1 << KEY_BITS), b80 = _mm256_set1_epi32(ENTRY_BREAK),
                   c0 = _mm256_set1_epi32(0xC0), zero = _mm256_setzero_si256();
-    const __m256i all_starts = _mm256_set1_epi32(k->all_starts ? -1 : 0), all_inner = _mm256_set1_epi32(k->all_inner ? -1 : 0);
+    const __m256i all_starts = _mm256_set1_epi32(k->all_starts ? -1 : 0),
+                  all_inner = _mm256_set1_epi32(k->all_inner ? -1 : 0);
     size_t nh = 0;
     for (size_t i = 1; i <= m; i += 8) {
         __m256i l = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(v + i - 1)));
@@ -199,8 +204,9 @@ __attribute__((target("avx2"))) static size_t hits_avx2(const letter_keys *k, co
         __m256i place = _mm256_cmpeq_epi32(_mm256_and_si256(w, c0), c0);
         h = _mm256_or_si256(h, _mm256_and_si256(start, startbit));
         __m256i words = _mm256_mask_i32gather_epi32(zero, (const int *)k->bits, _mm256_srli_epi32(h, 5), letter, 4);
-        __m256i on = _mm256_cmpeq_epi32(_mm256_and_si256(_mm256_srlv_epi32(words, _mm256_and_si256(h, low5)), one), one);
-        on = _mm256_or_si256(on, _mm256_or_si256(_mm256_and_si256(start, all_starts), _mm256_andnot_si256(start, all_inner)));
+        __m256i bit = _mm256_and_si256(_mm256_srlv_epi32(words, _mm256_and_si256(h, low5)), one);
+        __m256i every = _mm256_or_si256(_mm256_and_si256(start, all_starts), _mm256_andnot_si256(start, all_inner));
+        __m256i on = _mm256_or_si256(_mm256_cmpeq_epi32(bit, one), every);
         __m256i hit = _mm256_or_si256(_mm256_and_si256(on, letter), place);
         uint32_t mask = (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(hit));
         size_t left = m + 1 - i;
@@ -276,7 +282,8 @@ __attribute__((target(PDP_AVX512))) static size_t hits_avx512(const letter_keys 
         __m512i w = _mm512_permutexvar_epi8(four, l);
         __m512i before = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(l));
         __m512i b = _mm512_and_si512(w, brk);
-        __m512i keep = _mm512_sub_epi32(_mm512_slli_epi32(_mm512_and_si512(b, _mm512_sub_epi32(_mm512_setzero_si512(), b)), 1), one);
+        __m512i lowest = _mm512_and_si512(b, _mm512_sub_epi32(_mm512_setzero_si512(), b));
+        __m512i keep = _mm512_sub_epi32(_mm512_slli_epi32(lowest, 1), one);
         __m512i h = _mm512_srli_epi32(_mm512_mullo_epi32(_mm512_and_si512(w, keep), mul), 32 - KEY_BITS);
         __mmask16 start = _mm512_test_epi32_mask(before, _mm512_set1_epi32(ENTRY_BREAK));
         __mmask16 letter = _mm512_testn_epi32_mask(w, _mm512_set1_epi32(ENTRY_BREAK));

@@ -22,7 +22,7 @@
  * Both steps run 64 bytes / sixteen entries at a time with AVX-512 where
  * the processor has it, 32 bytes / eight with AVX2, else one at a time;
  * the three ways give the same stream and hits
- * (test_letter_stream_both_ways). */
+ * (test_letter_stream_every_way). */
 #ifndef PDP_LETTERS_H
 #define PDP_LETTERS_H
 

@@ -198,7 +198,7 @@ static void keys_add(phrase_index *px, const unsigned *c, int n, int then, int i
         for (unsigned d = 0; d < 128; d++) key_add(k, letter_key(c, 3, d), inner);
         key_add(k, letter_key(c, 3, ENTRY_BREAK), inner); /* (the end) */
         key_add(k, letter_key(c, 3, k->entry_high), inner);
-        for (int d = 0; d < 128; d++) key_add(k, letter_key(c, 3, k->entry_of[d]), inner);
+        for (unsigned d = 0; d < 128; d++) key_add(k, letter_key(c, 3, k->entry_of[d]), inner);
     } else {
         k->all_starts = 1;
         if (inner) k->all_inner = 1;
@@ -248,7 +248,7 @@ void phrase_index_build(pdp_rules *r)
             follows[head_then(ps->prefixes[h])] = 1;
         }
     }
-    follows[0] = 0;
+    follows[0] = 0; /* (nothing follows) */
     headtrie_build(&px->heads, &hb);
     entries_build(px, follows);
     for (size_t k = 0; k < px->n; k++) {
@@ -302,7 +302,7 @@ static void try_entry(phrase_pass *pp, const letter_stream *ls, size_t a, size_t
 }
 
 #define STRETCH (32u << 10)
-#define STRETCH_MAX (1u << 30)
+#define STRETCH_MAX (1u << 30) /* (the stream's offsets are 32 bits; docscan's windows are far shorter) */
 
 /* Where the stretch of text from a ends: some STRETCH bytes on, after an
  * ASCII byte, so that no run of letters crosses it (a run of letters over

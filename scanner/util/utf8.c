@@ -155,7 +155,9 @@ static size_t thai_run_blocks(const unsigned char *s, size_t n, size_t i, int av
 }
 #endif
 
-/* utf8_thai_run, the blocks checked the given way. */
+/* The end of the run of Thai-block characters (E0 B8/B9 xx) from s[i],
+ * checked 30 bytes (ten characters) at a time where SSE2 is there (with
+ * AVX2: avx2 != 0), else 24. */
 static size_t thai_run_by(const unsigned char *s, size_t n, size_t i, int avx2)
 {
     i = thai_run_blocks(s, n, i, avx2);
@@ -163,12 +165,9 @@ static size_t thai_run_by(const unsigned char *s, size_t n, size_t i, int avx2)
     return i;
 }
 
-size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i)
-{
-    return thai_run_by(s, n, i, pdp_has_avx2());
-}
-
-size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i)
+/* The end of the run of ASCII bytes other than NUL from s[i], eight at a
+ * time. */
+static size_t ascii_run(const unsigned char *s, size_t n, size_t i)
 {
     while (i + 8 <= n) {
         uint64_t x;
@@ -242,7 +241,7 @@ size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int av
     (void)avx2;
 #endif
     for (;;) {
-        size_t e = utf8_ascii_run(s, n, thai_run_by(s, n, i, avx2));
+        size_t e = ascii_run(s, n, thai_run_by(s, n, i, avx2));
         if (e == i) return i;
         i = e;
     }

@@ -39,19 +39,12 @@ static inline unsigned utf8_thai_index(const unsigned char *s, size_t i)
     return ((s[i + 1] & 1u) << 6) | (s[i + 2] & 0x3Fu);
 }
 
-/* The end of the run of Thai-block characters (E0 B8/B9 xx) from s[i],
- * checked 30 bytes (ten characters) at a time where SSE2 is there (AVX2
- * where the processor has it), else 24. */
-size_t utf8_thai_run(const unsigned char *s, size_t n, size_t i);
-/* The end of the run of ASCII bytes other than NUL from s[i], eight at a
- * time. */
-size_t utf8_ascii_run(const unsigned char *s, size_t n, size_t i);
 /* The end of the run from s[i] (a character start) of ASCII other than NUL
  * and whole Thai characters, mixed — Thai text as it almost always is —
  * checked 32 bytes at a time where SSE2 is there (with AVX2 where the
  * processor has it), then character by character. */
 size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i);
-/* The same, the blocks (and those of utf8_thai_run in it) checked with
+/* The same, the blocks (and those of its runs of Thai characters) checked with
  * AVX2 (avx2 != 0, only where the processor has it) or SSE2 — for the
  * tests. */
 size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int avx2);
