@@ -8,6 +8,7 @@
 
 #include "../util/buf.h"
 #include "../util/simd.h"
+#include "../util/utf8.h"
 
 #define PAD 64 /* entries past the end that a step may read or write */
 
@@ -60,14 +61,14 @@ static size_t entries_chars(const letter_keys *k, const unsigned char *u, size_t
                             uint8_t *v, uint32_t *pos, size_t m)
 {
     while (i < b) {
-        if (u[i] == 0xE0 && (u[i + 1] & 0xFE) == 0xB8) {
-            v[++m] = (uint8_t)((u[i + 1] & 1) << 6 | (u[i + 2] & 0x3F));
+        if (utf8_thai_at(u, b, i)) {
+            v[++m] = (uint8_t)utf8_thai_index(u, i);
             pos[m] = (uint32_t)(i - a);
             i += 3;
             after = 1;
             continue;
         }
-        uint8_t e = u[i] < 0x80 ? k->entry_of[u[i]] : k->entry_high;
+        uint8_t e = (uint8_t)letter_entry_of(k, u[i]);
         int lead = u[i] < 0x80 || u[i] >= 0xC0;
         if (after || (lead && e & ENTRY_PLACE)) {
             v[++m] = e;
@@ -238,9 +239,7 @@ __attribute__((target(PDP_AVX512))) static size_t entries_avx512(const letter_ke
         __m512i x1 = _mm512_maskz_loadu_epi8(below(i + 1, b), u + i + 1);
         __m512i x2 = _mm512_maskz_loadu_epi8(below(i + 2, b), u + i + 2);
         uint64_t in = below(i, b);
-        uint64_t s = _mm512_cmpeq_epi8_mask(x0, _mm512_set1_epi8((char)0xE0)) &
-                     _mm512_cmpeq_epi8_mask(_mm512_and_si512(x1, _mm512_set1_epi8((char)0xFE)),
-                                            _mm512_set1_epi8((char)0xB8));
+        uint64_t s = thai_starts_avx512(x0, x1);
         uint64_t after = (s << 3 | carry) & ~s & in;
         carry = s >> 61;
         uint64_t ascii = ~_mm512_movepi8_mask(x0);

@@ -48,6 +48,12 @@ typedef struct letter_keys {
  * with AVX2; 64 bytes / sixteen with AVX-512 (VBMI and VBMI2). */
 enum { LETTERS_CHARS, LETTERS_AVX2, LETTERS_AVX512 };
 
+/* The entry of a character outside the Thai block whose first byte is c. */
+static inline unsigned letter_entry_of(const letter_keys *k, unsigned c)
+{
+    return c < 0x80 ? k->entry_of[c] : k->entry_high;
+}
+
 /* A key's place in its half of the bitmap. */
 static inline uint32_t letter_key_hash(uint32_t key) { return (key * 0x9E3779B1u) >> (32 - KEY_BITS); }
 

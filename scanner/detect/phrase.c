@@ -33,12 +33,11 @@ static inline int bit(const uint8_t *bits, unsigned k) { return bits[k >> 3] >> 
 
 static inline void set_bit(uint8_t *bits, unsigned k) { bits[k >> 3] |= (uint8_t)(1u << (k & 7)); }
 
-/* Thai letters as the filters hash them: each letter's last two bytes,
- * sixteen bits, the newest lowest — up to four in a word, read off the
- * text (letter_bytes at the letter starting at u[j]) or made from an
+/* Thai letters as may_start's bitmaps hash them: each letter's last two
+ * bytes, sixteen bits, the newest lowest — up to four in a word, read off
+ * the text (letter_bytes at the letter starting at u[j]) or made from an
  * index in the Thai block (letter_bits) — hashed into HEAD_HASH_BITS
- * bits with two 32-bit products (one for each half of the word), so that
- * four_blocks_avx2 hashes eight places at once in 32-bit lanes. */
+ * bits with two 32-bit products (one for each half of the word). */
 static inline uint64_t letter_bytes(const unsigned char *u, size_t j)
 {
     uint16_t v;
@@ -112,8 +111,8 @@ static int head_letters(const char *head, unsigned *c, int max, int *then)
     return n;
 }
 
-/* A head of n letters c (n = 4, or 3 followed by nothing) in bitmap four:
- * its first four, or each fourth letter after its three. */
+/* A head of n letters c (n = 4, or 3 followed by nothing) in bitmap four
+ * (short4): its first four, or each fourth letter after its three. */
 static void four_add(uint8_t *four, const unsigned c[4], int n)
 {
     uint64_t x = letters_of(c, 3) << 16;
@@ -145,18 +144,14 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
  * any fourth letter), or a head of eight or more begins with the eight
  * letters there.  No head of fewer letters, followed by something else,
  * stands before four letters.  Heads of the trie are looked up only where
- * this passes: most places that pass the filters begin common words
- * (ข้อมูล, รายงาน) that begin no head further on. */
+ * this passes: most letters whose key is a head's (letters.h) begin common
+ * words (ข้อมูล, รายงาน) that begin no head further on. */
 static int may_start(const phrase_index *px, const unsigned char *u, size_t n, size_t s, uint64_t x)
 {
     if (px->unsure || bit(px->short4, letters_hash(x))) return 1;
     uint64_t y = 0; /* (fewer than eight letters: no long head) */
     return read_letters(u, n, s + 12, 4, &y) == s + 24 && bit(px->eight, eight_hash(x, y));
 }
-
-/* The entry (letters.h) of a character outside the Thai block that
- * begins with byte c. */
-static unsigned entry_of(const letter_keys *k, int c) { return c < 0x80 ? k->entry_of[c] : k->entry_high; }
 
 /* The entries of characters outside the Thai block: a place where a head
  * may begin at an ASCII character (any of them when a head begins outside
@@ -165,15 +160,12 @@ static unsigned entry_of(const letter_keys *k, int c) { return c < 0x80 ? k->ent
 static void entries_build(phrase_index *px, const uint8_t follows[256])
 {
     letter_keys *k = &px->keys;
-    int high = 0;
-    for (unsigned c = 0; c < 256; c++) {
-        if (c >= 0x80) {
-            high |= follows[c];
-            continue;
-        }
+    for (unsigned c = 0; c < 128; c++) {
         unsigned place = px->heads.any || px->heads.root[c] ? ENTRY_PLACE : 0;
         k->entry_of[c] = (uint8_t)(ENTRY_BREAK | place | (follows[c] ? ENTRY_CLASS : 0));
     }
+    int high = 0;
+    for (unsigned c = 128; c < 256; c++) high |= follows[c];
     k->entry_high = (uint8_t)(ENTRY_BREAK | ENTRY_PLACE | (high ? ENTRY_CLASS : 0));
 }
 
@@ -193,7 +185,7 @@ static void keys_add(phrase_index *px, const unsigned *c, int n, int then, int i
 {
     letter_keys *k = &px->keys;
     if (n >= 4 || then) {
-        key_add(k, letter_key(c, n < 4 ? n : 4, n < 4 ? entry_of(k, then) : 0), inner);
+        key_add(k, letter_key(c, n < 4 ? n : 4, n < 4 ? letter_entry_of(k, (unsigned)then) : 0), inner);
     } else if (n == 3) {
         for (unsigned d = 0; d < 128; d++) key_add(k, letter_key(c, 3, d), inner);
         key_add(k, letter_key(c, 3, ENTRY_BREAK), inner); /* (the end) */
@@ -280,6 +272,11 @@ static void try_at(phrase_pass *pp, size_t i, uint64_t allowed)
     }
 }
 
+/* Is entry e a character of a Thai word (U+0E01..U+0E4E: a letter, vowel,
+ * tone or mark — not a digit or sign)?  What follows one does not begin a
+ * word. */
+static inline int in_word(unsigned e) { return e >= 0x01 && e <= 0x4E; }
+
 /* The hit at entry e of stream ls, of the stretch from byte a: a place
  * (every rule there, but those that must begin a word right after a
  * letter), or a letter whose key may begin a head (every rule at a run's
@@ -292,7 +289,7 @@ static void try_entry(phrase_pass *pp, const letter_stream *ls, size_t a, size_t
     size_t at = a + ls->pos[e];
     unsigned before = v[e - 1];
     if (v[e] & ENTRY_BREAK) {
-        try_at(pp, at, before >= 0x01 && before <= 0x4E ? px->inner : px->all);
+        try_at(pp, at, in_word(before) ? px->inner : px->all);
         return;
     }
     const unsigned char *u = (const unsigned char *)pp->norm;

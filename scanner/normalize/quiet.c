@@ -323,9 +323,7 @@ __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS class_table table_o
 /* Bit k set where a Thai character starts at p[k] (p + 66 <= len). */
 __attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS __mmask64 thai_at(const unsigned char *p)
 {
-    __m512i page = _mm512_and_si512(_mm512_loadu_si512(p + 1), _mm512_set1_epi8((char)0xFE));
-    return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p), _mm512_set1_epi8((char)0xE0)) &
-           _mm512_cmpeq_epi8_mask(page, _mm512_set1_epi8((char)0xB8));
+    return thai_starts_avx512(_mm512_loadu_si512(p), _mm512_loadu_si512(p + 1));
 }
 
 /* Byte k: the classes in t of the character at p[k] (0 when not Thai). */

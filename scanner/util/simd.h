@@ -45,6 +45,14 @@ static inline PDP_ALWAYS v32 v32_at(const unsigned char *p)
 }
 static inline PDP_ALWAYS v32 v32_eq(v32 x, unsigned char c) { return (v32)(x == c); }
 
+/* Bit k set where a Thai character starts, 64 bytes at a time: byte k of
+ * x0 is E0 and byte k of x1 (the bytes one further on) B8 or B9. */
+__attribute__((target(PDP_AVX512))) static inline PDP_ALWAYS uint64_t thai_starts_avx512(__m512i x0, __m512i x1)
+{
+    return _mm512_cmpeq_epi8_mask(x0, _mm512_set1_epi8((char)0xE0)) &
+           _mm512_cmpeq_epi8_mask(_mm512_and_si512(x1, _mm512_set1_epi8((char)0xFE)), _mm512_set1_epi8((char)0xB8));
+}
+
 /* Bit k set where byte k of v has its top bit set. */
 typedef uint32_t v32_mask_fn(v32 v);
 __attribute__((target("avx2"))) static inline PDP_ALWAYS uint32_t v32_mask_avx2(v32 v)
