@@ -46,7 +46,7 @@ char *config_find(const char *start, const char *name)
     }
 }
 
-static char *opt_dup(yamlx_doc *d, yaml_node_t *n, const char *key)
+static char *opt_dup(yamlx_doc *d, const yamlx_node *n, const char *key)
 {
     const char *s = yamlx_get_str(d, n, key, NULL);
     return s ? xstrdup(s) : NULL;
@@ -64,7 +64,7 @@ int config_load(const char *path, config *c, pdp_allow *a, char **err)
 {
     yamlx_doc d;
     if (yamlx_open(&d, path, err) != 0) return -1;
-    yaml_node_t *root = yamlx_root(&d);
+    const yamlx_node *root = yamlx_root(&d);
     c->fail_on = opt_dup(&d, root, "fail_on");
     c->format = opt_dup(&d, root, "format");
     c->lang = opt_dup(&d, root, "lang");
@@ -72,14 +72,14 @@ int config_load(const char *path, config *c, pdp_allow *a, char **err)
     if (bl) c->baseline = beside(path, bl);
     const char *mv = yamlx_get_str(&d, root, "mask_values", NULL);
     c->mask_values = mv ? !strcmp(mv, "true") : -1;
-    yaml_node_t *ex = yamlx_get(&d, root, "exclude");
+    const yamlx_node *ex = yamlx_get(&d, root, "exclude");
     for (size_t i = 0; i < yamlx_len(ex); i++) {
         const char *s = yamlx_str(yamlx_item(&d, ex, i));
         if (!s) continue;
         c->exclude = xrealloc(c->exclude, (c->nexclude + 1) * sizeof *c->exclude);
         c->exclude[c->nexclude++] = xstrdup(s);
     }
-    yaml_node_t *off = yamlx_get(&d, yamlx_get(&d, root, "rules"), "disable");
+    const yamlx_node *off = yamlx_get(&d, yamlx_get(&d, root, "rules"), "disable");
     for (size_t i = 0; i < yamlx_len(off); i++) {
         const char *s = yamlx_str(yamlx_item(&d, off, i));
         if (s) pdp_allow_add_rule(a, s, "turned off in .pdpascan.yaml");

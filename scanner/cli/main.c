@@ -33,10 +33,11 @@
 #include "walk.h"
 #include "options.h"
 
+/* The program always keeps the parsed rule files cached (README "Start-up"). */
 static int load_rules_flags(const char *dir, unsigned flags, pdp_rules **r)
 {
     char *err = NULL;
-    if (pdp_rules_load_ex(dir, flags, r, &err) != 0) {
+    if (pdp_rules_load_ex(dir, flags | PDP_RULES_CACHE, r, &err) != 0) {
         fprintf(stderr, "pdpascan: rules: %s\n", err);
         free(err);
         return 2;
@@ -258,6 +259,9 @@ static int cmd_rules(int argc, char **argv)
     if (rc) return rc;
     pdp_lang lang = lang_from_env();
     printf("# %zu rules from %s\n", pdp_rules_count(r), pdp_rules_dir(r));
+    size_t cached, files;
+    const char *kept = pdp_rules_cache(r, &cached, &files);
+    if (kept) printf("# %zu rule files, %zu of them parsed before (cache %s)\n", files, cached, kept);
     for (size_t i = 0; i < pdp_rules_count(r); i++) {
         pdp_rule_info ri;
         pdp_rules_get(r, i, &ri);

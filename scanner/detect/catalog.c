@@ -10,7 +10,7 @@
 #include "rules.h"
 #include "../util/yamlx.h"
 
-static int open_map(pdp_rules *r, yamlx_doc *d, const char *path, const char *key, yaml_node_t **out, char **err)
+static int open_map(pdp_rules *r, yamlx_doc *d, const char *path, const char *key, const yamlx_node **out, char **err)
 {
     if (rules_yaml_open(r, d, path, err) != 0) return -1;
     *out = yamlx_get(d, yamlx_root(d), key);
@@ -25,12 +25,12 @@ static int open_map(pdp_rules *r, yamlx_doc *d, const char *path, const char *ke
 int catalog_load_laws(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
-    yaml_node_t *m;
+    const yamlx_node *m;
     if (open_map(r, &d, path, "laws", &m, err) != 0) return -1;
     size_t n = yamlx_map_len(m);
     r->laws = xcalloc(n, sizeof *r->laws);
     for (size_t i = 0; i < n; i++) {
-        yaml_node_t *v = yamlx_map_val(&d, m, i);
+        const yamlx_node *v = yamlx_map_val(&d, m, i);
         const char *cite = yamlx_get_str(&d, v, "cite", NULL);
         if (!cite) {
             *err = xasprintf("%s:%zu: law needs 'cite'", path, yamlx_line(v));
@@ -50,12 +50,12 @@ int catalog_load_laws(pdp_rules *r, const char *path, char **err)
 int catalog_load_messages(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
-    yaml_node_t *m;
+    const yamlx_node *m;
     if (open_map(r, &d, path, "messages", &m, err) != 0) return -1;
     size_t n = yamlx_map_len(m);
     r->msgs = xcalloc(n, sizeof *r->msgs);
     for (size_t i = 0; i < n; i++) {
-        yaml_node_t *v = yamlx_map_val(&d, m, i);
+        const yamlx_node *v = yamlx_map_val(&d, m, i);
         const char *en = yamlx_get_str(&d, v, "en", NULL);
         if (!en) {
             *err = xasprintf("%s:%zu: message needs 'en'", path, yamlx_line(v));

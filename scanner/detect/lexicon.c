@@ -57,14 +57,14 @@ static int load_list_file(lexicon *lx, const char *path, const char *file, char 
     return 0;
 }
 
-static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *node,
+static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, const yamlx_node *node,
                      const char *path, char **err)
 {
     if (rules_lexicon(r, name)) {
         *err = xasprintf("%s:%zu: list '%s' is defined twice", path, yamlx_line(node), name);
         return -1;
     }
-    yaml_node_t *ph = yamlx_get(d, node, "phrases");
+    const yamlx_node *ph = yamlx_get(d, node, "phrases");
     const char *file = yamlx_get_str(d, node, "file", NULL);
     size_t n = yamlx_len(ph);
     if (!n && !file) {
@@ -73,10 +73,7 @@ static int load_list(pdp_rules *r, yamlx_doc *d, const char *name, yaml_node_t *
     }
     r->lex = xrealloc(r->lex, (r->nlex + 1) * sizeof *r->lex);
     lexicon *lx = &r->lex[r->nlex++];
-    lx->name = xstrdup(name);
-    lx->phrases = NULL;
-    lx->n = 0;
-    lx->block = NULL;
+    *lx = (lexicon){ .name = xstrdup(name) };
     if (file) return load_list_file(lx, path, file, err);
     lx->phrases = xcalloc(n, sizeof *lx->phrases);
     for (size_t i = 0; i < n; i++) {
@@ -90,7 +87,7 @@ int lexicon_load_file(pdp_rules *r, const char *path, char **err)
 {
     yamlx_doc d;
     if (rules_yaml_open(r, &d, path, err) != 0) return -1;
-    yaml_node_t *lists = yamlx_get(&d, yamlx_root(&d), "lists");
+    const yamlx_node *lists = yamlx_get(&d, yamlx_root(&d), "lists");
     int rc = 0;
     if (!yamlx_map_len(lists)) {
         *err = xasprintf("%s: expected a top-level 'lists' mapping", path);
@@ -102,25 +99,24 @@ int lexicon_load_file(pdp_rules *r, const char *path, char **err)
     return rc;
 }
 
-/* Append phrase to pattern, normalized and with regex metacharacters
- * escaped; a space in a phrase matches any run of spaces or none. */
-static void append_phrase(buf *pat, const char *phrase, buf *norm, offmap *map)
+/* Append a phrase (normalized, or "re:" and a regular expression) to the
+ * pattern, with regex metacharacters escaped; a space in a phrase matches
+ * any run of spaces or none. */
+static void append_phrase(buf *pat, const char *norm)
 {
-    if (strncmp(phrase, "re:", 3) == 0) { /* a regular expression, as written */
-        buf_printf(pat, "(?:%s)", phrase + 3);
+    if (strncmp(norm, "re:", 3) == 0) { /* a regular expression, as written */
+        buf_printf(pat, "(?:%s)", norm + 3);
         return;
     }
-    thai_normalize(phrase, strlen(phrase), norm, map);
-    for (size_t i = 0; i < norm->len; i++) {
-        char c = norm->data[i];
-        if (c == ' ') {
+    for (const char *c = norm; *c; c++) {
+        if (*c == ' ') {
             buf_puts(pat, "\\s*");
-            while (i + 1 < norm->len && norm->data[i + 1] == ' ') i++;
-        } else if (strchr("\\^$.|?*+()[]{}/#-", c)) {
+            while (c[1] == ' ') c++;
+        } else if (strchr("\\^$.|?*+()[]{}/#-", *c)) {
             buf_putc(pat, '\\');
-            buf_putc(pat, c);
+            buf_putc(pat, *c);
         } else {
-            buf_putc(pat, c);
+            buf_putc(pat, *c);
         }
     }
 }
@@ -136,47 +132,67 @@ char *lexicon_normalized(const char *phrase)
     return buf_steal(&norm);
 }
 
+static lexicon *find_list(pdp_rules *r, const char *name)
+{
+    return (lexicon *)rules_lexicon(r, name);
+}
+
+const char *const *lexicon_norms(pdp_rules *r, const char *name)
+{
+    lexicon *lx = find_list(r, name);
+    if (!lx) return NULL;
+    if (!lx->norm) {
+        lx->norm = xcalloc(lx->n ? lx->n : 1, sizeof *lx->norm);
+        for (size_t i = 0; i < lx->n; i++)
+            lx->norm[i] = strncmp(lx->phrases[i], "re:", 3) ? lexicon_normalized(lx->phrases[i]) : xstrdup(lx->phrases[i]);
+    }
+    return (const char *const *)lx->norm;
+}
+
+typedef struct phrase_rank {
+    size_t len, i;
+} phrase_rank;
+
+/* Longer phrases (as written) first; of the same length, in list order. */
 static int longer_first(const void *a, const void *b)
 {
-    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
-    return x < y ? 1 : x > y ? -1 : 0;
+    const phrase_rank *x = a, *y = b;
+    if (x->len != y->len) return x->len < y->len ? 1 : -1;
+    return x->i < y->i ? -1 : x->i > y->i;
 }
 
 /* Longest phrases first: an alternation takes the first that fits, and
  * "นางสาว" must win over "นาง". */
-char *lexicon_alternation(const pdp_rules *r, const char *name)
+const char *lexicon_alternation(pdp_rules *r, const char *name)
 {
-    const lexicon *lx = rules_lexicon(r, name);
-    if (!lx) return NULL;
-    char **sorted = xmalloc((lx->n ? lx->n : 1) * sizeof *sorted);
-    memcpy(sorted, lx->phrases, lx->n * sizeof *sorted);
-    qsort(sorted, lx->n, sizeof *sorted, longer_first);
-    buf pat, norm;
-    offmap map;
+    const char *const *norm = lexicon_norms(r, name);
+    if (!norm) return NULL;
+    lexicon *lx = find_list(r, name);
+    if (lx->alt) return lx->alt;
+    phrase_rank *order = xmalloc((lx->n ? lx->n : 1) * sizeof *order);
+    for (size_t k = 0; k < lx->n; k++) order[k] = (phrase_rank){ strlen(lx->phrases[k]), k };
+    qsort(order, lx->n, sizeof *order, longer_first);
+    buf pat;
     buf_init(&pat);
-    buf_init(&norm);
-    offmap_init(&map);
     buf_puts(&pat, "(?:");
     for (size_t k = 0; k < lx->n; k++) {
         if (k) buf_putc(&pat, '|');
-        append_phrase(&pat, sorted[k], &norm, &map);
+        append_phrase(&pat, norm[order[k].i]);
     }
     buf_putc(&pat, ')');
-    free(sorted);
-    buf_free(&norm);
-    offmap_free(&map);
-    return buf_steal(&pat);
+    free(order);
+    return lx->alt = buf_steal(&pat);
 }
 
 /* The lists joined into one alternation, each list longest phrase first,
  * into l (compiled now unless r compiles on first use). */
-static int compile_lists(const pdp_rules *r, char **names, size_t n, int anchored, lazy_re *l, char **err)
+static int compile_lists(pdp_rules *r, char **names, size_t n, int anchored, lazy_re *l, char **err)
 {
     buf pat;
     buf_init(&pat);
     buf_puts(&pat, "(?:");
     for (size_t i = 0; i < n; i++) {
-        char *alt = lexicon_alternation(r, names[i]);
+        const char *alt = lexicon_alternation(r, names[i]);
         if (!alt) {
             *err = xasprintf("unknown phrase list '%s'", names[i]);
             buf_free(&pat);
@@ -184,7 +200,6 @@ static int compile_lists(const pdp_rules *r, char **names, size_t n, int anchore
         }
         if (i) buf_putc(&pat, '|');
         buf_puts(&pat, alt);
-        free(alt);
     }
     buf_putc(&pat, ')');
     /* Anchoring must be compiled in: JIT cannot anchor at match time. */

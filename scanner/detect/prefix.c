@@ -54,7 +54,7 @@ int prefix_set_confirm(const prefix_set *ps, const char *s, size_t len, size_t i
     return 0;
 }
 
-void prefix_set_build(prefix_set *ps, char **phrases, size_t n)
+void prefix_set_build(prefix_set *ps, const char *const *phrases, size_t n)
 {
     memset(ps, 0, sizeof *ps);
     ps->prefixes = xcalloc(n ? n : 1, sizeof *ps->prefixes);

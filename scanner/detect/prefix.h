@@ -22,7 +22,7 @@ typedef struct prefix_set {
     uint16_t from[257];           /* prefixes[from[c] .. from[c+1]) start with character c */
 } prefix_set;
 
-void prefix_set_build(prefix_set *ps, char **phrases, size_t n);
+void prefix_set_build(prefix_set *ps, const char *const *phrases, size_t n);
 void prefix_set_free(prefix_set *ps);
 /* After a bitmap hit: does one of the phrases' first eight characters (up to a space) stand
  * at s[i]?  (Tells "พ.อ." from "พ.ศ.", "วันเกิด" from "วันที่".) */

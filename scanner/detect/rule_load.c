@@ -16,14 +16,14 @@ typedef struct rctx {
     char **err;
 } rctx;
 
-static int fail(rctx *c, yaml_node_t *n, const char *what, const char *detail)
+static int fail(rctx *c, const yamlx_node *n, const char *what, const char *detail)
 {
     *c->err = xasprintf("%s:%zu: %s%s%s", c->path, yamlx_line(n), what, detail ? ": " : "",
                         detail ? detail : "");
     return -1;
 }
 
-static int parse_severity(rctx *c, yaml_node_t *n, pdp_severity *out)
+static int parse_severity(rctx *c, const yamlx_node *n, pdp_severity *out)
 {
     const char *s = yamlx_str(n);
     if (!s || pdp_severity_parse(s, out) != 0)
@@ -31,7 +31,7 @@ static int parse_severity(rctx *c, yaml_node_t *n, pdp_severity *out)
     return 0;
 }
 
-static int parse_action(rctx *c, yaml_node_t *n, pdp_action *out)
+static int parse_action(rctx *c, const yamlx_node *n, pdp_action *out)
 {
     const char *s = yamlx_str(n);
     static const char *names[] = { "none", "review", "redact" };
@@ -44,7 +44,7 @@ static int parse_action(rctx *c, yaml_node_t *n, pdp_action *out)
 }
 
 /* A sequence of scalars (or one scalar) into a new string array. */
-static char **str_list(rctx *c, yaml_node_t *n, size_t *count)
+static char **str_list(rctx *c, const yamlx_node *n, size_t *count)
 {
     *count = 0;
     if (!n) return NULL;
@@ -69,10 +69,10 @@ static void free_list(char **v, size_t n)
     free(v);
 }
 
-static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
+static int parse_effect(rctx *c, const yamlx_node *n, ctx_effect *e)
 {
     if (!n) return 0;
-    yaml_node_t *v;
+    const yamlx_node *v;
     if ((v = yamlx_get(c->d, n, "severity"))) {
         if (parse_severity(c, v, &e->severity)) return -1;
         e->set_severity = 1;
@@ -86,7 +86,7 @@ static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
     const char *role = yamlx_get_str(c->d, n, "role", NULL);
     if (role) e->role = xstrdup(role);
     e->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0"));
-    yaml_node_t *msg = yamlx_get(c->d, n, "message");
+    const yamlx_node *msg = yamlx_get(c->d, n, "message");
     if (msg) {
         const char *en = yamlx_get_str(c->d, msg, "en", NULL), *th = yamlx_get_str(c->d, msg, "th", en);
         if (!en) return fail(c, msg, "message needs 'en'", NULL);
@@ -98,7 +98,7 @@ static int parse_effect(rctx *c, yaml_node_t *n, ctx_effect *e)
 
 /* Replace each {{list:NAME}} in a pattern by the phrase list NAME as an
  * alternation, so that titles or month names stay data in lexicon/. */
-static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat, pdp_rule *ru)
+static char *expand_lists(rctx *c, const yamlx_node *n, const char *pat, pdp_rule *ru)
 {
     buf out, cues;
     buf_init(&out);
@@ -109,7 +109,7 @@ static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat, pdp_rule *ru
         const char *end = strstr(q, "}}");
         if (!end) break;
         char *name = xstrndup(q + 7, (size_t)(end - q - 7));
-        char *alt = lexicon_alternation(c->r, name);
+        const char *alt = lexicon_alternation(c->r, name);
         if (!alt) {
             fail(c, n, "pattern names an unknown phrase list", name);
             free(name);
@@ -119,7 +119,6 @@ static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat, pdp_rule *ru
         }
         buf_puts(&out, alt);
         if (!strstr(cues.data ? cues.data : "", name)) buf_printf(&cues, "%s%s", cues.len ? ", " : "", name);
-        free(alt);
         free(name);
         p = end + 2;
     }
@@ -129,7 +128,7 @@ static char *expand_lists(rctx *c, yaml_node_t *n, const char *pat, pdp_rule *ru
     return buf_steal(&out);
 }
 
-static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int compile_pattern(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     const char *raw = yamlx_str(n);
     if (!raw) return fail(c, n, "rule needs a 'pattern'", ru->id);
@@ -153,7 +152,7 @@ static int compile_pattern(rctx *c, yaml_node_t *n, pdp_rule *ru)
 }
 
 /* context: role: {lists: [...], before: N, after: N, lines: N, signature: true} */
-static int parse_role(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_role(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     if (!n) return 0;
     ru->role_before = atoi(yamlx_get_str(c->d, n, "before", "0"));
@@ -174,7 +173,7 @@ static int parse_role(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
-static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_context(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     ru->before = 40;
     ru->after = 15;
@@ -207,7 +206,7 @@ static int parse_context(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
-static int parse_mask(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_mask(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     const char *m = n ? yamlx_str(n) : "digits";
     if (!m) return fail(c, n, "mask must be digits, email, all or label:TEXT", NULL);
@@ -221,7 +220,7 @@ static int parse_mask(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
-static int parse_laws(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_laws(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     char **ids = str_list(c, n, &ru->nlaw);
     ru->law = xcalloc(ru->nlaw ? ru->nlaw : 1, sizeof *ru->law);
@@ -241,7 +240,7 @@ static int parse_laws(rctx *c, yaml_node_t *n, pdp_rule *ru)
 
 /* The starts of the phrases of list `name` (normalized), or NULL with the
  * error recorded. */
-static prefix_set *phrase_starts(rctx *c, yaml_node_t *n, const char *name)
+static prefix_set *phrase_starts(rctx *c, const yamlx_node *n, const char *name)
 {
     const lexicon *lx = rules_lexicon(c->r, name);
     if (!lx) {
@@ -253,18 +252,14 @@ static prefix_set *phrase_starts(rctx *c, yaml_node_t *n, const char *name)
             fail(c, n, "requires: phrase lists must hold words, not re: patterns", name);
             return NULL;
         }
-    char **norm = xcalloc(lx->n ? lx->n : 1, sizeof *norm);
-    for (size_t i = 0; i < lx->n; i++) norm[i] = lexicon_normalized(lx->phrases[i]);
     prefix_set *ps = xcalloc(1, sizeof *ps);
-    prefix_set_build(ps, norm, lx->n);
-    for (size_t i = 0; i < lx->n; i++) free(norm[i]);
-    free(norm);
+    prefix_set_build(ps, lexicon_norms(c->r, name), lx->n);
     return ps;
 }
 
 /* requires: {digits: N [, then: LIST]}, {char: "@"} or {phrase: LIST
  * [, word_start: true]} — what every match contains. */
-static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_requires(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     if (!n) return 0;
     const char *d = yamlx_get_str(c->d, n, "digits", NULL), *ch = yamlx_get_str(c->d, n, "char", NULL);
@@ -290,7 +285,7 @@ static int parse_requires(rctx *c, yaml_node_t *n, pdp_rule *ru)
 }
 
 /* One phrase list as an anchored alternation, or -1 (a failure recorded). */
-static int anchored_list(rctx *c, yaml_node_t *n, const char *what, const char *name, const lazy_re **out)
+static int anchored_list(rctx *c, const yamlx_node *n, const char *what, const char *name, const lazy_re **out)
 {
     if (!name) return 0;
     char *e = NULL, *names[1] = { (char *)name };
@@ -301,9 +296,9 @@ static int anchored_list(rctx *c, yaml_node_t *n, const char *what, const char *
 }
 
 /* key: LIST or [LIST, ...] of node n as a word set (none: *out stays NULL). */
-static int set_of_lists(rctx *c, yaml_node_t *n, const char *key, const word_set **out)
+static int set_of_lists(rctx *c, const yamlx_node *n, const char *key, const word_set **out)
 {
-    yaml_node_t *v = yamlx_get(c->d, n, key);
+    const yamlx_node *v = yamlx_get(c->d, n, key);
     if (!v) return 0;
     size_t cnt;
     char *one[1] = { (char *)yamlx_str(v) }, **names = one[0] ? one : str_list(c, v, &cnt);
@@ -319,7 +314,7 @@ static int set_of_lists(rctx *c, yaml_node_t *n, const char *key, const word_set
 
 /* words: {start: true, end_before: LIST, end_known: [LIST...], max_last: N} — Thai word boundaries
  * around the match (words.c). */
-static int parse_words(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_words(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     if (!n) return 0;
     ru->words_start = !strcmp(yamlx_get_str(c->d, n, "start", "false"), "true");
@@ -329,14 +324,14 @@ static int parse_words(rctx *c, yaml_node_t *n, pdp_rule *ru)
 }
 
 /* column: {header: LIST}; known: {first: LIST, last: LIST, confidence: X} */
-static int parse_column_known(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_column_known(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
-    yaml_node_t *col = yamlx_get(c->d, n, "column"), *kn = yamlx_get(c->d, n, "known");
+    const yamlx_node *col = yamlx_get(c->d, n, "column"), *kn = yamlx_get(c->d, n, "known");
     if (col) {
         const char *h = yamlx_get_str(c->d, col, "header", NULL);
         if (!h) return fail(c, col, "column needs 'header': a phrase list", NULL);
         if (anchored_list(c, col, "column: header", h, &ru->col_header)) return -1;
-        yaml_node_t *pair = yamlx_get(c->d, col, "pair");
+        const yamlx_node *pair = yamlx_get(c->d, col, "pair");
         if (pair) {
             if (yamlx_len(pair) != 2) return fail(c, col, "column: pair needs two phrase lists", NULL);
             const char *g = yamlx_str(yamlx_item(c->d, pair, 0)), *f = yamlx_str(yamlx_item(c->d, pair, 1));
@@ -356,9 +351,9 @@ static int parse_column_known(rctx *c, yaml_node_t *n, pdp_rule *ru)
 }
 
 /* tie: {within: N, severity:..., ...}; explain: {th, en}; todo: {th, en} */
-static int parse_tie_and_explain(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_tie_and_explain(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
-    yaml_node_t *tie = yamlx_get(c->d, n, "tie");
+    const yamlx_node *tie = yamlx_get(c->d, n, "tie");
     if (tie) {
         ru->tie_within = atoi(yamlx_get_str(c->d, tie, "within", "0"));
         if (ru->tie_within <= 0) return fail(c, tie, "tie needs 'within': a positive number of characters", NULL);
@@ -370,7 +365,7 @@ static int parse_tie_and_explain(rctx *c, yaml_node_t *n, pdp_rule *ru)
     const char *keys[2] = { "explain", "todo" };
     char **th[2] = { &ru->explain_th, &ru->todo_th }, **en[2] = { &ru->explain_en, &ru->todo_en };
     for (int k = 0; k < 2; k++) {
-        yaml_node_t *t = yamlx_get(c->d, n, keys[k]);
+        const yamlx_node *t = yamlx_get(c->d, n, keys[k]);
         if (!t) continue;
         const char *e = yamlx_get_str(c->d, t, "en", NULL), *h = yamlx_get_str(c->d, t, "th", e);
         if (!e) return fail(c, t, "explain and todo need 'en' (and 'th')", NULL);
@@ -380,7 +375,7 @@ static int parse_tie_and_explain(rctx *c, yaml_node_t *n, pdp_rule *ru)
     return 0;
 }
 
-static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
+static int parse_rule(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     const char *id = yamlx_get_str(c->d, n, "id", NULL);
     const char *cat = yamlx_get_str(c->d, n, "category", NULL);
@@ -390,7 +385,7 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     ru->file = xstrdup(c->path);
     ru->severity = PDP_SEV_MEDIUM;
     ru->action = PDP_ACT_REVIEW;
-    yaml_node_t *v;
+    const yamlx_node *v;
     if ((v = yamlx_get(c->d, n, "severity")) && parse_severity(c, v, &ru->severity)) return -1;
     if ((v = yamlx_get(c->d, n, "action")) && parse_action(c, v, &ru->action)) return -1;
     if (parse_requires(c, yamlx_get(c->d, n, "requires"), ru)) return -1;
@@ -409,10 +404,10 @@ static int parse_rule(rctx *c, yaml_node_t *n, pdp_rule *ru)
     ru->priority = atoi(yamlx_get_str(c->d, n, "priority", "50"));
     ru->alone_on_line = !strcmp(yamlx_get_str(c->d, n, "alone_on_line", "false"), "true");
     if (parse_words(c, yamlx_get(c->d, n, "words"), ru)) return -1;
-    yaml_node_t *msg = yamlx_get(c->d, n, "message");
+    const yamlx_node *msg = yamlx_get(c->d, n, "message");
     ru->msg_en = xstrdup(yamlx_get_str(c->d, msg, "en", id));
     ru->msg_th = xstrdup(yamlx_get_str(c->d, msg, "th", ru->msg_en));
-    yaml_node_t *ex = yamlx_get(c->d, n, "examples");
+    const yamlx_node *ex = yamlx_get(c->d, n, "examples");
     ru->must = str_list(c, yamlx_get(c->d, ex, "match"), &ru->nmust);
     ru->must_not = str_list(c, yamlx_get(c->d, ex, "no_match"), &ru->nmust_not);
     ru->quiet = str_list(c, yamlx_get(c->d, ex, "quiet"), &ru->nquiet);
@@ -430,12 +425,12 @@ int rules_load_file(pdp_rules *r, const char *path, char **err)
     yamlx_doc d;
     if (rules_yaml_open(r, &d, path, err) != 0) return -1;
     rctx c = { r, &d, path, err };
-    yaml_node_t *list = yamlx_get(&d, yamlx_root(&d), "rules");
+    const yamlx_node *list = yamlx_get(&d, yamlx_root(&d), "rules");
     size_t n = yamlx_len(list);
     int rc = 0;
     if (!n) rc = fail(&c, yamlx_root(&d), "expected a top-level 'rules' sequence", NULL);
+    r->rules = xrealloc(r->rules, (r->nrules + n + 1) * sizeof *r->rules);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        r->rules = xrealloc(r->rules, (r->nrules + 1) * sizeof *r->rules);
         pdp_rule *ru = &r->rules[r->nrules++];
         memset(ru, 0, sizeof *ru);
         rc = parse_rule(&c, yamlx_item(&d, list, i), ru);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rule_cache.h"
 #include "../util/yamlx.h"
 
 #ifndef PDP_DATADIR
@@ -79,45 +80,25 @@ static char **list_yaml(const char *dir, const char *sub, size_t *count, char **
     return names;
 }
 
-/* Every YAML file of the rule set, parsed ahead on all cores (parsing is
- * most of the start-up time); the loaders take their documents from here. */
-typedef struct yaml_preload {
-    char **paths;
-    size_t n;
-    yamlx_doc *docs;
-    char **errs;
-    int *rcs, *taken;
-} yaml_preload;
-
-static void add_paths(yaml_preload *p, char **names, size_t n)
+/* Every YAML file of the rule set, in loading order (heap; *n of them). */
+static char **rule_set_paths(const char *dir, size_t *n)
 {
-    p->paths = xrealloc(p->paths, (p->n + n + 1) * sizeof *p->paths);
-    for (size_t i = 0; i < n; i++) p->paths[p->n++] = names[i];
-    free(names);
-}
-
-static yaml_preload *preload_all(const char *dir)
-{
-    yaml_preload *p = xcalloc(1, sizeof *p);
-    char *one[2] = { xasprintf("%s/laws.yaml", dir), xasprintf("%s/messages.yaml", dir) };
-    p->paths = xcalloc(2, sizeof *p->paths);
-    p->paths[p->n++] = one[0];
-    p->paths[p->n++] = one[1];
+    char **paths = xcalloc(2, sizeof *paths);
+    paths[0] = xasprintf("%s/laws.yaml", dir);
+    paths[1] = xasprintf("%s/messages.yaml", dir);
+    *n = 2;
     const char *subs[2] = { "lexicon", "rules" };
     for (int k = 0; k < 2; k++) {
-        size_t n = 0;
-        char *e = NULL, **names = list_yaml(dir, subs[k], &n, &e);
+        size_t m = 0;
+        char *e = NULL, **names = list_yaml(dir, subs[k], &m, &e);
         free(e); /* a missing folder is reported again by the loader */
-        if (names) add_paths(p, names, n);
+        if (!names) continue;
+        paths = xrealloc(paths, (*n + m) * sizeof *paths);
+        memcpy(paths + *n, names, m * sizeof *names);
+        *n += m;
+        free(names);
     }
-    p->docs = xcalloc(p->n ? p->n : 1, sizeof *p->docs);
-    p->errs = xcalloc(p->n ? p->n : 1, sizeof *p->errs);
-    p->rcs = xcalloc(p->n ? p->n : 1, sizeof *p->rcs);
-    p->taken = xcalloc(p->n ? p->n : 1, sizeof *p->taken);
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    yamlx_open_many((const char *const *)p->paths, p->n, cpus > 4 ? 4 : cpus < 1 ? 1 : (int)cpus, p->docs, p->errs,
-                    p->rcs);
-    return p;
+    return paths;
 }
 
 /* The rule set's version: a hash of the program's version and every file
@@ -153,38 +134,6 @@ static void version_of(pdp_rules *r)
         for (size_t k = 0; k < r->lex[i].n; k++) g_checksum_update(h, (const guchar *)r->lex[i].phrases[k], -1);
     snprintf(r->version, sizeof r->version, "%s", g_checksum_get_string(h));
     g_checksum_free(h);
-}
-
-static void preload_free(yaml_preload *p)
-{
-    if (!p) return;
-    for (size_t i = 0; i < p->n; i++) {
-        if (!p->taken[i]) {
-            yamlx_close(&p->docs[i]);
-            free(p->errs[i]);
-        }
-        free(p->paths[i]);
-    }
-    free(p->paths);
-    free(p->docs);
-    free(p->errs);
-    free(p->rcs);
-    free(p->taken);
-    free(p);
-}
-
-int rules_yaml_open(pdp_rules *r, yamlx_doc *d, const char *path, char **err)
-{
-    yaml_preload *p = r->preload;
-    for (size_t i = 0; p && i < p->n; i++)
-        if (!p->taken[i] && !strcmp(p->paths[i], path)) {
-            p->taken[i] = 1;
-            *d = p->docs[i];
-            if (p->rcs[i]) *err = p->errs[i];
-            else free(p->errs[i]);
-            return p->rcs[i];
-        }
-    return yamlx_open(d, path, err);
 }
 
 /* The fewest digits a rule needs whose windows are not also decided by a
@@ -231,7 +180,11 @@ int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **e
     pthread_mutex_init(&r->version_lock, NULL);
     r->dir = d;
     r->no_jit = (flags & PDP_RULES_NO_JIT) != 0;
-    r->preload = preload_all(d);
+    size_t npaths = 0;
+    char **paths = rule_set_paths(d, &npaths);
+    if (flags & PDP_RULES_CACHE) r->cache_path = rule_cache_path(d);
+    r->preload = rule_files_read(d, paths, npaths, r->cache_path);
+    r->cached_files = rule_files_cached(r->preload, &r->nfiles);
     char *laws = xasprintf("%s/laws.yaml", d), *msgs = xasprintf("%s/messages.yaml", d);
     int rc = catalog_load_laws(r, laws, err);
     if (rc == 0) rc = catalog_load_messages(r, msgs, err);
@@ -243,7 +196,7 @@ int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **e
     }
     free(laws);
     free(msgs);
-    preload_free(r->preload);
+    rule_files_free(r->preload);
     r->preload = NULL;
     if (rc == 0) {
         phrase_index_build(r);
@@ -307,6 +260,8 @@ void pdp_rules_free(pdp_rules *r)
     free(r->rules);
     for (size_t i = 0; i < r->nlex; i++) {
         free(r->lex[i].name);
+        if (r->lex[i].norm) free_strs(r->lex[i].norm, r->lex[i].n);
+        free(r->lex[i].alt);
         if (r->lex[i].block) free(r->lex[i].phrases);
         else free_strs(r->lex[i].phrases, r->lex[i].n);
         g_free(r->lex[i].block);
@@ -333,11 +288,19 @@ void pdp_rules_free(pdp_rules *r)
         free(r->msgs[i].en);
     }
     free(r->msgs);
+    free(r->cache_path);
     free(r->dir);
     free(r);
 }
 
 const char *pdp_rules_dir(const pdp_rules *r) { return r->dir; }
+
+const char *pdp_rules_cache(const pdp_rules *r, size_t *from_cache, size_t *files)
+{
+    *from_cache = r->cached_files;
+    *files = r->nfiles;
+    return r->cache_path;
+}
 
 size_t pdp_rules_count(const pdp_rules *r) { return r->nrules; }
 const char *pdp_rules_version(const pdp_rules *r)

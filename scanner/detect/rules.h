@@ -112,6 +112,8 @@ typedef struct lexicon {
     char **phrases;
     size_t n;
     char *block;        /* a `file:` list: the file's text, which phrases point into */
+    char **norm;        /* while loading, once needed: lexicon_norms */
+    char *alt;          /* while loading, once needed: lexicon_alternation */
 } lexicon;
 
 typedef struct law_cite {
@@ -186,11 +188,22 @@ struct pdp_rules {
     int no_jit;               /* PDP_RULES_NO_JIT: patterns are not JIT-compiled and
                                  are compiled on first use (lazyre.h) */
     struct yaml_preload *preload; /* while loading: the files parsed ahead */
+    char *cache_path;         /* PDP_RULES_CACHE: the cache file (rule_cache.h), or NULL */
+    size_t nfiles, cached_files; /* the YAML files, and how many came from the cache */
     char version[41];         /* pdp_rules_version, computed on first use */
     pthread_mutex_t version_lock;
 };
 
-/* Open a rule-set YAML file: from the files parsed ahead while loading,
+/* rule_files.c: the rule set's YAML files read and parsed ahead (paths in
+ * loading order, under dir; the strings and array are taken over), from
+ * the cache file `cache` (rule_cache.h; NULL for none) when their bytes
+ * are unchanged. */
+typedef struct yaml_preload yaml_preload;
+yaml_preload *rule_files_read(const char *dir, char **paths, size_t n, const char *cache);
+/* How many of them the cache gave, of *files. */
+size_t rule_files_cached(const yaml_preload *p, size_t *files);
+void rule_files_free(yaml_preload *p);
+/* Open a rule-set YAML file: from the files read ahead while loading,
  * else now (yamlx_open's contract). */
 struct yamlx_doc;
 int rules_yaml_open(pdp_rules *r, struct yamlx_doc *d, const char *path, char **err);
@@ -207,8 +220,11 @@ const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
 const pdp_rule *rules_by_id(const pdp_rules *r, const char *id);
 /* A phrase as document text is normalized (heap). */
 char *lexicon_normalized(const char *phrase);
-/* The phrase list as a regex alternation "(?:a|b|...)" (heap), or NULL. */
-char *lexicon_alternation(const pdp_rules *r, const char *name);
+/* While loading (these fill the list's own fields, made once):
+ * the list's phrases normalized (a "re:" phrase as written), and the list
+ * as a regex alternation "(?:a|b|...)"; NULL when there is no such list. */
+const char *const *lexicon_norms(pdp_rules *r, const char *name);
+const char *lexicon_alternation(pdp_rules *r, const char *name);
 /* The phrase lists as one alternation (phrases normalized like document
  * text), built once per rule set and owned by it (compiled at once, or on
  * first use: lazyre.h); NULL with *err when a list is unknown or, compiled

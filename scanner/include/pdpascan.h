@@ -157,10 +157,17 @@ int pdp_rules_load(const char *dir, pdp_rules **out, char **err);
  * start-up is about twice as fast, matching slower; for scans of a few
  * small inputs (a git hook). */
 #define PDP_RULES_NO_JIT 1u
+/* PDP_RULES_CACHE: keep the parsed YAML files in the user's cache directory
+ * and take them from there while their bytes are unchanged (start-up
+ * without parsing; $PDPASCAN_CACHE_DIR, empty for none: README "Start-up"). */
+#define PDP_RULES_CACHE 2u
 int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **err);
 void pdp_rules_free(pdp_rules *r);
 /* The directory the rules came from. */
 const char *pdp_rules_dir(const pdp_rules *r);
+/* With PDP_RULES_CACHE: the cache file of the parsed rule files (NULL when
+ * there is none), and how many of the rule set's YAML files it gave. */
+const char *pdp_rules_cache(const pdp_rules *r, size_t *from_cache, size_t *files);
 
 /* A rule as loaded, for listing and explaining. */
 typedef struct pdp_rule_info {

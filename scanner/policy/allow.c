@@ -56,14 +56,14 @@ void pdp_allow_free(pdp_allow *a)
     free(a);
 }
 
-static char *opt_dup(yamlx_doc *d, yaml_node_t *n, const char *key)
+static char *opt_dup(yamlx_doc *d, const yamlx_node *n, const char *key)
 {
     const char *s = yamlx_get_str(d, n, key, NULL);
     return s && *s ? xstrdup(s) : NULL;
 }
 
 /* One entry of an `allow:` list; -1 with *err when it is wrong. */
-static int add_entry(pdp_allow *a, yamlx_doc *d, yaml_node_t *n, const char *path, char **err)
+static int add_entry(pdp_allow *a, yamlx_doc *d, const yamlx_node *n, const char *path, char **err)
 {
     allow_entry e = { opt_dup(d, n, "value"), opt_dup(d, n, "path"), opt_dup(d, n, "rule"), opt_dup(d, n, "reason"), NULL };
     const char *pat = yamlx_get_str(d, n, "pattern", NULL);
@@ -77,7 +77,7 @@ static int add_entry(pdp_allow *a, yamlx_doc *d, yaml_node_t *n, const char *pat
         if (!e.pattern) why = "an allowlist pattern does not compile";
     }
     if (why) {
-        *err = xasprintf("%s:%zu: %s", path, n->start_mark.line + 1, why);
+        *err = xasprintf("%s:%zu: %s", path, yamlx_line(n), why);
         free(e.value);
         free(e.path);
         free(e.rule);
@@ -93,7 +93,7 @@ int pdp_allow_load(pdp_allow *a, const char *path, char **err)
 {
     yamlx_doc d;
     if (yamlx_open(&d, path, err) != 0) return -1;
-    yaml_node_t *list = yamlx_get(&d, yamlx_root(&d), "allow");
+    const yamlx_node *list = yamlx_get(&d, yamlx_root(&d), "allow");
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < yamlx_len(list); i++) rc = add_entry(a, &d, yamlx_item(&d, list, i), path, err);
     yamlx_close(&d);

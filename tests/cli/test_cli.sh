@@ -7,6 +7,7 @@
 BIN="$(pwd)/${1:-build}/pdpascan"
 T=$(mktemp -d /tmp/pdpascan-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
+export PDPASCAN_CACHE_DIR="$T/rule-cache" # the parsed rule files: here, never in $HOME
 pass=0; fail=0; n=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then pass=$((pass+1)); echo "ok $n - $2"; else fail=$((fail+1)); echo "not ok $n - $2"; fi; }
 # check "description" command...: ok when the command succeeds
@@ -174,6 +175,13 @@ shot() { "$CH" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --win
 shot "$T/r.html" "$T/r.png"; shot "$T/clean.html" "$T/clean.png"
 check "html in Chromium: the verdict band shows the colour of its verdict (not checked / clean)" sh -c "[ \"\$(python3 tests/cli/png_pixel.py '$T/r.png' 10,70)\" = 7b2cbf ] && [ \"\$(python3 tests/cli/png_pixel.py '$T/clean.png' 10,70)\" = 2a9d8f ]"
 check "html in Chromium: findings are drawn (a red severity badge below the verdict)" sh -c "python3 tests/cli/png_pixel.py '$T/r.png' \$(seq 200 2 690 | sed 's/^/42,/') | grep -q c1121f"
+# Start-up (issue 2): the parsed rule files are cached
+rm -rf "$T/rule-cache"
+check "rule cache: the first run parses, the next reads every rule file from the cache" sh -c "'$BIN' rules | grep -Eq '^# [0-9]+ rule files, 0 of them parsed before \\(cache $T/rule-cache/rules-[0-9a-f]{16}\\.bin\\)' && '$BIN' rules | grep -Eq '^# ([0-9]+) rule files, \\1 of them parsed before'"
+check "rule cache: the same findings with it as without it" sh -c "[ \"\$('$BIN' scan -j1 -f jsonl corpus/text 2>/dev/null | grep -v summary | md5sum)\" = \"\$(PDPASCAN_CACHE_DIR= '$BIN' scan -j1 -f jsonl corpus/text 2>/dev/null | grep -v summary | md5sum)\" ]"
+check "rule cache: off with an empty PDPASCAN_CACHE_DIR, or with no HOME to keep it in" sh -c "! PDPASCAN_CACHE_DIR= '$BIN' rules | grep -q 'parsed before' && ! env -u PDPASCAN_CACHE_DIR -u XDG_CACHE_HOME -u HOME '$BIN' rules --rules patterns | grep -q 'parsed before'"
+check "rule cache: under XDG_CACHE_HOME when set" sh -c "env -u PDPASCAN_CACHE_DIR XDG_CACHE_HOME='$T/xdg' '$BIN' rules | grep -q '(cache $T/xdg/pdpascan/rules-' && [ -s \"\$(ls '$T'/xdg/pdpascan/rules-*.bin)\" ]"
+check "rule cache: a cache directory that cannot be written costs nothing but the cache" sh -c "PDPASCAN_CACHE_DIR=/proc/self/none '$BIN' scan -f jsonl '$T/pii.txt' | jq -se 'map(select(.type==\"summary\")) | .[0].findings==4'"
 # Options that cannot be honoured stop the scan (exit 2), never a clean report
 check "--cache that cannot be opened exits 2" sh -c "'$BIN' scan --no-config --cache '$T/no/such/dir/c.db' '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
 check "--files-from a missing list exits 2" sh -c "'$BIN' scan --no-config --files-from '$T/no-such-list' >/dev/null 2>&1; [ \$? = 2 ]"

@@ -25,7 +25,7 @@ typedef struct expected {
     int matched;
 } expected;
 
-static char *opt_str(yamlx_doc *d, yaml_node_t *f, const char *key)
+static char *opt_str(yamlx_doc *d, const yamlx_node *f, const char *key)
 {
     const char *v = yamlx_get_str(d, f, key, NULL);
     return v ? xstrdup(v) : NULL;
@@ -117,7 +117,7 @@ static size_t found_clauses(const pdp_result *r, char keys[][64], size_t n, size
     return n;
 }
 
-static void check_clauses(const char *doc, yamlx_doc *d, yaml_node_t *labels, const pdp_result *r)
+static void check_clauses(const char *doc, yamlx_doc *d, const yamlx_node *labels, const pdp_result *r)
 {
     char found[32][64];
     size_t nf = found_clauses(r, found, 0, 32), nl = yamlx_len(labels);
@@ -173,9 +173,9 @@ typedef struct member_status {
 static member_status *g_members;
 static size_t g_nmembers;
 
-static void load_members(yamlx_doc *d, yaml_node_t *root)
+static void load_members(yamlx_doc *d, const yamlx_node *root)
 {
-    yaml_node_t *m = yamlx_get(d, root, "members");
+    const yamlx_node *m = yamlx_get(d, root, "members");
     g_nmembers = yamlx_map_len(m);
     g_members = calloc(g_nmembers ? g_nmembers : 1, sizeof *g_members);
     for (size_t i = 0; i < g_nmembers; i++) {
@@ -214,13 +214,13 @@ static long load_expected(const char *doc, char **status, expected **out)
         return -1;
     }
     free(path);
-    yaml_node_t *root = yamlx_root(&d), *fs = yamlx_get(&d, root, "findings");
+    const yamlx_node *root = yamlx_root(&d), *fs = yamlx_get(&d, root, "findings");
     *status = xstrdup(yamlx_get_str(&d, root, "status", "ok"));
     load_members(&d, root);
     size_t n = yamlx_len(fs);
     *out = calloc(n ? n : 1, sizeof **out);
     for (size_t i = 0; i < n; i++) {
-        yaml_node_t *f = yamlx_item(&d, fs, i);
+        const yamlx_node *f = yamlx_item(&d, fs, i);
         expected *e = &(*out)[i];
         e->member = xstrdup(yamlx_get_str(&d, f, "member", ""));
         e->category = xstrdup(yamlx_get_str(&d, f, "category", "?"));
@@ -303,7 +303,7 @@ static size_t check_doc(const char *doc)
     char *path = xasprintf("%s.expect.yaml", doc), *err = NULL;
     yamlx_doc d;
     if (yamlx_open(&d, path, &err) == 0) {
-        yaml_node_t *labels = yamlx_get(&d, yamlx_root(&d), "clauses");
+        const yamlx_node *labels = yamlx_get(&d, yamlx_root(&d), "clauses");
         if (labels) check_clauses(doc, &d, labels, &r);
         yamlx_close(&d);
     }
