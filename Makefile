@@ -12,16 +12,19 @@ BUILD ?= build
 CC ?= cc
 DATADIR = $(PREFIX)/share/pdpascan/patterns
 
-CORE_PKGS = libpcre2-8 icu-uc icu-i18n yaml-0.1 glib-2.0 nettle
+CORE_PKGS = libpcre2-8 yaml-0.1 glib-2.0 nettle
+# ICU is opened when first needed (scanner/util/icu.h): headers only for the
+# program; the tests and fuzzers link it too (they call it directly).
+ICU_PKGS = icu-uc
 FORMAT_PKGS = gio-2.0 poppler-glib libxml-2.0 libzip
+# SQLite likewise (scanner/cli/sqlite_lazy.h): only `--cache` runs open it.
 CLI_PKGS = sqlite3
-PKGS = $(CORE_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
+PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS))
 FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS))
-CLI_LIBS = $(shell pkg-config --libs $(CLI_PKGS))
 LIBDIR = $(PREFIX)/lib/pdpascan
 
 CFLAGS ?= -O2 -g
@@ -82,7 +85,7 @@ $(LIB): $(LIB_OBJ)
 
 # -rdynamic: the plugin calls back into the program's docscan and helpers.
 $(BIN): $(CLI_OBJ)
-	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) $(CLI_LIBS) -ldl -pthread
+	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) -ldl -pthread
 
 $(PLUGIN): $(FORMAT_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $(FORMAT_OBJ) $(FORMAT_LIBS)

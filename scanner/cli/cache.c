@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <pthread.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -21,10 +20,12 @@
 
 #include "../core/docscan.h"
 #include "../util/buf.h"
+#include "sqlite_lazy.h"
 
 #define BATCH 200 /* writes per transaction */
 
 struct cache {
+    const sqlite_fns *sq;
     sqlite3 *db;
     sqlite3_stmt *by_path, *by_hash, *put;
     pthread_mutex_t mu;
@@ -44,29 +45,37 @@ cache *cache_open(const char *path, const char *version, char **err)
     cache *c = xcalloc(1, sizeof *c);
     c->version = xasprintf("%s/codec%d", version, RESULT_CODEC_VERSION);
     pthread_mutex_init(&c->mu, NULL);
-    if (sqlite3_open(path, &c->db) != SQLITE_OK || sqlite3_exec(c->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(c->db, "SELECT result FROM results WHERE path=?1 AND size=?2 AND mtime=?3 AND ruleset=?4",
-                           -1, &c->by_path, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(c->db, "SELECT result FROM results WHERE hash=?1 AND ruleset=?2 LIMIT 1", -1, &c->by_hash,
-                           NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &c->put,
-                           NULL) != SQLITE_OK) {
-        *err = xasprintf("--cache %s: %s", path, c->db ? sqlite3_errmsg(c->db) : "cannot open");
+    const char *why = NULL;
+    if (!(c->sq = sqlite_load(&why))) {
+        *err = xasprintf("--cache %s: %s", path, why);
         cache_close(c);
         return NULL;
     }
-    sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
+    if (c->sq->open(path, &c->db) != SQLITE_OK || c->sq->exec(c->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+        c->sq->prepare_v2(c->db, "SELECT result FROM results WHERE path=?1 AND size=?2 AND mtime=?3 AND ruleset=?4",
+                           -1, &c->by_path, NULL) != SQLITE_OK ||
+        c->sq->prepare_v2(c->db, "SELECT result FROM results WHERE hash=?1 AND ruleset=?2 LIMIT 1", -1, &c->by_hash,
+                           NULL) != SQLITE_OK ||
+        c->sq->prepare_v2(c->db, "INSERT OR REPLACE INTO results VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &c->put,
+                           NULL) != SQLITE_OK) {
+        *err = xasprintf("--cache %s: %s", path, c->db ? c->sq->errmsg(c->db) : "cannot open");
+        cache_close(c);
+        return NULL;
+    }
+    c->sq->exec(c->db, "BEGIN", NULL, NULL, NULL);
     return c;
 }
 
 void cache_close(cache *c)
 {
     if (!c) return;
-    if (c->db) sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_finalize(c->by_path);
-    sqlite3_finalize(c->by_hash);
-    sqlite3_finalize(c->put);
-    sqlite3_close(c->db);
+    if (c->sq) { /* else SQLite was never loaded: nothing was opened */
+        if (c->db) c->sq->exec(c->db, "COMMIT", NULL, NULL, NULL);
+        c->sq->finalize(c->by_path);
+        c->sq->finalize(c->by_hash);
+        c->sq->finalize(c->put);
+        c->sq->close(c->db);
+    }
     pthread_mutex_destroy(&c->mu);
     free(c->version);
     free(c);
@@ -76,9 +85,9 @@ void cache_close(cache *c)
 static int fetch(cache *c, sqlite3_stmt *st, const pdp_rules *r, const char *name, pdp_result *res)
 {
     int hit = 0;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        hit = result_decode(r, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), name, res) == 0;
-    sqlite3_reset(st);
+    if (c->sq->step(st) == SQLITE_ROW)
+        hit = result_decode(r, c->sq->column_blob(st, 0), (size_t)c->sq->column_bytes(st, 0), name, res) == 0;
+    c->sq->reset(st);
     (void)c;
     return hit;
 }
@@ -110,10 +119,10 @@ int cache_get(cache *c, const pdp_rules *r, const char *path, pdp_result *res, c
     k->size = (int64_t)st.st_size;
     k->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
     pthread_mutex_lock(&c->mu);
-    sqlite3_bind_text(c->by_path, 1, path, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(c->by_path, 2, k->size);
-    sqlite3_bind_int64(c->by_path, 3, k->mtime);
-    sqlite3_bind_text(c->by_path, 4, c->version, -1, SQLITE_STATIC);
+    c->sq->bind_text(c->by_path, 1, path, -1, SQLITE_STATIC);
+    c->sq->bind_int64(c->by_path, 2, k->size);
+    c->sq->bind_int64(c->by_path, 3, k->mtime);
+    c->sq->bind_text(c->by_path, 4, c->version, -1, SQLITE_STATIC);
     int hit = fetch(c, c->by_path, r, path, res);
     pthread_mutex_unlock(&c->mu);
     if (hit) {
@@ -126,8 +135,8 @@ int cache_get(cache *c, const pdp_rules *r, const char *path, pdp_result *res, c
         return 0;
     }
     pthread_mutex_lock(&c->mu);
-    sqlite3_bind_text(c->by_hash, 1, k->hash, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->by_hash, 2, c->version, -1, SQLITE_STATIC);
+    c->sq->bind_text(c->by_hash, 1, k->hash, -1, SQLITE_STATIC);
+    c->sq->bind_text(c->by_hash, 2, c->version, -1, SQLITE_STATIC);
     hit = fetch(c, c->by_hash, r, path, res);
     pthread_mutex_unlock(&c->mu);
     __atomic_add_fetch(hit ? &c->hits : &c->misses, 1, __ATOMIC_RELAXED);
@@ -141,16 +150,16 @@ void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result 
     buf_init(&b);
     result_encode(res, &b);
     pthread_mutex_lock(&c->mu);
-    sqlite3_bind_text(c->put, 1, path, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(c->put, 2, k->size);
-    sqlite3_bind_int64(c->put, 3, k->mtime);
-    sqlite3_bind_text(c->put, 4, k->hash, -1, SQLITE_STATIC);
-    sqlite3_bind_text(c->put, 5, c->version, -1, SQLITE_STATIC);
-    sqlite3_bind_blob(c->put, 6, b.data ? b.data : "", (int)b.len, SQLITE_STATIC);
-    sqlite3_step(c->put);
-    sqlite3_reset(c->put);
+    c->sq->bind_text(c->put, 1, path, -1, SQLITE_STATIC);
+    c->sq->bind_int64(c->put, 2, k->size);
+    c->sq->bind_int64(c->put, 3, k->mtime);
+    c->sq->bind_text(c->put, 4, k->hash, -1, SQLITE_STATIC);
+    c->sq->bind_text(c->put, 5, c->version, -1, SQLITE_STATIC);
+    c->sq->bind_blob(c->put, 6, b.data ? b.data : "", (int)b.len, SQLITE_STATIC);
+    c->sq->step(c->put);
+    c->sq->reset(c->put);
     if (++c->pending >= BATCH) { /* commit now and then: an interrupted scan keeps what it did */
-        sqlite3_exec(c->db, "COMMIT; BEGIN", NULL, NULL, NULL);
+        c->sq->exec(c->db, "COMMIT; BEGIN", NULL, NULL, NULL);
         c->pending = 0;
     }
     pthread_mutex_unlock(&c->mu);

@@ -5,12 +5,13 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
 #include "../util/buf.h"
+#include "../util/icu.h"
 
 struct wordbreak {
+    const icu_fns *u;    /* ICU's functions, once the iterator is open */
     UBreakIterator *bi;
     UChar *u16;
     size_t *byte_at;  /* byte offset of each UTF-16 unit, and of the end */
@@ -29,7 +30,7 @@ static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static void wordbreak_free(wordbreak *w)
 {
     if (!w) return;
-    if (w->bi) ubrk_close(w->bi);
+    if (w->bi) w->u->brk_close(w->bi);
     free(w->u16);
     free(w->byte_at);
     free(w->thai);
@@ -39,9 +40,11 @@ static void wordbreak_free(wordbreak *w)
 
 static int open_iterator(wordbreak *w)
 {
+    const char *why = NULL;
     UErrorCode ec = U_ZERO_ERROR;
-    w->bi = ubrk_open(UBRK_WORD, "th", NULL, 0, &ec);
-    if (U_FAILURE(ec)) {
+    w->u = icu_load(&why);
+    w->bi = w->u ? w->u->brk_open(UBRK_WORD, "th", NULL, 0, &ec) : NULL;
+    if (!w->u || U_FAILURE(ec)) {
         w->bi = NULL;
         w->broken = 1;
         return -1;
@@ -105,12 +108,12 @@ size_t wordbreak_find(wordbreak **wp, const char *s, size_t lo, size_t hi, const
     if (w->broken || hi <= lo || (!w->bi && open_iterator(w))) return 0;
     size_t n = to_utf16(w, s, lo, hi);
     UErrorCode ec = U_ZERO_ERROR;
-    ubrk_setText(w->bi, w->u16, (int32_t)n, &ec);
+    w->u->brk_set_text(w->bi, w->u16, (int32_t)n, &ec);
     if (U_FAILURE(ec)) return 0;
     /* ICU's boundaries, and where Thai meets other script ("เชียงใหม่50180"):
      * both ascending, merged */
     size_t k = 0, u = 1;
-    for (int32_t b = ubrk_first(w->bi); b != UBRK_DONE; b = ubrk_next(w->bi)) {
+    for (int32_t b = w->u->brk_first(w->bi); b != UBRK_DONE; b = w->u->brk_next(w->bi)) {
         for (; u < (size_t)b; u++)
             if (w->thai[u] != w->thai[u - 1]) w->bounds[k++] = w->byte_at[u];
         if (u == (size_t)b) u++;

@@ -148,6 +148,13 @@ void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
             enc = text_detect_encoding(data, len, 1, &bom);
             x->res->encoding = xstrdup(enc);
             utf8 = strcasecmp(enc, "UTF-8") ? text_to_utf8(data + bom, len - bom, enc, &ulen) : NULL;
+            if (!utf8 && strcasecmp(enc, "UTF-8")) { /* ICU could not be loaded */
+                char *e = xasprintf("cannot decode %s HTML; not checked", enc);
+                result_set_status(x->res, PDP_STATUS_ERROR, e);
+                free(e);
+                free(meta);
+                return;
+            }
         }
     }
     const char *src = utf8 ? utf8 : (const char *)data + bom;

@@ -7,10 +7,10 @@
  * ICU converter.  Either way the file is read in chunks. */
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucnv.h>
 
 #include "extract.h"
 #include "../util/buf.h"
+#include "../util/icu.h"
 #include "../util/utf8.h"
 
 #define READ_CHUNK (256 * 1024)
@@ -161,14 +161,16 @@ static void nul_to_space(char *s, size_t n)
 
 static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pdp_result *res)
 {
+    const char *why = NULL;
+    const icu_fns *u = icu_load(&why);
     UErrorCode ec = U_ZERO_ERROR;
-    UConverter *from = ucnv_open(enc, &ec), *to = NULL;
-    if (U_SUCCESS(ec)) to = ucnv_open("UTF-8", &ec);
-    if (U_FAILURE(ec)) {
-        char *e = xasprintf("cannot decode %s text: %s", enc, u_errorName(ec));
+    UConverter *from = u ? u->cnv_open(enc, &ec) : NULL, *to = NULL;
+    if (u && U_SUCCESS(ec)) to = u->cnv_open("UTF-8", &ec);
+    if (!u || U_FAILURE(ec)) {
+        char *e = xasprintf("cannot decode %s text: %s", enc, u ? u->error_name(ec) : why);
         result_set_status(res, PDP_STATUS_ERROR, e);
         free(e);
-        ucnv_close(from);
+        if (from) u->cnv_close(from);
         return;
     }
     char *in = xmalloc(READ_CHUNK), *out = xmalloc(4 * READ_CHUNK);
@@ -185,8 +187,8 @@ static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pd
         do {
             char *t = out;
             ec = U_ZERO_ERROR;
-            ucnv_convertEx(to, from, &t, out + 4 * READ_CHUNK, &s, slim, pivot, &psrc, &ptgt,
-                           pivot + 1024, first, eof, &ec);
+            u->cnv_convert_ex(to, from, &t, out + 4 * READ_CHUNK, &s, slim, pivot, &psrc, &ptgt, pivot + 1024, first,
+                              eof, &ec);
             first = 0;
             nul_to_space(out, (size_t)(t - out));
             if (t > out) docscan_text(ds, out, (size_t)(t - out));
@@ -195,8 +197,8 @@ static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pd
     }
     free(in);
     free(out);
-    ucnv_close(from);
-    ucnv_close(to);
+    u->cnv_close(from);
+    u->cnv_close(to);
 }
 
 void extract_text(source *src, docscan *ds, pdp_result *res)
@@ -212,15 +214,18 @@ void extract_text(source *src, docscan *ds, pdp_result *res)
 
 char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen)
 {
+    const char *why = NULL;
+    const icu_fns *u = icu_load(&why);
     UErrorCode ec = U_ZERO_ERROR;
-    UConverter *c = ucnv_open(enc, &ec);
+    if (!u) return NULL;
+    UConverter *c = u->cnv_open(enc, &ec);
     if (U_FAILURE(ec)) return NULL;
-    ucnv_close(c);
+    u->cnv_close(c);
     size_t cap = len * 3 + 16;
     if (len > ((size_t)1 << 30)) return NULL;
     char *out = xmalloc(cap);
     ec = U_ZERO_ERROR;
-    int32_t n = ucnv_convert("UTF-8", enc, out, (int32_t)cap, (const char *)data, (int32_t)len, &ec);
+    int32_t n = u->cnv_convert("UTF-8", enc, out, (int32_t)cap, (const char *)data, (int32_t)len, &ec);
     if (U_FAILURE(ec) || n < 0) {
         free(out);
         return NULL;

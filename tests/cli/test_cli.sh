@@ -175,13 +175,18 @@ shot() { "$CH" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --win
 shot "$T/r.html" "$T/r.png"; shot "$T/clean.html" "$T/clean.png"
 check "html in Chromium: the verdict band shows the colour of its verdict (not checked / clean)" sh -c "[ \"\$(python3 tests/cli/png_pixel.py '$T/r.png' 10,70)\" = 7b2cbf ] && [ \"\$(python3 tests/cli/png_pixel.py '$T/clean.png' 10,70)\" = 2a9d8f ]"
 check "html in Chromium: findings are drawn (a red severity badge below the verdict)" sh -c "python3 tests/cli/png_pixel.py '$T/r.png' \$(seq 200 2 690 | sed 's/^/42,/') | grep -q c1121f"
-# Start-up (issue 2): the parsed rule files are cached
+# Start-up (issue 2): the parsed rule files are cached; ICU and SQLite are opened only when needed
 rm -rf "$T/rule-cache"
 check "rule cache: the first run parses, the next reads every rule file from the cache" sh -c "'$BIN' rules | grep -Eq '^# [0-9]+ rule files, 0 of them parsed before \\(cache $T/rule-cache/rules-[0-9a-f]{16}\\.bin\\)' && '$BIN' rules | grep -Eq '^# ([0-9]+) rule files, \\1 of them parsed before'"
 check "rule cache: the same findings with it as without it" sh -c "[ \"\$('$BIN' scan -j1 -f jsonl corpus/text 2>/dev/null | grep -v summary | md5sum)\" = \"\$(PDPASCAN_CACHE_DIR= '$BIN' scan -j1 -f jsonl corpus/text 2>/dev/null | grep -v summary | md5sum)\" ]"
 check "rule cache: off with an empty PDPASCAN_CACHE_DIR, or with no HOME to keep it in" sh -c "! PDPASCAN_CACHE_DIR= '$BIN' rules | grep -q 'parsed before' && ! env -u PDPASCAN_CACHE_DIR -u XDG_CACHE_HOME -u HOME '$BIN' rules --rules patterns | grep -q 'parsed before'"
 check "rule cache: under XDG_CACHE_HOME when set" sh -c "env -u PDPASCAN_CACHE_DIR XDG_CACHE_HOME='$T/xdg' '$BIN' rules | grep -q '(cache $T/xdg/pdpascan/rules-' && [ -s \"\$(ls '$T'/xdg/pdpascan/rules-*.bin)\" ]"
 check "rule cache: a cache directory that cannot be written costs nothing but the cache" sh -c "PDPASCAN_CACHE_DIR=/proc/self/none '$BIN' scan -f jsonl '$T/pii.txt' | jq -se 'map(select(.type==\"summary\")) | .[0].findings==4'"
+check "a UTF-8 text with no name to delimit loads neither ICU nor SQLite; a TIS-620 one loads ICU" sh -c "! LD_DEBUG=files '$BIN' scan '$T/clean.txt' 2>&1 >/dev/null | grep -q -e libicuuc -e libsqlite3 && ! LD_DEBUG=files '$BIN' scan '$T/phone.txt' 2>&1 >/dev/null | grep -q libicuuc && LD_DEBUG=files '$BIN' scan corpus/text/legacy_tis620_list.txt 2>&1 >/dev/null | grep -q libicuuc"
+ICU_MAJOR=$(pkg-config --modversion icu-uc | cut -d. -f1)
+mkdir -p "$T/nolib" && cc -shared -o "$T/nolib/libicuuc.so.$ICU_MAJOR" -x c /dev/null && cc -shared -o "$T/nolib/libsqlite3.so.0" -x c /dev/null
+check "ICU that cannot be loaded: a TIS-620 file is an error (exit 2), never clean" sh -c "LD_LIBRARY_PATH='$T/nolib' '$BIN' scan -f jsonl corpus/text/legacy_tis620_list.txt > '$T/noicu.jsonl' 2>/dev/null; [ \$? = 2 ] && jq -se 'map(select(.type==\"file\")) | .[0] | .status==\"error\" and (.error|test(\"ICU\"))' '$T/noicu.jsonl'"
+check "SQLite that cannot be loaded: --cache exits 2, saying so" sh -c "LD_LIBRARY_PATH='$T/nolib' '$BIN' scan --no-config --cache '$T/x.db' '$T/clean.txt' 2>&1 >/dev/null | grep -q 'SQLite.*could not be loaded' && { LD_LIBRARY_PATH='$T/nolib' '$BIN' scan --no-config --cache '$T/x.db' '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]; }"
 # Options that cannot be honoured stop the scan (exit 2), never a clean report
 check "--cache that cannot be opened exits 2" sh -c "'$BIN' scan --no-config --cache '$T/no/such/dir/c.db' '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
 check "--files-from a missing list exits 2" sh -c "'$BIN' scan --no-config --files-from '$T/no-such-list' >/dev/null 2>&1; [ \$? = 2 ]"
