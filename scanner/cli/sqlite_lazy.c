@@ -11,23 +11,20 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static sqlite_fns fns;
 static const sqlite_fns *table;
 
-/* Never called, never emitted: the compiler checks every slot's type. */
-static inline void sqlite_types(sqlite_fns *f)
-{
-    f->open = sqlite3_open;
-    f->close = sqlite3_close;
-    f->exec = sqlite3_exec;
-    f->errmsg = sqlite3_errmsg;
-    f->prepare_v2 = sqlite3_prepare_v2;
-    f->finalize = sqlite3_finalize;
-    f->reset = sqlite3_reset;
-    f->step = sqlite3_step;
-    f->bind_text = sqlite3_bind_text;
-    f->bind_int64 = sqlite3_bind_int64;
-    f->bind_blob = sqlite3_bind_blob;
-    f->column_blob = sqlite3_column_blob;
-    f->column_bytes = sqlite3_column_bytes;
-}
+/* The compiler checks that every slot has its function's type. */
+LAZY_SAME_TYPE(fns.open, sqlite3_open);
+LAZY_SAME_TYPE(fns.close, sqlite3_close);
+LAZY_SAME_TYPE(fns.exec, sqlite3_exec);
+LAZY_SAME_TYPE(fns.errmsg, sqlite3_errmsg);
+LAZY_SAME_TYPE(fns.prepare_v2, sqlite3_prepare_v2);
+LAZY_SAME_TYPE(fns.finalize, sqlite3_finalize);
+LAZY_SAME_TYPE(fns.reset, sqlite3_reset);
+LAZY_SAME_TYPE(fns.step, sqlite3_step);
+LAZY_SAME_TYPE(fns.bind_text, sqlite3_bind_text);
+LAZY_SAME_TYPE(fns.bind_int64, sqlite3_bind_int64);
+LAZY_SAME_TYPE(fns.bind_blob, sqlite3_bind_blob);
+LAZY_SAME_TYPE(fns.column_blob, sqlite3_column_blob);
+LAZY_SAME_TYPE(fns.column_bytes, sqlite3_column_bytes);
 
 static void load(void)
 {

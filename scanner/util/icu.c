@@ -16,21 +16,17 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static icu_fns fns;
 static const icu_fns *table;
 
-/* Never called, never emitted: the compiler checks that every slot has its
- * function's type. */
-static inline void icu_types(icu_fns *f)
-{
-    f->cnv_open = ucnv_open;
-    f->cnv_close = ucnv_close;
-    f->cnv_convert_ex = ucnv_convertEx;
-    f->cnv_convert = ucnv_convert;
-    f->brk_open = ubrk_open;
-    f->brk_close = ubrk_close;
-    f->brk_set_text = ubrk_setText;
-    f->brk_first = ubrk_first;
-    f->brk_next = ubrk_next;
-    f->error_name = u_errorName;
-}
+/* The compiler checks that every slot has its function's type. */
+LAZY_SAME_TYPE(fns.cnv_open, ucnv_open);
+LAZY_SAME_TYPE(fns.cnv_close, ucnv_close);
+LAZY_SAME_TYPE(fns.cnv_convert_ex, ucnv_convertEx);
+LAZY_SAME_TYPE(fns.cnv_convert, ucnv_convert);
+LAZY_SAME_TYPE(fns.brk_open, ubrk_open);
+LAZY_SAME_TYPE(fns.brk_close, ubrk_close);
+LAZY_SAME_TYPE(fns.brk_set_text, ubrk_setText);
+LAZY_SAME_TYPE(fns.brk_first, ubrk_first);
+LAZY_SAME_TYPE(fns.brk_next, ubrk_next);
+LAZY_SAME_TYPE(fns.error_name, u_errorName);
 
 static void load(void)
 {

@@ -15,6 +15,11 @@ typedef struct lazy_fn {
     void *slot;        /* the address of a function pointer to fill */
 } lazy_fn;
 
+/* At file scope: the compiler checks that function pointer `slot` can hold
+ * fn (the assignment is type-checked, never evaluated: fn's library is not
+ * linked). */
+#define LAZY_SAME_TYPE(slot, fn) _Static_assert(sizeof((slot) = (fn)) > 0, #fn " fits its slot")
+
 /* dlopen soname and bind each function; 0, or -1 when the library or one
  * of the functions is missing (then no slot is to be used). */
 int lazylib_bind(const char *soname, const lazy_fn *fns, size_t n);
