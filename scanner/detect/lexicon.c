@@ -99,13 +99,13 @@ int lexicon_load_file(pdp_rules *r, const char *path, char **err)
     return rc;
 }
 
-/* Append a phrase (normalized, or "re:" and a regular expression) to the
- * pattern, with regex metacharacters escaped; a space in a phrase matches
- * any run of spaces or none. */
-static void append_phrase(buf *pat, const char *norm)
+/* Append a phrase (as written, and normalized) to the pattern, with regex
+ * metacharacters escaped; a space in a phrase matches any run of spaces or
+ * none. */
+static void append_phrase(buf *pat, const char *phrase, const char *norm)
 {
-    if (strncmp(norm, "re:", 3) == 0) { /* a regular expression, as written */
-        buf_printf(pat, "(?:%s)", norm + 3);
+    if (strncmp(phrase, "re:", 3) == 0) { /* a regular expression, as written */
+        buf_printf(pat, "(?:%s)", phrase + 3);
         return;
     }
     for (const char *c = norm; *c; c++) {
@@ -177,7 +177,7 @@ const char *lexicon_alternation(pdp_rules *r, const char *name)
     buf_puts(&pat, "(?:");
     for (size_t k = 0; k < lx->n; k++) {
         if (k) buf_putc(&pat, '|');
-        append_phrase(&pat, norm[order[k].i]);
+        append_phrase(&pat, lx->phrases[order[k].i], norm[order[k].i]);
     }
     buf_putc(&pat, ')');
     free(order);

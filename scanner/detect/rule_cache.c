@@ -37,7 +37,7 @@ typedef struct entry_head {
     uint8_t digest[RULE_DIGEST];
 } entry_head;
 
-static void sha256_of(const void *p, size_t n, uint8_t out[RULE_DIGEST])
+void rule_digest(const void *p, size_t n, uint8_t out[RULE_DIGEST])
 {
     struct sha256_ctx c;
     sha256_init(&c);
@@ -63,7 +63,7 @@ char *rule_cache_path(const char *dir)
     char *real = realpath(dir, NULL);
     const char *key = real ? real : dir;
     uint8_t h[RULE_DIGEST];
-    sha256_of(key, strlen(key), h);
+    rule_digest(key, strlen(key), h);
     free(real);
     char *path = xasprintf("%s/rules-%02x%02x%02x%02x%02x%02x%02x%02x.bin", cd, h[0], h[1], h[2], h[3], h[4], h[5],
                            h[6], h[7]);
@@ -113,7 +113,7 @@ static int head_ok(const uint8_t *data, size_t len)
     yamlx_format(fmt, sizeof fmt);
     if (memcmp(h.magic, MAGIC, sizeof h.magic) || memcmp(h.format, fmt, sizeof fmt) || h.body != len - sizeof h)
         return 0;
-    sha256_of(data + sizeof h, len - sizeof h, d);
+    rule_digest(data + sizeof h, len - sizeof h, d);
     return memcmp(d, h.digest, RULE_DIGEST) == 0;
 }
 
@@ -208,7 +208,7 @@ int rule_cache_put(const char *path, const rule_file *files, size_t n)
         h.count++;
     }
     h.body = body.len;
-    sha256_of(body.data, body.len, h.digest);
+    rule_digest(body.data, body.len, h.digest);
     int rc = replace_file(path, &h, &body);
     buf_free(&body);
     return rc;

@@ -25,6 +25,9 @@ typedef struct rule_file {
     int cached;                    /* job.doc came from the cache */
 } rule_file;
 
+/* The SHA-256 of p[0, n): a rule file's digest, and the cache body's. */
+void rule_digest(const void *p, size_t n, uint8_t out[RULE_DIGEST]);
+
 /* The cache file for rule directory dir (heap), or NULL when caching is off
  * ($PDPASCAN_CACHE_DIR set empty) or there is nowhere to keep it:
  * $PDPASCAN_CACHE_DIR, else $XDG_CACHE_HOME/pdpascan, else

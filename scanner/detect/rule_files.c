@@ -4,7 +4,6 @@
 #include "rules.h"
 
 #include <glib.h>
-#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,10 +31,7 @@ static void read_one(rule_file *f)
     }
     f->job.text = text;
     f->job.len = len;
-    struct sha256_ctx c;
-    sha256_init(&c);
-    sha256_update(&c, len, (const uint8_t *)text);
-    sha256_digest(&c, RULE_DIGEST, f->digest);
+    rule_digest(text, len, f->digest);
 }
 
 /* Parse the readable files the cache did not hold; returns how many. */

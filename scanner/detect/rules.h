@@ -112,8 +112,8 @@ typedef struct lexicon {
     char **phrases;
     size_t n;
     char *block;        /* a `file:` list: the file's text, which phrases point into */
-    char **norm;        /* while loading, once needed: lexicon_norms */
-    char *alt;          /* while loading, once needed: lexicon_alternation */
+    char **norm;        /* lexicon_norms: made while loading, when first needed */
+    char *alt;          /* lexicon_alternation: likewise */
 } lexicon;
 
 typedef struct law_cite {

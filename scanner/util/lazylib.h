@@ -2,9 +2,10 @@
  * into a table of function pointers.
  *
  * Every library the program is linked with is loaded before main() runs;
- * ICU and SQLite take more of a git hook's start-up than its whole scan
- * while few runs need them.  Their users (icu.c, cli/sqlite.c) keep a table
- * of the functions they call and fill it here when first needed. */
+ * ICU and SQLite took more of a git hook's start-up than its whole scan
+ * while few runs need them.  Their users (icu.c, cli/sqlite_lazy.c) keep a
+ * table of the functions they call, list its slots in a lazy_lib, and
+ * open it here when first needed. */
 #ifndef PDP_LAZYLIB_H
 #define PDP_LAZYLIB_H
 
@@ -15,13 +16,25 @@ typedef struct lazy_fn {
     void *slot;        /* the address of a function pointer to fill */
 } lazy_fn;
 
-/* At file scope: the compiler checks that function pointer `slot` can hold
- * fn (the assignment is type-checked, never evaluated: fn's library is not
- * linked). */
-#define LAZY_SAME_TYPE(slot, fn) _Static_assert(sizeof((slot) = (fn)) > 0, #fn " fits its slot")
+typedef struct lazy_lib {
+    const char *soname;
+    const lazy_fn *fns;
+    size_t n;
+    int tried, ok;     /* lazylib_open's, under its lock */
+} lazy_lib;
 
-/* dlopen soname and bind each function; 0, or -1 when the library or one
- * of the functions is missing (then no slot is to be used). */
-int lazylib_bind(const char *soname, const lazy_fn *fns, size_t n);
+/* A lazy_fn for function pointer `slot` and function fn, by fn's exported
+ * name: fn expanded first, so that a library's renaming macros apply (ICU's
+ * headers make ucnv_open ucnv_open_72).  The compiler checks that slot can
+ * hold fn: the assignment is type-checked inside sizeof, never evaluated,
+ * so fn's library need not be linked. */
+#define LAZY_FN(slot, fn) { LAZY_NAME_(fn), &(slot) + 0 * sizeof((slot) = (fn)) }
+#define LAZY_NAME_(fn) LAZY_STR_(fn)
+#define LAZY_STR_(fn) #fn
+
+/* Open the library and bind every slot, the first time only (thread-safe);
+ * 1 when they are all bound, 0 when the library or one of the functions is
+ * missing (then no slot is to be used). */
+int lazylib_open(lazy_lib *l);
 
 #endif
