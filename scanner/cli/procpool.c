@@ -21,6 +21,7 @@
 #include "../core/docscan.h"
 #include "../util/clock.h"
 #include "../util/buf.h"
+#include "../util/fdio.h"
 
 #define MAX_WORKERS 64
 #define NONE ((size_t)-1)
@@ -47,38 +48,12 @@ typedef struct ppool {
     int n;
 } ppool;
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t k = write(fd, c, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-static int read_all(int fd, void *p, size_t n)
-{
-    char *c = p;
-    while (n) {
-        ssize_t k = read(fd, c, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* In the worker: scan the inputs asked for until the pipe closes (a test
  * may make it crash on a file: jobs_test_crash). */
 static void child_loop(ppool *p, int in_fd, int out_fd)
 {
     uint64_t job;
-    while (read_all(in_fd, &job, sizeof job) == 0) {
+    while (fd_read_all(in_fd, &job, sizeof job) == 0) {
         const input *x = &p->in->v[job];
         jobs_test_crash(x->path);
         pdp_result r;
@@ -88,7 +63,7 @@ static void child_loop(ppool *p, int in_fd, int out_fd)
         buf_init(&b);
         result_encode(&r, &b);
         uint64_t hdr[2] = { job, b.len };
-        int bad = write_all(out_fd, hdr, sizeof hdr) || write_all(out_fd, b.data ? b.data : "", b.len);
+        int bad = fd_write_all(out_fd, hdr, sizeof hdr) || fd_write_all(out_fd, b.data ? b.data : "", b.len);
         buf_free(&b);
         pdp_result_free(&r);
         if (bad) break;
@@ -165,7 +140,7 @@ static void hand_out(ppool *p, worker *w)
             continue;
         }
         uint64_t job = i;
-        if (write_all(w->to, &job, sizeof job) != 0) {
+        if (fd_write_all(w->to, &job, sizeof job) != 0) {
             fail_job(p, i, "the worker process could not be reached: not checked");
             return;
         }

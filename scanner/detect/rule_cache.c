@@ -10,7 +10,6 @@
  * in it is used. */
 #include "rule_cache.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <nettle/sha2.h>
@@ -21,6 +20,7 @@
 #include <unistd.h>
 
 #include "../util/buf.h"
+#include "../util/fdio.h"
 
 #define MAGIC "PDPRULC1"
 #define CACHE_MAX (64u << 20) /* patterns/ parses to a few hundred KB */
@@ -71,17 +71,6 @@ char *rule_cache_path(const char *dir)
     return path;
 }
 
-static int read_full(int fd, void *p, size_t n)
-{
-    for (size_t got = 0; got < n;) {
-        ssize_t k = read(fd, (char *)p + got, n - got);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        got += (size_t)k;
-    }
-    return 0;
-}
-
 /* The cache file's bytes, or NULL when it is missing, not a regular file
  * of ours that only we can write, or of an impossible size. */
 static uint8_t *read_cache(const char *path, size_t *len)
@@ -94,7 +83,7 @@ static uint8_t *read_cache(const char *path, size_t *len)
         (size_t)st.st_size >= sizeof(cache_head) && (size_t)st.st_size <= CACHE_MAX) {
         *len = (size_t)st.st_size;
         data = xmalloc(*len);
-        if (read_full(fd, data, *len) != 0) {
+        if (fd_read_all(fd, data, *len) != 0) {
             free(data);
             data = NULL;
         }
@@ -158,17 +147,6 @@ size_t rule_cache_get(const char *path, rule_file *files, size_t n)
     return got;
 }
 
-static int write_full(int fd, const void *p, size_t n)
-{
-    for (size_t put = 0; put < n;) {
-        ssize_t k = write(fd, (const char *)p + put, n - put);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return -1;
-        put += (size_t)k;
-    }
-    return 0;
-}
-
 /* Write head and body to a new file beside path, then rename it there. */
 static int replace_file(const char *path, const cache_head *h, const buf *body)
 {
@@ -177,7 +155,7 @@ static int replace_file(const char *path, const cache_head *h, const buf *body)
     if (g_mkdir_with_parents(dir, 0700) == 0) {
         int fd = mkstemp(tmp);
         if (fd >= 0) {
-            rc = write_full(fd, h, sizeof *h) == 0 && write_full(fd, body->data, body->len) == 0 ? 0 : -1;
+            rc = fd_write_all(fd, h, sizeof *h) == 0 && fd_write_all(fd, body->data, body->len) == 0 ? 0 : -1;
             if (close(fd) != 0) rc = -1;
             if (rc == 0 && rename(tmp, path) != 0) rc = -1;
             if (rc != 0) unlink(tmp);

@@ -41,8 +41,10 @@ static size_t parse_rest(yaml_preload *p)
     size_t n = 0;
     for (size_t i = 0; i < p->n; i++)
         if (p->files[i].job.text && !p->files[i].cached) todo[n++] = &p->files[i].job;
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    yamlx_parse_many(todo, n, cpus > 4 ? 4 : cpus < 1 ? 1 : (int)cpus);
+    if (n) { /* (all from the cache: not even the processor count is read) */
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        yamlx_parse_many(todo, n, cpus > 4 ? 4 : cpus < 1 ? 1 : (int)cpus);
+    }
     free(todo);
     return n;
 }

@@ -1,0 +1,13 @@
+/* fdio.h — whole buffers read from and written to file descriptors,
+ * through short reads and writes and EINTR (the process pool's pipes, the
+ * rule cache's file). */
+#ifndef PDP_FDIO_H
+#define PDP_FDIO_H
+
+#include <stddef.h>
+
+/* All n bytes, or -1 (an error, or the end of the input first). */
+int fd_read_all(int fd, void *p, size_t n);
+int fd_write_all(int fd, const void *p, size_t n);
+
+#endif
