@@ -335,11 +335,38 @@ static void round_scan(docscan *d, int final)
     forget_before(d, hi > LOOKBACK ? hi - LOOKBACK : 0);
 }
 
-void docscan_text(docscan *d, const char *utf8, size_t len)
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Append s[0, n) as valid UTF-8 with no NUL: valid runs as they are, an
+ * invalid byte as U+FFFD; a NUL as a space (a fixed-width export pads its
+ * fields with them), except that NULs between two digits are dropped, so
+ * that a NUL inside a number does not hide it. */
+static void append_clean(docscan *d, const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t r = utf8_clean_run(s + i, n - i);
+        buf_append(&d->raw, (const char *)s + i, r);
+        i += r;
+        if (i >= n) break;
+        if (s[i] != 0) {
+            buf_append(&d->raw, "\xEF\xBF\xBD", 3);
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < n && s[e] == 0) e++;
+        int between_digits = d->raw.len && is_digit(d->raw.data[d->raw.len - 1]) && e < n && is_digit((char)s[e]);
+        for (; !between_digits && i < e; i++) buf_putc(&d->raw, ' ');
+        i = e;
+    }
+}
+
+void docscan_text(docscan *d, const char *text, size_t len)
 {
     if (d->full) return;
     if (!d->npieces) docscan_piece(d, &(pdp_location){ .line = 1 });
-    buf_append(&d->raw, utf8, len);
+    append_clean(d, (const unsigned char *)text, len);
     if (d->raw.len - (size_t)(d->commit_lo > d->raw_base ? d->commit_lo - d->raw_base : 0) >= CHUNK + OVERLAP)
         round_scan(d, 0);
 }

@@ -23,8 +23,10 @@ uint64_t docscan_piece(docscan *d, const pdp_location *loc);
  * one table row are joined by '\t' (one per column, so that an empty cell
  * still counts), making every row one line for the detectors. */
 uint64_t docscan_piece_sep(docscan *d, const pdp_location *loc, const char *sep);
-/* Append valid UTF-8 to the current piece. */
-void docscan_text(docscan *d, const char *utf8, size_t len);
+/* Append text to the current piece.  Whatever a reader hands over, the
+ * pipeline after it sees valid UTF-8 with no NUL: an invalid byte becomes
+ * U+FFFD, a NUL a space (dropped between two digits). */
+void docscan_text(docscan *d, const char *text, size_t len);
 /* Scan everything given so far now, so that its findings are in the result
  * (a PDF page's, before its boxes are looked up).  A value running on past
  * this point is not joined with what follows. */

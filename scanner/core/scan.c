@@ -193,6 +193,15 @@ int pdp_scan_file(const pdp_rules *r, const char *path, const char *name, const 
         if (fd >= 0) close(fd);
         return 0;
     }
+    if (S_ISFIFO(st.st_mode)) { /* opened without waiting, it would read as empty: wait for its writer */
+        close(fd);
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            result_init(res, name ? name : path);
+            set_error(res, PDP_STATUS_ERROR, "cannot open: %s", strerror(errno));
+            return 0;
+        }
+    }
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     pdp_scan_fd(r, fd, name ? name : path, opt, res);

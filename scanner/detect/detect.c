@@ -392,4 +392,6 @@ void detect_run(const pdp_rules *r, const char *norm, size_t nlen, const offmap 
     }
     if (!sc->full_scan && r->phrases.n) detect_phrases(&r->phrases, norm, nlen, map, raw_lo, raw_hi, sc, out);
     if (ncolumn) detect_columns(r, norm, nlen, map, raw_lo, raw_hi, sc, out);
+    if (!zones_ready) zones_find_digits(norm, nlen, &sc->zones);
+    detect_glued(r, &sc->zones, norm, nlen, map, raw_lo, raw_hi, sc, out);
 }

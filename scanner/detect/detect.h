@@ -78,6 +78,14 @@ void columns_free(detect_scratch *sc);
 size_t detect_value(const pdp_rule *ru, const char *norm, size_t nlen, size_t vs, size_t ve, const offmap *map,
                     size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out);
 
+/* Rules whose values may stand glued to a neighbouring field in a
+ * fixed-width export: a validator and a fixed count of ten digits or more
+ * (IDs, tax IDs, card numbers).  detect_glued finds their columns among
+ * the digit zones of norm (glued.c). */
+#define GLUED_RULE(ru) ((ru)->validator && (ru)->req_digits >= 10 && !(ru)->col_header)
+void detect_glued(const pdp_rules *r, const zone_vec *zones, const char *norm, size_t nlen, const offmap *map,
+                  size_t raw_lo, size_t raw_hi, detect_scratch *sc, cand_vec *out);
+
 /* The phrase pass over norm for the rules of px (phrase.c). */
 #define MAX_PHRASE_RULES 64 /* phrase rules one index holds (bits of a mask); more are scanned plainly */
 void detect_phrases(const phrase_index *px, const char *norm, size_t nlen, const offmap *map, size_t raw_lo,

@@ -1,8 +1,9 @@
 /* html.c — web pages through libxml2's HTML parser.
  *
- * The charset comes from a BOM, then a <meta> charset in the first 4 KB, then
- * the bytes (UTF-8, or TIS-620/windows-874, common on Thai sites); the page is
- * converted to UTF-8 with ICU before parsing.  Scanned, each as a piece with
+ * The charset comes from a BOM, then a <meta> charset in the first 4 KB
+ * unless the bytes plainly contradict it (page_charset), then the bytes
+ * (UTF-8, or TIS-620/windows-874, common on Thai sites); the page is
+ * converted to UTF-8 with ICU, and NULs made spaces, before parsing.  Scanned, each as a piece with
  * its line: visible text; and what a visitor does not see but can read —
  * comments (part html-comment), attribute values that carry text (title, alt,
  * value, placeholder, content, data-*, mailto:/tel: links; part attribute),
@@ -15,6 +16,7 @@
 
 #include "extract.h"
 #include "../util/buf.h"
+#include "../util/utf8.h"
 
 /* Charset named by a <meta> in the first 4 KB, or NULL (heap). */
 static char *meta_charset(const unsigned char *d, size_t len)
@@ -129,35 +131,80 @@ static void walk(walk_state *w, xmlNodePtr n, int depth)
     }
 }
 
+static int is_utf8_name(const char *e) { return !strcasecmp(e, "UTF-8") || !strcasecmp(e, "utf8"); }
+
+/* Does d hold at least one multi-byte character, all of it valid UTF-8? */
+static int plainly_utf8(const unsigned char *d, size_t len)
+{
+    int incomplete;
+    if (utf8_valid_prefix(d, len, &incomplete) != len) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (d[i] >= 0x80) return 1;
+    return 0;
+}
+
+/* The page's charset (heap), after the WHATWG rules where they apply: a
+ * byte-order mark wins; a <meta> that says UTF-16 on a page of single bytes
+ * means UTF-8.  A declaration the bytes contradict is overruled: bytes that
+ * are not UTF-8 under a UTF-8 declaration, or plain UTF-8 under a
+ * single-byte one, are read as they are, and *note says so (heap). */
+static char *page_charset(const unsigned char *data, size_t len, size_t *bom, char **note)
+{
+    *note = NULL;
+    const char *detected = text_detect_encoding(data, len, 1, bom);
+    if (*bom) return xstrdup(detected);
+    char *meta = meta_charset(data, len);
+    if (!meta) return xstrdup(detected);
+    int wide = !strncasecmp(meta, "utf-16", 6) || !strncasecmp(meta, "utf16", 5) || !strncasecmp(meta, "ucs-2", 5);
+    int declared_utf8 = wide || is_utf8_name(meta);
+    const char *use = NULL;
+    if (declared_utf8 && !is_utf8_name(detected)) use = detected;
+    else if (!declared_utf8 && plainly_utf8(data, len)) use = "UTF-8";
+    else if (wide) use = "UTF-8";
+    if (!use) return meta;
+    *note = xasprintf("%s (declared %s)", use, meta);
+    free(meta);
+    return xstrdup(use);
+}
+
+/* libxml2's HTML parser stops at a NUL: a copy of d with each NUL made a
+ * space (heap), or NULL when d has none. */
+static char *without_nuls(const char *d, size_t len)
+{
+    if (!memchr(d, 0, len)) return NULL;
+    char *c = xmalloc(len + 1);
+    memcpy(c, d, len);
+    for (char *p = c; (p = memchr(p, 0, (size_t)(c + len - p)));) *p++ = ' ';
+    c[len] = 0;
+    return c;
+}
+
 void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
 {
     size_t bom = 0;
-    char *meta = meta_charset(data, len);
-    const char *enc = text_detect_encoding(data, len, 1, &bom);
-    if (!bom && meta) {
-        /* TIS-620 pages often say ISO-8859-11 or x-windows-874; ICU knows them all. */
-        enc = meta;
-    }
-    x->res->encoding = xstrdup(enc);
+    char *note = NULL, *enc = page_charset(data, len, &bom, &note);
+    x->res->encoding = note ? note : xstrdup(enc);
     size_t ulen = len - bom;
     char *utf8 = NULL;
-    if (strcasecmp(enc, "UTF-8") && strcasecmp(enc, "utf8")) {
+    if (!is_utf8_name(enc)) {
         utf8 = text_to_utf8(data + bom, len - bom, enc, &ulen);
         if (!utf8) { /* an unknown charset name: judge by the bytes */
             free(x->res->encoding);
-            enc = text_detect_encoding(data, len, 1, &bom);
-            x->res->encoding = xstrdup(enc);
-            utf8 = strcasecmp(enc, "UTF-8") ? text_to_utf8(data + bom, len - bom, enc, &ulen) : NULL;
-            if (!utf8 && strcasecmp(enc, "UTF-8")) { /* ICU could not be loaded */
-                char *e = xasprintf("cannot decode %s HTML; not checked", enc);
+            const char *guess = text_detect_encoding(data, len, 1, &bom);
+            x->res->encoding = xstrdup(guess);
+            utf8 = is_utf8_name(guess) ? NULL : text_to_utf8(data + bom, len - bom, guess, &ulen);
+            if (!utf8 && !is_utf8_name(guess)) { /* ICU could not be loaded */
+                char *e = xasprintf("cannot decode %s HTML; not checked", guess);
                 result_set_status(x->res, PDP_STATUS_ERROR, e);
                 free(e);
-                free(meta);
+                free(enc);
                 return;
             }
         }
     }
     const char *src = utf8 ? utf8 : (const char *)data + bom;
+    char *clean = without_nuls(src, ulen);
+    if (clean) src = clean;
     if (ulen > (size_t)1 << 31) ulen = (size_t)1 << 31;
     htmlDocPtr doc = htmlReadMemory(src, (int)ulen, NULL, "UTF-8",
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
@@ -168,6 +215,7 @@ void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
         walk(&w, xmlDocGetRootElement(doc), 0);
         xmlFreeDoc(doc);
     }
+    free(clean);
     free(utf8);
-    free(meta);
+    free(enc);
 }

@@ -7,6 +7,7 @@
  * files, each scanned as a document of its own ("outer.pdf!/name").  A page
  * with images and no text layer is an `unreadable` finding and makes the file
  * partial: a scanned page cannot be checked.  An encrypted PDF is an error. */
+#define _GNU_SOURCE /* memmem */
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,9 @@ static void page_boxes(extract_ctx *x, PopplerPage *page, const char *text, uint
     g_free(rects);
 }
 
-static void page_text(extract_ctx *x, PopplerPage *page, int no)
+/* The page's text into the scan; returns 1 when the page gave text or
+ * images, 0 when poppler found nothing on it. */
+static int page_text(extract_ctx *x, PopplerPage *page, int no)
 {
     char *text = poppler_page_get_text(page);
     if (!has_text(text)) {
@@ -88,7 +91,7 @@ static void page_text(extract_ctx *x, PopplerPage *page, int no)
         if (images) docscan_unreadable(x->ds, &(pdp_location){ .page = no }, "page without text layer", 1);
         poppler_page_free_image_mapping(images);
         g_free(text);
-        return;
+        return images != NULL;
     }
     size_t first = x->res->nfindings;
     uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
@@ -96,6 +99,7 @@ static void page_text(extract_ctx *x, PopplerPage *page, int no)
     docscan_flush(x->ds);
     if (x->res->nfindings > first) page_boxes(x, page, text, start, first);
     g_free(text);
+    return 1;
 }
 
 static void page_annots(extract_ctx *x, PopplerPage *page, int no, double height)
@@ -176,15 +180,29 @@ static void scan_attachments(extract_ctx *x, PopplerDocument *doc)
     g_list_free(atts);
 }
 
-/* A complete PDF ends with %%EOF (give or take trailing white space and
- * junk); poppler quietly rebuilds a truncated file, so check ourselves. */
-static int has_eof_marker(const unsigned char *d, size_t len)
+/* Is the file whole?  A complete PDF ends with %%EOF, and an incremental
+ * update adds its own: bytes after the last marker that are not white space
+ * are an update cut short (poppler quietly reads the revision before it).
+ * NULL when whole, else why not. */
+static const char *cut_short(const unsigned char *d, size_t len)
 {
-    size_t from = len > 2048 ? len - 2048 : 0;
-    for (size_t i = len >= 5 ? len - 5 : 0; i + 1 > from; i--) {
-        if (memcmp(d + i, "%%EOF", 5) == 0) return 1;
-        if (i == 0) break;
-    }
+    size_t i = len;
+    while (i >= 5 && memcmp(d + i - 5, "%%EOF", 5) != 0) i--;
+    if (i < 5) return "truncated PDF (no end-of-file marker); what could be read was checked";
+    for (; i < len; i++)
+        if (!strchr(" \t\r\n\f", d[i]) && d[i] != 0)
+            return "truncated PDF (an update after the last end-of-file marker is cut short); "
+                   "only the revision before it was checked";
+    return NULL;
+}
+
+/* Does the file say it draws text (a font, an object stream that may hold
+ * one, a text operator)?  Then pages that give nothing were not read. */
+static int promises_text(const unsigned char *d, size_t len)
+{
+    static const char *marks[] = { "/Font", "/ObjStm", "Tj", "TJ" };
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (memmem(d, len, marks[k], strlen(marks[k]))) return 1;
     return 0;
 }
 
@@ -202,28 +220,37 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
         g_bytes_unref(bytes);
         return;
     }
-    int n = poppler_document_get_n_pages(doc);
+    int n = poppler_document_get_n_pages(doc), drawn = 0, opened = 0, stopped = 0;
     x->res->pages = n;
-    if (!has_eof_marker(data, len))
-        result_set_status(x->res, PDP_STATUS_PARTIAL, "truncated PDF (no end-of-file marker); what could be read was checked");
+    const char *cut = cut_short(data, len);
+    if (cut) result_set_status(x->res, PDP_STATUS_PARTIAL, cut);
     scan_metadata(x, doc);
+    if (n <= 0)
+        result_set_status(x->res, PDP_STATUS_ERROR, "damaged PDF: its page tree gives no page to read; not checked");
     for (int p = 0; p < n && !docscan_full(x->ds); p++) {
         if ((unsigned)p >= x->lim->max_pages) {
             result_set_status(x->res, PDP_STATUS_PARTIAL, "more pages than the limit; the rest were not checked");
+            stopped = 1;
             break;
         }
-        if (extract_out_of_time(x)) break;
+        if ((stopped = extract_out_of_time(x))) break;
         PopplerPage *page = poppler_document_get_page(doc, p);
         if (!page) {
             result_set_status(x->res, PDP_STATUS_PARTIAL, "a damaged page could not be read");
             continue;
         }
+        opened++;
         double w, h;
         poppler_page_get_size(page, &w, &h);
-        page_text(x, page, p + 1);
+        drawn += page_text(x, page, p + 1);
         page_annots(x, page, p + 1, h);
         g_object_unref(page);
     }
+    if (n > 0 && !opened && !stopped)
+        result_set_status(x->res, PDP_STATUS_ERROR, "damaged PDF: no page could be read; not checked");
+    else if (n > 0 && !drawn && !stopped && promises_text(data, len))
+        result_set_status(x->res, PDP_STATUS_PARTIAL,
+                          "damaged PDF: it has fonts or text, but no page gave any (broken object streams?); not checked");
     scan_attachments(x, doc);
     g_object_unref(doc);
     g_bytes_unref(bytes);

@@ -1,4 +1,10 @@
-/* sniff.c — what an input is, from its first bytes (see extract.h). */
+/* sniff.c — what an input is, from its first bytes (see extract.h).
+ *
+ * Only a known signature makes an input something other than a document:
+ * images (until OCR), programs, media, fonts, databases and compressed
+ * streams that are not opened.  Bytes with no known signature are read as
+ * text, however many NULs or control bytes they hold (a NUL-padded export is
+ * text): a file is never passed as clean because it looked binary. */
 #include <string.h>
 #include <strings.h>
 
@@ -26,26 +32,42 @@ static const magic magics[] = {
     { "\x1F\x8B", 2, KIND_OTHER, "binary", "gzip archive" },
     { "7z\xBC\xAF", 4, KIND_OTHER, "binary", "7-Zip archive" },
     { "Rar!", 4, KIND_OTHER, "binary", "RAR archive" },
+    { "\xFD" "7zXZ\0", 6, KIND_OTHER, "binary", "xz archive" },
+    { "BZh", 3, KIND_OTHER, "binary", "bzip2 archive" },
+    { "\x28\xB5\x2F\xFD", 4, KIND_OTHER, "binary", "zstd archive" },
+    { "SQLite format 3\0", 16, KIND_OTHER, "binary", "SQLite database" },
+    { "\xCA\xFE\xBA\xBE", 4, KIND_OTHER, "binary", "program (Java class or Mach-O)" },
+    { "\xCF\xFA\xED\xFE", 4, KIND_OTHER, "binary", "program (Mach-O)" },
+    { "\0asm", 4, KIND_OTHER, "binary", "program (WebAssembly)" },
+    { "wOFF", 4, KIND_OTHER, "binary", "font (WOFF)" },
+    { "wOF2", 4, KIND_OTHER, "binary", "font (WOFF2)" },
+    { "OTTO", 4, KIND_OTHER, "binary", "font (OpenType)" },
+    { "\0\x01\0\0\0", 5, KIND_OTHER, "binary", "font (TrueType)" },
+    { "ID3", 3, KIND_OTHER, "binary", "audio (MP3)" },
+    { "OggS", 4, KIND_OTHER, "binary", "audio or video (Ogg)" },
+    { "fLaC", 4, KIND_OTHER, "binary", "audio (FLAC)" },
+    { "\x1A\x45\xDF\xA3", 4, KIND_OTHER, "binary", "video (Matroska/WebM)" },
+    { "8BPS", 4, KIND_OTHER, "image", "Photoshop image" },
+    { "\0\0\1\0", 4, KIND_OTHER, "image", "icon (ICO)" },
 };
 
-/* Share of bytes that never occur in text. */
-static int looks_binary(const unsigned char *h, size_t n)
+/* Signatures that do not stand at the first byte: RIFF containers (WAV,
+ * AVI, WebP) and ISO media (MP4, MOV, HEIC, AVIF: "ftyp" at byte 4). */
+static int media_at_4(const unsigned char *h, size_t n, sniff_result *out)
 {
-    size_t probe = n < 8192 ? n : 8192, nul = 0, ctl = 0, nul_even = 0, nul_odd = 0;
-    for (size_t i = 0; i < probe; i++) {
-        unsigned char c = h[i];
-        if (c == 0) {
-            nul++;
-            if (i % 2) nul_odd++;
-            else nul_even++;
-        } else if ((c < 0x09) || (c > 0x0D && c < 0x20 && c != 0x1B) || c == 0x7F) {
-            ctl++;
-        }
+    if (n >= 12 && !memcmp(h, "RIFF", 4)) {
+        out->format = memcmp(h + 8, "WEBP", 4) ? "binary" : "image";
+        out->what = memcmp(h + 8, "WEBP", 4) ? "audio or video (RIFF)" : "WebP image";
+    } else if (n >= 12 && !memcmp(h + 4, "ftyp", 4)) {
+        int still = !memcmp(h + 8, "heic", 4) || !memcmp(h + 8, "heix", 4) || !memcmp(h + 8, "avif", 4) ||
+                    !memcmp(h + 8, "mif1", 4);
+        out->format = still ? "image" : "binary";
+        out->what = still ? "HEIC/AVIF image" : "video (MP4/QuickTime)";
+    } else {
+        return 0;
     }
-    if (!probe) return 0;
-    /* UTF-16 without a BOM: NULs in every other byte. */
-    if (nul > probe / 4 && (nul_even < probe / 40 || nul_odd < probe / 40)) return 0;
-    return nul * 10 > probe || (nul + ctl) * 20 > probe;
+    out->kind = KIND_OTHER;
+    return 1;
 }
 
 /* HTML: after a BOM and white space, one of the tags a page starts with. */
@@ -79,13 +101,7 @@ void sniff(const unsigned char *head, size_t n, sniff_result *out)
             return;
         }
     }
-    int bom = n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
-    if (!bom && looks_binary(head, n)) {
-        out->kind = KIND_OTHER;
-        out->format = "binary";
-        out->what = "binary file";
-        return;
-    }
+    if (media_at_4(head, n, out)) return;
     int html = looks_html(head, n);
     out->kind = html ? KIND_HTML : KIND_TEXT;
     out->format = html ? "html" : "text";

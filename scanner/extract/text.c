@@ -2,9 +2,11 @@
  *
  * The encoding is decided from the first 64 KiB: a byte-order mark; NULs in
  * every other byte (UTF-16 without a mark); valid UTF-8; otherwise bytes in
- * the Thai range of TIS-620 / windows-874.  UTF-8 is decoded here (invalid
- * bytes become U+FFFD, NUL becomes a space); everything else goes through an
- * ICU converter.  Either way the file is read in chunks. */
+ * the Thai range of TIS-620 / windows-874.  UTF-8 goes to the scan as it
+ * is (docscan_text turns an invalid byte into U+FFFD and a NUL into a
+ * space), a sequence cut by a chunk's end held back for the next; everything
+ * else goes through an ICU converter.  Either way the file is read in
+ * chunks. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,36 +54,11 @@ typedef struct u8dec {
     size_t ncarry;
 } u8dec;
 
-/* Length of the run from s that is valid UTF-8 with no NUL; the common
- * cases (ASCII, Thai E0 B8/B9 xx) are checked without a full decode. */
-static size_t u8_clean_run(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        i = utf8_thai_ascii_run(s, n, i);
-        if (i >= n || s[i] == 0) break;
-        uint32_t cp;
-        size_t l = utf8_decode(s + i, n - i, &cp);
-        if (!l) break;
-        i += l;
-    }
-    return i;
-}
-
-/* Give s[0..n) to the scan as valid UTF-8 (valid runs as they are, no
- * copy here): NUL becomes a space, an invalid byte U+FFFD. */
+/* Give s[0..n) to the scan; docscan_text makes it valid UTF-8 (an
+ * invalid byte becomes U+FFFD, a NUL a space). */
 static void u8_emit(docscan *ds, const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t r = u8_clean_run(s + i, n - i);
-        if (r) docscan_text(ds, (const char *)s + i, r);
-        i += r;
-        if (i >= n) break;
-        if (s[i] == 0) docscan_text(ds, " ", 1);
-        else docscan_text(ds, "\xEF\xBF\xBD", 3);
-        i++;
-    }
+    if (n) docscan_text(ds, (const char *)s, n);
 }
 
 /* Decode chunk s[0..n) (eof: nothing follows) into the scan. */
@@ -190,7 +167,6 @@ static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pd
             u->cnv_convert_ex(to, from, &t, out + 4 * READ_CHUNK, &s, slim, pivot, &psrc, &ptgt, pivot + 1024, first,
                               eof, &ec);
             first = 0;
-            nul_to_space(out, (size_t)(t - out));
             if (t > out) docscan_text(ds, out, (size_t)(t - out));
         } while (ec == U_BUFFER_OVERFLOW_ERROR);
         if (eof || docscan_full(ds)) break;

@@ -244,11 +244,13 @@ static inline PDP_ALWAYS size_t digits_end_blocks(const unsigned char *s, size_t
 }
 
 /* Blocks end where they end, maybe inside a character, which was copied
- * as it is: back to its start (in s and in out).  Returns where the blocks
- * stop. */
-static size_t cut_back(const unsigned char *s, size_t len, size_t i, buf *out)
+ * as it is: back to its start (in s and in out), but never before from,
+ * where this call's copying began, and never over stray continuation bytes
+ * (invalid UTF-8 is copied as it is and left to the character path).
+ * Returns where the blocks stop. */
+static size_t cut_back(const unsigned char *s, size_t len, size_t from, size_t i, buf *out)
 {
-    size_t c = i < len ? utf8_floor((const char *)s, i) : i;
+    size_t c = i < len ? utf8_cut_start(s, from, i) : i;
     out->len -= i - c;
     out->data[out->len] = 0;
     return c;
@@ -261,6 +263,7 @@ static size_t cut_back(const unsigned char *s, size_t len, size_t i, buf *out)
 static inline PDP_ALWAYS size_t copy_blocks(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map,
                                             lookup_fn *lookup, v32_mask_fn *mask)
 {
+    size_t from = i;
     while (i + 37 <= len) {
         if (out->cap - out->len < 33) buf_reserve(out, 32);
         memcpy(out->data + out->len, s + i, 32);
@@ -276,7 +279,7 @@ static inline PDP_ALWAYS size_t copy_blocks(const unsigned char *s, size_t len, 
         if (!k) break;
         i += k;
     }
-    return cut_back(s, len, i, out);
+    return cut_back(s, len, from, i, out);
 }
 
 __attribute__((target("ssse3"))) static size_t copy_blocks_ssse3(const unsigned char *s, size_t len, size_t i,
@@ -376,6 +379,7 @@ __attribute__((target(PDP_AVX512))) static size_t copy_blocks_avx512(const unsig
                                                                  buf *out, offmap *map)
 {
     class_table need = table_of(&needs, ALWAYS_DIGIT), what = table_of(&is, 0);
+    size_t from = i;
     while (i + 69 <= len) {
         uint64_t stops = stops_at(s + i, need, what);
         uint64_t d = digits_at(s + i);
@@ -393,7 +397,7 @@ __attribute__((target(PDP_AVX512))) static size_t copy_blocks_avx512(const unsig
         i += e;
         if (stops) break;
     }
-    return cut_back(s, len, i, out); /* (never inside a digit: those end blocks whole) */
+    return cut_back(s, len, from, i, out); /* (never inside a digit: those end blocks whole) */
 }
 #endif
 

@@ -90,6 +90,17 @@ size_t utf8_floor(const char *s, size_t off)
     return off;
 }
 
+size_t utf8_cut_start(const unsigned char *s, size_t from, size_t i)
+{
+    for (size_t c = i; c > from && i - c < 3;) {
+        unsigned char b = s[--c];
+        if ((b & 0xC0) == 0x80) continue;
+        size_t want = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return want > i - c ? c : i;
+    }
+    return i;
+}
+
 size_t utf8_ceil(const char *s, size_t len, size_t off)
 {
     while (off < len && ((unsigned char)s[off] & 0xC0) == 0x80) off++;
@@ -250,4 +261,18 @@ size_t utf8_thai_ascii_run_by(const unsigned char *s, size_t n, size_t i, int av
 size_t utf8_thai_ascii_run(const unsigned char *s, size_t n, size_t i)
 {
     return utf8_thai_ascii_run_by(s, n, i, pdp_has_avx2());
+}
+
+size_t utf8_clean_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        i = utf8_thai_ascii_run(s, n, i);
+        if (i >= n || s[i] == 0) break;
+        uint32_t cp;
+        size_t l = utf8_decode(s + i, n - i, &cp);
+        if (!l) break;
+        i += l;
+    }
+    return i;
 }

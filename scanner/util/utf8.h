@@ -15,12 +15,23 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
  * to 1 when the invalid part is only a sequence cut off by the end. */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *incomplete);
 
+/* Length of the run from s[0] that is valid UTF-8 holding no NUL (the
+ * common cases, ASCII and Thai E0 B8/B9 xx, checked without a decode). */
+size_t utf8_clean_run(const unsigned char *s, size_t n);
+
 /* Write cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 
 /* Move a byte offset back (or forward) to the start of a code point. */
 size_t utf8_floor(const char *s, size_t off);
 size_t utf8_ceil(const char *s, size_t len, size_t off);
+
+/* Where the character that a cut at s[i] falls inside starts: the lead byte
+ * at most 3 bytes back whose sequence reaches past i, never before from.
+ * Returns i when no character is cut there (i is a character start, or a
+ * stray continuation byte that belongs to no character: invalid UTF-8 must
+ * never move a cut back over bytes it does not own). */
+size_t utf8_cut_start(const unsigned char *s, size_t from, size_t i);
 
 /* Number of code points in s[0..n) (assumed valid). */
 size_t utf8_count(const char *s, size_t n);

@@ -62,6 +62,78 @@ static void test_invalid_utf8_and_nul(void **s)
     pdp_result_free(&r);
 }
 
+/* A NUL inside a number does not hide it; NULs elsewhere are spaces. */
+static void test_nul_inside_an_id(void **s)
+{
+    (void)s;
+    const char text[] = "เลขประจำตัวประชาชน 123456\0" "7890121\0\0\0นาย";
+    pdp_result r;
+    scan_bytes(text, sizeof text - 1, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    int ids = 0;
+    for (size_t i = 0; i < r.nfindings; i++) ids += !strcmp(r.findings[i].normalized, "1234567890121");
+    assert_int_equal(ids, 1);
+    pdp_result_free(&r);
+}
+
+/* Invalid UTF-8 reaches the pipeline through every reader: a run of stray
+ * bytes of each length at every offset of an HTML page, up to one that
+ * once wrote before a buffer and never ended.  Each scan ends, and the ID
+ * after the run is found. */
+static void test_invalid_utf8_in_html_everywhere(void **s)
+{
+    (void)s;
+    const char *head = "<html><body><p>ประกาศเทศบาล ", *tail = " เลขประจำตัวประชาชน 1579378657978</p></body></html>";
+    char page[512];
+    for (size_t run = 1; run <= 80; run += 13) {
+        for (size_t at = 0; at <= strlen(head); at++) {
+            size_t n = 0;
+            memcpy(page, head, at);
+            n = at;
+            memset(page + n, 0x85, run);
+            n += run;
+            memcpy(page + n, head + at, strlen(head) - at);
+            n += strlen(head) - at;
+            memcpy(page + n, tail, strlen(tail));
+            n += strlen(tail);
+            pdp_result r;
+            scan_bytes(page, n, &r, NULL);
+            int ids = 0;
+            for (size_t i = 0; i < r.nfindings; i++) ids += r.findings[i].category && !strcmp(r.findings[i].category, "national_id");
+            assert_int_equal(ids, 1);
+            pdp_result_free(&r);
+        }
+    }
+}
+
+/* A fixed-width export: a row number glued to each ID, NUL padding. */
+static void test_fixed_width_glued_ids(void **s)
+{
+    (void)s;
+    static const char *ids[] = { "3505260181590", "1579378657978", "1234567890121", "3100600445635", "1101700203450",
+                                 "5800900017019" };
+    buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < 12; i++) {
+        buf_printf(&b, "%05zu%s", i, ids[i % 6]);
+        buf_append(&b, "\0\0\0\0\0\0", 6);
+        buf_puts(&b, "นางสาวทดสอบ ระบบ\n");
+    }
+    pdp_result r;
+    scan_bytes(b.data, b.len, &r, NULL);
+    size_t found = 0;
+    for (size_t i = 0; i < r.nfindings; i++) found += !strcmp(r.findings[i].category, "national_id");
+    pdp_result_free(&r);
+    /* The same numbers, one line each with a different width, are numbers. */
+    buf_clear(&b);
+    for (size_t i = 0; i < 6; i++) buf_printf(&b, "%0*zu%s\n", (int)i + 1, i, ids[i]);
+    scan_bytes(b.data, b.len, &r, NULL);
+    for (size_t i = 0; i < r.nfindings; i++) assert_string_not_equal(r.findings[i].category, "national_id");
+    pdp_result_free(&r);
+    buf_free(&b);
+    assert_int_equal(found, 12);
+}
+
 static void test_binary_and_documents(void **s)
 {
     (void)s;
@@ -72,9 +144,25 @@ static void test_binary_and_documents(void **s)
     assert_int_equal(r.nfindings, 0);
     pdp_result_free(&r);
 
+    /* Bytes with no known signature are read as text, never skipped as
+     * "binary": an ID among them is found. */
     unsigned char junk[4096];
     for (size_t i = 0; i < sizeof junk; i++) junk[i] = (unsigned char)(i * 7919 % 251);
+    memcpy(junk + 2000, " 1579378657978 ", 15);
     scan_bytes(junk, sizeof junk, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_OK);
+    assert_string_equal(r.format, "text");
+    assert_true(r.nfindings >= 1);
+    pdp_result_free(&r);
+
+    /* A known non-document signature is skipped, saying what it is. */
+    const unsigned char elf[] = { 0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0 };
+    scan_bytes(elf, sizeof elf, &r, NULL);
+    assert_int_equal(r.status, PDP_STATUS_SKIPPED);
+    assert_non_null(strstr(r.error, "ELF"));
+    pdp_result_free(&r);
+    const unsigned char mp4[] = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0 };
+    scan_bytes(mp4, sizeof mp4, &r, NULL);
     assert_int_equal(r.status, PDP_STATUS_SKIPPED);
     pdp_result_free(&r);
 
@@ -222,6 +310,9 @@ int main(void)
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_invalid_utf8_and_nul),
         cmocka_unit_test(test_binary_and_documents),
+        cmocka_unit_test(test_nul_inside_an_id),
+        cmocka_unit_test(test_invalid_utf8_in_html_everywhere),
+        cmocka_unit_test(test_fixed_width_glued_ids),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_streaming_window_edges),
         cmocka_unit_test(test_findings_limit_makes_partial),

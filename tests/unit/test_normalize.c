@@ -233,6 +233,56 @@ static void test_quiet_blocks(void **st)
     offmap_free(&want_map);
 }
 
+/* Invalid UTF-8 at every block edge: runs of stray continuation bytes
+ * (0x85 is "…" in windows-874; 37 and more once moved a block's back-up
+ * before what it had copied: a write before the buffer, then no progress),
+ * a lone lead byte and a cut Thai character, put at every offset of a
+ * digit-free text.  Every way copies s[i, j) as it is (j > i or a stop the
+ * character path takes), and the whole normalizer ends with a sane map. */
+static void test_invalid_utf8_at_every_edge(void **st)
+{
+    (void)st;
+    static const char *bad[] = { "\x85", "\x85\x85\x85", "\xE0\xB8", "\xE0", "\xC3", "\xF0\x9F\x98", "\xFF" };
+    static const size_t runs[] = { 1, 2, 3, 4, 36, 37, 64, 70, 130 };
+    unsigned char s[600];
+    buf out, norm;
+    offmap map;
+    buf_init(&out);
+    buf_init(&norm);
+    offmap_init(&map);
+    const char *text = "ประกาศ abc เทศบาลตำบล ที่ว่าการ xyz ";
+    for (size_t b = 0; b < sizeof bad / sizeof *bad + sizeof runs / sizeof *runs; b++) {
+        for (size_t at = 0; at < 200; at++) {
+            size_t n = at, l = strlen(text);
+            for (size_t k = 0; k < at; k++) s[k] = (unsigned char)text[k % l]; /* (maybe cut inside a character) */
+            if (b < sizeof bad / sizeof *bad) {
+                memcpy(s + n, bad[b], strlen(bad[b]));
+                n += strlen(bad[b]);
+            } else {
+                memset(s + n, 0x85, runs[b - sizeof bad / sizeof *bad]);
+                n += runs[b - sizeof bad / sizeof *bad];
+            }
+            for (size_t k = 0; n < 400; k++) s[n++] = (unsigned char)text[k % l];
+            for (quiet_way way = QUIET_CHARS; way <= QUIET_AVX512; way++) {
+                if (way == QUIET_AVX2 && !pdp_has_avx2()) continue;
+                if (way == QUIET_AVX512 && quiet_best() != QUIET_AVX512) continue;
+                for (size_t i = 0; i < n; i += 7) {
+                    size_t j = copy_way(s, n, i, way, &out, &map);
+                    assert_true(j >= i && j <= n);
+                    assert_int_equal(out.len, j - i);
+                    assert_memory_equal(out.data, s + i, j - i);
+                }
+            }
+            thai_normalize((const char *)s, n, &norm, &map);
+            assert_true(norm.len > 0);
+            for (size_t k = 0; k < map.len; k++) assert_true(map.v[k].r + map.v[k].rl <= n);
+        }
+    }
+    buf_free(&out);
+    buf_free(&norm);
+    offmap_free(&map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_lao_lookalikes),
         cmocka_unit_test(test_every_pair),
         cmocka_unit_test(test_quiet_blocks),
+        cmocka_unit_test(test_invalid_utf8_at_every_edge),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
