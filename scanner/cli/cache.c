@@ -14,23 +14,30 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <errno.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../core/docscan.h"
 #include "../util/buf.h"
+#include "../util/clock.h"
 #include "sqlite_lazy.h"
 
 #define BATCH 200 /* writes per transaction */
+#define BATCH_SECONDS 1.0 /* ...or this long: another scan waiting to write is not kept waiting */
+#define BUSY_MS 60000 /* how long to wait for another scan's transaction before giving up */
 
 struct cache {
     const sqlite_fns *sq;
+    char *path;
     sqlite3 *db;
     sqlite3_stmt *by_path, *by_hash, *put;
     pthread_mutex_t mu;
     char *version;      /* the rule set's, and the result encoding's */
     size_t pending;
+    double batch_started;  /* 0: no write transaction open */
+    int write_failed;      /* said once on stderr */
     size_t hits, misses;
 };
 
@@ -51,7 +58,8 @@ cache *cache_open(const char *path, const char *version, char **err)
         cache_close(c);
         return NULL;
     }
-    if (c->sq->open(path, &c->db) != SQLITE_OK || c->sq->exec(c->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+    if (c->sq->open(path, &c->db) != SQLITE_OK || c->sq->busy_timeout(c->db, BUSY_MS) != SQLITE_OK ||
+        c->sq->exec(c->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
         c->sq->prepare_v2(c->db, "SELECT result FROM results WHERE path=?1 AND size=?2 AND mtime=?3 AND ruleset=?4",
                            -1, &c->by_path, NULL) != SQLITE_OK ||
         c->sq->prepare_v2(c->db, "SELECT result FROM results WHERE hash=?1 AND ruleset=?2 LIMIT 1", -1, &c->by_hash,
@@ -62,21 +70,43 @@ cache *cache_open(const char *path, const char *version, char **err)
         cache_close(c);
         return NULL;
     }
-    c->sq->exec(c->db, "BEGIN", NULL, NULL, NULL);
+    c->path = xstrdup(path);
     return c;
+}
+
+/* A write that failed (another scan held the database past BUSY_MS, a full
+ * disk): said once; the scan goes on, its results just not kept. */
+static void write_failed(cache *c)
+{
+    if (!c->write_failed)
+        fprintf(stderr, "pdpascan: --cache %s: results could not be stored (%s); this scan is not cached\n", c->path,
+                c->sq->errmsg(c->db));
+    c->write_failed = 1;
+}
+
+static void commit(cache *c)
+{
+    if (!c->batch_started) return;
+    if (c->sq->exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        write_failed(c);
+        c->sq->exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    c->batch_started = 0;
+    c->pending = 0;
 }
 
 void cache_close(cache *c)
 {
     if (!c) return;
     if (c->sq) { /* else SQLite was never loaded: nothing was opened */
-        if (c->db) c->sq->exec(c->db, "COMMIT", NULL, NULL, NULL);
+        if (c->db) commit(c);
         c->sq->finalize(c->by_path);
         c->sq->finalize(c->by_hash);
         c->sq->finalize(c->put);
         c->sq->close(c->db);
     }
     pthread_mutex_destroy(&c->mu);
+    free(c->path);
     free(c->version);
     free(c);
 }
@@ -85,26 +115,30 @@ void cache_close(cache *c)
 static int fetch(cache *c, sqlite3_stmt *st, const pdp_rules *r, const char *name, pdp_result *res)
 {
     int hit = 0;
-    if (c->sq->step(st) == SQLITE_ROW)
+    if (c->sq->step(st) == SQLITE_ROW) /* (anything else, a busy database included, is a miss: the file is read) */
         hit = result_decode(r, c->sq->column_blob(st, 0), (size_t)c->sq->column_bytes(st, 0), name, res) == 0;
     c->sq->reset(st);
-    (void)c;
     return hit;
 }
 
-/* SHA-1 of the file's content (hex), or 0 when it cannot be read. */
+/* SHA-1 of the file's content (hex), or 0 when it cannot be read whole.
+ * Read, not mapped: a file that shrinks meanwhile (a live web root) would
+ * kill the whole run with SIGBUS under a mapping. */
 static int hash_file(const char *path, uint64_t size, char out[41])
 {
-    int fd = open(path, O_RDONLY);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return 0;
     GChecksum *h = g_checksum_new(G_CHECKSUM_SHA1);
-    void *m = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
-    int ok = !size || m != MAP_FAILED;
-    if (size && ok) {
-        g_checksum_update(h, m, (gssize)size);
-        munmap(m, size);
-    }
+    char chunk[1 << 16];
+    uint64_t got = 0;
+    ssize_t k;
+    while ((k = read(fd, chunk, sizeof chunk)) > 0 || (k < 0 && errno == EINTR))
+        if (k > 0) {
+            g_checksum_update(h, (const guchar *)chunk, (gssize)k);
+            got += (uint64_t)k;
+        }
     close(fd);
+    int ok = k == 0 && got == size; /* (changed under us: no key, the file is scanned as it is) */
     if (ok) snprintf(out, 41, "%s", g_checksum_get_string(h));
     g_checksum_free(h);
     return ok;
@@ -156,12 +190,14 @@ void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result 
     c->sq->bind_text(c->put, 4, k->hash, -1, SQLITE_STATIC);
     c->sq->bind_text(c->put, 5, c->version, -1, SQLITE_STATIC);
     c->sq->bind_blob(c->put, 6, b.data ? b.data : "", (int)b.len, SQLITE_STATIC);
-    c->sq->step(c->put);
-    c->sq->reset(c->put);
-    if (++c->pending >= BATCH) { /* commit now and then: an interrupted scan keeps what it did */
-        c->sq->exec(c->db, "COMMIT; BEGIN", NULL, NULL, NULL);
-        c->pending = 0;
+    if (!c->batch_started) { /* writes are batched; lookups need no transaction */
+        if (c->sq->exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) c->batch_started = monotonic_seconds();
+        else write_failed(c);
     }
+    if (c->sq->step(c->put) != SQLITE_DONE) write_failed(c);
+    c->sq->reset(c->put);
+    /* commit now and then: an interrupted scan keeps what it did */
+    if (++c->pending >= BATCH || monotonic_seconds() - c->batch_started > BATCH_SECONDS) commit(c);
     pthread_mutex_unlock(&c->mu);
     buf_free(&b);
 }

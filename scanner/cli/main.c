@@ -203,10 +203,11 @@ static int cmd_scan(int argc, char **argv)
     opt.allow = allow;
     opt.with_context = with_context;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
-    if (c.isolate == 1 || (c.isolate < 0 && in.len > 1))
+    size_t stuck = 0;
+    if (c.isolate != 0)
         procpool_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);
     else
-        jobs_run(rules, &opt, &in, c.jobs, results, on_result, &ctx);
+        stuck = jobs_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);
     progress_end(&ctx.prog);
     if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
     ctx.sum.seconds = monotonic_seconds() - t0;
@@ -214,6 +215,13 @@ static int cmd_scan(int argc, char **argv)
     report_free(ctx.rep);
     if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));
     rc = ctx.sum.errors ? 2 : ctx.sum.blocking ? 1 : 0;
+    if (stuck) { /* a thread is still reading a file given up on: end here, freeing nothing it may read */
+        cache_close(results);
+        if (wb && fclose(wb) != 0) rc = 2;
+        if (finish_output(out)) rc = 2;
+        fflush(NULL);
+        _exit(rc);
+    }
 done:
     cache_close(results);
     if (wb && fclose(wb) != 0) rc = 2;

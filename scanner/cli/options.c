@@ -33,7 +33,7 @@ const char *usage_text =
     "      --shard K/N      scan only the K-th of N parts of the inputs (split across machines)\n"
     "      --cache FILE     SQLite cache of results: unchanged files are not read again\n"
     "      --file-timeout S a file still being read after S seconds (default 600) is an error\n"
-    "      --isolate | --no-isolate  worker processes (default for several inputs): a crash\n"
+    "      --isolate | --no-isolate  worker processes (the default) or threads: a crash\n"
     "                       or hang in one file's reader becomes an error record\n"
     "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
     "                       high, medium (default), low, info\n"

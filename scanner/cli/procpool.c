@@ -1,6 +1,7 @@
 /* procpool.c — scanning in worker processes, so that a crash or a hang in
  * one document's reader does not lose the batch (`--isolate`, the default
- * for more than one input).  Each worker is a fork of this process (rules
+ * whatever the number of inputs, so that every input gets the time limit:
+ * a git hook's one file as much as an archive's thousands).  Each worker is a fork of this process (rules
  * already loaded) that reads input numbers from a pipe and writes back
  * encoded results.  The parent hands out inputs, answers from the cache
  * itself, kills a worker whose file runs past the time limit, and turns the
@@ -57,8 +58,7 @@ static void child_loop(ppool *p, int in_fd, int out_fd)
         const input *x = &p->in->v[job];
         jobs_test_crash(x->path);
         pdp_result r;
-        if (x->data) pdp_scan_buffer(p->rules, x->data, x->len, x->path, p->opt, &r);
-        else pdp_scan_file(p->rules, x->path, NULL, p->opt, &r);
+        jobs_scan_input(p->rules, p->opt, x, &r);
         buf b;
         buf_init(&b);
         result_encode(&r, &b);

@@ -23,6 +23,7 @@ static const lazy_fn want[] = {
     LAZY_FN(fns.bind_blob, sqlite3_bind_blob),
     LAZY_FN(fns.column_blob, sqlite3_column_blob),
     LAZY_FN(fns.column_bytes, sqlite3_column_bytes),
+    LAZY_FN(fns.busy_timeout, sqlite3_busy_timeout),
 };
 static lazy_lib lib = { SQLITE_LIB, want, sizeof want / sizeof *want, 0, 0 };
 

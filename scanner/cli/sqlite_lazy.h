@@ -22,6 +22,7 @@ typedef struct sqlite_fns {
     int (*bind_blob)(sqlite3_stmt *st, int i, const void *p, int n, void (*del)(void *));
     const void *(*column_blob)(sqlite3_stmt *st, int col);
     int (*column_bytes)(sqlite3_stmt *st, int col);
+    int (*busy_timeout)(sqlite3 *db, int ms);
 } sqlite_fns;
 
 /* The table (loaded once, thread-safe), or NULL with *why when libsqlite3
