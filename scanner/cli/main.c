@@ -29,6 +29,7 @@
 #include "config.h"
 #include "git.h"
 #include "../util/buf.h"
+#include "../util/utf8.h"
 #include "jobs.h"
 #include "walk.h"
 #include "options.h"
@@ -73,14 +74,35 @@ typedef struct run_ctx {
     pdp_severity fail_on;
     FILE *baseline;   /* --write-baseline, or NULL */
     progress prog;
+    int show_values;  /* --show-values (and no --mask-values): names shown as they are */
 } run_ctx;
 
-/* Problems also go to stderr as one line naming the file, never its data. */
-static void warn_problems(const pdp_result *res)
+/* Problems also go to stderr as one line naming the file, never its data:
+ * the name as the text report shows it (values in member names masked,
+ * control characters escaped), at most MAX_PROBLEM_LINES for one input and
+ * then a line that counts the rest (a nested archive may hold thousands). */
+#define MAX_PROBLEM_LINES 5
+static void warn_problems(const pdp_result *res, int show_values, size_t *said)
 {
-    for (size_t i = 0; i < res->nchildren; i++) warn_problems(&res->children[i]);
-    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL)
-        fprintf(stderr, "pdpascan: %s: %s\n", res->file, res->error ? res->error : pdp_status_name(res->status));
+    for (size_t i = 0; i < res->nchildren; i++) warn_problems(&res->children[i], show_values, said);
+    if (res->status != PDP_STATUS_ERROR && res->status != PDP_STATUS_PARTIAL) return;
+    if ((*said)++ >= MAX_PROBLEM_LINES) return;
+    char *name = utf8_printable(!show_values && res->shown_file ? res->shown_file : res->file);
+    char *why = utf8_printable(res->error ? res->error : pdp_status_name(res->status));
+    fprintf(stderr, "pdpascan: %s: %s\n", name, why);
+    free(name);
+    free(why);
+}
+
+static void warn_input_problems(const pdp_result *res, int show_values)
+{
+    size_t said = 0;
+    warn_problems(res, show_values, &said);
+    if (said <= MAX_PROBLEM_LINES) return;
+    char *name = utf8_printable(res->file);
+    fprintf(stderr, "pdpascan: %s: %zu more documents inside it not read completely (the report lists them)\n", name,
+            said - MAX_PROBLEM_LINES);
+    free(name);
 }
 
 static void on_result(void *ctx, pdp_result *res)
@@ -90,7 +112,7 @@ static void on_result(void *ctx, pdp_result *res)
     report_file(c->rep, res);
     summary_add(&c->sum, res, c->fail_on);
     progress_add(&c->prog, res);
-    warn_problems(res);
+    warn_input_problems(res, c->show_values);
 }
 
 /* The site's configuration (.pdpascan.yaml, walking up from the first
@@ -156,6 +178,16 @@ static int finish_output(FILE *out)
     return write_failed;
 }
 
+/* Close the --write-baseline file; 1 (said on stderr) when it could not be
+ * written whole (a full disk). */
+static int close_baseline(FILE *wb, const char *path)
+{
+    int bad = ferror(wb);
+    bad |= fclose(wb) != 0;
+    if (bad) fprintf(stderr, "pdpascan: cannot write the baseline %s: %s\n", path, strerror(errno ? errno : EIO));
+    return bad;
+}
+
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -198,7 +230,7 @@ static int cmd_scan(int argc, char **argv)
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
     report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
-    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 } };
+    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values };
     pdp_options opt = { 0 };
     opt.allow = allow;
     opt.with_context = with_context;
@@ -217,14 +249,14 @@ static int cmd_scan(int argc, char **argv)
     rc = ctx.sum.errors ? 2 : ctx.sum.blocking ? 1 : 0;
     if (stuck) { /* a thread is still reading a file given up on: end here, freeing nothing it may read */
         cache_close(results);
-        if (wb && fclose(wb) != 0) rc = 2;
+        if (wb && close_baseline(wb, c.write_baseline)) rc = 2;
         if (finish_output(out)) rc = 2;
         fflush(NULL);
         _exit(rc);
     }
 done:
     cache_close(results);
-    if (wb && fclose(wb) != 0) rc = 2;
+    if (wb && close_baseline(wb, c.write_baseline)) rc = 2;
     if (finish_output(out)) rc = 2;
     input_list_free(&in);
     pdp_rules_free(rules);

@@ -50,12 +50,17 @@ void location_copy(pdp_location *dst, const pdp_location *src);
 void location_free(pdp_location *loc);
 /* A result as bytes (appended to b), and back under the name `name`
  * (borrowed strings from rules or interned); -1 when data is damaged. */
-#define RESULT_CODEC_VERSION 2 /* change with the encoding: cached results are then not reused */
+#define RESULT_CODEC_VERSION 3 /* change with the encoding: cached results are then not reused */
 void result_encode(const pdp_result *r, buf *b);
 int result_decode(const pdp_rules *rules, const void *data, size_t len, const char *name, pdp_result *r);
 
 /* Free what one finding owns (not the finding itself). */
 void finding_free(pdp_finding *f);
+/* Scan member, the name of child inside parent, into child's findings
+ * (part "name") and set child's shown_file (names.c). */
+void names_scan(const pdp_rules *r, const pdp_options *opt, const pdp_result *parent, pdp_result *child,
+                const char *member);
+
 /* A new child result "parent!/member" of parent, initialised. */
 pdp_result *result_add_child(pdp_result *parent, const char *member);
 

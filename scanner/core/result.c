@@ -42,6 +42,7 @@ void pdp_result_free(pdp_result *res)
     for (size_t i = 0; i < res->nchildren; i++) pdp_result_free(&res->children[i]);
     free(res->children);
     free(res->file);
+    free(res->shown_file);
     free(res->encoding);
     free(res->error);
     memset(res, 0, sizeof *res);

@@ -64,10 +64,15 @@ void result_encode(const pdp_result *r, buf *b)
     /* members by their name inside this document, so that a cached
      * result read back under another name names its members after it */
     size_t own = strlen(r->file);
+    const char *shown = r->shown_file ? r->shown_file : r->file;
+    size_t own_shown = strlen(shown);
     for (size_t i = 0; i < r->nchildren; i++) {
-        const char *cf = r->children[i].file;
+        const pdp_result *c = &r->children[i];
+        const char *cf = c->file, *cs = c->shown_file;
         put_str(b, !strncmp(cf, r->file, own) && !strncmp(cf + own, "!/", 2) ? cf + own + 2 : cf);
-        result_encode(&r->children[i], b);
+        /* its shown name likewise: the part after the parent's shown one */
+        put_str(b, cs && !strncmp(cs, shown, own_shown) && !strncmp(cs + own_shown, "!/", 2) ? cs + own_shown + 2 : cs);
+        result_encode(c, b);
     }
 }
 
@@ -190,9 +195,12 @@ static void decode(reader *rd, const pdp_rules *rules, pdp_result *r, const char
     r->children = xcalloc(nc ? nc : 1, sizeof *r->children);
     for (; r->nchildren < nc && !rd->bad; r->nchildren++) {
         pdp_result *c = &r->children[r->nchildren];
-        char *rel = get_str(rd), *cname = xasprintf("%s!/%s", name, rel ? rel : "?");
+        char *rel = get_str(rd), *cname = xasprintf("%s!/%s", name, rel ? rel : "?"), *shown_rel = get_str(rd);
         decode(rd, rules, c, cname);
+        if (shown_rel || r->shown_file)
+            c->shown_file = xasprintf("%s!/%s", r->shown_file ? r->shown_file : name, shown_rel ? shown_rel : rel ? rel : "?");
         free(rel);
+        free(shown_rel);
         free(cname);
     }
 }

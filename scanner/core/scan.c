@@ -2,6 +2,7 @@
  * format, run the matching extractor through a docscan, fill the result.
  * Documents inside documents (archive members, PDF attachments) come back
  * here through extract_nested, one level deeper, sharing the limits. */
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -93,6 +94,22 @@ static void blob_free(blob *b)
     free(b->heap);
 }
 
+/* An OLE container is not read: a password-protected DOCX/XLSX/PPTX is one
+ * (its EncryptedPackage stream), and so are the legacy formats. */
+static void ole_error(source *src, scan_limits *lim, pdp_result *res, const sniff_result *sn)
+{
+    static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    blob b;
+    if (load_blob(src, lim->max_bytes, &b, res) != 0) return;
+    int encrypted = b.len && memmem(b.data, b.len, enc, sizeof enc - 1);
+    blob_free(&b);
+    if (encrypted)
+        result_set_status(res, PDP_STATUS_ERROR,
+                          "encrypted Office document (a password is needed to open it); not checked");
+    else
+        set_error(res, PDP_STATUS_ERROR, "%s: not read; save it as DOCX/XLSX/PPTX or PDF to check it", sn->what);
+}
+
 static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt, pdp_result *res,
                         scan_limits *lim, int depth)
 {
@@ -107,7 +124,7 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
     if (sn.kind == KIND_OTHER) {
         result_set_status(res, PDP_STATUS_SKIPPED, sn.what);
     } else if (sn.kind == KIND_OLE) {
-        set_error(res, PDP_STATUS_ERROR, "%s: not read; save it as DOCX/XLSX/PPTX or PDF to check it", sn.what);
+        ole_error(src, lim, res, &sn);
     } else if (sn.kind == KIND_TEXT) {
         docscan *ds = docscan_new(r, opt, res);
         extract_text(src, ds, res);
@@ -132,9 +149,24 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
     res->bytes = src->total;
 }
 
+int extract_members_spent(const extract_ctx *x) { return x->lim->members_out; }
+
+pdp_result *extract_child(extract_ctx *x, const char *name)
+{
+    if (!x->lim->members_left) {
+        x->lim->members_out = 1;
+        return NULL;
+    }
+    x->lim->members_left--;
+    pdp_result *c = result_add_child(x->res, name);
+    names_scan(x->rules, x->opt, x->res, c, name);
+    return c;
+}
+
 void extract_nested(extract_ctx *x, const char *name, const unsigned char *data, size_t len)
 {
-    pdp_result *c = result_add_child(x->res, name);
+    pdp_result *c = extract_child(x, name);
+    if (!c) return;
     if ((unsigned)x->depth + 1 > x->lim->max_depth) {
         c->bytes = len;
         result_set_status(c, PDP_STATUS_ERROR, "documents nested deeper than the limit; not checked");
@@ -151,6 +183,12 @@ static void scan_top(const pdp_rules *r, source *src, const pdp_options *opt, pd
     scan_limits lim;
     limits_init(&lim, opt);
     scan_source(r, src, opt, res, &lim, 0);
+    if (lim.members_out) {
+        char *e = xasprintf("more than %u documents inside it (all levels together); the rest were not checked",
+                            lim.max_members);
+        result_set_status(res, PDP_STATUS_PARTIAL, e);
+        free(e);
+    }
 }
 
 int pdp_scan_fd(const pdp_rules *r, int fd, const char *name, const pdp_options *opt, pdp_result *res)

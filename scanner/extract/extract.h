@@ -35,6 +35,8 @@ void sniff(const unsigned char *head, size_t n, sniff_result *out);
 typedef struct scan_limits {
     uint64_t max_bytes, expand_left;
     unsigned max_ratio, max_members, max_pages, max_depth;
+    unsigned members_left;  /* documents inside the input, all levels together (max_members at first) */
+    int members_out;        /* members_left ran out: the input is partial */
     double deadline;        /* monotonic seconds */
 } scan_limits;
 
@@ -55,8 +57,16 @@ int extract_out_of_time(extract_ctx *x);
 int extract_take_bytes(extract_ctx *x, uint64_t n, const char *what);
 
 /* Scan bytes found inside the current document (an archive member, a PDF
- * attachment) as a document of its own: a child result "outer!/name". */
+ * attachment) as a document of its own: a child result "outer!/name".
+ * Each takes one from the input's member budget (members_left, one for the
+ * input and every level inside it: ten archives of ten archives... cannot
+ * multiply it); once it is spent nothing more is added, and
+ * extract_members_spent() tells the caller to stop. */
 void extract_nested(extract_ctx *x, const char *name, const unsigned char *data, size_t len);
+int extract_members_spent(const extract_ctx *x);
+/* The child result for a member that is not scanned (it could not be read):
+ * its name scanned, one taken from the budget; NULL once it is spent. */
+pdp_result *extract_child(extract_ctx *x, const char *name);
 
 /* Text encodings.  Decides from the first bytes; *bom is the byte-order
  * mark's length to skip.  Returns an ICU converter name or "UTF-8". */

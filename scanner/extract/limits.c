@@ -16,6 +16,8 @@ void limits_init(scan_limits *l, const pdp_options *opt)
     l->max_members = opt->max_members ? opt->max_members : 20000;
     l->max_pages = opt->max_pages ? opt->max_pages : 20000;
     l->max_depth = opt->max_depth ? opt->max_depth : 4;
+    l->members_left = l->max_members;
+    l->members_out = 0;
     l->deadline = monotonic_seconds() + (opt->max_seconds > 0 ? opt->max_seconds : 300);
 }
 

@@ -170,8 +170,8 @@ static void scan_attachments(extract_ctx *x, PopplerDocument *doc)
         if (poppler_attachment_save_to_callback(a, save_cb, &s, &err)) {
             extract_nested(x, name, (const unsigned char *)(s.data.data ? s.data.data : ""), s.data.len);
         } else if (!s.over) {
-            pdp_result *c = result_add_child(x->res, name);
-            result_set_status(c, PDP_STATUS_ERROR, "embedded file could not be read");
+            pdp_result *c = extract_child(x, name);
+            if (c) result_set_status(c, PDP_STATUS_ERROR, "embedded file could not be read");
         }
         g_clear_error(&err);
         buf_free(&s.data);

@@ -111,14 +111,16 @@ void each_part(extract_ctx *x, zip_t *z, part_fn fn, void *ctx)
 void extract_archive(extract_ctx *x, zip_t *z)
 {
     zip_int64_t n = zip_get_num_entries(z, 0);
-    for (zip_int64_t i = 0; i < n && !extract_out_of_time(x); i++) {
+    for (zip_int64_t i = 0; i < n && !extract_members_spent(x) && !extract_out_of_time(x); i++) {
         const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
         if (!name || name[0] == 0 || name[strlen(name) - 1] == '/') continue;
         size_t len;
         unsigned char *data = zipx_read(x, z, (zip_uint64_t)i, &len);
         if (!data) {
-            pdp_result *c = result_add_child(x->res, name);
-            result_set_status(c, PDP_STATUS_ERROR, "could not be read from the archive (encrypted, damaged or over a limit)");
+            pdp_result *c = extract_child(x, name);
+            if (c)
+                result_set_status(c, PDP_STATUS_ERROR,
+                                  "could not be read from the archive (encrypted, damaged or over a limit)");
             continue;
         }
         extract_nested(x, name, data, len);

@@ -105,6 +105,10 @@ typedef struct pdp_result {
     struct pdp_result *children;
     size_t nchildren;
     size_t suppressed;      /* findings left out by the allowlist, baseline or inline marker */
+    /* file with each value found in a member or attachment name along it
+     * (findings with part "name") replaced by its suggestion: the name
+     * reports show when they mask values.  NULL when no name holds one. */
+    char *shown_file;
 } pdp_result;
 
 /* Scan options; zero-initialise and set what you need, or pass NULL.  Every

@@ -39,7 +39,7 @@ static void csv_file(report *r, const pdp_result *res)
     }
     for (size_t i = 0; i < res->nfindings; i++) {
         const pdp_finding *x = &res->findings[i];
-        field(f, res->file, 0);
+        field(f, report_file_name(r, res, 0), 0);
         field(f, res->format, 0);
         field(f, pdp_status_name(res->status), 0);
         number(f, x->loc.page);
@@ -66,7 +66,7 @@ static void csv_file(report *r, const pdp_result *res)
         field(f, x->fingerprint, 1);
     }
     if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL) {
-        field(f, res->file, 0);
+        field(f, report_file_name(r, res, 0), 0);
         field(f, res->format, 0);
         field(f, pdp_status_name(res->status), 0);
         fputs(",,,,,,,,,,,,,", f); /* page .. law: 13 empty fields */
@@ -78,7 +78,7 @@ static void csv_file(report *r, const pdp_result *res)
     size_t n = pdp_result_clauses(res, cl, 32);
     for (size_t i = 0; i < n; i++) {
         char *t = report_clause_text(r, &cl[i]);
-        field(f, res->file, 0);
+        field(f, report_file_name(r, res, 0), 0);
         field(f, res->format, 0);
         field(f, pdp_status_name(res->status), 0);
         fputs(",,,,,", f); /* page, line, part, sheet, cell */

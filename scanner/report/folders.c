@@ -18,8 +18,8 @@ static void count(const pdp_result *res, size_t *findings, size_t *high)
 
 void folders_add(report *r, const pdp_result *res)
 {
-    const char *slash = strrchr(res->file, '/');
-    char *name = slash ? xstrndup(res->file, (size_t)(slash - res->file)) : xstrdup(".");
+    const char *file = report_file_name(r, res, 1), *slash = strrchr(file, '/');
+    char *name = slash ? xstrndup(file, (size_t)(slash - file)) : xstrdup(".");
     size_t k = 0;
     while (k < r->nfolders && strcmp(r->folders[k].name, name)) k++;
     if (k == r->nfolders) {

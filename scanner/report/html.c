@@ -127,7 +127,7 @@ static void html_file(report *r, const pdp_result *res)
     for (size_t i = 0; i < res->nfindings; i++) shown += res->findings[i].severity > PDP_SEV_INFO;
     if (!shown && res->status == PDP_STATUS_OK) return; /* clean files: counted in the verdict */
     fputs("<section><h2>", f);
-    esc(f, res->file, 0);
+    esc(f, report_file_name(r, res, 1), 0);
     fputs("</h2>\n", f);
     if (res->status != PDP_STATUS_OK) {
         char key[32];

@@ -41,7 +41,7 @@ static void finding(report *r, const pdp_result *res, const pdp_finding *x)
 {
     FILE *f = r->out;
     fputs("{\"type\":\"finding\"", f);
-    key_str(f, "file", res->file);
+    key_str(f, "file", report_file_name(r, res, 0));
     key_str(f, "format", res->format);
     location(f, &x->loc);
     key_str(f, "rule", x->rule_id);
@@ -74,7 +74,7 @@ static void file_fields(report *r, const pdp_result *res)
 {
     FILE *f = r->out;
     fputs("\"type\":\"file\"", f);
-    key_str(f, "file", res->file);
+    key_str(f, "file", report_file_name(r, res, 0));
     key_str(f, "format", res->format);
     key_str(f, "status", pdp_status_name(res->status));
     if (res->error) key_str(f, "error", res->error);

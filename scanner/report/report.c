@@ -49,6 +49,12 @@ void report_free(report *r)
     free(r);
 }
 
+const char *report_file_name(const report *r, const pdp_result *res, int for_people)
+{
+    int mask = r->o.mask_values || (for_people && !r->o.show_values);
+    return mask && res->shown_file ? res->shown_file : res->file;
+}
+
 char *report_value(const report *r, const char *value)
 {
     if (!value) return xstrdup("");

@@ -45,6 +45,12 @@ char *report_verdict(report *r, const scan_summary *s, const char *key);
  * OIA s.15(5) material: 3 passage(s) — …" (heap). */
 char *report_clause_text(report *r, const pdp_clause *c);
 
+/* The file name a report prints for res: its shown_file (values in member
+ * and attachment names replaced) when values are masked — for_people: a
+ * report for people, which masks unless show_values; otherwise with
+ * mask_values. */
+const char *report_file_name(const report *r, const pdp_result *res, int for_people);
+
 /* match and normalized as the report may show them: masked with
  * mask_values (heap; free it). */
 char *report_value(const report *r, const char *value);

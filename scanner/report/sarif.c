@@ -88,10 +88,10 @@ static size_t rule_index(const report *r, const char *id)
 }
 
 /* Where a finding is, as SARIF sees it. */
-static void location(FILE *f, const pdp_result *res, const pdp_finding *x)
+static void location(report *r, FILE *f, const pdp_result *res, const pdp_finding *x)
 {
     fputs("\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
-    uri(f, res->file);
+    uri(f, report_file_name(r, res, 0));
     fputc('}', f);
     if (x->loc.line) fprintf(f, ",\"region\":{\"startLine\":%ld}", x->loc.line);
     fputc('}', f);
@@ -121,7 +121,7 @@ static void result(report *r, const pdp_result *res, const pdp_finding *x)
     fputs(",\"message\":{\"text\":", f);
     json_string(f, r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en);
     fputs("},", f);
-    location(f, res, x);
+    location(r, f, res, x);
     fputs(",\"partialFingerprints\":{\"pdpascan/v1\":", f);
     json_string(f, x->fingerprint);
     fputs("},\"properties\":{\"category\":", f);
@@ -157,7 +157,7 @@ static void clauses(report *r, const pdp_result *res)
             return;
         }
         fputs(st->nclauses++ ? ",{\"file\":" : "{\"file\":", m);
-        json_string(m, res->file);
+        json_string(m, report_file_name(r, res, 0));
         fputs(",\"category\":", m);
         json_string(m, cl[i].category);
         fputs(",\"clause\":", m);
@@ -187,7 +187,7 @@ static void sarif_file(report *r, const pdp_result *res)
     fputs(st->nerrors++ ? ",\n{\"level\":\"error\",\"message\":{\"text\":" : "\n{\"level\":\"error\",\"message\":{\"text\":", m);
     json_string(m, res->error ? res->error : pdp_status_name(res->status));
     fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", m);
-    uri(m, res->file);
+    uri(m, report_file_name(r, res, 0));
     fputs("}}}]}", m);
     fclose(m);
     buf_append(&st->errors, text, len);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report_impl.h"
+#include "../util/utf8.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -22,13 +23,22 @@ static const char *msg(report *r, const char *key) { return pdp_message(r->o.rul
 
 static const char *col(report *r, const char *c) { return r->o.color ? c : ""; }
 
+/* Text from a document (a name, a sheet, a value) as the terminal may see
+ * it: control characters escaped (utf8_printable). */
+static void put(FILE *f, const char *fmt, const char *text)
+{
+    char *safe = utf8_printable(text);
+    fprintf(f, fmt, safe);
+    free(safe);
+}
+
 static void where(report *r, const pdp_finding *x)
 {
     FILE *f = r->out;
     if (x->loc.page) fprintf(f, "%s %d ", msg(r, "report.page"), x->loc.page);
-    if (x->loc.sheet) fprintf(f, "%s!", x->loc.sheet);
-    if (x->loc.cell) fprintf(f, "%s ", x->loc.cell);
-    if (x->loc.part && !x->loc.cell) fprintf(f, "[%s] ", x->loc.part);
+    if (x->loc.sheet) put(f, "%s!", x->loc.sheet);
+    if (x->loc.cell) put(f, "%s ", x->loc.cell);
+    if (x->loc.part && !x->loc.cell) put(f, "[%s] ", x->loc.part);
     if (x->loc.line) fprintf(f, "%s %ld", msg(r, "report.line"), x->loc.line);
 }
 
@@ -43,7 +53,8 @@ static void finding(report *r, const pdp_finding *x)
     snprintf(key, sizeof key, "severity.%s", pdp_severity_name(x->severity));
     fprintf(f, "  %s%s%s", col(r, sev_color(x->severity)), msg(r, key), col(r, C_RESET));
     snprintf(key, sizeof key, "category.%s", x->category);
-    fprintf(f, "  %s%s%s  %s\n", col(r, C_BOLD), msg(r, key), col(r, C_RESET), shown ? shown : x->match);
+    fprintf(f, "  %s%s%s  ", col(r, C_BOLD), msg(r, key), col(r, C_RESET));
+    put(f, "%s\n", shown ? shown : x->match);
     fprintf(f, "      %s\n", r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en);
     if (x->action == PDP_ACT_REDACT)
         fprintf(f, "      %s%s: %s%s\n", col(r, C_DIM), msg(r, "report.suggest"), x->suggestion, col(r, C_RESET));
@@ -75,15 +86,19 @@ static void text_file(report *r, const pdp_result *res)
         char key[32];
         snprintf(key, sizeof key, "status.%s", pdp_status_name(res->status));
         const char *c = res->status == PDP_STATUS_SKIPPED ? C_DIM : "\033[1;35m";
-        fprintf(f, "%s%s: %s%s — %s\n", col(r, c), res->file, msg(r, key), col(r, C_RESET),
-                res->error ? res->error : "");
+        fputs(col(r, c), f);
+        put(f, "%s", report_file_name(r, res, 1));
+        fprintf(f, ": %s%s — ", msg(r, key), col(r, C_RESET));
+        put(f, "%s\n", res->error ? res->error : "");
     }
     if (!shown) return;
     char n[32];
     snprintf(n, sizeof n, "%zu", shown);
     const char *k[] = { "n" }, *v[] = { n };
     char *cnt = fill_template(msg(r, "report.findings"), k, v, 1);
-    fprintf(f, "%s%s%s  (%s)\n", col(r, C_BOLD), res->file, col(r, C_RESET), cnt);
+    fputs(col(r, C_BOLD), f);
+    put(f, "%s", report_file_name(r, res, 1));
+    fprintf(f, "%s  (%s)\n", col(r, C_RESET), cnt);
     free(cnt);
     clauses(r, res);
     for (size_t i = 0; i < res->nfindings; i++)
@@ -97,8 +112,11 @@ static void folders(report *r)
     size_t n = folders_top(r, 10);
     if (n < 2) return;
     fprintf(r->out, "%s\n", msg(r, "report.folders"));
-    for (size_t i = 0; i < n; i++)
-        fprintf(r->out, "  %-50s %6zu %6zu\n", r->folders[i].name, r->folders[i].findings, r->folders[i].high);
+    for (size_t i = 0; i < n; i++) {
+        char *name = utf8_printable(r->folders[i].name);
+        fprintf(r->out, "  %-50s %6zu %6zu\n", name, r->folders[i].findings, r->folders[i].high);
+        free(name);
+    }
 }
 
 static void text_end(report *r, const scan_summary *s)

@@ -1,5 +1,8 @@
 /* utf8.c — UTF-8 decoding and validation (see utf8.h). */
 #include "utf8.h"
+
+#include "buf.h"
+#include <stdio.h>
 #include <string.h>
 
 #include "simd.h"
@@ -275,4 +278,30 @@ size_t utf8_clean_run(const unsigned char *s, size_t n)
         i += l;
     }
     return i;
+}
+
+char *utf8_printable(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)u);
+    char *out = xmalloc(6 * n + 1), *o = out;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = utf8_decode(u + i, n - i, &cp);
+        if (!l) {
+            o += sprintf(o, "\\x%02X", u[i++]);
+        } else if (cp < 0x20 || cp == 0x7F) {
+            o += sprintf(o, "\\x%02X", (unsigned)cp);
+            i += l;
+        } else if (cp >= 0x80 && cp <= 0x9F) {
+            o += sprintf(o, "\\u%04X", (unsigned)cp);
+            i += l;
+        } else {
+            memcpy(o, u + i, l);
+            o += l;
+            i += l;
+        }
+    }
+    *o = 0;
+    return out;
 }

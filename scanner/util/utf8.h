@@ -19,6 +19,12 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n, int *incomplete);
  * common cases, ASCII and Thai E0 B8/B9 xx, checked without a decode). */
 size_t utf8_clean_run(const unsigned char *s, size_t n);
 
+/* A copy of s safe to print on a terminal (heap): C0 controls, DEL and C1
+ * controls (U+0080..U+009F) written as \xNN or \u00NN, bytes that are not
+ * UTF-8 as \xNN, everything else as it is.  A file or member name may
+ * hold ESC or CR: printed raw, they would rewrite the screen. */
+char *utf8_printable(const char *s);
+
 /* Write cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 

@@ -137,6 +137,15 @@ static void test_ole_is_an_error(void **s)
     assert_string_equal(r.format, "ole");
     assert_non_null(strstr(r.error, "not read"));
     pdp_result_free(&r);
+    /* An encrypted DOCX/XLSX/PPTX: its directory names the EncryptedPackage
+     * stream (UTF-16LE); the advice is a password, not "save it as DOCX". */
+    static const char name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    memcpy(ole + 256, name, sizeof name - 1);
+    assert_int_equal(pdp_scan_buffer(g_rules, ole, sizeof ole, "locked.docx", NULL, &r), 0);
+    assert_int_equal(r.status, PDP_STATUS_ERROR);
+    assert_non_null(strstr(r.error, "password"));
+    assert_null(strstr(r.error, "save it as"));
+    pdp_result_free(&r);
 }
 
 /* A document read whole from a pipe is held to max_bytes too. */
