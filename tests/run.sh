@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh — run every test of each build directory given (build, build-asan),
-# the cmocka suites and the CLI suite, and end with one "N passed, N failed".
+# the cmocka suites and the CLI suites (tests/cli/test_*.sh), and end with one "N passed, N failed".
 # usage: sh tests/run.sh BUILD_DIR...   (from the repository root)
 total_pass=0; total_fail=0
 log=$(mktemp /tmp/pdpascan-test.XXXXXX)
@@ -17,13 +17,15 @@ for b in "$@"; do
     echo "== $t: $p passed, $f failed"
     total_pass=$((total_pass+p)); total_fail=$((total_fail+f))
   done
-  sh tests/cli/test_cli.sh "$b" >"$log" 2>&1
-  cat "$log"
-  p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -1)
-  f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -1)
-  p=${p:-0}; f=${f:-1}
-  echo "== $b cli: $p passed, $f failed"
-  total_pass=$((total_pass+p)); total_fail=$((total_fail+f))
+  for s in tests/cli/test_*.sh; do
+    sh "$s" "$b" >"$log" 2>&1
+    cat "$log"
+    p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | tail -1)
+    f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | tail -1)
+    p=${p:-0}; f=${f:-1}
+    echo "== $b $(basename "$s" .sh): $p passed, $f failed"
+    total_pass=$((total_pass+p)); total_fail=$((total_fail+f))
+  done
 done
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]
