@@ -8,18 +8,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../scanner/include/pdpascan.h"
 
 static pdp_rules *rules;
 
+/* The rules: $PDPASCAN_RULES, else patterns/ here (make fuzz), else
+ * patterns/ beside the harness (ClusterFuzzLite copies them to $OUT). */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
-    (void)argv;
-    char *err = NULL;
-    const char *dir = getenv("PDPASCAN_RULES");
-    if (pdp_rules_load(dir ? dir : "patterns", &rules, &err) != 0) {
+    char *err = NULL, beside[4096] = "patterns";
+    const char *dir = getenv("PDPASCAN_RULES"), *slash = strrchr((*argv)[0], '/');
+    if (!dir && slash && access("patterns", R_OK) != 0)
+        snprintf(beside, sizeof beside, "%.*s/patterns", (int)(slash - (*argv)[0]), (*argv)[0]);
+    if (pdp_rules_load(dir ? dir : beside, &rules, &err) != 0) {
         fprintf(stderr, "fuzz: %s\n", err);
         exit(1);
     }
