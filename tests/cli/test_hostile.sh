@@ -70,10 +70,11 @@ for f in $(find corpus tests/regress -type f ! -name '*.yaml' ! -name '*.md' ! -
   timeout 60 "$BIN" scan -f jsonl "$f" > "$T/one" 2>"$T/one.err"; r=$?
   crash_ok=$(grep -c "^$(basename "$f")	" "$H/library-crashes.txt")
   if [ "$crash_ok" = 0 ] && grep -Eq 'Sanitizer|runtime error|reader crashed' "$T/one" "$T/one.err"; then bad="$bad $f(crashed)"; fi
+  if [ "$crash_ok" = 0 ] && grep -vq '^pdpascan: ' "$T/one.err"; then bad="$bad $f(stderr: $(grep -v '^pdpascan: ' "$T/one.err" | head -1))"; fi
   if [ $r = 0 ] && jq -se 'any(.[]; .type=="file" and (.status=="partial" or .status=="error"))' "$T/one" >/dev/null; then bad="$bad $f"; fi
   if [ $r -gt 2 ]; then bad="$bad $f(exit $r)"; fi
 done
-ok "$([ -z "$bad" ]; echo $?)" "corpus/ and tests/regress/: exit 0 only when read completely, never a crash exit${bad:+ (not:$bad)}"
+ok "$([ -z "$bad" ]; echo $?)" "corpus/ and tests/regress/: exit 0 only when read completely, no crash, nothing on stderr but pdpascan's own lines (a corrupt JPEG among them)${bad:+ (not:$bad)}"
 
 # Every input gets the time limit, whatever the mode.
 mkfifo "$T/fifo"; (sleep 97 > "$T/fifo" &)
@@ -98,6 +99,10 @@ check "--cache on files that shrink meanwhile: the run ends with its summary (ex
 # Scans started together on a new cache all finish.
 for i in 1 2 3; do "$BIN" scan -f jsonl --cache "$T/race.db" corpus/text > "$T/race$i" 2> "$T/race$i.err" & done; wait
 check "three scans started together on a new cache: each ends with its whole report" sh -c "for i in 1 2 3; do jq -se 'map(select(.type==\"summary\"))[0].files > 20' '$T/race'\$i || exit 1; ! grep -q 'locked' '$T/race'\$i.err || exit 1; done"
+
+# A baseline that cannot be written says so.
+"$BIN" scan --write-baseline /dev/full corpus/text/complaint_record.txt > /dev/null 2> "$T/err"; r=$?
+check "--write-baseline on a full disk: exit 2 and the reason on stderr" sh -c "[ $r = 2 ] && grep -q 'cannot write the baseline /dev/full: No space left' '$T/err'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
