@@ -32,7 +32,7 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
 	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread -fPIC \
 	-DPDP_DATADIR='"$(DATADIR)"' -DPDP_LIBDIR='"$(LIBDIR)"' $(PKG_CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -pthread
+LDLIBS_ALL = $(PKG_LIBS) -lm -pthread
 
 ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -85,7 +85,7 @@ $(LIB): $(LIB_OBJ)
 
 # -rdynamic: the plugin calls back into the program's docscan and helpers.
 $(BIN): $(CLI_OBJ)
-	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) -ldl -pthread
+	$(CC) $(ALL_CFLAGS) -rdynamic -o $@ $(CLI_OBJ) $(CORE_LIBS) -lm -ldl -pthread
 
 $(PLUGIN): $(FORMAT_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $(FORMAT_OBJ) $(FORMAT_LIBS)

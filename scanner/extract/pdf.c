@@ -1,7 +1,9 @@
 /* pdf.c — PDF through poppler-glib.
  *
- * Per page: the text in reading order with one box per character, so that
- * every finding gets its page and bounding box (PDF points, origin top-left);
+ * Per page: the text laid out again from each character's box, a table's
+ * rows as lines and its cells separated by tabs (pdf_layout.h), each
+ * character keeping its box, so that every finding gets its page and
+ * bounding box (PDF points, origin top-left);
  * annotation contents and authors (pop-ups included), form field values.
  * Per document: the information dictionary and XMP metadata, and embedded
  * files, each scanned as a document of its own ("outer.pdf!/name").  A page
@@ -9,11 +11,13 @@
  * partial: a scanned page cannot be checked.  An encrypted PDF is an error. */
 #define _GNU_SOURCE /* memmem */
 #include <poppler.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
 #include "../util/buf.h"
+#include "pdf_layout.h"
 
 static int has_text(const char *s)
 {
@@ -50,22 +54,19 @@ static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
 }
 
 /* Boxes for the findings this page added (from index first on): the union
- * of their characters' boxes.  Asked of poppler only for pages with
- * findings: most pages have none, and the layout costs a second pass. */
-static void page_boxes(extract_ctx *x, PopplerPage *page, const char *text, uint64_t start, size_t first)
+ * of their characters' boxes in the laid-out text. */
+static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, size_t first)
 {
-    PopplerRectangle *rects = NULL;
-    guint n = 0;
-    if (!poppler_page_get_text_layout(page, &rects, &n)) return;
-    size_t len = strlen(text);
+    const char *text = pl->text.data;
+    size_t len = pl->text.len;
     for (size_t k = first; k < x->res->nfindings; k++) {
         pdp_finding *f = &x->res->findings[k];
         if (f->loc.part || f->start < start || f->end > start + len) continue;
         glong c0 = g_utf8_pointer_to_offset(text, text + (f->start - start));
         glong c1 = g_utf8_pointer_to_offset(text, text + (f->end - start));
-        for (glong c = c0; c < c1 && c < (glong)n; c++) {
-            PopplerRectangle *r = &rects[c];
-            if (r->x2 <= r->x1 || r->y2 <= r->y1) continue; /* line breaks and the like */
+        for (glong c = c0; c < c1 && c < (glong)pl->nboxes; c++) {
+            const lbox *r = &pl->boxes[c];
+            if (r->x2 <= r->x1 || r->y2 <= r->y1) continue; /* separators, zero-width marks */
             double b[4] = { r->x1, r->y1, r->x2, r->y2 };
             if (!f->loc.has_bbox) {
                 memcpy(f->loc.bbox, b, sizeof b);
@@ -78,7 +79,27 @@ static void page_boxes(extract_ctx *x, PopplerPage *page, const char *text, uint
             if (b[3] > f->loc.bbox[3]) f->loc.bbox[3] = b[3];
         }
     }
+}
+
+_Static_assert(sizeof(PopplerRectangle) == sizeof(lbox) && offsetof(PopplerRectangle, y2) == offsetof(lbox, y2),
+               "poppler's rectangles are read as lbox");
+
+/* The page's text laid out from its characters' boxes (pdf_layout.h);
+ * poppler's own text, each character with its box, when the boxes cannot
+ * be had or do not match. */
+static void page_layout_of(PopplerPage *page, const char *text, page_layout *pl)
+{
+    PopplerRectangle *rects = NULL;
+    guint n = 0;
+    if (poppler_page_get_text_layout(page, &rects, &n) && page_layout_build(text, (const lbox *)rects, n, pl) == 0) {
+        g_free(rects);
+        return;
+    }
     g_free(rects);
+    buf_init(&pl->text);
+    buf_puts(&pl->text, text);
+    pl->nboxes = 0;
+    pl->boxes = NULL;
 }
 
 /* The page's text into the scan; returns 1 when the page gave text or
@@ -93,12 +114,15 @@ static int page_text(extract_ctx *x, PopplerPage *page, int no)
         g_free(text);
         return images != NULL;
     }
+    page_layout pl;
+    page_layout_of(page, text, &pl);
+    g_free(text);
     size_t first = x->res->nfindings;
     uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
-    docscan_text(x->ds, text, strlen(text));
+    docscan_text(x->ds, pl.text.data, pl.text.len);
     docscan_flush(x->ds);
-    if (x->res->nfindings > first) page_boxes(x, page, text, start, first);
-    g_free(text);
+    if (x->res->nfindings > first) page_boxes(x, &pl, start, first);
+    page_layout_free(&pl);
     return 1;
 }
 

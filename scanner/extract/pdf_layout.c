@@ -1,0 +1,365 @@
+/* pdf_layout.c — a PDF page's text rebuilt from where its glyphs stand
+ * (see pdf_layout.h).
+ *
+ * poppler's page text follows its own reading order, which loses a table:
+ * the cells of a row come out glued together ("1นางกนกวรรณ ทองเจือ5-2016-
+ * 12724-03-43 กรกฎาคม 2504"), and a list whose columns stand apart comes
+ * out column after column.  Thai marks placed out of order by the producer
+ * end up after the wrong letter or on a line of their own ("เบีย" / "้ ยัง").
+ * So the text is laid out again from each character's box:
+ *
+ *   - rows: letters whose boxes share a vertical band (poppler gives every
+ *     character of a line the same box height), top to bottom;
+ *   - in a row, letters left to right; each Thai mark (above/below vowels,
+ *     tone marks) goes back on the letter it stands on — the one whose box
+ *     holds it, or for a mark drawn with no width, the one whose right edge
+ *     is nearest (a mark is drawn at the pen position after its letter);
+ *   - between two letters: nothing, a space, or a tab for a cell boundary —
+ *     from the gap between their boxes, and from whether poppler put them
+ *     next to each other and with a space between (poppler glues cells with
+ *     no space: a wide gap it did not fill is a cell boundary);
+ *   - a row that only continues cells of the row above (a wrapped address)
+ *     is joined to those cells, so a cell stays whole.
+ *
+ * The result is handed to the detectors as other tables are: a row per line,
+ * cells separated by tabs.  Every character keeps its box, so findings'
+ * boxes stay right. */
+#define _GNU_SOURCE /* qsort_r */
+#include "pdf_layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/utf8.h"
+
+enum { G_BASE, G_MARK, G_SPACE, G_BREAK };
+
+typedef struct glyph {
+    size_t off, len;  /* the character's bytes in the page text */
+    lbox b;
+    int kind;
+    int row;
+    long pred;        /* a letter: the letter before it in poppler's order, on its line (-1: none) */
+    int space_before; /* poppler put a space between pred and it */
+    long base;        /* a mark: the letter it stands on (-1: none found) */
+} glyph;
+
+typedef struct row {
+    long *v;          /* letters, left to right */
+    size_t n, cap;
+    double top, bottom, yc;
+    int joined;       /* merged into the row above (a wrapped cell) */
+} row;
+
+typedef struct layout {
+    const char *text;
+    glyph *g;
+    size_t ng;
+    row *rows;
+    size_t nrows;
+} layout;
+
+static double height(const lbox *b) { return b->y2 - b->y1 > 0.5 ? b->y2 - b->y1 : 1; }
+static double ycenter(const lbox *b) { return (b->y1 + b->y2) / 2; }
+
+/* Thai above/below vowels and tone marks: drawn over or under a letter. */
+static int thai_mark(uint32_t cp)
+{
+    return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E);
+}
+
+/* The page text as glyphs, one per character, with poppler's order noted. */
+static int read_glyphs(layout *L, const char *text, const lbox *boxes, size_t n)
+{
+    L->g = xcalloc(n ? n : 1, sizeof *L->g);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = strlen(text), off = 0;
+    long last = -1;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (off >= len) return -1;
+        uint32_t cp;
+        size_t l = utf8_decode(s + off, len - off, &cp);
+        if (!l) return -1;
+        glyph *g = &L->g[i];
+        *g = (glyph){ off, l, boxes[i], G_BASE, -1, -1, 0, -1 };
+        off += l;
+        if (cp == '\n') {
+            g->kind = G_BREAK;
+            last = -1;
+            space = 0;
+        } else if (cp == ' ' || cp == 0xA0 || cp == '\t' || cp == '\r') {
+            g->kind = G_SPACE;
+            space = 1;
+        } else if (thai_mark(cp)) {
+            g->kind = G_MARK;
+        } else {
+            g->pred = last;
+            g->space_before = space;
+            last = (long)i;
+            space = 0;
+        }
+    }
+    L->ng = n;
+    return off == len ? 0 : -1;
+}
+
+static int by_ycenter(const void *a, const void *b, void *ctx)
+{
+    const glyph *g = ctx;
+    double ya = ycenter(&g[*(const long *)a].b), yb = ycenter(&g[*(const long *)b].b);
+    return ya < yb ? -1 : ya > yb ? 1 : *(const long *)a < *(const long *)b ? -1 : 1;
+}
+
+static int by_x(const void *a, const void *b, void *ctx)
+{
+    const glyph *g = ctx;
+    double xa = g[*(const long *)a].b.x1, xb = g[*(const long *)b].b.x1;
+    return xa < xb ? -1 : xa > xb ? 1 : *(const long *)a < *(const long *)b ? -1 : 1;
+}
+
+static void row_push(row *r, long i)
+{
+    if (r->n == r->cap) r->v = xrealloc(r->v, (r->cap = r->cap ? 2 * r->cap : 32) * sizeof *r->v);
+    r->v[r->n++] = i;
+}
+
+/* Letters into rows: sorted by their vertical centre, a row holding those
+ * within a third of its first letter's height of it. */
+static void make_rows(layout *L)
+{
+    long *ord = xmalloc((L->ng ? L->ng : 1) * sizeof *ord);
+    size_t n = 0;
+    for (size_t i = 0; i < L->ng; i++)
+        if (L->g[i].kind == G_BASE) ord[n++] = (long)i;
+    qsort_r(ord, n, sizeof *ord, by_ycenter, L->g);
+    size_t cap = 0;
+    for (size_t k = 0; k < n; k++) {
+        const glyph *g = &L->g[ord[k]];
+        row *r = L->nrows ? &L->rows[L->nrows - 1] : NULL;
+        if (!r || ycenter(&g->b) > r->yc + height(&L->g[r->v[0]].b) / 3) {
+            if (L->nrows == cap) L->rows = xrealloc(L->rows, (cap = cap ? 2 * cap : 16) * sizeof *L->rows);
+            r = &L->rows[L->nrows++];
+            *r = (row){ NULL, 0, 0, g->b.y1, g->b.y2, ycenter(&g->b), 0 };
+        }
+        row_push(r, ord[k]);
+        if (g->b.y1 < r->top) r->top = g->b.y1;
+        if (g->b.y2 > r->bottom) r->bottom = g->b.y2;
+    }
+    free(ord);
+    for (size_t k = 0; k < L->nrows; k++) {
+        qsort_r(L->rows[k].v, L->rows[k].n, sizeof *L->rows[k].v, by_x, L->g);
+        for (size_t j = 0; j < L->rows[k].n; j++) L->g[L->rows[k].v[j]].row = (int)k;
+    }
+}
+
+/* The row nearest the mark's vertical centre (rows are top to bottom). */
+static long nearest_row(const layout *L, double yc)
+{
+    size_t lo = 0, hi = L->nrows;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (L->rows[mid].yc < yc) lo = mid + 1;
+        else hi = mid;
+    }
+    long best = -1;
+    double d = INFINITY;
+    for (size_t k = lo > 0 ? lo - 1 : 0; k <= lo && k < L->nrows; k++)
+        if (fabs(L->rows[k].yc - yc) < d) {
+            d = fabs(L->rows[k].yc - yc);
+            best = (long)k;
+        }
+    return best;
+}
+
+/* Each mark onto its letter: the one whose box holds the mark's centre (a
+ * mark with a width of its own), else the one whose right edge is nearest
+ * the mark (drawn with no width at the pen position after its letter). */
+static void place_marks(layout *L)
+{
+    for (size_t i = 0; i < L->ng; i++) {
+        glyph *m = &L->g[i];
+        if (m->kind != G_MARK) continue;
+        long r = nearest_row(L, ycenter(&m->b));
+        if (r < 0) continue;
+        const row *R = &L->rows[r];
+        double mc = (m->b.x1 + m->b.x2) / 2, best = INFINITY;
+        for (size_t j = 0; j < R->n; j++) {
+            const lbox *b = &L->g[R->v[j]].b;
+            if (m->b.x2 - m->b.x1 > 1 && mc >= b->x1 && mc <= b->x2) {
+                m->base = R->v[j];
+                break;
+            }
+            double d = fabs(b->x2 - m->b.x1);
+            if (d < best) {
+                best = d;
+                m->base = R->v[j];
+            }
+        }
+    }
+}
+
+enum { SEP_NONE, SEP_SPACE, SEP_TAB };
+
+/* What stands between letters a and b, neighbours in a row. */
+static int separator(const layout *L, long a, long b)
+{
+    const glyph *A = &L->g[a], *B = &L->g[b];
+    double h = fmax(height(&A->b), height(&B->b)), gap = B->b.x1 - A->b.x2;
+    if (B->pred == a) { /* next to each other in poppler's text too */
+        if (B->space_before) return gap < 0.1 * h ? SEP_NONE : gap > 3 * h ? SEP_TAB : SEP_SPACE;
+        return gap > 0.3 * h ? SEP_TAB : SEP_NONE;
+    }
+    return gap < 0.12 * h ? SEP_NONE : gap < 0.6 * h ? SEP_SPACE : SEP_TAB;
+}
+
+/* A row's cells: [start, end) spans of its letters, with their x-extent. */
+typedef struct cell {
+    size_t from, to;
+    double x1, x2;
+} cell;
+
+static size_t row_cells(const layout *L, const row *R, cell *c, size_t max)
+{
+    size_t n = 0;
+    for (size_t j = 0; j < R->n && n < max; j++) {
+        const lbox *b = &L->g[R->v[j]].b;
+        if (j == 0 || separator(L, R->v[j - 1], R->v[j]) == SEP_TAB) {
+            c[n++] = (cell){ j, j + 1, b->x1, b->x2 };
+            continue;
+        }
+        c[n - 1].to = j + 1;
+        if (b->x2 > c[n - 1].x2) c[n - 1].x2 = b->x2;
+    }
+    return n;
+}
+
+#define MAX_CELLS 64
+
+/* Does row k only continue cells of the row above (a wrapped cell): close
+ * below the row before it, fewer cells than the row it continues, each
+ * under one of its cells, the first column left empty? */
+static int continues(const layout *L, size_t k)
+{
+    if (k == 0) return 0;
+    size_t head = k - 1;
+    while (head > 0 && L->rows[head].joined) head--; /* the row whose cells a wrapped one continues */
+    const row *up = &L->rows[head], *R = &L->rows[k];
+    cell a[MAX_CELLS], b[MAX_CELLS];
+    size_t na = row_cells(L, up, a, MAX_CELLS), nb = row_cells(L, R, b, MAX_CELLS);
+    double h = height(&L->g[R->v[0]].b);
+    if (na < 2 || nb >= na || R->yc - L->rows[k - 1].yc > 1.45 * h) return 0;
+    if (b[0].x1 < a[1].x1 - 0.5 * h) return 0; /* something in the first column: a row of its own */
+    for (size_t j = 0; j < nb; j++) {
+        int under = 0;
+        for (size_t i = 0; i < na; i++) under += b[j].x1 < a[i].x2 + 0.5 * h && b[j].x2 > a[i].x1 - 0.5 * h;
+        if (under != 1) return 0;
+    }
+    return 1;
+}
+
+/* Emit character glyph i (and, for a letter, the marks on it) into out. */
+static void emit_glyph(const layout *L, long i, page_layout *out, const long *marks_of, const long *next_mark)
+{
+    const glyph *g = &L->g[i];
+    buf_append(&out->text, L->text + g->off, g->len);
+    out->boxes[out->nboxes++] = g->b;
+    for (long m = marks_of[i]; m >= 0; m = next_mark[m]) {
+        buf_append(&out->text, L->text + L->g[m].off, L->g[m].len);
+        out->boxes[out->nboxes++] = L->g[m].b;
+    }
+}
+
+static void emit_sep(page_layout *out, char c)
+{
+    buf_putc(&out->text, c);
+    out->boxes[out->nboxes++] = (lbox){ 0, 0, 0, 0 };
+}
+
+/* The letters [from, to) of row R, with spaces between words. */
+static void emit_span(const layout *L, const row *R, size_t from, size_t to, page_layout *out, const long *marks_of,
+                      const long *next_mark)
+{
+    for (size_t j = from; j < to; j++) {
+        if (j > from && separator(L, R->v[j - 1], R->v[j]) != SEP_NONE) emit_sep(out, ' ');
+        emit_glyph(L, R->v[j], out, marks_of, next_mark);
+    }
+}
+
+/* Row k, with the rows that continue its cells (k + 1, ... while joined)
+ * folded into them. */
+static void emit_row(const layout *L, size_t k, page_layout *out, const long *marks_of, const long *next_mark)
+{
+    const row *R = &L->rows[k];
+    cell c[MAX_CELLS];
+    size_t nc = row_cells(L, R, c, MAX_CELLS);
+    if (nc == MAX_CELLS) c[nc - 1].to = R->n;
+    for (size_t i = 0; i < nc; i++) {
+        if (i) emit_sep(out, '\t');
+        emit_span(L, R, c[i].from, c[i].to, out, marks_of, next_mark);
+        for (size_t w = k + 1; w < L->nrows && L->rows[w].joined; w++) {
+            const row *W = &L->rows[w];
+            cell d[MAX_CELLS];
+            size_t nd = row_cells(L, W, d, MAX_CELLS);
+            for (size_t j = 0; j < nd; j++)
+                if (d[j].x1 < c[i].x2 + height(&L->g[W->v[0]].b) / 2 && d[j].x2 > c[i].x1 - height(&L->g[W->v[0]].b) / 2 &&
+                    (i + 1 >= nc || d[j].x1 < c[i + 1].x1)) {
+                    emit_sep(out, ' ');
+                    emit_span(L, W, d[j].from, d[j].to, out, marks_of, next_mark);
+                }
+        }
+    }
+}
+
+int page_layout_build(const char *text, const lbox *boxes, size_t n, page_layout *out)
+{
+    memset(out, 0, sizeof *out);
+    buf_init(&out->text);
+    layout L = { text, NULL, 0, NULL, 0 };
+    if (read_glyphs(&L, text, boxes, n) != 0) {
+        free(L.g);
+        return -1;
+    }
+    make_rows(&L);
+    place_marks(&L);
+    /* marks in poppler's order on each letter, as a linked list */
+    long *marks_of = xmalloc((n ? n : 1) * sizeof *marks_of), *next_mark = xmalloc((n ? n : 1) * sizeof *next_mark),
+         *tail = xmalloc((n ? n : 1) * sizeof *tail);
+    for (size_t i = 0; i < n; i++) marks_of[i] = next_mark[i] = tail[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        long b = L.g[i].base;
+        if (L.g[i].kind != G_MARK || b < 0) continue;
+        if (tail[b] < 0) marks_of[b] = (long)i;
+        else next_mark[tail[b]] = (long)i;
+        tail[b] = (long)i;
+    }
+    for (size_t k = 1; k < L.nrows; k++) L.rows[k].joined = continues(&L, k);
+    out->boxes = xmalloc((2 * n + L.nrows + 1) * sizeof *out->boxes);
+    int first = 1;
+    for (size_t k = 0; k < L.nrows; k++) {
+        if (L.rows[k].joined) continue;
+        if (!first) emit_sep(out, '\n');
+        first = 0;
+        emit_row(&L, k, out, marks_of, next_mark);
+    }
+    /* marks that found no letter (a page of marks alone) are kept at the end */
+    for (size_t i = 0; i < n; i++)
+        if (L.g[i].kind == G_MARK && L.g[i].base < 0) emit_glyph(&L, (long)i, out, marks_of, next_mark);
+    if (!out->text.data) buf_puts(&out->text, "");
+    free(marks_of);
+    free(next_mark);
+    free(tail);
+    for (size_t k = 0; k < L.nrows; k++) free(L.rows[k].v);
+    free(L.rows);
+    free(L.g);
+    return 0;
+}
+
+void page_layout_free(page_layout *pl)
+{
+    buf_free(&pl->text);
+    free(pl->boxes);
+    memset(pl, 0, sizeof *pl);
+}
