@@ -184,8 +184,8 @@ static int find_pair(const pdp_rule *ru, struct column_state *st, const char *s,
 }
 
 /* Is there a header cell of ru in line [ls, le)?  Sets its column.  A
- * header followed by a name on its own line is a form's label ("ชื่อผู้ร้อง
- * สมชาย ใจดี"): that name is tried, and no column starts. */
+ * header followed by a name in a row of label/value pairs is a form's label
+ * ("ชื่อผู้ร้อง | สมชาย ใจดี"): that name is tried, and no column starts. */
 static int find_header(const pdp_rule *ru, struct column_state *st, const char *s, size_t nlen, size_t ls,
                        size_t le, sep_mode m, const offmap *map, size_t raw_lo, size_t raw_hi, detect_scratch *sc,
                        cand_vec *out)
@@ -203,7 +203,10 @@ static int find_header(const pdp_rule *ru, struct column_state *st, const char *
     }
     if (col < 0 && ru->col_given) return find_pair(ru, st, s, ls, le, m, sc->md);
     if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
-    if (next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
+    /* label | value (| label | value ...): a form, whose value is tried;
+     * any other row is a header row, whose next cell is another header */
+    int form = k == 2 || (k % 2 == 0 && col % 2 == 0);
+    if (form && next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
     *st = (struct column_state){ .rule = ru, .active = 1, .col = col, .mode = m };
     return 1;
 }

@@ -7,7 +7,7 @@
  * its line: visible text; and what a visitor does not see but can read —
  * comments (part html-comment), attribute values that carry text (title, alt,
  * value, placeholder, content, data-*, mailto:/tel: links; part attribute),
- * inline scripts (part script).  Styles are left out. */
+ * inline scripts (part script, their \uXXXX escapes written out).  Styles are left out. */
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
@@ -81,6 +81,48 @@ static void piece(walk_state *w, long line, const char *part, const char *text)
 
 static void walk(walk_state *w, xmlNodePtr n, int depth);
 
+static int hex4(const char *p, uint32_t *v)
+{
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+        if (d < 0) return 0;
+        *v = *v << 4 | (uint32_t)d;
+    }
+    return 1;
+}
+
+/* A script's text with its JavaScript/JSON escapes \uXXXX (surrogate
+ * pairs too) and \/ written out (heap): a page's data often hides a name
+ * as "\u0e19\u0e32\u0e07...". */
+static char *js_unescape(const char *s)
+{
+    buf b;
+    buf_init(&b);
+    for (const char *p = s; *p;) {
+        uint32_t cp, lo;
+        if (p[0] == '\\' && p[1] == 'u' && hex4(p + 2, &cp)) {
+            p += 6;
+            if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u' && hex4(p + 2, &lo) && lo >= 0xDC00 &&
+                lo < 0xE000) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            }
+            char u[4];
+            if (cp && !(cp >= 0xD800 && cp < 0xE000)) buf_append(&b, u, utf8_encode(cp, u));
+            continue;
+        }
+        if (p[0] == '\\' && p[1] == '/') {
+            buf_putc(&b, '/');
+            p += 2;
+            continue;
+        }
+        buf_putc(&b, *p++);
+    }
+    return buf_steal(&b);
+}
+
 /* A table row or cell: keep track of the columns, then walk inside. */
 static void walk_table_part(walk_state *w, xmlNodePtr n, int depth, int is_row)
 {
@@ -116,7 +158,9 @@ static void walk(walk_state *w, xmlNodePtr n, int depth)
             if (!strcasecmp(tag, "style")) continue;
             if (!strcasecmp(tag, "script")) {
                 xmlChar *v = xmlNodeGetContent(n);
-                if (v) piece(w, line, "script", (const char *)v);
+                char *plain = v && strstr((const char *)v, "\\u") ? js_unescape((const char *)v) : NULL;
+                if (v) piece(w, line, "script", plain ? plain : (const char *)v);
+                free(plain);
                 xmlFree(v);
                 continue;
             }

@@ -64,10 +64,14 @@ typedef struct layout {
 static double height(const lbox *b) { return b->y2 - b->y1 > 0.5 ? b->y2 - b->y1 : 1; }
 static double ycenter(const lbox *b) { return (b->y1 + b->y2) / 2; }
 
-/* Thai above/below vowels and tone marks: drawn over or under a letter. */
+/* Thai above/below vowels and tone marks: drawn over or under a letter.
+ * Old Thai fonts draw shifted copies of them from the Private Use Area
+ * (Windows F701..F70E and F710..F71A, Mac F884..F899 and F89B..F89D; the
+ * normalizer maps them to Thai): marks too. */
 static int thai_mark(uint32_t cp)
 {
-    return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E);
+    return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E) ||
+           (cp >= 0xF701 && cp <= 0xF71A && cp != 0xF70F) || (cp >= 0xF884 && cp <= 0xF89D && cp != 0xF89A);
 }
 
 /* The page text as glyphs, one per character, with poppler's order noted. */
