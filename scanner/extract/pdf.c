@@ -33,20 +33,22 @@ static void piece(extract_ctx *x, const pdp_location *loc, const char *text)
     docscan_text(x->ds, text, strlen(text));
 }
 
+/* The information dictionary, each value on a line after its label (the
+ * person-name-metadata rule reads Author:), and the XMP metadata. */
 static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
 {
-    gchar *(*getters[])(PopplerDocument *) = { poppler_document_get_title,   poppler_document_get_author,
-                                               poppler_document_get_subject, poppler_document_get_keywords,
-                                               poppler_document_get_creator, poppler_document_get_producer,
-                                               poppler_document_get_metadata };
+    static const struct {
+        const char *label;
+        gchar *(*get)(PopplerDocument *);
+    } fields[] = { { "Title:", poppler_document_get_title },       { "Author:", poppler_document_get_author },
+                   { "Subject:", poppler_document_get_subject },   { "Keywords:", poppler_document_get_keywords },
+                   { "Creator:", poppler_document_get_creator },   { "Producer:", poppler_document_get_producer },
+                   { "", poppler_document_get_metadata } };
     buf b;
     buf_init(&b);
-    for (size_t i = 0; i < sizeof getters / sizeof *getters; i++) {
-        gchar *v = getters[i](doc);
-        if (v && g_utf8_validate(v, -1, NULL)) {
-            buf_puts(&b, v);
-            buf_putc(&b, '\n');
-        }
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        gchar *v = fields[i].get(doc);
+        if (v && *v && g_utf8_validate(v, -1, NULL)) buf_printf(&b, "%s%s%s\n", fields[i].label, *fields[i].label ? " " : "", v);
         g_free(v);
     }
     piece(x, &(pdp_location){ .part = "metadata" }, b.data);

@@ -31,7 +31,21 @@ const xml_style style_odf = {
     .space = L("s"),
 };
 /* docProps/core.xml, app.xml, custom.xml, meta.xml: every value a line. */
-const xml_style style_props = { .every_end_breaks = 1 };
+/* Document properties (docProps/core.xml, app.xml, custom.xml; ODF
+ * meta.xml): every value on a line; those that name a person after a label
+ * the person-name-metadata rule reads (patterns/rules/40-people.yaml). */
+static const char *const person_props[] = { "creator",        "Author:", "lastModifiedBy", "Last modified by:",
+                                            "initial-creator", "Author:", "Manager",        "Manager:",
+                                            NULL };
+const xml_style style_props = { .every_end_breaks = 1, .labelled = person_props };
+
+/* The label of element name in st, or NULL. */
+static const char *label_of(const xml_style *st, const char *name)
+{
+    for (const char *const *p = st->labelled; p && *p; p += 2)
+        if (strcmp(name, p[0]) == 0) return p[1];
+    return NULL;
+}
 
 static int in(const char *name, const char *const *list)
 {
@@ -57,6 +71,8 @@ void xml_part_text(extract_ctx *x, zip_t *z, zip_uint64_t i, const xml_style *st
             if (in(name, st->brk)) buf_putc(&b, '\n');
             if (in(name, st->tab)) buf_putc(&b, '\t');
             if (in(name, st->space)) buf_putc(&b, ' ');
+            const char *label = label_of(st, name);
+            if (label && !xmlTextReaderIsEmptyElement(r)) buf_printf(&b, "%s ", label);
             if (in(name, st->text) && !xmlTextReaderIsEmptyElement(r)) in_text++;
             if (in(name, st->cell)) {
                 if (xmlTextReaderIsEmptyElement(r)) buf_putc(&b, '\t'); /* an empty cell still counts */

@@ -15,6 +15,10 @@ typedef struct xml_style {
     const char *const *tab;   /* they are a tab */
     const char *const *space; /* they are a space (ODF <text:s/>) */
     int every_end_breaks;     /* every element's end is a line break (properties) */
+    /* elements whose text is written after a label, "label: text"
+     * (properties that name a person: author, last modified by), pairs of
+     * element and label, NULL-terminated */
+    const char *const *labelled;
 } xml_style;
 
 extern const xml_style style_docx, style_pptx, style_odf, style_props;
