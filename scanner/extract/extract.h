@@ -75,6 +75,16 @@ const char *text_detect_encoding(const unsigned char *head, size_t n, int comple
  * NULL when ICU does not know enc. */
 char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen);
 
+/* Delimited text (csv.c): the delimiter (',' or ';') when the first lines
+ * of head carry the same number of it outside quotes, else 0; and the
+ * filter that hands such text on as tab-separated lines, one a record. */
+char csv_sniff(const unsigned char *head, size_t n);
+typedef struct csv_filter {
+    char delim;
+    int in_quotes, quote_pending, field_start;
+} csv_filter;
+void csv_feed(csv_filter *f, const char *s, size_t n, docscan *ds);
+
 /* A spreadsheet cell's row and column (0-based column). */
 typedef struct cell_pos {
     unsigned long row, col;

@@ -53,14 +53,34 @@ typedef struct walk_state {
     int tabs;         /* tabs owed before the next cell text */
     int new_row;      /* the next cell text starts a line */
     int in_cell;
+    int glue;         /* no block boundary since the last text: the next text continues its line */
 } walk_state;
+
+/* Elements that sit inside a line of text: their text continues the text
+ * around them ("นาย <b>ไกรสีห์</b> รัตนเศียร" is one name).  Every other
+ * element starts and ends a block. */
+static int inline_tag(const char *tag)
+{
+    static const char *const tags[] = { "a",    "abbr", "b",   "bdi",  "bdo",  "cite",   "code",  "data", "del",
+                                        "dfn",  "em",   "font", "i",   "ins",  "kbd",    "mark",  "q",    "s",
+                                        "samp", "small", "span", "strike", "strong", "sub", "sup",  "time", "tt",
+                                        "u",    "var",  "label", "big", "nobr", "wbr" };
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (!strcasecmp(tag, tags[i])) return 1;
+    return 0;
+}
 
 static void piece(walk_state *w, long line, const char *part, const char *text)
 {
     size_t len = strlen(text), i = 0;
     while (i < len && isspace((unsigned char)text[i])) i++;
-    if (i == len) return;
+    if (i == len) { /* white space between inline elements still parts words */
+        if (len && !part && !w->in_cell && w->glue) docscan_text(w->x->ds, " ", 1);
+        return;
+    }
     char sep[MAX_CELL_TABS + 2] = "\n";
+    if (!part && !w->in_cell && w->glue) sep[0] = 0; /* inline markup: the same line */
+    w->glue = !part;
     if (!part && w->in_cell) {
         if (w->new_row) {
             w->new_row = 0;
@@ -155,6 +175,7 @@ static void walk(walk_state *w, xmlNodePtr n, int depth)
                 xmlFree(v);
             }
             const char *tag = (const char *)n->name;
+            if (!inline_tag(tag)) w->glue = 0;
             if (!strcasecmp(tag, "style")) continue;
             if (!strcasecmp(tag, "script")) {
                 xmlChar *v = xmlNodeGetContent(n);
@@ -171,6 +192,7 @@ static void walk(walk_state *w, xmlNodePtr n, int depth)
             } else {
                 walk(w, n->children, depth + 1);
             }
+            if (!inline_tag(tag)) w->glue = 0;
         }
     }
 }

@@ -54,15 +54,24 @@ typedef struct u8dec {
     size_t ncarry;
 } u8dec;
 
+/* Where decoded text goes: the scan, through the CSV filter when the
+ * file is delimited text. */
+typedef struct sink {
+    docscan *ds;
+    csv_filter *csv;
+} sink;
+
 /* Give s[0..n) to the scan; docscan_text makes it valid UTF-8 (an
  * invalid byte becomes U+FFFD, a NUL a space). */
-static void u8_emit(docscan *ds, const unsigned char *s, size_t n)
+static void u8_emit(sink *out, const unsigned char *s, size_t n)
 {
-    if (n) docscan_text(ds, (const char *)s, n);
+    if (!n) return;
+    if (out->csv) csv_feed(out->csv, (const char *)s, n, out->ds);
+    else docscan_text(out->ds, (const char *)s, n);
 }
 
 /* Decode chunk s[0..n) (eof: nothing follows) into the scan. */
-static void u8_decode(u8dec *d, const unsigned char *s, size_t n, int eof, docscan *out)
+static void u8_decode(u8dec *d, const unsigned char *s, size_t n, int eof, sink *out)
 {
     unsigned char tmp[8];
     while (d->ncarry && n) { /* finish the carried sequence first */
@@ -113,7 +122,7 @@ static void read_failed(pdp_result *res, const source *src)
     free(e);
 }
 
-static void decode_utf8(source *src, size_t bom, docscan *ds, pdp_result *res)
+static void decode_utf8(source *src, size_t bom, sink *ds, pdp_result *res)
 {
     unsigned char *in = xmalloc(READ_CHUNK);
     u8dec d = { { 0 }, 0 };
@@ -125,7 +134,7 @@ static void decode_utf8(source *src, size_t bom, docscan *ds, pdp_result *res)
         size_t off = skip < (size_t)(k > 0 ? k : 0) ? skip : (size_t)(k > 0 ? k : 0);
         skip -= off;
         u8_decode(&d, in + off, k > 0 ? (size_t)k - off : 0, eof, ds);
-        if (eof || docscan_full(ds)) break;
+        if (eof || docscan_full(ds->ds)) break;
     }
     free(in);
 }
@@ -136,7 +145,7 @@ static void nul_to_space(char *s, size_t n)
     while ((p = memchr(p, 0, (size_t)(s + n - p)))) *p++ = ' ';
 }
 
-static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pdp_result *res)
+static void decode_icu(source *src, const char *enc, size_t bom, sink *ds, pdp_result *res)
 {
     const char *why = NULL;
     const icu_fns *u = icu_load(&why);
@@ -167,9 +176,9 @@ static void decode_icu(source *src, const char *enc, size_t bom, docscan *ds, pd
             u->cnv_convert_ex(to, from, &t, out + 4 * READ_CHUNK, &s, slim, pivot, &psrc, &ptgt, pivot + 1024, first,
                               eof, &ec);
             first = 0;
-            if (t > out) docscan_text(ds, out, (size_t)(t - out));
+            if (t > out) u8_emit(ds, (const unsigned char *)out, (size_t)(t - out));
         } while (ec == U_BUFFER_OVERFLOW_ERROR);
-        if (eof || docscan_full(ds)) break;
+        if (eof || docscan_full(ds->ds)) break;
     }
     free(in);
     free(out);
@@ -184,8 +193,12 @@ void extract_text(source *src, docscan *ds, pdp_result *res)
     const char *enc = text_detect_encoding(src->head, n, n < SOURCE_HEAD_MAX, &bom);
     res->encoding = xstrdup(enc);
     docscan_piece(ds, &(pdp_location){ .line = 1 });
-    if (strcmp(enc, "UTF-8") == 0) decode_utf8(src, bom, ds, res);
-    else decode_icu(src, enc, bom, ds, res);
+    int wide = !strncmp(enc, "UTF-16", 6) || !strncmp(enc, "UTF-32", 6);
+    csv_filter csv = { wide ? 0 : csv_sniff(src->head + bom, n - bom), 0, 0, 1 };
+    if (csv.delim) res->format = "csv";
+    sink out = { ds, csv.delim ? &csv : NULL };
+    if (strcmp(enc, "UTF-8") == 0) decode_utf8(src, bom, &out, res);
+    else decode_icu(src, enc, bom, &out, res);
 }
 
 char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen)

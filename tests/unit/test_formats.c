@@ -243,6 +243,69 @@ static void test_xlsx_rows_and_columns(void **s)
     unlink(path);
 }
 
+static pdp_result scan_text(const char *text, const char *name)
+{
+    pdp_result r;
+    assert_int_equal(pdp_scan_buffer(g_rules, text, strlen(text), name, NULL, &r), 0);
+    return r;
+}
+
+/* A CSV file is a table: quoted fields with commas, doubled quotes and line
+ * breaks inside them stay in their cell; names in title | given | family
+ * columns and values under their headers are found. */
+static void test_csv_is_a_table(void **s)
+{
+    (void)s;
+    pdp_result r = scan_text("ลำดับ,คำนำหน้า,ชื่อ,นามสกุล,เลขประจำตัวประชาชน,วันเกิด,ที่อยู่\n"
+                            "1,นาย,วรวงค์,ระฆังทอง,3505260181590,12/06/2489,\"352 หมู่ที่ 5, บ้านทุ่งยาว\"\n"
+                            "2,นางสาว,สมศรี,มีสุข,1579378657978,3 กรกฎาคม 2504,\"63 หมู่ 7\n(ท้ายซอย)\"\n"
+                            "3,นาง,\"ใจ\"\"ดี\",รักษ์ไทย,-,-,-\n",
+                            "list.csv");
+    assert_string_equal(r.format, "csv");
+    find(&r, "วรวงค์ ระฆังทอง");
+    find(&r, "สมศรี มีสุข");
+    find(&r, "1946-06-12");
+    find(&r, "1961-07-03");
+    assert_int_equal(count_cat(&r, "address"), 2);
+    assert_int_equal(count_cat(&r, "national_id"), 2);
+    pdp_result_free(&r);
+    /* prose with commas is no table */
+    r = scan_text("ประชุม, ครั้งที่ 1\nวาระที่ 1, 2, 3 และ 4\nเลิกประชุม\n", "minutes.txt");
+    assert_string_equal(r.format, "text");
+    pdp_result_free(&r);
+}
+
+/* Inline markup between a title and a name does not part them; a block
+ * element does. */
+static void test_html_inline_markup(void **s)
+{
+    (void)s;
+    pdp_result r = scan_text("<html><body><p>ผู้ร้อง นาย <b>ไกรสีห์</b> รัตนเศียร</p>"
+                            "<div>นางสาว<span>สมศรี</span> <i>มีสุข</i></div><p>นาย</p><p>ทดสอบ ระบบ</p></body></html>",
+                            "page.html");
+    find(&r, "ไกรสีห์ รัตนเศียร");
+    find(&r, "สมศรี มีสุข");
+    assert_int_equal(count_cat(&r, "person_name"), 2);
+    pdp_result_free(&r);
+}
+
+/* A column's header says what its cells hold, in a text table too: a date,
+ * an address, an account, a passport with no label of their own. */
+static void test_header_columns(void **s)
+{
+    (void)s;
+    pdp_result r = scan_text("ที่\tชื่อ-สกุล\tวัน/เดือน/ปีเกิด\tที่อยู่\tเลขที่บัญชี\tหนังสือเดินทาง\n"
+                            "1\tนายสมหมาย ทดสอบ\t๑๒/๖/๒๔๘๙\t352 หมู่ที่ 5\t060-2-47766-7\tAA1234567\n"
+                            "2\tนางสมใจ ทดสอบ\t16 มี.ค. 2480\t63 หมู่ 7 บ้านทุ่งยาว\t9022557496\tN7654321\n",
+                            "list.txt");
+    assert_int_equal(count_cat(&r, "birth_date"), 2);
+    assert_int_equal(count_cat(&r, "address"), 2);
+    assert_int_equal(count_cat(&r, "bank_account"), 2);
+    assert_int_equal(count_cat(&r, "passport"), 2);
+    assert_int_equal(count_cat(&r, "phone"), 0); /* 060-2-47766-7 is the account, not a mobile */
+    pdp_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +318,9 @@ int main(void)
         cmocka_unit_test(test_ole_is_an_error),
         cmocka_unit_test(test_pipe_over_the_byte_limit),
         cmocka_unit_test(test_documents_from_memory),
+        cmocka_unit_test(test_csv_is_a_table),
+        cmocka_unit_test(test_html_inline_markup),
+        cmocka_unit_test(test_header_columns),
     };
     return cmocka_run_group_tests_name("formats", tests, load_rules_setup, free_rules_teardown);
 }
