@@ -17,6 +17,9 @@ CORE_PKGS = libpcre2-8 yaml-0.1 glib-2.0 nettle
 # program; the tests and fuzzers link it too (they call it directly).
 ICU_PKGS = icu-uc
 FORMAT_PKGS = gio-2.0 poppler-glib libxml-2.0 libzip
+# MuPDF (page characters: pdf_glyphs.c): Debian ships it as static archives,
+# with the libraries they need after them.
+MUPDF_LIBS = -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -lz $(shell pkg-config --libs freetype2 harfbuzz)
 # SQLite likewise (scanner/cli/sqlite_lazy.h): only `--cache` runs open it.
 CLI_PKGS = sqlite3
 PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
@@ -24,7 +27,7 @@ PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS))
-FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS))
+FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS)) $(MUPDF_LIBS) -lm
 LIBDIR = $(PREFIX)/lib/pdpascan
 
 CFLAGS ?= -O2 -g
@@ -32,7 +35,7 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
 	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread -fPIC \
 	-DPDP_DATADIR='"$(DATADIR)"' -DPDP_LIBDIR='"$(LIBDIR)"' $(PKG_CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lm -pthread
+LDLIBS_ALL = $(PKG_LIBS) $(MUPDF_LIBS) -lm -pthread
 
 ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -47,7 +50,7 @@ endif
 # The readers of PDF, Office/ODF/ZIP and HTML pull in poppler, libxml2 and
 # libzip: the program loads them as a plugin on first use (start-up stays in
 # milliseconds); the library (tests, fuzzers) links them in.
-FORMAT_SRC = $(addprefix scanner/extract/,pdf.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
+FORMAT_SRC = $(addprefix scanner/extract/,pdf.c pdf_glyphs.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
 CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/core/formats_static.c scanner/core/formats_dlopen.c, \
 	$(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c scanner/policy/*.c \
 	scanner/extract/*.c scanner/core/*.c scanner/report/*.c))
@@ -153,7 +156,7 @@ clean:
 
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
 corpus: deps-corpus
-	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c tests/corpusgen/gen_lists.c \
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c tests/corpusgen/gen_lists.c tests/corpusgen/gen_tables.c \
 		$(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip)
 	$(BUILD)/gen_docs corpus
 deps-corpus:

@@ -26,6 +26,16 @@ want_pc poppler-glib libpoppler-glib-dev
 want_pc libxml-2.0 libxml2-dev
 want_pc libzip libzip-dev
 want_pc sqlite3 libsqlite3-dev
+# MuPDF reads every glyph of a PDF page (scanner/extract/pdf_glyphs.c);
+# Debian ships it as static archives, linked with the libraries below.
+want_pc mupdf libmupdf-dev
+want_pc libopenjp2 libopenjp2-7-dev
+want_pc jbig2dec libjbig2dec0-dev
+want_pc gumbo libgumbo-dev
+want_pc mujs libmujs-dev
+want_pc harfbuzz libharfbuzz-dev
+want_pc freetype2 libfreetype-dev
+want_pc libjpeg libjpeg-dev
 for extra in "$@"; do
   case "$extra" in
     test)
@@ -47,6 +57,7 @@ for extra in "$@"; do
       want_pc pangocairo libpango1.0-dev
       want_pc cairo-pdf libcairo2-dev
       want_cmd qpdf qpdf
+      want_cmd soffice libreoffice-writer-nogui   # table PDFs exported as agencies export them
       want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
       ;;
     bench)

@@ -17,6 +17,7 @@
 
 #include "extract.h"
 #include "../util/buf.h"
+#include "pdf_glyphs.h"
 #include "pdf_layout.h"
 
 static int has_text(const char *s)
@@ -86,18 +87,30 @@ static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, si
 _Static_assert(sizeof(PopplerRectangle) == sizeof(lbox) && offsetof(PopplerRectangle, y2) == offsetof(lbox, y2),
                "poppler's rectangles are read as lbox");
 
-/* The page's text laid out from its characters' boxes (pdf_layout.h);
- * poppler's own text, each character with its box, when the boxes cannot
- * be had or do not match. */
-static void page_layout_of(PopplerPage *page, const char *text, page_layout *pl)
+/* The page's text laid out from its characters' boxes (pdf_layout.h):
+ * poppler's characters, with the Thai marks poppler-glib dropped and MuPDF
+ * read (pdf_glyphs.h) put back by position; poppler's text as it is when
+ * its boxes do not match. */
+static void page_layout_of(PopplerPage *page, pdf_glyphs *mu, int no, const char *text, page_layout *pl)
 {
     PopplerRectangle *rects = NULL;
     guint n = 0;
-    if (poppler_page_get_text_layout(page, &rects, &n) && page_layout_build(text, (const lbox *)rects, n, pl) == 0) {
-        g_free(rects);
-        return;
-    }
+    if (!poppler_page_get_text_layout(page, &rects, &n)) n = 0;
+    buf mt, all;
+    buf_init(&mt);
+    buf_init(&all);
+    lbox *mb = NULL, *ab = NULL;
+    size_t mn = 0, an = 0;
+    int more = n && mu && pdf_glyphs_page(mu, no, &mt, &mb, &mn) == 0 &&
+               page_layout_add_marks(text, (const lbox *)rects, n, mt.data, mb, mn, &all, &ab, &an) > 0;
+    int built = more ? page_layout_build(all.data, ab, an, pl) == 0
+                     : n && page_layout_build(text, (const lbox *)rects, n, pl) == 0;
+    buf_free(&mt);
+    buf_free(&all);
+    free(mb);
+    free(ab);
     g_free(rects);
+    if (built) return;
     buf_init(&pl->text);
     buf_puts(&pl->text, text);
     pl->nboxes = 0;
@@ -106,7 +119,7 @@ static void page_layout_of(PopplerPage *page, const char *text, page_layout *pl)
 
 /* The page's text into the scan; returns 1 when the page gave text or
  * images, 0 when poppler found nothing on it. */
-static int page_text(extract_ctx *x, PopplerPage *page, int no)
+static int page_text(extract_ctx *x, PopplerPage *page, pdf_glyphs *mu, int no)
 {
     char *text = poppler_page_get_text(page);
     if (!has_text(text)) {
@@ -117,7 +130,7 @@ static int page_text(extract_ctx *x, PopplerPage *page, int no)
         return images != NULL;
     }
     page_layout pl;
-    page_layout_of(page, text, &pl);
+    page_layout_of(page, mu, no - 1, text, &pl);
     g_free(text);
     size_t first = x->res->nfindings;
     uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
@@ -247,6 +260,11 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
         return;
     }
     int n = poppler_document_get_n_pages(doc), drawn = 0, opened = 0, stopped = 0;
+    pdf_glyphs *mu = pdf_glyphs_open(data, len);
+    if (mu && pdf_glyphs_pages(mu) != n) { /* the engines disagree on the pages: poppler's text alone */
+        pdf_glyphs_close(mu);
+        mu = NULL;
+    }
     x->res->pages = n;
     const char *cut = cut_short(data, len);
     if (cut) result_set_status(x->res, PDP_STATUS_PARTIAL, cut);
@@ -268,7 +286,7 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
         opened++;
         double w, h;
         poppler_page_get_size(page, &w, &h);
-        drawn += page_text(x, page, p + 1);
+        drawn += page_text(x, page, mu, p + 1);
         page_annots(x, page, p + 1, h);
         g_object_unref(page);
     }
@@ -277,6 +295,7 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
     else if (n > 0 && !drawn && !stopped && promises_text(data, len))
         result_set_status(x->res, PDP_STATUS_PARTIAL,
                           "damaged PDF: it has fonts or text, but no page gave any (broken object streams?); not checked");
+    pdf_glyphs_close(mu);
     scan_attachments(x, doc);
     g_object_unref(doc);
     g_bytes_unref(bytes);

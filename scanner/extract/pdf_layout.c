@@ -367,3 +367,84 @@ void page_layout_free(page_layout *pl)
     free(pl->boxes);
     memset(pl, 0, sizeof *pl);
 }
+
+/* The characters of text as code points, n of them (heap), or NULL when
+ * there are not n. */
+static uint32_t *code_points(const char *text, size_t n)
+{
+    uint32_t *cp = xmalloc((n ? n : 1) * sizeof *cp);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = strlen(text), off = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = off < len ? utf8_decode(s + off, len - off, &cp[i]) : 0;
+        if (!l) {
+            free(cp);
+            return NULL;
+        }
+        off += l;
+    }
+    if (off != len) {
+        free(cp);
+        return NULL;
+    }
+    return cp;
+}
+
+/* The marks of text (cp, boxes) within 4 points of mark box m on its row
+ * (only those of code c, when c is not 0). */
+static size_t marks_near(const uint32_t *cp, const lbox *boxes, size_t n, const lbox *m, uint32_t c)
+{
+    size_t k = 0;
+    double mx = (m->x1 + m->x2) / 2;
+    for (size_t i = 0; i < n; i++)
+        k += thai_mark(cp[i]) && cp[i] != 0x0E4D && (!c || cp[i] == c) &&
+             fabs((boxes[i].x1 + boxes[i].x2) / 2 - mx) < 4 && fabs(ycenter(&boxes[i]) - ycenter(m)) < height(m) / 2;
+    return k;
+}
+
+/* Does box m stand over one of the letters of text (cp, boxes)? */
+static int over_a_letter(const uint32_t *cp, const lbox *boxes, size_t n, const lbox *m)
+{
+    double mx = (m->x1 + m->x2) / 2, my = ycenter(m);
+    for (size_t i = 0; i < n; i++) {
+        const lbox *b = &boxes[i];
+        if (cp[i] == '\n' || cp[i] == ' ' || thai_mark(cp[i])) continue;
+        if (mx >= b->x1 - 2 && mx <= b->x2 + 2 && fabs(ycenter(b) - my) < height(b) / 2) return 1;
+    }
+    return 0;
+}
+
+int page_layout_add_marks(const char *text, const lbox *boxes, size_t n, const char *other, const lbox *oboxes,
+                          size_t on, buf *out, lbox **out_boxes, size_t *out_n)
+{
+    uint32_t *cp = code_points(text, n), *ocp = code_points(other, on);
+    if (!cp || !ocp) {
+        free(cp);
+        free(ocp);
+        return -1;
+    }
+    buf_clear(out);
+    buf_puts(out, text);
+    *out_boxes = xmalloc((n + on + 1) * sizeof **out_boxes);
+    memcpy(*out_boxes, boxes, n * sizeof *boxes);
+    *out_n = n;
+    int added = 0;
+    for (size_t j = 0; j < on; j++) {
+        /* (a nikhahit is half of a SARA AM, which one reader may split) */
+        if (!thai_mark(ocp[j]) || ocp[j] == 0x0E4D) continue;
+        const lbox *m = &oboxes[j];
+        if (marks_near(ocp, oboxes, on, m, 0) <= marks_near(cp, boxes, n, m, 0) || marks_near(cp, boxes, n, m, ocp[j]) ||
+            !over_a_letter(cp, boxes, n, m))
+            continue;
+        if (!added++) { /* the marks after a line of their own: no letter's neighbours */
+            buf_putc(out, '\n');
+            (*out_boxes)[(*out_n)++] = (lbox){ 0, 0, 0, 0 };
+        }
+        char u[4];
+        buf_append(out, u, utf8_encode(ocp[j], u));
+        (*out_boxes)[(*out_n)++] = *m;
+    }
+    free(cp);
+    free(ocp);
+    return added;
+}

@@ -25,4 +25,14 @@ typedef struct page_layout {
 int page_layout_build(const char *text, const lbox *boxes, size_t n, page_layout *out);
 void page_layout_free(page_layout *pl);
 
+/* The characters of text (n of them, boxes[0, n)), then those Thai marks of
+ * a second reading of the page (other, oboxes[0, on)) that the first lacks
+ * (where the second reads more marks than the first, those of codes the
+ * first has none of there) and that stand over one of its letters: into out (text) and *out_boxes (heap, *out_n).  For a
+ * reader that drops marks (poppler-glib loses a mark set as a run of its own
+ * at a line's end); page_layout_build then puts them on their letters.
+ * Returns how many marks were added, or -1 when the boxes do not match. */
+int page_layout_add_marks(const char *text, const lbox *boxes, size_t n, const char *other, const lbox *oboxes,
+                          size_t on, buf *out, lbox **out_boxes, size_t *out_n);
+
 #endif

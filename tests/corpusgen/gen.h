@@ -14,6 +14,9 @@ void write_zip(const char *path, const member *m, int store_first);
 /* Lists of names with no title, in every format (gen_lists.c). */
 void gen_lists(const char *root);
 
+/* Table PDFs exported by LibreOffice from Word documents (gen_tables.c). */
+void gen_tables(const char *root);
+
 void gen_beneficiary_pdf(const char *path);
 void gen_scanned_pdf(const char *path);
 void gen_clean_pdf(const char *path);

@@ -323,6 +323,7 @@ int main(int argc, char **argv)
     gen_html(html);
     gen_zips(zipd);
     gen_lists(root);
+    gen_tables(root);
     char *all[] = { pdf, docx, list, enc, trunc, scanned, annot, clean, att, with, cmd, docx_path, docx_trunc,
                     bomb, xlsx, pptx, odt, ods, html, zipd };
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]);
