@@ -89,7 +89,8 @@ _Static_assert(sizeof(PopplerRectangle) == sizeof(lbox) && offsetof(PopplerRecta
 
 /* The page's text laid out from its characters' boxes (pdf_layout.h):
  * poppler's characters, with the Thai marks poppler-glib dropped and MuPDF
- * read (pdf_glyphs.h) put back by position; poppler's text as it is when
+ * read (pdf_glyphs.h) put back by position, in the table grid the page's
+ * ruling lines draw (also read with MuPDF); poppler's text as it is when
  * its boxes do not match. */
 static void page_layout_of(PopplerPage *page, pdf_glyphs *mu, int no, const char *text, page_layout *pl)
 {
@@ -99,16 +100,17 @@ static void page_layout_of(PopplerPage *page, pdf_glyphs *mu, int no, const char
     buf mt, all;
     buf_init(&mt);
     buf_init(&all);
-    lbox *mb = NULL, *ab = NULL;
-    size_t mn = 0, an = 0;
-    int more = n && mu && pdf_glyphs_page(mu, no, &mt, &mb, &mn) == 0 &&
-               page_layout_add_marks(text, (const lbox *)rects, n, mt.data, mb, mn, &all, &ab, &an) > 0;
-    int built = more ? page_layout_build(all.data, ab, an, pl) == 0
-                     : n && page_layout_build(text, (const lbox *)rects, n, pl) == 0;
+    lbox *mb = NULL, *ab = NULL, *rules = NULL;
+    size_t mn = 0, an = 0, nrules = 0;
+    int mu_ok = n && mu && pdf_glyphs_page(mu, no, &mt, &mb, &mn, &rules, &nrules) == 0;
+    int more = mu_ok && page_layout_add_marks(text, (const lbox *)rects, n, mt.data, mb, mn, &all, &ab, &an) > 0;
+    int built = more ? page_layout_build_ruled(all.data, ab, an, rules, nrules, pl) == 0
+                     : n && page_layout_build_ruled(text, (const lbox *)rects, n, rules, nrules, pl) == 0;
     buf_free(&mt);
     buf_free(&all);
     free(mb);
     free(ab);
+    free(rules);
     g_free(rects);
     if (built) return;
     buf_init(&pl->text);

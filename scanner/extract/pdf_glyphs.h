@@ -17,9 +17,11 @@ pdf_glyphs *pdf_glyphs_open(const unsigned char *data, size_t len);
 int pdf_glyphs_pages(pdf_glyphs *g);
 /* Page no (0-based): its characters in MuPDF's order as UTF-8 in text, a
  * line break after each of MuPDF's lines, and one box per character in
- * *boxes (heap, *n of them; line breaks have empty boxes).  -1 when the
- * page cannot be read (then text is empty and *boxes NULL). */
-int pdf_glyphs_page(pdf_glyphs *g, int no, buf *text, lbox **boxes, size_t *n);
+ * *boxes (heap, *n of them; line breaks have empty boxes); and its ruling
+ * lines in *rules (heap, *nrules): horizontal (y1 == y2) and vertical
+ * (x1 == x2) segments, stroked or drawn as thin filled rectangles (table
+ * borders).  -1 when the page cannot be read (then all are empty). */
+int pdf_glyphs_page(pdf_glyphs *g, int no, buf *text, lbox **boxes, size_t *n, lbox **rules, size_t *nrules);
 void pdf_glyphs_close(pdf_glyphs *g);
 
 #endif

@@ -19,7 +19,12 @@
  *     next to each other and with a space between (poppler glues cells with
  *     no space: a wide gap it did not fill is a cell boundary);
  *   - a row that only continues cells of the row above (a wrapped address)
- *     is joined to those cells, so a cell stays whole.
+ *     is joined to those cells, so a cell stays whole;
+ *   - where the page draws its table's borders (ruling lines, read with
+ *     MuPDF), they decide: a cell is what stands between two vertical
+ *     rules, a tab for each rule crossed so that an empty cell keeps its
+ *     column, and lines stay one row until a horizontal rule — the gaps and
+ *     line pitch are only guesses, and a full cell leaves no gap.
  *
  * The result is handed to the detectors as other tables are: a row per line,
  * cells separated by tabs.  Every character keeps its box, so findings'
@@ -59,6 +64,8 @@ typedef struct layout {
     size_t ng;
     row *rows;
     size_t nrows;
+    const lbox *rules; /* ruling lines (table borders), or none */
+    size_t nrules;
 } layout;
 
 static double height(const lbox *b) { return b->y2 - b->y1 > 0.5 ? b->y2 - b->y1 : 1; }
@@ -207,6 +214,19 @@ static void place_marks(layout *L)
 
 enum { SEP_NONE, SEP_SPACE, SEP_TAB };
 
+/* The code point of glyph g. */
+static uint32_t cp_of(const layout *L, const glyph *g)
+{
+    uint32_t cp = 0;
+    utf8_decode((const unsigned char *)L->text + g->off, g->len, &cp);
+    return cp;
+}
+
+static int digit_cp(uint32_t c) { return (c >= '0' && c <= '9') || (c >= 0x0E50 && c <= 0x0E59); }
+
+/* Part of a written number (digits and what stands between them)? */
+static int numeric_cp(uint32_t c) { return digit_cp(c) || c == '/' || c == '-' || c == '.'; }
+
 /* What stands between letters a and b, neighbours in a row. */
 static int separator(const layout *L, long a, long b)
 {
@@ -216,7 +236,21 @@ static int separator(const layout *L, long a, long b)
         if (B->space_before) return gap < 0.1 * h ? SEP_NONE : gap > 3 * h ? SEP_TAB : SEP_SPACE;
         return gap > 0.3 * h ? SEP_TAB : SEP_NONE;
     }
+    if (gap < 0.6 * h && numeric_cp(cp_of(L, A)) && numeric_cp(cp_of(L, B))) return SEP_NONE; /* one number */
     return gap < 0.12 * h ? SEP_NONE : gap < 0.6 * h ? SEP_SPACE : SEP_TAB;
+}
+
+/* Does a cell's line that wrapped join the text before it (out) with a
+ * space?  Not a number broken after a hyphen or a slash,
+ * or between two digits: numbers wrap where the column runs out. */
+static int wrap_space(const layout *L, const buf *out, const glyph *next)
+{
+    if (!out->len) return 0;
+    const unsigned char *e = (const unsigned char *)out->data + out->len;
+    if (e[-1] == '-' || e[-1] == '/') return 0;
+    int last_digit = (e[-1] >= '0' && e[-1] <= '9') ||
+                     (out->len >= 3 && e[-3] == 0xE0 && e[-2] == 0xB9 && e[-1] >= 0x90 && e[-1] <= 0x99);
+    return !(last_digit && digit_cp(cp_of(L, next)));
 }
 
 /* A row's cells: [start, end) spans of its letters, with their x-extent. */
@@ -242,6 +276,47 @@ static size_t row_cells(const layout *L, const row *R, cell *c, size_t max)
 
 #define MAX_CELLS 64
 
+/* The vertical rules that cross row R, as sorted x positions (rules within
+ * 1.5 points of each other are one: a double border) into bounds, at most
+ * MAX_CELLS + 1; how many. */
+static size_t row_bounds(const layout *L, const row *R, double *bounds)
+{
+    size_t nb = 0;
+    for (size_t i = 0; i < L->nrules; i++) {
+        const lbox *r = &L->rules[i];
+        if (r->x1 != r->x2 || r->y1 > R->yc || r->y2 < R->yc) continue;
+        size_t k = 0;
+        while (k < nb && bounds[k] < r->x1 - 1.5) k++;
+        if (k < nb && fabs(bounds[k] - r->x1) <= 1.5) continue;
+        if (nb == MAX_CELLS + 1) break;
+        memmove(bounds + k + 1, bounds + k, (nb - k) * sizeof *bounds);
+        bounds[k] = r->x1;
+        nb++;
+    }
+    return nb;
+}
+
+/* Do two rows stand between the same vertical rules (one table)? */
+static int same_bounds(const double *a, size_t na, const double *b, size_t nb)
+{
+    if (na != nb || na < 2) return 0;
+    for (size_t i = 0; i < na; i++)
+        if (fabs(a[i] - b[i]) > 1.5) return 0;
+    return 1;
+}
+
+/* Is there a horizontal rule between row a and the row b below it, across
+ * part of [x1, x2]? */
+static int rule_between(const layout *L, const row *a, const row *b, double x1, double x2)
+{
+    for (size_t i = 0; i < L->nrules; i++) {
+        const lbox *r = &L->rules[i];
+        if (r->y1 != r->y2 || r->y1 <= a->yc || r->y1 >= b->yc) continue;
+        if (r->x2 > x1 + 1 && r->x1 < x2 - 1) return 1;
+    }
+    return 0;
+}
+
 /* Does row k only continue cells of the row above (a wrapped cell): close
  * below the row before it, fewer cells than the row it continues, each
  * under one of its cells, the first column left empty? */
@@ -251,6 +326,10 @@ static int continues(const layout *L, size_t k)
     size_t head = k - 1;
     while (head > 0 && L->rows[head].joined) head--; /* the row whose cells a wrapped one continues */
     const row *up = &L->rows[head], *R = &L->rows[k];
+    double ub[MAX_CELLS + 1], rb[MAX_CELLS + 1];
+    size_t nub = row_bounds(L, up, ub), nrb = row_bounds(L, R, rb);
+    if (nub >= 2 || nrb >= 2) /* a ruled table: one row until a horizontal rule */
+        return same_bounds(ub, nub, rb, nrb) && !rule_between(L, &L->rows[k - 1], R, rb[0], rb[nrb - 1]);
     cell a[MAX_CELLS], b[MAX_CELLS];
     size_t na = row_cells(L, up, a, MAX_CELLS), nb = row_cells(L, R, b, MAX_CELLS);
     double h = height(&L->g[R->v[0]].b);
@@ -292,11 +371,67 @@ static void emit_span(const layout *L, const row *R, size_t from, size_t to, pag
     }
 }
 
+/* Column of x among bounds: 0 left of the table, nb right of it. */
+static size_t column_of(const double *bounds, size_t nb, double x)
+{
+    size_t c = 0;
+    while (c < nb && bounds[c] <= x) c++;
+    return c;
+}
+
+/* The letters of row R in column c, in x order, words spaced; before them
+ * a space when something was written in the cell already (*written), but
+ * not inside a number that wrapped (wrap_space). */
+static void emit_column(const layout *L, const row *R, const double *bounds, size_t nb, size_t c, page_layout *out,
+                        const long *marks_of, const long *next_mark, int *written)
+{
+    long prev = -1;
+    for (size_t j = 0; j < R->n; j++) {
+        const glyph *g = &L->g[R->v[j]];
+        if (column_of(bounds, nb, (g->b.x1 + g->b.x2) / 2) != c) continue;
+        if (prev >= 0 ? separator(L, prev, R->v[j]) != SEP_NONE
+                      : *written && wrap_space(L, &out->text, g))
+            emit_sep(out, ' ');
+        emit_glyph(L, R->v[j], out, marks_of, next_mark);
+        prev = R->v[j];
+        *written = 1;
+    }
+}
+
+/* A row of a ruled table: its cells are what stands between the vertical
+ * rules, a tab for every rule crossed (an empty cell keeps its place), with
+ * the rows that continue it (no horizontal rule between) folded in. */
+static void emit_ruled_row(const layout *L, size_t k, const double *bounds, size_t nb, page_layout *out,
+                           const long *marks_of, const long *next_mark)
+{
+    size_t first = nb + 1, last = 0;
+    for (size_t w = k; w < L->nrows && (w == k || L->rows[w].joined); w++)
+        for (size_t j = 0; j < L->rows[w].n; j++) {
+            const lbox *b = &L->g[L->rows[w].v[j]].b;
+            size_t c = column_of(bounds, nb, (b->x1 + b->x2) / 2);
+            if (c < first) first = c;
+            if (c > last) last = c;
+        }
+    if (first > 1) first = 1; /* a table's cells from its first column on, empty or not */
+    for (size_t c = first; c <= last; c++) {
+        if (c > first) emit_sep(out, '\t');
+        int written = 0;
+        for (size_t w = k; w < L->nrows && (w == k || L->rows[w].joined); w++)
+            emit_column(L, &L->rows[w], bounds, nb, c, out, marks_of, next_mark, &written);
+    }
+}
+
 /* Row k, with the rows that continue its cells (k + 1, ... while joined)
  * folded into them. */
 static void emit_row(const layout *L, size_t k, page_layout *out, const long *marks_of, const long *next_mark)
 {
     const row *R = &L->rows[k];
+    double bounds[MAX_CELLS + 1];
+    size_t nb = row_bounds(L, R, bounds);
+    if (nb >= 2) {
+        emit_ruled_row(L, k, bounds, nb, out, marks_of, next_mark);
+        return;
+    }
     cell c[MAX_CELLS];
     size_t nc = row_cells(L, R, c, MAX_CELLS);
     if (nc == MAX_CELLS) c[nc - 1].to = R->n;
@@ -310,7 +445,8 @@ static void emit_row(const layout *L, size_t k, page_layout *out, const long *ma
             for (size_t j = 0; j < nd; j++)
                 if (d[j].x1 < c[i].x2 + height(&L->g[W->v[0]].b) / 2 && d[j].x2 > c[i].x1 - height(&L->g[W->v[0]].b) / 2 &&
                     (i + 1 >= nc || d[j].x1 < c[i + 1].x1)) {
-                    emit_sep(out, ' ');
+                    if (wrap_space(L, &out->text, &L->g[W->v[d[j].from]]))
+                        emit_sep(out, ' ');
                     emit_span(L, W, d[j].from, d[j].to, out, marks_of, next_mark);
                 }
         }
@@ -319,9 +455,15 @@ static void emit_row(const layout *L, size_t k, page_layout *out, const long *ma
 
 int page_layout_build(const char *text, const lbox *boxes, size_t n, page_layout *out)
 {
+    return page_layout_build_ruled(text, boxes, n, NULL, 0, out);
+}
+
+int page_layout_build_ruled(const char *text, const lbox *boxes, size_t n, const lbox *rules, size_t nrules,
+                            page_layout *out)
+{
     memset(out, 0, sizeof *out);
     buf_init(&out->text);
-    layout L = { text, NULL, 0, NULL, 0 };
+    layout L = { text, NULL, 0, NULL, 0, rules, nrules };
     if (read_glyphs(&L, text, boxes, n) != 0) {
         free(L.g);
         return -1;

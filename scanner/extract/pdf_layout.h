@@ -23,6 +23,11 @@ typedef struct page_layout {
 /* Lay out text (UTF-8), whose n characters have boxes[0, n), into out.
  * -1 when the boxes do not match the characters (then out is empty). */
 int page_layout_build(const char *text, const lbox *boxes, size_t n, page_layout *out);
+/* The same, with the page's ruling lines (horizontal: y1 == y2, vertical:
+ * x1 == x2; table borders): cells between vertical rules, rows until a
+ * horizontal one. */
+int page_layout_build_ruled(const char *text, const lbox *boxes, size_t n, const lbox *rules, size_t nrules,
+                            page_layout *out);
 void page_layout_free(page_layout *pl);
 
 /* The characters of text (n of them, boxes[0, n)), then those Thai marks of

@@ -126,8 +126,11 @@ static void make_person(person *p, unsigned *seed, int k)
     /* address: house number and village; every fourth one long enough to wrap */
     int house = 1 + (int)rnd(seed, 400), moo = 1 + (int)rnd(seed, 14);
     if (k % 4 == 3)
-        snprintf(p->address_written, sizeof p->address_written, "%d/%d หมู่ที่ %d บ้านหนองบัวแดง ตำบลนาโพธิ์ อำเภอเมือง จังหวัดขอนแก่น 40000",
-                 house, 1 + (int)rnd(seed, 9), moo);
+        /* (each part after a space, as many clerks write it: a cell that wraps
+         * breaks at a space, where a joined line is joined by one; a line
+         * broken inside a Thai word is joined with a space too) */
+        snprintf(p->address_written, sizeof p->address_written,
+                 "%d/%d หมู่ที่ %d บ้าน หนองบัวแดง ตำบล นาโพธิ์ อำเภอ เมือง จังหวัด ขอนแก่น 40000", house, 1 + (int)rnd(seed, 9), moo);
     else if (k % 4 == 1)
         snprintf(p->address_written, sizeof p->address_written, "%d ม.%d", house, moo);
     else
@@ -287,7 +290,7 @@ static void gen_elderly(const char *dir)
         char no[16], name[200];
         snprintf(no, sizeof no, "%d", k + 1);
         snprintf(name, sizeof name, "%s%s %s", p.title, p.given, p.family);
-        put(&b, "<w:tr>");
+        put(&b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>"); /* (a row split over two pages is not joined again) */
         cell(&b, no, w[0]);
         cell(&b, name, w[1]);
         cell(&b, p.id_written, w[2]);
@@ -329,7 +332,10 @@ static void gen_disability(const char *dir)
     header_row(&b, head, w, 7, 0);
     FILE *f = expect_open(yaml, "LibreOffice's PDF of a Word table whose header is not repeated on the next page: "
                                 "title, given name and family name in columns of their own, an ID, a house number "
-                                "and a bank account under their headers.");
+                                "and a bank account under their headers; a list of people with disabilities "
+                                "(PDPA s.26, twice in its title).");
+    fprintf(f, "  - {category: sensitive_data, value: \"disability\", page: 1}\n");
+    fprintf(f, "  - {category: sensitive_data, value: \"disability\", page: 1}\n");
     for (int k = 0; k < 36; k++) {
         person p;
         make_person(&p, &seed, k);
@@ -339,7 +345,7 @@ static void gen_disability(const char *dir)
         }
         char no[16];
         snprintf(no, sizeof no, "%d", k + 1);
-        put(&b, "<w:tr>");
+        put(&b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         cell(&b, no, w[0]);
         cell(&b, p.title, w[1]);
         cell(&b, p.given, w[2]);
@@ -376,7 +382,7 @@ static void gen_workers(const char *dir)
     sbuf b = { 0 };
     doc_start(&b);
     para(&b, "รายชื่อแรงงานต่างด้าวที่ได้รับอนุญาตให้จำหน่ายอาหาร ประจำปี ๒๕๖๙");
-    static const int w[] = { 650, 2700, 1900, 1700, 2900 };
+    static const int w[] = { 600, 2500, 1700, 1600, 3500 };
     static const char *head[] = { "ลำดับ", "ชื่อ - นามสกุล", "Passport No.", "วันเกิด", "ที่อยู่ปัจจุบัน" };
     table_start(&b, w, 5);
     header_row(&b, head, w, 5, 1);
@@ -388,7 +394,7 @@ static void gen_workers(const char *dir)
         char no[16], name[64];
         snprintf(no, sizeof no, "%d", k + 1);
         snprintf(name, sizeof name, "%s %s", first[k % 6], last[(k + k / 6) % 6]);
-        put(&b, "<w:tr>");
+        put(&b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         cell(&b, no, w[0]);
         cell(&b, name, w[1]);
         cell(&b, p.passport, w[2]);

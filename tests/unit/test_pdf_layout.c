@@ -126,6 +126,37 @@ static void test_columns_read_one_after_another(void **st)
     free(s);
 }
 
+/* A table whose borders the page draws: the vertical rules decide the
+ * cells (a full cell leaves no gap; an empty one keeps its column) and the
+ * horizontal ones the rows (a wrapped line as far apart as the next row). */
+static void test_ruled_table(void **st)
+{
+    (void)st;
+    page p = { 0 };
+    buf_init(&p.text);
+    /* columns: [50,100) [100,260) [260,300) [300,420); rows 24 points apart, the same pitch as a wrapped line */
+    put(&p, "1", 52, 100, 6);
+    put(&p, "3-5052-60181-59-0", 102, 100, 9.2); /* fills its cell: hardly a gap before the next */
+    put(&p, "22 ธ.ค. 2488", 261, 100, 3.2);
+    put(&p, "\n", 300, 100, 0);
+    put(&p, "41/5 ม.3", 302, 100, 6);
+    put(&p, "\n", 350, 100, 0);
+    put(&p, "ต.ริมใต้", 302, 124, 6);          /* the address wraps: no rule above it */
+    put(&p, "\n", 350, 124, 0);
+    put(&p, "2", 52, 148, 6);                  /* the next row: a rule above it; its ID cell empty */
+    put(&p, "12/6/2489", 262, 148, 4);
+    char *s = NULL;
+    lbox rules[] = { { 50, 90, 50, 170 },  { 100, 90, 100, 170 }, { 260, 90, 260, 170 }, { 300, 90, 300, 170 },
+                     { 420, 90, 420, 170 }, { 50, 90, 420, 90 },   { 50, 142, 420, 142 }, { 50, 170, 420, 170 } };
+    page_layout pl;
+    assert_int_equal(page_layout_build_ruled(p.text.data, p.boxes, p.n, rules, sizeof rules / sizeof *rules, &pl), 0);
+    s = xstrdup(pl.text.data);
+    page_layout_free(&pl);
+    buf_free(&p.text);
+    assert_string_equal(s, "1\t3-5052-60181-59-0\t22 ธ.ค. 2488\t41/5 ม.3 ต.ริมใต้\n2\t\t12/6/2489");
+    free(s);
+}
+
 /* Boxes that do not match the text are refused, not guessed at. */
 static void test_mismatched_boxes(void **st)
 {
@@ -143,6 +174,7 @@ int main(void)
         cmocka_unit_test(test_marks_back_on_their_letters),
         cmocka_unit_test(test_wrapped_cell),
         cmocka_unit_test(test_columns_read_one_after_another),
+        cmocka_unit_test(test_ruled_table),
         cmocka_unit_test(test_mismatched_boxes),
     };
     return cmocka_run_group_tests_name("pdf_layout", tests, NULL, NULL);
