@@ -30,6 +30,12 @@ if [ "$(ls "$DATA/pdf" 2>/dev/null | wc -l)" != "$NPDF" ]; then
   echo "generating $NPDF Thai PDFs of 4 pages..." >&2
   "$OUT/gen_pdfs" "$DATA/pdf" "$NPDF"
 fi
+# Table PDFs as agencies export them (LibreOffice, bordered tables that run
+# over pages: corpus/pdf/lo_*.pdf), copied to 210 files.
+if [ "$(ls "$DATA/tables" 2>/dev/null | wc -l)" != 210 ]; then
+  rm -rf "$DATA/tables"; mkdir -p "$DATA/tables"
+  for i in $(seq 1 70); do for f in corpus/pdf/lo_*.pdf; do cp "$f" "$DATA/tables/$(basename "$f" .pdf)_$i.pdf"; done; done
+fi
 if [ ! -s "$DATA/big.xlsx" ] || [ "$(cat "$DATA/big.xlsx.mb" 2>/dev/null)" != "$XLSX_MB" ]; then
   echo "generating a $XLSX_MB MB XLSX..." >&2
   "$OUT/gen_xlsx" "$DATA/big.xlsx" "$XLSX_MB"
@@ -120,6 +126,8 @@ n_none=$(instr "$BIN" scan -j1 --no-isolate -f jsonl --rules "$OUT/nonames" $two
 set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/big-nonl.txt"); b_t=$1; b_rss=$2
 set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/pdf"); pdf_t=$1
 set -- $(timing sh -c "for f in $DATA/pdf/*.pdf; do pdftotext -q \"\$f\" /dev/null; done"); ptt_t=$1
+set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/tables"); tab_t=$1
+set -- $(timing sh -c "for f in $DATA/tables/*.pdf; do pdftotext -q -layout \"\$f\" /dev/null; done"); tlay_t=$1
 set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/big.xlsx"); x_t=$1; x_rss=$2
 xlsx_bytes=$(stat -c %s "$DATA/big.xlsx")
 head -c 1024 corpus/text/elderly_allowance_list.txt > "$OUT/1k.txt"
@@ -149,6 +157,9 @@ echo ""
 printf '%-46s %9s s\n' "pdpascan -j1, $NPDF PDFs x 4 pages" "$pdf_t"
 printf '%-46s %9s s\n' "pdftotext, one process per file, same PDFs" "$ptt_t"
 printf '%-46s %9s x        [target <= 1.25]\n' "pdpascan / pdftotext time" "$(ratio "$pdf_t" "$ptt_t")"
+printf '%-46s %9s s\n' "pdpascan -j1, 210 table PDFs (LibreOffice)" "$tab_t"
+printf '%-46s %9s s\n' "pdftotext -layout, one process per file" "$tlay_t"
+printf '%-46s %9s x        [target <= 1.0]\n' "pdpascan / pdftotext -layout time" "$(ratio "$tab_t" "$tlay_t")"
 printf '%-46s %9s MB     [target < 200]\n' "peak RSS, $((xlsx_bytes / 1048576)) MB XLSX" "$((x_rss / 1024))"
 printf '%-46s %9s s\n' "time for that XLSX" "$x_t"
 } | tee "$OUT/results.txt"
