@@ -159,7 +159,8 @@ static int role_found(const pdp_rule *ru, const char *norm, size_t nlen, size_t 
     if (!ru->ctx_role) return 0;
     if (ru->role_before) {
         size_t lo = paragraph_start(norm, step_chars(norm, nlen, ms, ru->role_before, -1), ms);
-        if (lo < ms && pcre2_match(lazy_re_get(ru->ctx_role), (PCRE2_SPTR)norm, ms, lo, PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+        if (lo < ms &&
+            pcre2_match(lazy_re_get(ru->ctx_role_before), (PCRE2_SPTR)norm, ms, lo, PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
             return 1;
     }
     if (!ru->role_after) return 0;

@@ -151,7 +151,9 @@ static int compile_pattern(rctx *c, const yamlx_node *n, pdp_rule *ru)
     return 0;
 }
 
-/* context: role: {lists: [...], before: N, after: N, lines: N, signature: true} */
+/* context: role: {lists: [...], before: N, after: N, lines: N, signature: true,
+ * before_lists: [...]} — before_lists: other words for the window before the
+ * value (a roll call's heading) than those after it (a position) */
 static int parse_role(rctx *c, const yamlx_node *n, pdp_rule *ru)
 {
     if (!n) return 0;
@@ -166,6 +168,16 @@ static int parse_role(rctx *c, const yamlx_node *n, pdp_rule *ru)
     if (ru->ctx_role) ru->ctx_role_anchored = lexicon_compile(c->r, names, cnt, 1, &e);
     free_list(names, cnt);
     if (cnt && !ru->ctx_role) {
+        fail(c, n, "role", e);
+        free(e);
+        return -1;
+    }
+    ru->ctx_role_before = ru->ctx_role;
+    size_t bcnt;
+    char **before = str_list(c, yamlx_get(c->d, n, "before_lists"), &bcnt);
+    if (bcnt) ru->ctx_role_before = lexicon_compile(c->r, before, bcnt, 0, &e);
+    free_list(before, bcnt);
+    if (bcnt && !ru->ctx_role_before) {
         fail(c, n, "role", e);
         free(e);
         return -1;

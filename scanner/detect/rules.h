@@ -69,6 +69,7 @@ typedef struct pdp_rule {
     /* role: words saying the person acts in office (positions after a name,
      * possibly on the next lines) or that a contact is the agency's */
     const lazy_re *ctx_role, *ctx_role_anchored;
+    const lazy_re *ctx_role_before; /* words before the value (before_lists), or ctx_role */
     int role_before, role_after, role_lines;
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
