@@ -61,12 +61,17 @@ static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
 static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, size_t first)
 {
     const char *text = pl->text.data;
-    size_t len = pl->text.len;
+    size_t len = pl->text.len, at = 0;
+    glong at_char = 0; /* the character index of byte at: findings come in order, so counting goes on */
     for (size_t k = first; k < x->res->nfindings; k++) {
         pdp_finding *f = &x->res->findings[k];
         if (f->loc.part || f->start < start || f->end > start + len) continue;
-        glong c0 = g_utf8_pointer_to_offset(text, text + (f->start - start));
-        glong c1 = g_utf8_pointer_to_offset(text, text + (f->end - start));
+        size_t s0 = (size_t)(f->start - start), s1 = (size_t)(f->end - start);
+        if (s0 < at) at = 0, at_char = 0;
+        glong c0 = at_char + g_utf8_pointer_to_offset(text + at, text + s0);
+        glong c1 = c0 + g_utf8_pointer_to_offset(text + s0, text + s1);
+        at = s0;
+        at_char = c0;
         for (glong c = c0; c < c1 && c < (glong)pl->nboxes; c++) {
             const lbox *r = &pl->boxes[c];
             if (r->x2 <= r->x1 || r->y2 <= r->y1) continue; /* separators, zero-width marks */

@@ -222,19 +222,24 @@ int pdf_glyphs_page(pdf_glyphs *g, int no, buf *text, lbox **boxes, size_t *n, l
     *boxes = NULL;
     *n = 0;
     rules_dev *volatile dev = NULL;
+    fz_display_list *list = NULL;
     *rules = NULL;
     *nrules = 0;
     fz_var(page);
     fz_var(tp);
+    fz_var(list);
     fz_try(ctx)
     {
+        /* the page's content parsed once, into a display list, then run
+         * through the text device and the ruling lines' */
         page = fz_load_page(ctx, g->doc, no);
+        list = fz_new_display_list_from_page(ctx, page);
         fz_stext_options opts = { 0 };
-        tp = fz_new_stext_page_from_page(ctx, page, &opts);
+        tp = fz_new_stext_page_from_display_list(ctx, list, &opts);
         dev = fz_new_derived_device(ctx, rules_dev);
         dev->super.stroke_path = dev_stroke;
         dev->super.fill_path = dev_fill;
-        fz_run_page(ctx, page, &dev->super, fz_identity, NULL);
+        fz_run_display_list(ctx, list, &dev->super, fz_identity, fz_infinite_rect, NULL);
         fz_close_device(ctx, &dev->super);
         for (fz_stext_block *b = tp->first_block; b; b = b->next) {
             if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
@@ -256,6 +261,7 @@ int pdf_glyphs_page(pdf_glyphs *g, int no, buf *text, lbox **boxes, size_t *n, l
             fz_drop_device(ctx, &dev->super);
         }
         fz_drop_stext_page(ctx, tp);
+        fz_drop_display_list(ctx, list);
         fz_drop_page(ctx, page);
     }
     fz_catch(ctx) ok = 0;

@@ -532,26 +532,67 @@ static uint32_t *code_points(const char *text, size_t n)
     return cp;
 }
 
-/* The marks of text (cp, boxes) within 4 points of mark box m on its row
- * (only those of code c, when c is not 0). */
-static size_t marks_near(const uint32_t *cp, const lbox *boxes, size_t n, const lbox *m, uint32_t c)
+/* The characters of one reading of a page that a mark may be compared
+ * with: their indexes sorted by the centre of their box. */
+typedef struct by_centre {
+    const uint32_t *cp;
+    const lbox *boxes;
+    size_t *v, n;
+} by_centre;
+
+static double xc(const lbox *b) { return (b->x1 + b->x2) / 2; }
+
+static int cmp_centre(const void *a, const void *b, void *ctx)
+{
+    const lbox *bx = ctx;
+    double da = xc(&bx[*(const size_t *)a]), db = xc(&bx[*(const size_t *)b]);
+    return da < db ? -1 : da > db;
+}
+
+static void index_by_centre(by_centre *ix, const uint32_t *cp, const lbox *boxes, size_t n)
+{
+    ix->cp = cp;
+    ix->boxes = boxes;
+    ix->v = xmalloc((n ? n : 1) * sizeof *ix->v);
+    ix->n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (cp[i] != '\n' && cp[i] != ' ') ix->v[ix->n++] = i;
+    qsort_r(ix->v, ix->n, sizeof *ix->v, cmp_centre, (void *)boxes);
+}
+
+/* The first entry of ix whose centre is at or right of x. */
+static size_t first_from(const by_centre *ix, double x)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (xc(&ix->boxes[ix->v[mid]]) < x) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* The marks of ix within 4 points of mark box m on its row (only those of
+ * code c, when c is not 0). */
+static size_t marks_near(const by_centre *ix, const lbox *m, uint32_t c)
 {
     size_t k = 0;
-    double mx = (m->x1 + m->x2) / 2;
-    for (size_t i = 0; i < n; i++)
-        k += thai_mark(cp[i]) && cp[i] != 0x0E4D && (!c || cp[i] == c) &&
-             fabs((boxes[i].x1 + boxes[i].x2) / 2 - mx) < 4 && fabs(ycenter(&boxes[i]) - ycenter(m)) < height(m) / 2;
+    for (size_t j = first_from(ix, xc(m) - 4); j < ix->n && xc(&ix->boxes[ix->v[j]]) < xc(m) + 4; j++) {
+        size_t i = ix->v[j];
+        k += thai_mark(ix->cp[i]) && ix->cp[i] != 0x0E4D && (!c || ix->cp[i] == c) &&
+             fabs(ycenter(&ix->boxes[i]) - ycenter(m)) < height(m) / 2;
+    }
     return k;
 }
 
-/* Does box m stand over one of the letters of text (cp, boxes)? */
-static int over_a_letter(const uint32_t *cp, const lbox *boxes, size_t n, const lbox *m)
+/* Does box m stand over one of the letters of ix? */
+static int over_a_letter(const by_centre *ix, const lbox *m)
 {
-    double mx = (m->x1 + m->x2) / 2, my = ycenter(m);
-    for (size_t i = 0; i < n; i++) {
-        const lbox *b = &boxes[i];
-        if (cp[i] == '\n' || cp[i] == ' ' || thai_mark(cp[i])) continue;
-        if (mx >= b->x1 - 2 && mx <= b->x2 + 2 && fabs(ycenter(b) - my) < height(b) / 2) return 1;
+    double my = ycenter(m);
+    for (size_t j = first_from(ix, xc(m) - 40); j < ix->n && xc(&ix->boxes[ix->v[j]]) < xc(m) + 40; j++) {
+        const lbox *b = &ix->boxes[ix->v[j]];
+        if (thai_mark(ix->cp[ix->v[j]])) continue;
+        if (xc(m) >= b->x1 - 2 && xc(m) <= b->x2 + 2 && fabs(ycenter(b) - my) < height(b) / 2) return 1;
     }
     return 0;
 }
@@ -571,12 +612,14 @@ int page_layout_add_marks(const char *text, const lbox *boxes, size_t n, const c
     memcpy(*out_boxes, boxes, n * sizeof *boxes);
     *out_n = n;
     int added = 0;
+    by_centre ix, oix;
+    index_by_centre(&ix, cp, boxes, n);
+    index_by_centre(&oix, ocp, oboxes, on);
     for (size_t j = 0; j < on; j++) {
         /* (a nikhahit is half of a SARA AM, which one reader may split) */
         if (!thai_mark(ocp[j]) || ocp[j] == 0x0E4D) continue;
         const lbox *m = &oboxes[j];
-        if (marks_near(ocp, oboxes, on, m, 0) <= marks_near(cp, boxes, n, m, 0) || marks_near(cp, boxes, n, m, ocp[j]) ||
-            !over_a_letter(cp, boxes, n, m))
+        if (marks_near(&oix, m, 0) <= marks_near(&ix, m, 0) || marks_near(&ix, m, ocp[j]) || !over_a_letter(&ix, m))
             continue;
         if (!added++) { /* the marks after a line of their own: no letter's neighbours */
             buf_putc(out, '\n');
@@ -586,6 +629,8 @@ int page_layout_add_marks(const char *text, const lbox *boxes, size_t n, const c
         buf_append(out, u, utf8_encode(ocp[j], u));
         (*out_boxes)[(*out_n)++] = *m;
     }
+    free(ix.v);
+    free(oix.v);
     free(cp);
     free(ocp);
     return added;
