@@ -50,7 +50,7 @@ endif
 # The readers of PDF, Office/ODF/ZIP and HTML pull in poppler, libxml2 and
 # libzip: the program loads them as a plugin on first use (start-up stays in
 # milliseconds); the library (tests, fuzzers) links them in.
-FORMAT_SRC = $(addprefix scanner/extract/,pdf.c pdf_glyphs.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
+FORMAT_SRC = $(addprefix scanner/extract/,pdf.c pdf_glyphs.c thai_fonts.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
 CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/core/formats_static.c scanner/core/formats_dlopen.c, \
 	$(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c scanner/policy/*.c \
 	scanner/extract/*.c scanner/core/*.c scanner/report/*.c))

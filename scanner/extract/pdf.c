@@ -17,7 +17,9 @@
 
 #include "extract.h"
 #include "../util/buf.h"
+#include "../detect/rules.h"
 #include "pdf_glyphs.h"
+#include "thai_fonts.h"
 #include "pdf_layout.h"
 
 static int has_text(const char *s)
@@ -124,6 +126,16 @@ static void page_layout_of(PopplerPage *page, pdf_glyphs *mu, int no, const char
     pl->boxes = NULL;
 }
 
+/* Words a font broke all over the page written right again
+ * (thai_fonts.h), from the lists of patterns/lexicon/thai_fonts.yaml. */
+static void repair_fonts(extract_ctx *x, page_layout *pl)
+{
+    const lexicon *am = rules_lexicon(x->rules, "sara_am_words"), *aa = rules_lexicon(x->rules, "sara_aa_words");
+    if (am || aa)
+        thai_fonts_repair(pl->text.data, pl->text.len, am ? (const char *const *)am->phrases : NULL, am ? am->n : 0,
+                          aa ? (const char *const *)aa->phrases : NULL, aa ? aa->n : 0);
+}
+
 /* The page's text into the scan; returns 1 when the page gave text or
  * images, 0 when poppler found nothing on it. */
 static int page_text(extract_ctx *x, PopplerPage *page, pdf_glyphs *mu, int no)
@@ -139,6 +151,7 @@ static int page_text(extract_ctx *x, PopplerPage *page, pdf_glyphs *mu, int no)
     page_layout pl;
     page_layout_of(page, mu, no - 1, text, &pl);
     g_free(text);
+    repair_fonts(x, &pl);
     size_t first = x->res->nfindings;
     uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
     docscan_text(x->ds, pl.text.data, pl.text.len);

@@ -453,6 +453,60 @@ static void emit_row(const layout *L, size_t k, page_layout *out, const long *ma
     }
 }
 
+/* The Thai code point that starts at byte i of s, or 0. */
+static uint32_t thai_at(const char *s, size_t len, size_t i)
+{
+    return utf8_thai_at((const unsigned char *)s, len, i) ? 0x0E00 + utf8_thai_index((const unsigned char *)s, i) : 0;
+}
+
+static int thai_consonant(uint32_t c) { return c >= 0x0E01 && c <= 0x0E2E; }
+
+/* Does a lone Thai consonant (not ณ, a word of its own, nor an
+ * abbreviation: จ.) stand between bytes a and b of s, with no other letter
+ * or mark? */
+static int lone_consonant(const char *s, size_t len, size_t a, size_t b)
+{
+    if (b != a + 3 || (b < len && s[b] == '.')) return 0;
+    uint32_t c = thai_at(s, len, a);
+    return thai_consonant(c) && c != 0x0E13;
+}
+
+/* Justified Thai text (a Word export stretches lines by spacing letters):
+ * "ส มาชิ ก" is สมาชิก.  A space that leaves a lone consonant on one side,
+ * or stands before a vowel that cannot begin a word (ะ า ำ ๅ), is inside a
+ * word: it goes, with its (empty) box. */
+static void drop_justified_spaces(page_layout *pl)
+{
+    char *s = pl->text.data;
+    size_t len = pl->text.len, w = 0, wb = 0, k = 0; /* k: the character index of byte i */
+    for (size_t i = 0; i < len;) {
+        size_t l = utf8_decode((const unsigned char *)s + i, len - i, &(uint32_t){ 0 });
+        if (!l) l = 1;
+        if (s[i] == ' ' && w >= 3 && i + 3 < len) {
+            uint32_t before = thai_at(s, len, w - 3), after = thai_at(s, len, i + 1);
+            size_t fb = w; /* the fragment before: back to a space or a non-Thai character */
+            while (fb >= 3 && thai_at(s, len, fb - 3)) fb -= 3;
+            size_t fe = i + 1;
+            while (fe < len && thai_at(s, len, fe)) fe += 3;
+            if (before && after &&
+                (lone_consonant(s, len, fb, w) || lone_consonant(s, len, i + 1, fe) || after == 0x0E30 ||
+                 after == 0x0E32 || after == 0x0E33 || after == 0x0E45)) {
+                i += l;
+                k++;
+                continue;
+            }
+        }
+        memmove(s + w, s + i, l);
+        pl->boxes[wb++] = pl->boxes[k];
+        w += l;
+        i += l;
+        k++;
+    }
+    pl->text.len = w;
+    s[w] = 0;
+    pl->nboxes = wb;
+}
+
 int page_layout_build(const char *text, const lbox *boxes, size_t n, page_layout *out)
 {
     return page_layout_build_ruled(text, boxes, n, NULL, 0, out);
@@ -490,6 +544,7 @@ int page_layout_build_ruled(const char *text, const lbox *boxes, size_t n, const
         first = 0;
         emit_row(&L, k, out, marks_of, next_mark);
     }
+    drop_justified_spaces(out);
     /* marks that found no letter (a page of marks alone) are kept at the end */
     for (size_t i = 0; i < n; i++)
         if (L.g[i].kind == G_MARK && L.g[i].base < 0) emit_glyph(&L, (long)i, out, marks_of, next_mark);

@@ -4,6 +4,7 @@
  * PDFs of corpus/: every finding's box lies on its page. */
 #include "helpers.h"
 #include "extract/pdf_layout.h"
+#include "extract/thai_fonts.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 
@@ -157,6 +158,39 @@ static void test_ruled_table(void **st)
     free(s);
 }
 
+/* Justified text: a Word export spaces out the letters of a line, and
+ * poppler reads the gaps as spaces ("ส มาชิ ก"): a space that leaves a lone
+ * consonant, or stands before า, is inside a word; ณ is a word. */
+static void test_justified_spaces(void **st)
+{
+    (void)st;
+    page p = { 0 };
+    buf_init(&p.text);
+    put(&p, "ส มาชิ ก สภา ณ วันที่ ประธ าน", 100, 100, 6);
+    char *s = laid_out(&p);
+    assert_string_equal(s, "สมาชิก สภา ณ วันที่ ประธาน");
+    free(s);
+}
+
+/* A font that lost SARA AM all over the page (ตาบล, อาเภอ) has its listed
+ * words written right, in place; a page that shows it right anywhere, or
+ * one broken word alone, is left as it is. */
+static void test_lost_sara_am(void **st)
+{
+    (void)st;
+    static const char *const am[] = { "ตำบล", "อำเภอ", "จำนวน" }, *const aa[] = { "การ", "ประกาศ" };
+    char text[] = "บ้านเลขที่ 5 หมู่ 2 ตาบลริมใต้ อาเภอแม่ริม จานวน 3 ราย ตามือ";
+    assert_int_equal(thai_fonts_repair(text, strlen(text), am, 3, aa, 2), 3);
+    assert_string_equal(text, "บ้านเลขที่ 5 หมู่ 2 ตำบลริมใต้ อำเภอแม่ริม จำนวน 3 ราย ตามือ");
+    char right[] = "ตาบลริมใต้ อาเภอแม่ริม ตำบลอื่น";
+    assert_int_equal(thai_fonts_repair(right, strlen(right), am, 3, aa, 2), 0);
+    char once[] = "ตาบลริมใต้ ไม่มีอื่น";
+    assert_int_equal(thai_fonts_repair(once, strlen(once), am, 3, aa, 2), 0);
+    char reverse[] = "ประกำศ เรื่อง กำรรับสมัคร";
+    assert_int_equal(thai_fonts_repair(reverse, strlen(reverse), am, 3, aa, 2), 2);
+    assert_string_equal(reverse, "ประกาศ เรื่อง การรับสมัคร");
+}
+
 /* Boxes that do not match the text are refused, not guessed at. */
 static void test_mismatched_boxes(void **st)
 {
@@ -175,6 +209,8 @@ int main(void)
         cmocka_unit_test(test_wrapped_cell),
         cmocka_unit_test(test_columns_read_one_after_another),
         cmocka_unit_test(test_ruled_table),
+        cmocka_unit_test(test_justified_spaces),
+        cmocka_unit_test(test_lost_sara_am),
         cmocka_unit_test(test_mismatched_boxes),
     };
     return cmocka_run_group_tests_name("pdf_layout", tests, NULL, NULL);
