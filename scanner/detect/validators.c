@@ -106,6 +106,22 @@ static int v_phone_th(const char *s, size_t n, buf *norm)
     return 1;
 }
 
+/* A Thai phone's shape with a leading 0, whatever the numbering plan says
+ * of its range: 0 + 9 digits from 6, 8 or 9 (a mobile), or 0 + 8 from 2-7
+ * (a landline).  For numbers a label or a column says are phones: ranges
+ * are allocated after any list of them is written. */
+static int v_phone_shape(const char *s, size_t n, buf *norm)
+{
+    char d[16];
+    size_t k = digits_of(s, n, d, 15);
+    if (k > 15 || !k || d[0] != '0') return 0;
+    int mobile = k == 10 && (d[1] == '6' || d[1] == '8' || d[1] == '9');
+    int fixed = k == 9 && d[1] >= '2' && d[1] <= '7';
+    if (!mobile && !fixed) return 0;
+    buf_append(norm, d, k);
+    return 1;
+}
+
 static int v_email(const char *s, size_t n, buf *norm)
 {
     const char *at = memchr(s, '@', n);
@@ -257,6 +273,7 @@ static const struct {
     { "thai_id_person", v_thai_id_person },
     { "thai_id_zero", v_thai_id_zero },
     { "phone_th", v_phone_th },
+    { "phone_shape", v_phone_shape },
     { "email", v_email },
     { "luhn", v_luhn },
     { "digits", v_digits },
