@@ -122,7 +122,7 @@ static void page_layout_of(PopplerPage *page, pdf_glyphs *mu, int no, const char
     if (built) return;
     buf_init(&pl->text);
     buf_puts(&pl->text, text);
-    pl->nboxes = 0;
+    pl->nboxes = pl->cap = 0;
     pl->boxes = NULL;
 }
 

@@ -343,22 +343,29 @@ static int continues(const layout *L, size_t k)
     return 1;
 }
 
+/* Room for one more box in out. */
+static lbox *next_box(page_layout *out)
+{
+    if (out->nboxes == out->cap) out->boxes = xrealloc(out->boxes, (out->cap = out->cap ? 2 * out->cap : 256) * sizeof *out->boxes);
+    return &out->boxes[out->nboxes++];
+}
+
 /* Emit character glyph i (and, for a letter, the marks on it) into out. */
 static void emit_glyph(const layout *L, long i, page_layout *out, const long *marks_of, const long *next_mark)
 {
     const glyph *g = &L->g[i];
     buf_append(&out->text, L->text + g->off, g->len);
-    out->boxes[out->nboxes++] = g->b;
+    *next_box(out) = g->b;
     for (long m = marks_of[i]; m >= 0; m = next_mark[m]) {
         buf_append(&out->text, L->text + L->g[m].off, L->g[m].len);
-        out->boxes[out->nboxes++] = L->g[m].b;
+        *next_box(out) = L->g[m].b;
     }
 }
 
 static void emit_sep(page_layout *out, char c)
 {
     buf_putc(&out->text, c);
-    out->boxes[out->nboxes++] = (lbox){ 0, 0, 0, 0 };
+    *next_box(out) = (lbox){ 0, 0, 0, 0 };
 }
 
 /* The letters [from, to) of row R, with spaces between words. */
@@ -421,6 +428,22 @@ static void emit_ruled_row(const layout *L, size_t k, const double *bounds, size
     }
 }
 
+/* The cell of c (nc of them) that continuation cell d continues: the one it
+ * overlaps most (each continuation goes to exactly one cell). */
+static size_t parent_cell(const cell *c, size_t nc, const cell *d)
+{
+    size_t best = 0;
+    double most = -INFINITY;
+    for (size_t i = 0; i < nc; i++) {
+        double overlap = fmin(c[i].x2, d->x2) - fmax(c[i].x1, d->x1);
+        if (overlap > most) {
+            most = overlap;
+            best = i;
+        }
+    }
+    return best;
+}
+
 /* Row k, with the rows that continue its cells (k + 1, ... while joined)
  * folded into them. */
 static void emit_row(const layout *L, size_t k, page_layout *out, const long *marks_of, const long *next_mark)
@@ -443,10 +466,8 @@ static void emit_row(const layout *L, size_t k, page_layout *out, const long *ma
             cell d[MAX_CELLS];
             size_t nd = row_cells(L, W, d, MAX_CELLS);
             for (size_t j = 0; j < nd; j++)
-                if (d[j].x1 < c[i].x2 + height(&L->g[W->v[0]].b) / 2 && d[j].x2 > c[i].x1 - height(&L->g[W->v[0]].b) / 2 &&
-                    (i + 1 >= nc || d[j].x1 < c[i + 1].x1)) {
-                    if (wrap_space(L, &out->text, &L->g[W->v[d[j].from]]))
-                        emit_sep(out, ' ');
+                if (parent_cell(c, nc, &d[j]) == i) {
+                    if (wrap_space(L, &out->text, &L->g[W->v[d[j].from]])) emit_sep(out, ' ');
                     emit_span(L, W, d[j].from, d[j].to, out, marks_of, next_mark);
                 }
         }
@@ -536,7 +557,8 @@ int page_layout_build_ruled(const char *text, const lbox *boxes, size_t n, const
         tail[b] = (long)i;
     }
     for (size_t k = 1; k < L.nrows; k++) L.rows[k].joined = continues(&L, k);
-    out->boxes = xmalloc((2 * n + L.nrows + 1) * sizeof *out->boxes);
+    out->cap = 2 * n + L.nrows + 1;
+    out->boxes = xmalloc(out->cap * sizeof *out->boxes);
     int first = 1;
     for (size_t k = 0; k < L.nrows; k++) {
         if (L.rows[k].joined) continue;

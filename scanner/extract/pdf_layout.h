@@ -18,6 +18,7 @@ typedef struct page_layout {
     buf text;       /* rows joined by '\n', a row's cells by '\t' */
     lbox *boxes;    /* one per character of text; separators have empty boxes */
     size_t nboxes;
+    size_t cap;     /* (room in boxes) */
 } page_layout;
 
 /* Lay out text (UTF-8), whose n characters have boxes[0, n), into out.
