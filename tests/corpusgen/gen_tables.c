@@ -121,7 +121,7 @@ static void make_person(person *p, unsigned *seed, int k)
     case 0: snprintf(b, sizeof b, "%d/%d/%d", day, month, year); thai_digits(b, p->birth_written); break;
     case 1: snprintf(p->birth_written, sizeof p->birth_written, "%d %s %d", day, months[month - 1], year); break;
     case 2: snprintf(b, sizeof b, "%d %s %d", day, months_abbr[month - 1], year); thai_digits(b, p->birth_written); break;
-    default: snprintf(p->birth_written, sizeof p->birth_written, "%02d/%02d/%d", day, month, year); break;
+    default: snprintf(p->birth_written, sizeof p->birth_written, "%02d/%02d/%d", day % 100, month % 100, year); break;
     }
     /* address: house number and village; every fourth one long enough to wrap */
     int house = 1 + (int)rnd(seed, 400), moo = 1 + (int)rnd(seed, 14);
@@ -265,53 +265,87 @@ static void expect_closing(FILE *f, int page)
     fprintf(f, "  - {category: person_name, value: \"ประเสริฐ ชัยมงคล\", severity: info, page: %d, role: official}\n", page);
 }
 
+/* One list document being written: its DOCX body, its .expect.yaml, the
+ * table's column widths. */
+typedef struct list_doc {
+    char docx[1024], dir[1024];
+    sbuf b;
+    FILE *expect;
+    const int *w;
+    unsigned seed;
+} list_doc;
+
+/* Start document `name` in dir: its title lines, a bordered table with the
+ * header cells head (repeated on every page when repeat), and its
+ * expectations file saying what it is. */
+static void list_begin(list_doc *d, const char *dir, const char *name, const char *what, const char *const *title,
+                       size_t ntitle, const char *const *head, const int *w, int ncols, int repeat, unsigned seed)
+{
+    char yaml[1100];
+    snprintf(d->dir, sizeof d->dir, "%s", dir);
+    snprintf(d->docx, sizeof d->docx, "%s/%s.docx", dir, name);
+    snprintf(yaml, sizeof yaml, "%s/%s.pdf.expect.yaml", dir, name);
+    d->b = (sbuf){ 0 };
+    d->w = w;
+    d->seed = seed;
+    doc_start(&d->b);
+    for (size_t i = 0; i < ntitle; i++) para(&d->b, title[i]);
+    table_start(&d->b, w, ncols);
+    header_row(&d->b, head, w, ncols, repeat);
+    d->expect = expect_open(yaml, what);
+}
+
+/* A data row of cells (a row is never split over two pages: such a row is
+ * not joined again). */
+static void list_row(list_doc *d, const char *const *cells, int n)
+{
+    put(&d->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+    for (int i = 0; i < n; i++) cell(&d->b, cells[i], d->w[i]);
+    put(&d->b, "</w:tr>");
+}
+
+/* End the table and the document, write the DOCX and make its PDF. */
+static void list_finish(list_doc *d, int landscape)
+{
+    put(&d->b, "</w:tbl>");
+    closing(&d->b);
+    doc_end(&d->b, landscape);
+    expect_closing(d->expect, -1);
+    fclose(d->expect);
+    write_docx(d->docx, d->b.s);
+    free(d->b.s);
+    to_pdf(d->docx, d->dir);
+}
+
 /* An elderly-allowance list over several pages, its header repeated:
  * ลำดับ | ชื่อ-สกุล | เลขประจำตัวประชาชน | วัน/เดือน/ปีเกิด | ที่อยู่ | เบอร์โทรศัพท์. */
 static void gen_elderly(const char *dir)
 {
-    char docx[1024], yaml[1024];
-    snprintf(docx, sizeof docx, "%s/lo_elderly_list.docx", dir);
-    snprintf(yaml, sizeof yaml, "%s/lo_elderly_list.pdf.expect.yaml", dir);
-    unsigned seed = 2568;
-    sbuf b = { 0 };
-    doc_start(&b);
-    para(&b, "ประกาศเทศบาลตำบลนาโพธิ์");
-    para(&b, "เรื่อง รายชื่อผู้มีสิทธิรับเงินเบี้ยยังชีพผู้สูงอายุ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙");
     static const int w[] = { 800, 3600, 2600, 2400, 3500, 1900 };
     static const char *head[] = { "ลำดับ", "ชื่อ-สกุล", "เลขประจำตัวประชาชน", "วัน/เดือน/ปีเกิด", "ที่อยู่", "เบอร์โทรศัพท์" };
-    table_start(&b, w, 6);
-    header_row(&b, head, w, 6, 1);
-    FILE *f = expect_open(yaml, "LibreOffice's PDF of a Word table over several pages, its header repeated on each: a "
-                                "name with its title, an ID (Thai or Arabic digits), a birth date and an address "
-                                "under their headers (some addresses wrap in their cell), a phone.");
+    static const char *title[] = { "ประกาศเทศบาลตำบลนาโพธิ์",
+                                   "เรื่อง รายชื่อผู้มีสิทธิรับเงินเบี้ยยังชีพผู้สูงอายุ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙" };
+    list_doc d;
+    list_begin(&d, dir, "lo_elderly_list",
+               "LibreOffice's PDF of a Word table over several pages, its header repeated on each: a name with its "
+               "title, an ID (Thai or Arabic digits), a birth date and an address under their headers (some addresses "
+               "wrap in their cell), a phone.",
+               title, 2, head, w, 6, 1, 2568);
     for (int k = 0; k < 40; k++) {
         person p;
-        make_person(&p, &seed, k);
+        make_person(&p, &d.seed, k);
         char no[16], name[200];
         snprintf(no, sizeof no, "%d", k + 1);
         snprintf(name, sizeof name, "%s%s %s", p.title, p.given, p.family);
-        put(&b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>"); /* (a row split over two pages is not joined again) */
-        cell(&b, no, w[0]);
-        cell(&b, name, w[1]);
-        cell(&b, p.id_written, w[2]);
-        cell(&b, p.birth_written, w[3]);
-        cell(&b, p.address_written, w[4]);
-        cell(&b, p.phone_written, w[5]);
-        put(&b, "</w:tr>");
-        fprintf(f, "  - {category: person_name, value: \"%s %s\"}\n", p.given, p.family);
-        fprintf(f, "  - {category: national_id, value: \"%s\"}\n", p.id);
-        fprintf(f, "  - {category: birth_date, value: \"%s\"}\n", p.birth_iso);
-        fprintf(f, "  - {category: address, value: \"%s\"}\n", p.address_norm);
-        fprintf(f, "  - {category: phone, value: \"%s\"}\n", p.phone);
+        list_row(&d, (const char *const[]){ no, name, p.id_written, p.birth_written, p.address_written, p.phone_written },
+                 6);
+        fprintf(d.expect, "  - {category: person_name, value: \"%s %s\"}\n", p.given, p.family);
+        fprintf(d.expect, "  - {category: national_id, value: \"%s\"}\n", p.id);
+        fprintf(d.expect, "  - {category: birth_date, value: \"%s\"}\n", p.birth_iso);
+        fprintf(d.expect, "  - {category: address, value: \"%s\"}\n", p.address_norm);
+        fprintf(d.expect, "  - {category: phone, value: \"%s\"}\n", p.phone);
     }
-    put(&b, "</w:tbl>");
-    closing(&b);
-    doc_end(&b, 1);
-    expect_closing(f, -1);
-    fclose(f);
-    write_docx(docx, b.s);
-    free(b.s);
-    to_pdf(docx, dir);
+    list_finish(&d, 1);
 }
 
 /* A disability-allowance list whose title, given name and family name
@@ -319,101 +353,63 @@ static void gen_elderly(const char *dir)
  * paid into; its header is NOT repeated on the next page. */
 static void gen_disability(const char *dir)
 {
-    char docx[1024], yaml[1024];
-    snprintf(docx, sizeof docx, "%s/lo_disability_accounts.docx", dir);
-    snprintf(yaml, sizeof yaml, "%s/lo_disability_accounts.pdf.expect.yaml", dir);
-    unsigned seed = 2569;
-    sbuf b = { 0 };
-    doc_start(&b);
-    para(&b, "บัญชีรายชื่อคนพิการผู้มีสิทธิรับเงินเบี้ยความพิการ ประจำเดือนตุลาคม ๒๕๖๘");
     static const int w[] = { 700, 1300, 1900, 2200, 2700, 2300, 2600 };
     static const char *head[] = { "ที่", "คำนำหน้า", "ชื่อ", "นามสกุล", "เลขบัตรประชาชน", "บ้านเลขที่", "เลขที่บัญชี" };
-    table_start(&b, w, 7);
-    header_row(&b, head, w, 7, 0);
-    FILE *f = expect_open(yaml, "LibreOffice's PDF of a Word table whose header is not repeated on the next page: "
-                                "title, given name and family name in columns of their own, an ID, a house number "
-                                "and a bank account under their headers; a list of people with disabilities "
-                                "(PDPA s.26, twice in its title).");
-    fprintf(f, "  - {category: sensitive_data, value: \"disability\", page: 1}\n");
-    fprintf(f, "  - {category: sensitive_data, value: \"disability\", page: 1}\n");
+    static const char *title[] = { "บัญชีรายชื่อคนพิการผู้มีสิทธิรับเงินเบี้ยความพิการ ประจำเดือนตุลาคม ๒๕๖๘" };
+    list_doc d;
+    list_begin(&d, dir, "lo_disability_accounts",
+               "LibreOffice's PDF of a Word table whose header is not repeated on the next page: title, given name and "
+               "family name in columns of their own, an ID, a house number and a bank account under their headers; a "
+               "list of people with disabilities (PDPA s.26, twice in its title).",
+               title, 1, head, w, 7, 0, 2569);
+    fprintf(d.expect, "  - {category: sensitive_data, value: \"disability\", page: 1}\n");
+    fprintf(d.expect, "  - {category: sensitive_data, value: \"disability\", page: 1}\n");
     for (int k = 0; k < 36; k++) {
         person p;
-        make_person(&p, &seed, k);
+        make_person(&p, &d.seed, k);
         if (k % 4 == 3) {
             snprintf(p.address_written, sizeof p.address_written, "%d หมู่ %d", 10 + k, 1 + k % 9);
             strcpy(p.address_norm, p.address_written);
         }
         char no[16];
         snprintf(no, sizeof no, "%d", k + 1);
-        put(&b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-        cell(&b, no, w[0]);
-        cell(&b, p.title, w[1]);
-        cell(&b, p.given, w[2]);
-        cell(&b, p.family, w[3]);
-        cell(&b, p.id_written, w[4]);
-        cell(&b, p.address_written, w[5]);
-        cell(&b, p.account_written, w[6]);
-        put(&b, "</w:tr>");
-        fprintf(f, "  - {category: person_name, value: \"%s %s\"}\n", p.given, p.family);
-        fprintf(f, "  - {category: national_id, value: \"%s\"}\n", p.id);
-        fprintf(f, "  - {category: address, value: \"%s\"}\n", p.address_norm);
-        fprintf(f, "  - {category: bank_account, value: \"%s\"}\n", p.account);
+        list_row(&d, (const char *const[]){ no, p.title, p.given, p.family, p.id_written, p.address_written, p.account_written },
+                 7);
+        fprintf(d.expect, "  - {category: person_name, value: \"%s %s\"}\n", p.given, p.family);
+        fprintf(d.expect, "  - {category: national_id, value: \"%s\"}\n", p.id);
+        fprintf(d.expect, "  - {category: address, value: \"%s\"}\n", p.address_norm);
+        fprintf(d.expect, "  - {category: bank_account, value: \"%s\"}\n", p.account);
     }
-    put(&b, "</w:tbl>");
-    closing(&b);
-    doc_end(&b, 1);
-    expect_closing(f, -1);
-    fclose(f);
-    write_docx(docx, b.s);
-    free(b.s);
-    to_pdf(docx, dir);
+    list_finish(&d, 1);
 }
 
 /* Foreign workers' permits: ลำดับ | ชื่อ - นามสกุล | Passport No. | วันเกิด |
  * ที่อยู่ปัจจุบัน — romanised names under a name header, passports under theirs. */
 static void gen_workers(const char *dir)
 {
-    char docx[1024], yaml[1024];
-    snprintf(docx, sizeof docx, "%s/lo_workers_passports.docx", dir);
-    snprintf(yaml, sizeof yaml, "%s/lo_workers_passports.pdf.expect.yaml", dir);
     static const char *first[] = { "Aung", "Thida", "Zaw", "Nang", "Kyaw", "Mya" };
     static const char *last[] = { "Naing", "Soe", "Htun", "Seng", "Win", "Thein" };
-    unsigned seed = 2570;
-    sbuf b = { 0 };
-    doc_start(&b);
-    para(&b, "รายชื่อแรงงานต่างด้าวที่ได้รับอนุญาตให้จำหน่ายอาหาร ประจำปี ๒๕๖๙");
     static const int w[] = { 600, 2500, 1700, 1600, 3500 };
     static const char *head[] = { "ลำดับ", "ชื่อ - นามสกุล", "Passport No.", "วันเกิด", "ที่อยู่ปัจจุบัน" };
-    table_start(&b, w, 5);
-    header_row(&b, head, w, 5, 1);
-    FILE *f = expect_open(yaml, "LibreOffice's PDF of a Word table: romanised names under a name header, passport "
-                                "numbers, birth dates and addresses under theirs.");
+    static const char *title[] = { "รายชื่อแรงงานต่างด้าวที่ได้รับอนุญาตให้จำหน่ายอาหาร ประจำปี ๒๕๖๙" };
+    list_doc d;
+    list_begin(&d, dir, "lo_workers_passports",
+               "LibreOffice's PDF of a Word table: romanised names under a name header, passport numbers, birth dates "
+               "and addresses under theirs.",
+               title, 1, head, w, 5, 1, 2570);
     for (int k = 0; k < 12; k++) {
         person p;
-        make_person(&p, &seed, k);
+        make_person(&p, &d.seed, k);
         char no[16], name[64];
         snprintf(no, sizeof no, "%d", k + 1);
         snprintf(name, sizeof name, "%s %s", first[k % 6], last[(k + k / 6) % 6]);
-        put(&b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-        cell(&b, no, w[0]);
-        cell(&b, name, w[1]);
-        cell(&b, p.passport, w[2]);
-        cell(&b, p.birth_written, w[3]);
-        cell(&b, p.address_written, w[4]);
-        put(&b, "</w:tr>");
-        fprintf(f, "  - {category: person_name, value: \"%s\"}\n", name);
-        fprintf(f, "  - {category: passport, value: \"%s\"}\n", p.passport);
-        fprintf(f, "  - {category: birth_date, value: \"%s\"}\n", p.birth_iso);
-        fprintf(f, "  - {category: address, value: \"%s\"}\n", p.address_norm);
+        list_row(&d, (const char *const[]){ no, name, p.passport, p.birth_written, p.address_written }, 5);
+        fprintf(d.expect, "  - {category: person_name, value: \"%s\"}\n", name);
+        fprintf(d.expect, "  - {category: passport, value: \"%s\"}\n", p.passport);
+        fprintf(d.expect, "  - {category: birth_date, value: \"%s\"}\n", p.birth_iso);
+        fprintf(d.expect, "  - {category: address, value: \"%s\"}\n", p.address_norm);
     }
-    put(&b, "</w:tbl>");
-    closing(&b);
-    doc_end(&b, 0);
-    expect_closing(f, -1);
-    fclose(f);
-    write_docx(docx, b.s);
-    free(b.s);
-    to_pdf(docx, dir);
+    list_finish(&d, 0);
 }
 
 void gen_tables(const char *root)
