@@ -115,7 +115,7 @@ static void make_person(person *p, unsigned *seed, int k)
     else strcpy(p->id_written, k % 3 == 1 ? dashed : d);
     /* birth date, Buddhist year */
     int day = 1 + (int)rnd(seed, 28), month = 1 + (int)rnd(seed, 12), year = 2475 + (int)rnd(seed, 30);
-    snprintf(p->birth_iso, sizeof p->birth_iso, "%04d-%02d-%02d", year - 543, month, day);
+    snprintf(p->birth_iso, sizeof p->birth_iso, "%04d-%02d-%02d", (year - 543) % 10000, month % 100, day % 100);
     char b[80];
     switch (k % 4) {
     case 0: snprintf(b, sizeof b, "%d/%d/%d", day, month, year); thai_digits(b, p->birth_written); break;
