@@ -88,7 +88,7 @@ typedef struct person {
     char title[32], given[64], family[64];
     char id[16], id_written[64];
     char birth_iso[32], birth_written[80];
-    char address_written[200], address_norm[200]; /* (as written; with ASCII digits, as found) */
+    char address_written[256], address_norm[256]; /* (as written; with ASCII digits, as found) */
     char phone[16], phone_written[48];
     char account[16], account_written[32];
     char passport[16];
@@ -137,7 +137,7 @@ static void make_person(person *p, unsigned *seed, int k)
         snprintf(p->address_written, sizeof p->address_written, "%d หมู่ %d", house, moo);
     strcpy(p->address_norm, p->address_written);
     if (k % 4 == 2) {
-        char t[200];
+        char t[256];
         thai_digits(p->address_written, t);
         strcpy(p->address_written, t);
     }
