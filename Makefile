@@ -1,10 +1,13 @@
 # Makefile — build, test and install pdpascan.
 #
-#   make            build build/pdpascan (installs missing Debian packages)
+#   make            build build/pdpascan, its format plugin and libpdpascan
+#                   (installs nothing: sh scripts/deps.sh does that)
 #   make demo       build and scan corpus/ with the text report (the main job)
 #   make test       build and run every test, then again under ASan+UBSan
 #   make bench      speed and memory against ripgrep (bench/README.md)
-#   make install    PREFIX=/usr/local DESTDIR= : binary, patterns, man page
+#   make install    PREFIX=/usr/local DESTDIR= : binary, plugin, patterns, man
+#                   page, libpdpascan (.so with its soname, .a), pdpascan.h,
+#                   pdpascan.pc
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -68,8 +71,9 @@ TEST_BIN = $(TEST_SRC:%.c=$(BUILD)/%)
 
 .PHONY: accuracy all deps deps-test deps-bench deps-corpus deps-fuzz corpus fuzz fuzz-build demo test check install uninstall bench clean
 
-all: deps
-	@$(MAKE) --no-print-directory $(BIN) $(PLUGIN)
+SONAME = libpdpascan.so.1
+SHLIB = $(BUILD)/libpdpascan.so.1.0.0
+all: $(BIN) $(PLUGIN) $(LIB) $(SHLIB)
 
 deps:
 	@sh scripts/deps.sh
@@ -98,26 +102,30 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/scanner/cli/walk.o
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Iscanner -o $@ $< $(BUILD)/scanner/cli/walk.o $(LIB) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
+# The shared library: the whole pipeline, readers included, with a soname.
+$(SHLIB): $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $(LIB_OBJ) $(LDLIBS_ALL)
+
 demo: all
 	@$(BIN) scan --format text --color never --exclude '*.expect.yaml' --exclude README.md corpus/; rc=$$?; \
 	echo "(pdpascan exit code $$rc: 0 clean, 1 findings, 2 not fully read — the sample corpus holds all three kinds)"
 
 # Normal build first, then the same suite under AddressSanitizer + UBSan.
-test: deps-test
+test:
 	@$(MAKE) --no-print-directory check-build
 	@$(MAKE) --no-print-directory SAN=1 check-build
 	@sh tests/run.sh build build-asan
 
-check-build: $(BIN) $(PLUGIN) $(TEST_BIN)
+check-build: $(BIN) $(PLUGIN) $(SHLIB) $(TEST_BIN)
 
 # Precision and recall per category over corpus/, and the seeds' check.
-accuracy: deps-test
+accuracy:
 	@$(MAKE) --no-print-directory check-build
 	@$(BUILD)/tests/e2e/test_corpus 2>&1 | grep -vE '^\[ *(RUN|OK|PASSED|==========)'
 
 # libFuzzer harnesses (clang), each run FUZZ_SECONDS (default 60) from corpus seeds.
 FUZZ_BIN = $(patsubst fuzz/%.c,build-fuzz/%,$(wildcard fuzz/fuzz_*.c))
-fuzz: deps-fuzz
+fuzz:
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
 	@sh fuzz/run.sh
 fuzz-build: $(FUZZ_BIN)
@@ -126,28 +134,39 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB)
 deps-fuzz:
 	@sh scripts/deps.sh fuzz
 
-bench: deps-bench all
+bench: all
 	@sh bench/run.sh
 	@sh bench/archive.sh
 
 # Issue 6's targets alone: --cache rescan, -j2 on an archive, the hook.
-bench-archive: deps-bench all
+bench-archive: all
 	@sh bench/archive.sh
 
+INCDIR = $(PREFIX)/include
+LIBDIR_DEV = $(PREFIX)/lib
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/lexicon \
-		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR)
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR_DEV)/pkgconfig
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pdpascan
 	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/pdpascan-formats.so
 	install -m 644 patterns/*.yaml patterns/README.md $(DESTDIR)$(DATADIR)/
 	install -m 644 patterns/rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 patterns/lexicon/*.yaml patterns/lexicon/*.txt $(DESTDIR)$(DATADIR)/lexicon/
 	install -m 644 man/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	install -m 644 scanner/include/pdpascan.h $(DESTDIR)$(INCDIR)/pdpascan.h
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR_DEV)/libpdpascan.so.1.0.0
+	ln -sf libpdpascan.so.1.0.0 $(DESTDIR)$(LIBDIR_DEV)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR_DEV)/libpdpascan.so
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR_DEV)/libpdpascan.a
+	sed -e 's|@VERSION@|$(shell sed -n 's/^#define PDP_VERSION "\(.*\)"/\1/p' scanner/include/pdpascan.h)|' \
+		-e 's|@PRIVATE_LIBS@|$(strip $(PKG_LIBS) $(MUPDF_LIBS) -lm -pthread)|' pdpascan.pc.in \
+		> $(DESTDIR)$(LIBDIR_DEV)/pkgconfig/pdpascan.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pdpascan $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
 	rm -rf $(DESTDIR)$(LIBDIR)
 	rm -rf $(DESTDIR)$(PREFIX)/share/pdpascan
+	rm -f $(DESTDIR)$(INCDIR)/pdpascan.h $(DESTDIR)$(LIBDIR_DEV)/libpdpascan.* $(DESTDIR)$(LIBDIR_DEV)/pkgconfig/pdpascan.pc
 
 clean:
 	rm -rf build build-asan
@@ -155,7 +174,7 @@ clean:
 -include $(shell find build build-asan build-fuzz -name '*.d' 2>/dev/null)
 
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
-corpus: deps-corpus
+corpus:
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c tests/corpusgen/gen_lists.c tests/corpusgen/gen_tables.c \
 		$(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip)
 	$(BUILD)/gen_docs corpus

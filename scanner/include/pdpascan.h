@@ -8,7 +8,7 @@
  *   pdp_rules *rules; char *err;
  *   if (pdp_rules_load(NULL, &rules, &err) != 0) { puts(err); free(err); }
  *   pdp_result res;
- *   pdp_scan_file(rules, "a.txt", NULL, &res);   // fills res
+ *   pdp_scan_file(rules, "a.txt", NULL, NULL, &res);   // name, options: defaults
  *   for (size_t i = 0; i < res.nfindings; i++) ... res.findings[i] ...
  *   pdp_result_free(&res);
  *   pdp_rules_free(rules);
