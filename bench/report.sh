@@ -1,0 +1,33 @@
+#!/bin/sh
+# report.sh — write docs/PERFORMANCE.md from the last bench run
+# (bench/out/results.txt from run.sh, bench/out/archive.txt from
+# archive.sh): one current table, the machine it ran on and the command
+# that remakes it.  `make bench` runs it last; nothing else writes the page.
+set -e
+cd "$(dirname "$0")/.."
+OUT=bench/out
+[ -s "$OUT/results.txt" ] && [ -s "$OUT/archive.txt" ] || { echo "report.sh: run bench/run.sh and bench/archive.sh first" >&2; exit 1; }
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+{
+echo "# Performance"
+echo ""
+echo "Made by \`sh scripts/deps.sh bench && make bench\` on $(date -u +%Y-%m-%d): $(nproc) cores"
+echo "(${cpu:-unknown processor}), $(free -g | awk '/^Mem:/ {print $2}') GiB of memory. Each figure stands beside the"
+echo "reference tool measured in the same run (ripgrep, pdftotext), as a ratio;"
+echo "the targets are in brackets. This page is rewritten by every \`make bench\`."
+echo ""
+echo "## Text, PDF, XLSX (\`bench/run.sh\`)"
+echo ""
+echo '```'
+cat "$OUT/results.txt"
+echo '```'
+echo ""
+echo "## Archive, cache and hook (\`bench/archive.sh\`)"
+echo ""
+echo '```'
+cat "$OUT/archive.txt"
+echo '```'
+echo ""
+echo "How each is measured: \`bench/README.md\`."
+} > docs/PERFORMANCE.md
+echo "wrote docs/PERFORMANCE.md" >&2
