@@ -34,7 +34,7 @@
 #include "walk.h"
 #include "options.h"
 
-/* The program always keeps the parsed rule files cached (README "Start-up"). */
+/* The program always keeps the parsed rule files cached (docs/DESIGN.md "Start-up"). */
 static int load_rules_flags(const char *dir, unsigned flags, pdp_rules **r)
 {
     char *err = NULL;

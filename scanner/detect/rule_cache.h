@@ -5,7 +5,7 @@
  * file's name and the SHA-256 of its bytes: a file whose bytes changed in
  * any way is parsed again, whatever its size or time stamp say.  The cache
  * is only ever a shortcut: a missing, damaged, foreign or unwritable cache
- * file means parsing, never an error.  See README "Start-up". */
+ * file means parsing, never an error.  See docs/DESIGN.md "Start-up". */
 #ifndef PDP_RULE_CACHE_H
 #define PDP_RULE_CACHE_H
 

@@ -163,7 +163,7 @@ int pdp_rules_load(const char *dir, pdp_rules **out, char **err);
 #define PDP_RULES_NO_JIT 1u
 /* PDP_RULES_CACHE: keep the parsed YAML files in the user's cache directory
  * and take them from there while their bytes are unchanged (start-up
- * without parsing; $PDPASCAN_CACHE_DIR, empty for none: README "Start-up"). */
+ * without parsing; $PDPASCAN_CACHE_DIR, empty for none: docs/DESIGN.md "Start-up"). */
 #define PDP_RULES_CACHE 2u
 int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **err);
 void pdp_rules_free(pdp_rules *r);
