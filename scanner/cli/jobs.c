@@ -33,12 +33,6 @@ typedef struct pool {
     int exiting, exited;  /* threads to wait for at the end, threads gone */
 } pool;
 
-void jobs_test_crash(const char *path)
-{
-    const char *crash = getenv("PDPASCAN_TEST_CRASH");
-    if (crash && *crash && strstr(path, crash)) abort();
-}
-
 void jobs_scan_input(const pdp_rules *r, const pdp_options *opt, const input *x, pdp_result *res)
 {
     if (x->error) {
@@ -56,7 +50,6 @@ void jobs_scan_input(const pdp_rules *r, const pdp_options *opt, const input *x,
 static void scan_one(pool *p, size_t i, pdp_result *res)
 {
     const input *x = &p->in->v[i];
-    jobs_test_crash(x->path);
     if (p->cache && !x->error && !x->data && strcmp(x->path, "-")) {
         cache_key k;
         if (cache_get(p->cache, p->rules, x->path, res, &k)) {

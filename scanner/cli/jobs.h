@@ -8,10 +8,6 @@
 
 typedef void (*result_fn)(void *ctx, pdp_result *res);
 
-/* Fault injection for the tests: when PDPASCAN_TEST_CRASH is set and path
- * holds its text, the process aborts here, as a broken reader would. */
-void jobs_test_crash(const char *path);
-
 /* Scan one input (no cache): a walk error, bytes in memory, stdin ("-")
  * or a file. */
 void jobs_scan_input(const pdp_rules *r, const pdp_options *opt, const input *x, pdp_result *res);

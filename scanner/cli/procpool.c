@@ -50,14 +50,12 @@ typedef struct ppool {
     int n;
 } ppool;
 
-/* In the worker: scan the inputs asked for until the pipe closes (a test
- * may make it crash on a file: jobs_test_crash). */
+/* In the worker: scan the inputs asked for until the pipe closes. */
 static void child_loop(ppool *p, int in_fd, int out_fd)
 {
     uint64_t job;
     while (fd_read_all(in_fd, &job, sizeof job) == 0) {
         const input *x = &p->in->v[job];
-        jobs_test_crash(x->path);
         pdp_result r;
         jobs_scan_input(p->rules, p->opt, x, &r);
         buf b;
