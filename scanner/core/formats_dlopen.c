@@ -19,6 +19,7 @@
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static const extract_fns *table;
+static char refused[256]; /* why a plugin that was found is not used */
 
 static void *try_open(const char *dir, const char *rel)
 {
@@ -44,12 +45,22 @@ static void load(void)
     if (!h) h = try_open(PDP_LIBDIR, "/" PLUGIN);
     if (!h) return;
     const extract_fns *(*entry)(void) = (const extract_fns *(*)(void))dlsym(h, "pdp_formats_table");
-    if (entry) table = entry();
+    const extract_fns *t = entry ? entry() : NULL;
+    if (t && t->abi == PDP_FORMATS_ABI) {
+        table = t;
+        return;
+    }
+    /* another build's plugin: calling it would be undefined behaviour */
+    snprintf(refused, sizeof refused,
+             "the PDF/Office/HTML reader (" PLUGIN ") is of another build than this program (interface %u, "
+             "pdpascan " PDP_VERSION "): install both from one build; not checked",
+             PDP_FORMATS_ABI);
+    dlclose(h);
 }
 
 const extract_fns *extract_formats(const char **why)
 {
     pthread_once(&once, load);
-    if (!table) *why = "the PDF/Office/HTML reader (" PLUGIN ") could not be loaded; not checked";
+    if (!table) *why = *refused ? refused : "the PDF/Office/HTML reader (" PLUGIN ") could not be loaded; not checked";
     return table;
 }

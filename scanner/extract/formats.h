@@ -13,7 +13,14 @@
 
 typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len);
 
+/* The plugin's interface version: the table below, extract_ctx and every
+ * program function the readers call (docscan, results, limits, rules).
+ * Change it with any of them: a plugin of another version is refused. */
+#define PDP_FORMATS_ABI 2
+
 typedef struct extract_fns {
+    unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
+    const char *version;    /* PDP_VERSION likewise (for the error) */
     extract_fn pdf, zip, html;
 } extract_fns;
 

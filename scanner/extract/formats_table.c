@@ -4,6 +4,6 @@
 
 const extract_fns *pdp_formats_table(void)
 {
-    static const extract_fns fns = { extract_pdf, extract_zip, extract_html };
+    static const extract_fns fns = { PDP_FORMATS_ABI, PDP_VERSION, extract_pdf, extract_zip, extract_html };
     return &fns;
 }

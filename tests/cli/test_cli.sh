@@ -160,6 +160,10 @@ cp tests/regress/pdf-poppler-attachment-segv.pdf "$T/many/f0450.pdf"; rm "$T/man
 ( "$BIN" scan -f jsonl -j1 --no-isolate --cache "$T/m.db" "$T/many" >/dev/null 2>&1 )
 check "--cache: a scan killed half-way resumes (what it finished is not read again)" sh -c "'$BIN' scan -f jsonl -j1 --cache '$T/m.db' '$T/many' 2>/dev/null | tail -1 | jq -e '.cached >= 400 and .files == 600'"
 check "--cache: other rules, other results (the rule-set version is part of the key)" sh -c "cp -r patterns '$T/p2' && printf '\n' >> '$T/p2/laws.yaml' && '$BIN' scan -f jsonl --rules '$T/p2' --cache '$T/c.db' '$C' 2>/dev/null | tail -1 | jq -e '.cached == 0'"
+# A plugin of another build is refused, never called
+printf 'struct t { unsigned abi; const char *v; void *a, *b, *c; };\nconst struct t *pdp_formats_table(void) { static const struct t x = { 999, "9.9", 0, 0, 0 }; return &x; }\n' > "$T/old.c"
+cc -shared -fPIC -o "$T/old-formats.so" "$T/old.c"
+check "a format plugin of another build is refused: the PDF is an error saying so, exit 2" sh -c "PDPASCAN_FORMATS='$T/old-formats.so' '$BIN' scan --no-isolate -f jsonl corpus/pdf/annotated_form.pdf 2>/dev/null > '$T/abi.jsonl'; [ \$? = 2 ] && jq -se 'map(select(.type==\"file\"))[0] | .status==\"error\" and (.error|test(\"another build\"))' '$T/abi.jsonl'"
 # A crash or a hang in one reader must not lose the batch (issue 6)
 check "a reader crashing on one file: an error record for it, the other files scanned, exit 2" sh -c "'$BIN' scan -f jsonl tests/regress/pdf-poppler-attachment-segv.pdf '$T/phone.txt' 2>/dev/null > '$T/crash.jsonl'; rc=\$?; [ \$rc = 2 ] && jq -se '(map(select(.type==\"file\" and .status==\"error\")) | .[0].error | test(\"crashed\")) and (map(select(.type==\"finding\" and .category==\"phone\")) | length) == 1' '$T/crash.jsonl'"
 yes 'ประกาศ เรื่อง ทดสอบ ระบบ ๑๒๓๔ บาท' | head -c 30000000 > "$T/big.txt"
