@@ -54,14 +54,14 @@ endif
 # libzip: the program loads them as a plugin on first use (start-up stays in
 # milliseconds); the library (tests, fuzzers) links them in.
 FORMAT_SRC = $(addprefix scanner/extract/,pdf.c pdf_glyphs.c thai_fonts.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
-CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/core/formats_static.c scanner/core/formats_dlopen.c, \
+CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/scan/formats_static.c scanner/scan/formats_dlopen.c, \
 	$(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c scanner/policy/*.c \
-	scanner/extract/*.c scanner/core/*.c scanner/report/*.c))
+	scanner/pipeline/*.c scanner/extract/*.c scanner/scan/*.c scanner/report/*.c))
 CLI_SRC = $(wildcard scanner/cli/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 FORMAT_OBJ = $(FORMAT_SRC:%.c=$(BUILD)/%.o)
-LIB_OBJ = $(CORE_OBJ) $(FORMAT_OBJ) $(BUILD)/scanner/core/formats_static.o
-CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o) $(CORE_OBJ) $(BUILD)/scanner/core/formats_dlopen.o
+LIB_OBJ = $(CORE_OBJ) $(FORMAT_OBJ) $(BUILD)/scanner/scan/formats_static.o
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o) $(CORE_OBJ) $(BUILD)/scanner/scan/formats_dlopen.o
 LIB = $(BUILD)/libpdpascan.a
 BIN = $(BUILD)/pdpascan
 PLUGIN = $(BUILD)/pdpascan-formats.so

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/docscan.h"
+#include "../pipeline/docscan.h"
 #include "../util/buf.h"
 #include "../util/clock.h"
 #include "sqlite_lazy.h"

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "cache.h"
-#include "../core/docscan.h"
+#include "../pipeline/docscan.h"
 #include "../util/clock.h"
 #include "../util/buf.h"
 #include "../util/fdio.h"

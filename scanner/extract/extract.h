@@ -10,8 +10,8 @@
 #ifndef PDP_EXTRACT_H
 #define PDP_EXTRACT_H
 
-#include "../core/docscan.h"
-#include "../core/source.h"
+#include "../pipeline/docscan.h"
+#include "../pipeline/source.h"
 #include "../util/clock.h"
 
 typedef enum doc_kind {
@@ -40,14 +40,20 @@ typedef struct scan_limits {
     double deadline;        /* monotonic seconds */
 } scan_limits;
 
-typedef struct extract_ctx {
+typedef struct extract_ctx extract_ctx;
+/* Scan data, a document found inside x's, into child (the scan layer's:
+ * the readers reach it only through this pointer). */
+typedef void (*nested_fn)(extract_ctx *x, pdp_result *child, const unsigned char *data, size_t len);
+
+struct extract_ctx {
     const pdp_rules *rules;
     const pdp_options *opt;
     pdp_result *res;
     docscan *ds;
     scan_limits *lim;
     int depth;              /* 0 for the input itself */
-} extract_ctx;
+    nested_fn scan_nested;
+};
 
 void limits_init(scan_limits *l, const pdp_options *opt);
 /* 1 (and the result partial) once the time limit has passed. */

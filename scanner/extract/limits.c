@@ -1,5 +1,6 @@
-/* limits.c — what one input may cost: bytes decompressed, time, depth
- * (see extract.h).  Defaults are generous for real documents and small
+/* limits.c — what one input may cost: bytes decompressed, time, depth,
+ * documents inside it (see extract.h); and those documents handed back to
+ * the scan (extract_nested).  Defaults are generous for real documents and small
  * against zip bombs and endless files. */
 #include <stdlib.h>
 
@@ -39,4 +40,30 @@ int extract_take_bytes(extract_ctx *x, uint64_t n, const char *what)
     free(e);
     x->lim->expand_left = 0;
     return 0;
+}
+
+int extract_members_spent(const extract_ctx *x) { return x->lim->members_out; }
+
+pdp_result *extract_child(extract_ctx *x, const char *name)
+{
+    if (!x->lim->members_left) {
+        x->lim->members_out = 1;
+        return NULL;
+    }
+    x->lim->members_left--;
+    pdp_result *c = result_add_child(x->res, name);
+    names_scan(x->rules, x->opt, x->res, c, name);
+    return c;
+}
+
+void extract_nested(extract_ctx *x, const char *name, const unsigned char *data, size_t len)
+{
+    pdp_result *c = extract_child(x, name);
+    if (!c) return;
+    if ((unsigned)x->depth + 1 > x->lim->max_depth) {
+        c->bytes = len;
+        result_set_status(c, PDP_STATUS_ERROR, "documents nested deeper than the limit; not checked");
+        return;
+    }
+    x->scan_nested(x, c, data, len);
 }

@@ -1,7 +1,9 @@
 /* scan.c — the library's scanning entry points: open the input, sniff its
- * format, run the matching extractor through a docscan, fill the result.
+ * format, run the matching reader through a docscan, fill the result.
  * Documents inside documents (archive members, PDF attachments) come back
- * here through extract_nested, one level deeper, sharing the limits. */
+ * here through the readers' extract_nested, which calls scan_nested (given
+ * to the readers in extract_ctx: the readers never call this layer by
+ * name), one level deeper, sharing the limits. */
 #define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +16,7 @@
 #include "../include/pdpascan.h"
 #include "../extract/formats.h"
 #include "../util/buf.h"
-#include "docscan.h"
+#include "../pipeline/docscan.h"
 
 /* The whole input in memory: mapped, borrowed or read. */
 typedef struct blob {
@@ -110,6 +112,8 @@ static void ole_error(source *src, scan_limits *lim, pdp_result *res, const snif
         set_error(res, PDP_STATUS_ERROR, "%s: not read; save it as DOCX/XLSX/PPTX or PDF to check it", sn->what);
 }
 
+static void scan_nested(extract_ctx *x, pdp_result *child, const unsigned char *data, size_t len);
+
 static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt, pdp_result *res,
                         scan_limits *lim, int depth)
 {
@@ -138,7 +142,7 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
             result_set_status(res, PDP_STATUS_ERROR, why);
         } else if (load_blob(src, lim->max_bytes, &b, res) == 0) {
             docscan *ds = docscan_new(r, opt, res);
-            extract_ctx x = { r, opt, res, ds, lim, depth };
+            extract_ctx x = { r, opt, res, ds, lim, depth, scan_nested };
             extract_fn fn = sn.kind == KIND_PDF ? fns->pdf : sn.kind == KIND_ZIP ? fns->zip : fns->html;
             fn(&x, b.data, b.len);
             docscan_finish(ds);
@@ -149,32 +153,13 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
     res->bytes = src->total;
 }
 
-int extract_members_spent(const extract_ctx *x) { return x->lim->members_out; }
-
-pdp_result *extract_child(extract_ctx *x, const char *name)
+/* A document inside the one being read (the readers' extract_nested), one
+ * level deeper, sharing the input's limits. */
+static void scan_nested(extract_ctx *x, pdp_result *child, const unsigned char *data, size_t len)
 {
-    if (!x->lim->members_left) {
-        x->lim->members_out = 1;
-        return NULL;
-    }
-    x->lim->members_left--;
-    pdp_result *c = result_add_child(x->res, name);
-    names_scan(x->rules, x->opt, x->res, c, name);
-    return c;
-}
-
-void extract_nested(extract_ctx *x, const char *name, const unsigned char *data, size_t len)
-{
-    pdp_result *c = extract_child(x, name);
-    if (!c) return;
-    if ((unsigned)x->depth + 1 > x->lim->max_depth) {
-        c->bytes = len;
-        result_set_status(c, PDP_STATUS_ERROR, "documents nested deeper than the limit; not checked");
-        return;
-    }
     source *src = xmalloc(sizeof *src);
     source_init_mem(src, data, len);
-    scan_source(x->rules, src, x->opt, c, x->lim, x->depth + 1);
+    scan_source(x->rules, src, x->opt, child, x->lim, x->depth + 1);
     free(src);
 }
 
