@@ -37,6 +37,7 @@ struct cache {
     char *version;      /* the rule set's, and the result encoding's */
     size_t pending;
     double batch_started;  /* 0: no write transaction open */
+    int reading;           /* a read transaction is open (lookups take no lock each) */
     int write_failed;      /* said once on stderr */
     size_t hits, misses;
 };
@@ -46,6 +47,8 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, hash TEXT,"
     " ruleset TEXT, result BLOB);"
     "CREATE INDEX IF NOT EXISTS results_hash ON results (hash, ruleset);";
+
+static void begin_reading(cache *c);
 
 cache *cache_open(const char *path, const char *version, char **err)
 {
@@ -71,7 +74,24 @@ cache *cache_open(const char *path, const char *version, char **err)
         return NULL;
     }
     c->path = xstrdup(path);
+    begin_reading(c);
     return c;
+}
+
+/* Lookups run in one read transaction: each would otherwise take and drop
+ * the database's shared lock (two fcntl calls a file; a rescan of 10,000
+ * files is mostly that).  A batch of writes ends it first (a read
+ * transaction that another scan wrote under could not become a write one)
+ * and opens a new one when committed. */
+static void begin_reading(cache *c)
+{
+    c->reading = c->sq->exec(c->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void end_reading(cache *c)
+{
+    if (c->reading) c->sq->exec(c->db, "COMMIT", NULL, NULL, NULL);
+    c->reading = 0;
 }
 
 /* A write that failed (another scan held the database past BUSY_MS, a full
@@ -93,13 +113,17 @@ static void commit(cache *c)
     }
     c->batch_started = 0;
     c->pending = 0;
+    begin_reading(c);
 }
 
 void cache_close(cache *c)
 {
     if (!c) return;
     if (c->sq) { /* else SQLite was never loaded: nothing was opened */
-        if (c->db) commit(c);
+        if (c->db) {
+            commit(c);
+            end_reading(c);
+        }
         c->sq->finalize(c->by_path);
         c->sq->finalize(c->by_hash);
         c->sq->finalize(c->put);
@@ -190,7 +214,8 @@ void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result 
     c->sq->bind_text(c->put, 4, k->hash, -1, SQLITE_STATIC);
     c->sq->bind_text(c->put, 5, c->version, -1, SQLITE_STATIC);
     c->sq->bind_blob(c->put, 6, b.data ? b.data : "", (int)b.len, SQLITE_STATIC);
-    if (!c->batch_started) { /* writes are batched; lookups need no transaction */
+    if (!c->batch_started) { /* writes are batched, in a write transaction of their own */
+        end_reading(c);
         if (c->sq->exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) c->batch_started = monotonic_seconds();
         else write_failed(c);
     }
