@@ -10,6 +10,7 @@
  * Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or
  * above it; 2 usage error or an input not scanned completely (2 wins). */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <sys/stat.h>
 #ifdef __GLIBC__
@@ -178,6 +179,33 @@ static int finish_output(FILE *out)
     return write_failed;
 }
 
+/* Worker processes by default, except for one plain text file (read by
+ * pdpascan's own streaming code, not a format library that a hostile file
+ * could crash): that one is read on a thread, under the same time limit,
+ * with no second copy of its findings on the way back from a worker (a
+ * 1 GB text file's 100,000 findings). */
+static int needs_worker(const input_list *in)
+{
+    if (in->len != 1) return in->len > 1;
+    const input *x = &in->v[0];
+    unsigned char head[64];
+    size_t n = 0;
+    if (x->data) {
+        n = x->len < sizeof head ? x->len : sizeof head;
+        memcpy(head, x->data, n);
+    } else if (strcmp(x->path, "-") != 0 && !x->error) {
+        struct stat st;
+        int fd = stat(x->path, &st) == 0 && S_ISREG(st.st_mode) ? open(x->path, O_RDONLY | O_CLOEXEC) : -1;
+        if (fd < 0) return 1;
+        ssize_t k = read(fd, head, sizeof head);
+        close(fd);
+        n = k > 0 ? (size_t)k : 0;
+    } else {
+        return 1;
+    }
+    return strcmp(pdp_sniff_format(head, n), "text") != 0;
+}
+
 /* Close the --write-baseline file; 1 (said on stderr) when it could not be
  * written whole (a full disk). */
 static int close_baseline(FILE *wb, const char *path)
@@ -236,7 +264,7 @@ static int cmd_scan(int argc, char **argv)
     opt.with_context = with_context;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
     size_t stuck = 0;
-    if (c.isolate != 0)
+    if (c.isolate == 1 || (c.isolate < 0 && needs_worker(&in)))
         procpool_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);
     else
         stuck = jobs_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);

@@ -1,7 +1,7 @@
 /* procpool.c — scanning in worker processes, so that a crash or a hang in
  * one document's reader does not lose the batch (`--isolate`, the default
- * whatever the number of inputs, so that every input gets the time limit:
- * a git hook's one file as much as an archive's thousands).  Each worker is a fork of this process (rules
+ * for documents and for more than one input; one plain-text input is read
+ * on a thread under the same time limit, jobs.c).  Each worker is a fork of this process (rules
  * already loaded) that reads input numbers from a pipe and writes back
  * encoded results.  The parent hands out inputs, answers from the cache
  * itself, kills a worker whose file runs past the time limit, and turns the

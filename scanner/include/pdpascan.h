@@ -209,6 +209,13 @@ int pdp_scan_buffer(const pdp_rules *r, const void *data, size_t len, const char
                     const pdp_options *opt, pdp_result *res);
 void pdp_result_free(pdp_result *res);
 
+/* What an input is, from its first bytes (up to 64 KiB; never its name), as
+ * a scan would decide: "text", "html", "pdf", "zip" (Office, ODF or an
+ * archive), "ole", "image" or "binary" (skipped).  Whether a document is
+ * read by pdpascan's own code (text) or by a library for its format (the
+ * rest), which a caller may want to isolate in a process of its own. */
+const char *pdp_sniff_format(const void *head, size_t n);
+
 /* The legal clauses a document touches, for its summary ("may contain
  * s.15(5) material: 3 passages"): findings above info of the categories
  * oia_s14, oia_s15, sensitive_data and classification_mark, counted per

@@ -163,6 +163,13 @@ static void scan_nested(extract_ctx *x, pdp_result *child, const unsigned char *
     free(src);
 }
 
+const char *pdp_sniff_format(const void *head, size_t n)
+{
+    sniff_result sn;
+    sniff(head, n, &sn);
+    return sn.format;
+}
+
 static void scan_top(const pdp_rules *r, source *src, const pdp_options *opt, pdp_result *res)
 {
     scan_limits lim;
