@@ -168,14 +168,18 @@ static int hash_file(const char *path, uint64_t size, char out[41])
     return ok;
 }
 
-int cache_get(cache *c, const pdp_rules *r, const char *path, pdp_result *res, cache_key *k)
+int cache_get(cache *c, const pdp_rules *r, const char *path, int64_t size, int64_t mtime, pdp_result *res, cache_key *k)
 {
-    struct stat st;
     memset(k, 0, sizeof *k);
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    if (size < 0) {
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+        size = (int64_t)st.st_size;
+        mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    }
     k->usable = 1;
-    k->size = (int64_t)st.st_size;
-    k->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    k->size = size;
+    k->mtime = mtime;
     pthread_mutex_lock(&c->mu);
     c->sq->bind_text(c->by_path, 1, path, -1, SQLITE_STATIC);
     c->sq->bind_int64(c->by_path, 2, k->size);
@@ -188,7 +192,7 @@ int cache_get(cache *c, const pdp_rules *r, const char *path, pdp_result *res, c
         __atomic_add_fetch(&c->hits, 1, __ATOMIC_RELAXED);
         return 1;
     }
-    if (!hash_file(path, (uint64_t)st.st_size, k->hash)) {
+    if (!hash_file(path, (uint64_t)size, k->hash)) {
         k->usable = 0;
         return 0;
     }

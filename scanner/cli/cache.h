@@ -20,8 +20,10 @@ typedef struct cache_key {
 cache *cache_open(const char *path, const char *version, char **err);
 void cache_close(cache *c);
 /* 1 and *res filled (under the name path) when a result of this content and
- * rule set is known; 0 otherwise, with *k ready for cache_put. */
-int cache_get(cache *c, const pdp_rules *r, const char *path, pdp_result *res, cache_key *k);
+ * rule set is known; 0 otherwise, with *k ready for cache_put.  size and
+ * mtime (ns) are the file's from the walk's stat, or size -1 to stat it here;
+ * a file changed since is caught by its content hash when the key is stored. */
+int cache_get(cache *c, const pdp_rules *r, const char *path, int64_t size, int64_t mtime, pdp_result *res, cache_key *k);
 void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result *res);
 void cache_stats(const cache *c, size_t *hits, size_t *misses);
 

@@ -52,7 +52,7 @@ static void scan_one(pool *p, size_t i, pdp_result *res)
     const input *x = &p->in->v[i];
     if (p->cache && !x->error && !x->data && strcmp(x->path, "-")) {
         cache_key k;
-        if (cache_get(p->cache, p->rules, x->path, res, &k)) {
+        if (cache_get(p->cache, p->rules, x->path, x->size, x->mtime, res, &k)) {
             cache_put(p->cache, x->path, &k, res); /* known content under a new path */
             return;
         }

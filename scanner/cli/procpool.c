@@ -149,7 +149,7 @@ static void hand_out(ppool *p, worker *w)
             fail_job(p, i, x->error);
             continue;
         }
-        if (p->cache && !x->data && cache_get(p->cache, p->rules, x->path, &p->res[i], &p->keys[i])) {
+        if (p->cache && !x->data && cache_get(p->cache, p->rules, x->path, x->size, x->mtime, &p->res[i], &p->keys[i])) {
             cache_put(p->cache, x->path, &p->keys[i], &p->res[i]);
             p->done[i] = 1;
             continue;

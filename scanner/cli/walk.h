@@ -6,12 +6,14 @@
 #define PDP_WALK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct input {
     char *path;
     char *error;   /* set: report this input as an error without opening it */
     void *data;    /* set: the content, already read (a staged blob); owned */
     size_t len;
+    int64_t size, mtime; /* from the walk's stat (mtime in ns), size -1 when not known */
 } input;
 
 typedef struct input_list {
