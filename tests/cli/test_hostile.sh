@@ -10,7 +10,8 @@
 BIN="$(pwd)/${1:-build}/pdpascan"
 H=tests/regress
 T=$(mktemp -d /tmp/pdpascan-hostile.XXXXXX)
-trap 'rm -rf "$T"; pkill -f "sleep 97" 2>/dev/null' EXIT
+WRITERS=""  # this run's FIFO writers, ended on exit (never another run's)
+trap 'rm -rf "$T"; [ -n "$WRITERS" ] && kill $WRITERS 2>/dev/null' EXIT
 export PDPASCAN_CACHE_DIR="$T/rule-cache"
 pass=0; fail=0; n=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then pass=$((pass+1)); echo "ok $n - $2"; else fail=$((fail+1)); echo "not ok $n - $2"; fi; }
@@ -77,10 +78,10 @@ done
 ok "$([ -z "$bad" ]; echo $?)" "corpus/ and tests/regress/: exit 0 only when read completely, no crash, nothing on stderr but pdpascan's own lines (a corrupt JPEG among them)${bad:+ (not:$bad)}"
 
 # Every input gets the time limit, whatever the mode.
-mkfifo "$T/fifo"; (sleep 97 > "$T/fifo" &)
+mkfifo "$T/fifo"; sleep 97 > "$T/fifo" & WRITERS="$WRITERS $!"
 timeout 30 "$BIN" scan -f jsonl --file-timeout 2 "$T/fifo" > "$T/out" 2>/dev/null; r=$?
 check "one input that hangs (a FIFO): --file-timeout ends it as an error, exit 2" sh -c "[ $r = 2 ] && jq -se 'map(select(.type==\"file\"))[0] | .status==\"error\" and (.error|test(\"file-timeout\"))' '$T/out'"
-rm -f "$T/fifo"; mkfifo "$T/fifo"; (sleep 97 > "$T/fifo" &)
+rm -f "$T/fifo"; mkfifo "$T/fifo"; sleep 97 > "$T/fifo" & WRITERS="$WRITERS $!"
 timeout 30 "$BIN" scan -f jsonl --no-isolate --file-timeout 2 "$T/fifo" "$H/hostile-incremental.pdf" > "$T/out" 2>/dev/null; r=$?
 check "--no-isolate: the hung input is an error, the next is still scanned" sh -c "[ $r = 2 ] && [ \"\$(jq -r 'select(.type==\"file\").status' '$T/out' | tr '\n' ' ')\" = 'error ok ' ]"
 rm -f "$T/fifo"; mkfifo "$T/fifo"
