@@ -19,7 +19,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../pipeline/docscan.h"
 #include "../util/buf.h"
 #include "../util/clock.h"
 #include "sqlite_lazy.h"
@@ -53,7 +52,7 @@ static void begin_reading(cache *c);
 cache *cache_open(const char *path, const char *version, char **err)
 {
     cache *c = xcalloc(1, sizeof *c);
-    c->version = xasprintf("%s/codec%d", version, RESULT_CODEC_VERSION);
+    c->version = xasprintf("%s/codec%u", version, pdp_result_encoding());
     pthread_mutex_init(&c->mu, NULL);
     const char *why = NULL;
     if (!(c->sq = sqlite_load(&why))) {
@@ -140,7 +139,7 @@ static int fetch(cache *c, sqlite3_stmt *st, const pdp_rules *r, const char *nam
 {
     int hit = 0;
     if (c->sq->step(st) == SQLITE_ROW) /* (anything else, a busy database included, is a miss: the file is read) */
-        hit = result_decode(r, c->sq->column_blob(st, 0), (size_t)c->sq->column_bytes(st, 0), name, res) == 0;
+        hit = pdp_result_decode(r, c->sq->column_blob(st, 0), (size_t)c->sq->column_bytes(st, 0), name, res) == 0;
     c->sq->reset(st);
     return hit;
 }
@@ -208,16 +207,15 @@ int cache_get(cache *c, const pdp_rules *r, const char *path, int64_t size, int6
 void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result *res)
 {
     if (!k->usable) return;
-    buf b;
-    buf_init(&b);
-    result_encode(res, &b);
+    size_t len;
+    void *blob = pdp_result_encode(res, &len);
     pthread_mutex_lock(&c->mu);
     c->sq->bind_text(c->put, 1, path, -1, SQLITE_STATIC);
     c->sq->bind_int64(c->put, 2, k->size);
     c->sq->bind_int64(c->put, 3, k->mtime);
     c->sq->bind_text(c->put, 4, k->hash, -1, SQLITE_STATIC);
     c->sq->bind_text(c->put, 5, c->version, -1, SQLITE_STATIC);
-    c->sq->bind_blob(c->put, 6, b.data ? b.data : "", (int)b.len, SQLITE_STATIC);
+    c->sq->bind_blob(c->put, 6, blob, (int)len, SQLITE_STATIC);
     if (!c->batch_started) { /* writes are batched, in a write transaction of their own */
         end_reading(c);
         if (c->sq->exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) c->batch_started = monotonic_seconds();
@@ -228,7 +226,7 @@ void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result 
     /* commit now and then: an interrupted scan keeps what it did */
     if (++c->pending >= BATCH || monotonic_seconds() - c->batch_started > BATCH_SECONDS) commit(c);
     pthread_mutex_unlock(&c->mu);
-    buf_free(&b);
+    free(blob);
 }
 
 void cache_stats(const cache *c, size_t *hits, size_t *misses)

@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "cache.h"
-#include "../pipeline/docscan.h"
 #include "../util/buf.h"
 #include "../util/clock.h"
 
@@ -36,8 +35,7 @@ typedef struct pool {
 void jobs_scan_input(const pdp_rules *r, const pdp_options *opt, const input *x, pdp_result *res)
 {
     if (x->error) {
-        result_init(res, x->path);
-        result_set_status(res, PDP_STATUS_ERROR, x->error);
+        pdp_result_error(res, x->path, x->error);
     } else if (x->data) {
         pdp_scan_buffer(r, x->data, x->len, x->path, opt, res);
     } else if (x->path[0] == '-' && x->path[1] == 0) {
@@ -115,8 +113,7 @@ static int wait_for(pool *p, size_t i, double timeout)
         double left = p->started[i] + timeout - monotonic_seconds();
         if (left <= 0) {
             char *why = xasprintf("took longer than %g s (--file-timeout): not checked, the scan went on", timeout);
-            result_init(&p->res[i], p->in->v[i].path);
-            result_set_status(&p->res[i], PDP_STATUS_ERROR, why);
+            pdp_result_error(&p->res[i], p->in->v[i].path, why);
             free(why);
             p->given_up[i] = p->done[i] = 1;
             return 1;

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "cache.h"
-#include "../pipeline/docscan.h"
 #include "../util/clock.h"
 #include "../util/buf.h"
 #include "../util/fdio.h"
@@ -58,12 +57,11 @@ static void child_loop(ppool *p, int in_fd, int out_fd)
         const input *x = &p->in->v[job];
         pdp_result r;
         jobs_scan_input(p->rules, p->opt, x, &r);
-        buf b;
-        buf_init(&b);
-        result_encode(&r, &b);
-        uint64_t hdr[2] = { job, b.len };
-        int bad = fd_write_all(out_fd, hdr, sizeof hdr) || fd_write_all(out_fd, b.data ? b.data : "", b.len);
-        buf_free(&b);
+        size_t len;
+        void *blob = pdp_result_encode(&r, &len);
+        uint64_t hdr[2] = { job, len };
+        int bad = fd_write_all(out_fd, hdr, sizeof hdr) || fd_write_all(out_fd, blob, len);
+        free(blob);
         pdp_result_free(&r);
         if (bad) break;
     }
@@ -133,8 +131,7 @@ static void retire(worker *w, int kill_it)
 /* The input's result is an error that says what happened. */
 static void fail_job(ppool *p, size_t job, const char *why)
 {
-    result_init(&p->res[job], p->in->v[job].path);
-    result_set_status(&p->res[job], PDP_STATUS_ERROR, why);
+    pdp_result_error(&p->res[job], p->in->v[job].path, why);
     p->done[job] = 1;
 }
 
@@ -178,7 +175,7 @@ static int collect(ppool *p, worker *w)
     memcpy(hdr, w->got.data, sizeof hdr);
     if (w->got.len < sizeof hdr + hdr[1]) return 0;
     size_t job = (size_t)hdr[0];
-    if (job != w->job || result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in->v[job].path, &p->res[job]) != 0)
+    if (job != w->job || pdp_result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in->v[job].path, &p->res[job]) != 0)
         return -1;
     if (p->cache && p->res[job].status != PDP_STATUS_ERROR) cache_put(p->cache, p->in->v[job].path, &p->keys[job], &p->res[job]);
     p->done[job] = 1;

@@ -209,6 +209,25 @@ int pdp_scan_buffer(const pdp_rules *r, const void *data, size_t len, const char
                     const pdp_options *opt, pdp_result *res);
 void pdp_result_free(pdp_result *res);
 
+/* A result for an input that was not scanned (a front end gave up on it: a
+ * time limit, a size limit, a file that vanished): status error, why as
+ * its reason.  Free with pdp_result_free. */
+void pdp_result_error(pdp_result *res, const char *name, const char *why);
+
+/* A result as bytes and back, to keep it in a cache or carry it from one
+ * process to another (pdpascan's --cache and its worker processes do).
+ * The bytes name rules by id: decode them with a rule set of the same
+ * pdp_rules_version as the one that made the result.  pdp_result_encode
+ * returns a heap buffer (free it) of *len bytes.  pdp_result_decode fills
+ * *res under name (the same content may be met under another name); 0, or
+ * -1 when the bytes are not a whole result of this encoding (*res is then
+ * empty and needs no freeing). */
+void *pdp_result_encode(const pdp_result *res, size_t *len);
+/* The encoding's version: a cache keeps bytes under it and the rule set's
+ * version, since bytes of another encoding do not decode. */
+unsigned pdp_result_encoding(void);
+int pdp_result_decode(const pdp_rules *r, const void *data, size_t len, const char *name, pdp_result *res);
+
 /* What an input is, from its first bytes (up to 64 KiB; never its name), as
  * a scan would decide: "text", "html", "pdf", "zip" (Office, ODF or an
  * archive), "ole", "image" or "binary" (skipped).  Whether a document is

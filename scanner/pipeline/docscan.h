@@ -51,8 +51,6 @@ void location_free(pdp_location *loc);
 /* A result as bytes (appended to b), and back under the name `name`
  * (borrowed strings from rules or interned); -1 when data is damaged. */
 #define RESULT_CODEC_VERSION 3 /* change with the encoding: cached results are then not reused */
-void result_encode(const pdp_result *r, buf *b);
-int result_decode(const pdp_rules *rules, const void *data, size_t len, const char *name, pdp_result *r);
 
 /* Free what one finding owns (not the finding itself). */
 void finding_free(pdp_finding *f);

@@ -13,6 +13,12 @@ void result_init(pdp_result *res, const char *name)
     res->status = PDP_STATUS_OK;
 }
 
+void pdp_result_error(pdp_result *res, const char *name, const char *why)
+{
+    result_init(res, name);
+    result_set_status(res, PDP_STATUS_ERROR, why ? why : "not scanned");
+}
+
 /* Keep the worst status; the first reason given for it is the one shown. */
 void result_set_status(pdp_result *res, pdp_status st, const char *error)
 {

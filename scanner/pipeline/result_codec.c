@@ -1,5 +1,5 @@
-/* result_codec.c — a scan result as bytes and back, for the result cache
- * (pdpascan scan --cache).  Strings the result borrows from the rules
+/* result_codec.c — a scan result as bytes and back (pdp_result_encode,
+ * pdp_result_decode: the result cache and worker processes).  Strings the result borrows from the rules
  * (rule id, law, category, messages, role, format) are written as text and
  * taken back from the loaded rules, or interned; the cache keys every
  * entry by the rule set's version, so a rule named in an entry exists. */
@@ -31,7 +31,7 @@ static void put_location(buf *b, const pdp_location *l)
     put_str(b, l->cell);
 }
 
-void result_encode(const pdp_result *r, buf *b)
+static void encode(const pdp_result *r, buf *b)
 {
     put_str(b, r->format);
     put_str(b, r->encoding);
@@ -72,7 +72,7 @@ void result_encode(const pdp_result *r, buf *b)
         put_str(b, !strncmp(cf, r->file, own) && !strncmp(cf + own, "!/", 2) ? cf + own + 2 : cf);
         /* its shown name likewise: the part after the parent's shown one */
         put_str(b, cs && !strncmp(cs, shown, own_shown) && !strncmp(cs + own_shown, "!/", 2) ? cs + own_shown + 2 : cs);
-        result_encode(c, b);
+        encode(c, b);
     }
 }
 
@@ -205,7 +205,18 @@ static void decode(reader *rd, const pdp_rules *rules, pdp_result *r, const char
     }
 }
 
-int result_decode(const pdp_rules *rules, const void *data, size_t len, const char *name, pdp_result *r)
+unsigned pdp_result_encoding(void) { return RESULT_CODEC_VERSION; }
+
+void *pdp_result_encode(const pdp_result *res, size_t *len)
+{
+    buf b;
+    buf_init(&b);
+    encode(res, &b);
+    *len = b.len;
+    return b.data ? b.data : xstrdup(""); /* owned by the caller from here */
+}
+
+int pdp_result_decode(const pdp_rules *rules, const void *data, size_t len, const char *name, pdp_result *r)
 {
     memset(r, 0, sizeof *r);
     reader rd = { data, (const unsigned char *)data + len, 0 };

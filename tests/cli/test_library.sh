@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_library.sh — libpdpascan as another program meets it: `make install`
 # into a staging folder, then docs/example.c built against the staged tree
-# with pkg-config (shared library, and static), and run on a document.
+# with pkg-config (shared library, and static), and run on a document;
+# tests/library/*.c use the public header only, as such a program would.
 # Prints "ok N - what" / "not ok N - what" and "N passed, N failed".
 # usage: sh tests/cli/test_library.sh BUILD_DIR   (from the repository root)
 B=${1:-build}
@@ -27,5 +28,10 @@ check "the example links the staged libpdpascan.so.1" sh -c "LD_LIBRARY_PATH='$T
 cc -std=c11 -Wall -Wextra $SANFLAGS docs/example.c $(pkg-config --cflags pdpascan) "$T/stage/usr/lib/libpdpascan.a" \
   $(pkg-config --static --libs-only-other --libs-only-l pdpascan | sed 's/-lpdpascan//') -o "$T/example-static" 2>"$T/cc2.log"
 check "and statically, from libpdpascan.a and pkg-config --static" sh -c "'$T/example-static' --rules patterns '$T/pii.txt' | grep -q national_id"
+cc -std=c11 -Wall -Wextra -Werror $SANFLAGS tests/library/codec.c $FLAGS -o "$T/codec" 2>"$T/cc3.log"
+ok $? "tests/library/codec.c builds from the public header alone"
+LD_LIBRARY_PATH="$T/stage/usr/lib" "$T/codec" patterns "$T/pii.txt" > "$T/codec.out" 2>&1; r=$?
+sed 's/^/  # /' "$T/codec.out"
+check "results encode, decode under another name, refuse cut bytes; error results (tests/library/codec.c)" sh -c "[ $r = 0 ] && grep -q '^ok' '$T/codec.out' && ! grep -q '^not ok' '$T/codec.out'"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
