@@ -22,7 +22,6 @@
 #include <unistd.h>
 
 #include "../include/pdpascan.h"
-#include "../report/report.h"
 #include "../util/clock.h"
 #include "archive.h"
 #include "cache.h"
@@ -70,8 +69,8 @@ static unsigned flags_for(const input_list *in)
 }
 
 typedef struct run_ctx {
-    report *rep;
-    scan_summary sum;
+    pdp_report *rep;
+    pdp_summary sum;
     pdp_severity fail_on;
     FILE *baseline;   /* --write-baseline, or NULL */
     progress prog;
@@ -110,8 +109,8 @@ static void on_result(void *ctx, pdp_result *res)
 {
     run_ctx *c = ctx;
     if (c->baseline) pdp_baseline_write(c->baseline, res);
-    report_file(c->rep, res);
-    summary_add(&c->sum, res, c->fail_on);
+    pdp_report_file(c->rep, res);
+    pdp_summary_add(&c->sum, res, c->fail_on);
     progress_add(&c->prog, res);
     warn_input_problems(res, c->show_values);
 }
@@ -256,9 +255,9 @@ static int cmd_scan(int argc, char **argv)
     free(version);
     if (rc) goto done;
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
-    report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
+    pdp_report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
-    run_ctx ctx = { report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values };
+    run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values };
     pdp_options opt = { 0 };
     opt.allow = allow;
     opt.with_context = with_context;
@@ -271,8 +270,8 @@ static int cmd_scan(int argc, char **argv)
     progress_end(&ctx.prog);
     if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
     ctx.sum.seconds = monotonic_seconds() - t0;
-    report_end(ctx.rep, &ctx.sum);
-    report_free(ctx.rep);
+    pdp_report_end(ctx.rep, &ctx.sum);
+    pdp_report_free(ctx.rep);
     if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));
     rc = ctx.sum.errors ? 2 : ctx.sum.blocking ? 1 : 0;
     if (stuck) { /* a thread is still reading a file given up on: end here, freeing nothing it may read */
@@ -357,7 +356,7 @@ static int cmd_explain(int argc, char **argv)
     char *text = pdp_rule_explain(r, id, lang);
     if (!text) {
         const char *k[] = { "id" }, *v[] = { id };
-        char *t = fill_template(pdp_message(r, "explain.unknown", lang), k, v, 1);
+        char *t = pdp_message_fill(r, "explain.unknown", lang, k, v, 1);
         fprintf(stderr, "pdpascan: %s\n", t);
         free(t);
         pdp_rules_free(r);

@@ -196,6 +196,10 @@ void pdp_rules_get(const pdp_rules *r, size_t i, pdp_rule_info *out);
 /* A user-interface string from patterns/messages.yaml in the given
  * language; falls back to English, then to the key itself. */
 const char *pdp_message(const pdp_rules *r, const char *key, pdp_lang lang);
+/* The same with each {keys[i]} in it replaced by vals[i] (n pairs): a heap
+ * string ("explain.unknown" with {id}, the verdicts with their counts). */
+char *pdp_message_fill(const pdp_rules *r, const char *key, pdp_lang lang,
+                       const char *const *keys, const char *const *vals, size_t n);
 
 /* Scanning.  name is what the result calls the input (defaults to path).
  * Each returns 0 when a result was produced (look at res->status), -1 only
@@ -250,6 +254,42 @@ size_t pdp_result_clauses(const pdp_result *res, pdp_clause *out, size_t max);
 /* A display form of a value with most characters masked, for reports that
  * must not show it (heap string). */
 char *pdp_mask_display(const char *value);
+
+/* Reports: results in, a report out, in the formats of CONTRACT.md —
+ * "text" (for people, Thai or English), "jsonl", "json", "sarif", "csv",
+ * "html".  Give each input's result in input order (pdp_report_file; the
+ * documents inside it come first, each a file of its own), then the totals
+ * (pdp_report_end, made with pdp_summary_add).  Values are masked in the
+ * people's formats unless show_values, and in every format with
+ * mask_values (reports that leave the machine).  out stays the caller's. */
+typedef struct pdp_report_opts {
+    const pdp_rules *rules;   /* for messages */
+    pdp_lang lang;
+    int color;                /* text: ANSI colours */
+    int show_values;          /* text: print values as they are */
+    int mask_values;          /* every format: mask match and normalized */
+    pdp_severity fail_on;     /* the verdict's level */
+} pdp_report_opts;
+
+/* Run totals.  Zero it, add each result, set seconds (and cached, scanned
+ * when a cache answered) before pdp_report_end. */
+typedef struct pdp_summary {
+    size_t files, findings, errors, partial, skipped, suppressed;
+    size_t cached, scanned;            /* results reused from a cache, files looked up and scanned */
+    size_t blocking, files_blocking;   /* findings at or above fail_on, and their files */
+    uint64_t bytes;
+    double seconds;
+} pdp_summary;
+/* Add one result (and the documents inside it) to the totals; errors count
+ * the files not read completely (error or partial): never clean. */
+void pdp_summary_add(pdp_summary *s, const pdp_result *res, pdp_severity fail_on);
+
+typedef struct pdp_report pdp_report;
+/* NULL with *err (heap) for an unknown format. */
+pdp_report *pdp_report_new(const char *format, FILE *out, const pdp_report_opts *o, char **err);
+void pdp_report_file(pdp_report *r, const pdp_result *res);
+void pdp_report_end(pdp_report *r, const pdp_summary *s);
+void pdp_report_free(pdp_report *r);
 
 const char *pdp_severity_name(pdp_severity s);
 const char *pdp_action_name(pdp_action a);

@@ -30,7 +30,7 @@ static const char *header[] = { "file", "format", "status", "page", "line", "par
                                 "rule", "category", "severity", "action", "match", "normalized",
                                 "suggestion", "law", "message", "fingerprint" };
 
-static void csv_file(report *r, const pdp_result *res)
+static void csv_file(pdp_report *r, const pdp_result *res)
 {
     FILE *f = r->out;
     if (!r->nfiles++) {
@@ -93,7 +93,7 @@ static void csv_file(report *r, const pdp_result *res)
     }
 }
 
-static void csv_end(report *r, const scan_summary *s)
+static void csv_end(pdp_report *r, const pdp_summary *s)
 {
     (void)s;
     if (!r->nfiles) csv_file(r, &(pdp_result){ .file = "", .format = "", .status = PDP_STATUS_OK });

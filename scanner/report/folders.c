@@ -16,7 +16,7 @@ static void count(const pdp_result *res, size_t *findings, size_t *high)
     }
 }
 
-void folders_add(report *r, const pdp_result *res)
+void folders_add(pdp_report *r, const pdp_result *res)
 {
     const char *file = report_file_name(r, res, 1), *slash = strrchr(file, '/');
     char *name = slash ? xstrndup(file, (size_t)(slash - file)) : xstrdup(".");
@@ -41,7 +41,7 @@ static int by_exposure(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-size_t folders_top(report *r, size_t max)
+size_t folders_top(pdp_report *r, size_t max)
 {
     qsort(r->folders, r->nfolders, sizeof *r->folders, by_exposure);
     size_t n = 0;
@@ -49,7 +49,7 @@ size_t folders_top(report *r, size_t max)
     return n;
 }
 
-void folders_free(report *r)
+void folders_free(pdp_report *r)
 {
     for (size_t i = 0; i < r->nfolders; i++) free(r->folders[i].name);
     free(r->folders);

@@ -12,7 +12,7 @@
 #include "report_impl.h"
 #include "../util/buf.h"
 
-static const char *msg(report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
+static const char *msg(pdp_report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
 
 /* s with & < > " escaped; digits (ASCII or Thai) as X when mask_digits. */
 static void esc(FILE *f, const char *s, int mask_digits)
@@ -51,7 +51,7 @@ static const char *script =
     "t.style.display=s[t.dataset.s]&&c[t.dataset.c]?'':'none'})}"
     "document.querySelectorAll('#filters input').forEach(function(i){i.onchange=f});f();";
 
-static void html_start(report *r)
+static void html_start(pdp_report *r)
 {
     FILE *f = r->out;
     fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pdpascan</title><style>", f);
@@ -60,7 +60,7 @@ static void html_start(report *r)
     r->state = calloc(1, sizeof(buf)); /* categories seen, for the filters */
 }
 
-static void note_category(report *r, const char *cat)
+static void note_category(pdp_report *r, const char *cat)
 {
     buf *seen = r->state; /* "|cat|cat|" */
     char key[80];
@@ -84,7 +84,7 @@ static void where(FILE *f, const pdp_finding *x)
     }
 }
 
-static void row(report *r, const pdp_finding *x)
+static void row(pdp_report *r, const pdp_finding *x)
 {
     FILE *f = r->out;
     char key[64];
@@ -119,7 +119,7 @@ static void row(report *r, const pdp_finding *x)
     fputs("</td></tr>\n", f);
 }
 
-static void html_file(report *r, const pdp_result *res)
+static void html_file(pdp_report *r, const pdp_result *res)
 {
     if (!r->state) html_start(r);
     FILE *f = r->out;
@@ -153,7 +153,7 @@ static void html_file(report *r, const pdp_result *res)
     fputs("</table></section>\n", f);
 }
 
-static void filters(report *r)
+static void filters(pdp_report *r)
 {
     FILE *f = r->out;
     buf *seen = r->state;
@@ -181,7 +181,7 @@ static void filters(report *r)
     fputs("</div>\n", f);
 }
 
-static void html_end(report *r, const scan_summary *s)
+static void html_end(pdp_report *r, const pdp_summary *s)
 {
     if (!r->state) html_start(r);
     FILE *f = r->out;

@@ -37,7 +37,7 @@ static void location(FILE *f, const pdp_location *l)
 }
 
 /* One finding record, without a line break. */
-static void finding(report *r, const pdp_result *res, const pdp_finding *x)
+static void finding(pdp_report *r, const pdp_result *res, const pdp_finding *x)
 {
     FILE *f = r->out;
     fputs("{\"type\":\"finding\"", f);
@@ -70,7 +70,7 @@ static void finding(report *r, const pdp_result *res, const pdp_finding *x)
 }
 
 /* The fields of a file record after its opening brace. */
-static void file_fields(report *r, const pdp_result *res)
+static void file_fields(pdp_report *r, const pdp_result *res)
 {
     FILE *f = r->out;
     fputs("\"type\":\"file\"", f);
@@ -96,7 +96,7 @@ static void file_fields(report *r, const pdp_result *res)
     if (ncl) fputc(']', f);
 }
 
-static void summary(report *r, const scan_summary *s)
+static void summary(pdp_report *r, const pdp_summary *s)
 {
     FILE *f = r->out;
     fprintf(f,
@@ -116,7 +116,7 @@ static void summary(report *r, const scan_summary *s)
     fputs(n ? "]}" : "}", f);
 }
 
-static void jsonl_file(report *r, const pdp_result *res)
+static void jsonl_file(pdp_report *r, const pdp_result *res)
 {
     flockfile(r->out); /* once for the file's records, not at each write */
     for (size_t i = 0; i < res->nfindings; i++) {
@@ -129,7 +129,7 @@ static void jsonl_file(report *r, const pdp_result *res)
     funlockfile(r->out);
 }
 
-static void jsonl_end(report *r, const scan_summary *s)
+static void jsonl_end(pdp_report *r, const pdp_summary *s)
 {
     summary(r, s);
     fputc('\n', r->out);
@@ -138,7 +138,7 @@ static void jsonl_end(report *r, const scan_summary *s)
 
 const report_vt report_jsonl_vt = { jsonl_file, jsonl_end };
 
-static void json_file(report *r, const pdp_result *res)
+static void json_file(pdp_report *r, const pdp_result *res)
 {
     fputs(r->nfiles ? ",\n{" : "{\"files\":[\n{", r->out);
     r->nfiles++;
@@ -151,7 +151,7 @@ static void json_file(report *r, const pdp_result *res)
     fputs("]}", r->out);
 }
 
-static void json_end(report *r, const scan_summary *s)
+static void json_end(pdp_report *r, const pdp_summary *s)
 {
     fputs(r->nfiles ? "],\n\"summary\":" : "{\"files\":[],\n\"summary\":", r->out);
     summary(r, s);

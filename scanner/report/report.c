@@ -7,7 +7,7 @@
 #include "report_impl.h"
 #include "../util/buf.h"
 
-report *report_new(const char *format, FILE *out, const report_opts *o, char **err)
+pdp_report *pdp_report_new(const char *format, FILE *out, const pdp_report_opts *o, char **err)
 {
     const report_vt *vt = NULL;
     if (strcmp(format, "jsonl") == 0) vt = &report_jsonl_vt;
@@ -20,7 +20,7 @@ report *report_new(const char *format, FILE *out, const report_opts *o, char **e
         *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif, csv or html)", format);
         return NULL;
     }
-    report *r = xcalloc(1, sizeof *r);
+    pdp_report *r = xcalloc(1, sizeof *r);
     r->vt = vt;
     r->out = out;
     r->o = *o;
@@ -29,19 +29,19 @@ report *report_new(const char *format, FILE *out, const report_opts *o, char **e
 
 /* Documents inside a document are reported first, each as a file of its
  * own ("outer.zip!/inner.docx"), then the document itself. */
-static void report_one(report *r, const pdp_result *res)
+static void report_one(pdp_report *r, const pdp_result *res)
 {
     for (size_t i = 0; i < res->nchildren; i++) report_one(r, &res->children[i]);
     r->vt->file(r, res);
 }
 
-void report_file(report *r, const pdp_result *res)
+void pdp_report_file(pdp_report *r, const pdp_result *res)
 {
     folders_add(r, res);
     report_one(r, res);
 }
-void report_end(report *r, const scan_summary *s) { r->vt->end(r, s); }
-void report_free(report *r)
+void pdp_report_end(pdp_report *r, const pdp_summary *s) { r->vt->end(r, s); }
+void pdp_report_free(pdp_report *r)
 {
     if (!r) return;
     folders_free(r);
@@ -49,21 +49,21 @@ void report_free(report *r)
     free(r);
 }
 
-const char *report_file_name(const report *r, const pdp_result *res, int for_people)
+const char *report_file_name(const pdp_report *r, const pdp_result *res, int for_people)
 {
     int mask = r->o.mask_values || (for_people && !r->o.show_values);
     return mask && res->shown_file ? res->shown_file : res->file;
 }
 
-char *report_value(const report *r, const char *value)
+char *report_value(const pdp_report *r, const char *value)
 {
     if (!value) return xstrdup("");
     return r->o.mask_values ? pdp_mask_display(value) : xstrdup(value);
 }
 
-void summary_add(scan_summary *s, const pdp_result *res, pdp_severity fail_on)
+void pdp_summary_add(pdp_summary *s, const pdp_result *res, pdp_severity fail_on)
 {
-    for (size_t i = 0; i < res->nchildren; i++) summary_add(s, &res->children[i], fail_on);
+    for (size_t i = 0; i < res->nchildren; i++) pdp_summary_add(s, &res->children[i], fail_on);
     s->files++;
     s->bytes += res->bytes;
     s->findings += res->nfindings;
@@ -101,6 +101,12 @@ void json_string(FILE *f, const char *s)
     fputc('"', f);
 }
 
+char *pdp_message_fill(const pdp_rules *r, const char *key, pdp_lang lang,
+                       const char *const *keys, const char *const *vals, size_t n)
+{
+    return fill_template(pdp_message(r, key, lang), keys, vals, n);
+}
+
 char *fill_template(const char *tmpl, const char *const *keys, const char *const *vals, size_t n)
 {
     buf b;
@@ -122,7 +128,7 @@ char *fill_template(const char *tmpl, const char *const *keys, const char *const
     return buf_steal(&b);
 }
 
-char *report_clause_text(report *r, const pdp_clause *c)
+char *report_clause_text(pdp_report *r, const pdp_clause *c)
 {
     char key[64], cnt[32];
     snprintf(key, sizeof key, "kind.%s", c->clause);
@@ -134,7 +140,7 @@ char *report_clause_text(report *r, const pdp_clause *c)
     return fill_template(pdp_message(r->o.rules, key, r->o.lang), k, v, 2);
 }
 
-char *report_verdict(report *r, const scan_summary *s, const char *key)
+char *report_verdict(pdp_report *r, const pdp_summary *s, const char *key)
 {
     char files[32], n[32], bad[32], level[32];
     snprintf(files, sizeof files, "%zu", s->files);

@@ -5,16 +5,16 @@
 #include "report.h"
 
 typedef struct report_vt {
-    void (*file)(report *r, const pdp_result *res);
-    void (*end)(report *r, const scan_summary *s);
+    void (*file)(pdp_report *r, const pdp_result *res);
+    void (*end)(pdp_report *r, const pdp_summary *s);
 } report_vt;
 
-struct report {
+struct pdp_report {
     const report_vt *vt;
     FILE *out;
-    report_opts o;
+    pdp_report_opts o;
     size_t nfiles;            /* files written so far (json, sarif) */
-    void *state;              /* a format's own state (sarif), freed by report_free */
+    void *state;              /* a format's own state (sarif), freed by pdp_report_free */
     struct folder_row *folders; /* exposure per folder (folders.c) */
     size_t nfolders;
 };
@@ -25,10 +25,10 @@ typedef struct folder_row {
     char *name;
     size_t files, findings, high;   /* findings: above info */
 } folder_row;
-void folders_add(report *r, const pdp_result *res);
+void folders_add(pdp_report *r, const pdp_result *res);
 /* The folders with findings, most first (at most max; returns how many). */
-size_t folders_top(report *r, size_t max);
-void folders_free(report *r);
+size_t folders_top(pdp_report *r, size_t max);
+void folders_free(pdp_report *r);
 
 extern const report_vt report_jsonl_vt;
 extern const report_vt report_json_vt;
@@ -39,20 +39,20 @@ extern const report_vt report_html_vt;
 
 /* The verdict line `key` (verdict.clean, verdict.block or
  * verdict.incomplete) filled in from s, in the report's language (heap). */
-char *report_verdict(report *r, const scan_summary *s, const char *key);
+char *report_verdict(pdp_report *r, const pdp_summary *s, const char *key);
 
 /* A document's clause summary line in the report's language: "may contain
  * OIA s.15(5) material: 3 passage(s) — …" (heap). */
-char *report_clause_text(report *r, const pdp_clause *c);
+char *report_clause_text(pdp_report *r, const pdp_clause *c);
 
 /* The file name a report prints for res: its shown_file (values in member
  * and attachment names replaced) when values are masked — for_people: a
  * report for people, which masks unless show_values; otherwise with
  * mask_values. */
-const char *report_file_name(const report *r, const pdp_result *res, int for_people);
+const char *report_file_name(const pdp_report *r, const pdp_result *res, int for_people);
 
 /* match and normalized as the report may show them: masked with
  * mask_values (heap; free it). */
-char *report_value(const report *r, const char *value);
+char *report_value(const pdp_report *r, const char *value);
 
 #endif

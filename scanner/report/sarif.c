@@ -40,7 +40,7 @@ static void uri(FILE *f, const char *path)
     fputc('"', f);
 }
 
-static void rules(report *r)
+static void rules(pdp_report *r)
 {
     FILE *f = r->out;
     size_t n = pdp_rules_count(r->o.rules);
@@ -64,7 +64,7 @@ static void rules(report *r)
     }
 }
 
-static void start(report *r)
+static void start(pdp_report *r)
 {
     FILE *f = r->out;
     r->state = calloc(1, sizeof(sarif_state));
@@ -76,7 +76,7 @@ static void start(report *r)
     fputs("]}},\n\"results\":[", f);
 }
 
-static size_t rule_index(const report *r, const char *id)
+static size_t rule_index(const pdp_report *r, const char *id)
 {
     size_t n = pdp_rules_count(r->o.rules);
     for (size_t i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ static size_t rule_index(const report *r, const char *id)
 }
 
 /* Where a finding is, as SARIF sees it. */
-static void location(report *r, FILE *f, const pdp_result *res, const pdp_finding *x)
+static void location(pdp_report *r, FILE *f, const pdp_result *res, const pdp_finding *x)
 {
     fputs("\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
     uri(f, report_file_name(r, res, 0));
@@ -110,7 +110,7 @@ static void location(report *r, FILE *f, const pdp_result *res, const pdp_findin
     fputs("}]", f);
 }
 
-static void result(report *r, const pdp_result *res, const pdp_finding *x)
+static void result(pdp_report *r, const pdp_result *res, const pdp_finding *x)
 {
     FILE *f = r->out;
     sarif_state *st = r->state;
@@ -143,7 +143,7 @@ static void result(report *r, const pdp_result *res, const pdp_finding *x)
 }
 
 /* Each document's legal clauses, for the run's properties (written at the end). */
-static void clauses(report *r, const pdp_result *res)
+static void clauses(pdp_report *r, const pdp_result *res)
 {
     sarif_state *st = r->state;
     pdp_clause cl[32];
@@ -172,7 +172,7 @@ static void clauses(report *r, const pdp_result *res)
     }
 }
 
-static void sarif_file(report *r, const pdp_result *res)
+static void sarif_file(pdp_report *r, const pdp_result *res)
 {
     if (!r->state) start(r);
     for (size_t i = 0; i < res->nfindings; i++) result(r, res, &res->findings[i]);
@@ -194,7 +194,7 @@ static void sarif_file(report *r, const pdp_result *res)
     free(text);
 }
 
-static void sarif_end(report *r, const scan_summary *s)
+static void sarif_end(pdp_report *r, const pdp_summary *s)
 {
     (void)s;
     if (!r->state) start(r);

@@ -19,9 +19,9 @@ static const char *sev_color(pdp_severity s)
     return c[s];
 }
 
-static const char *msg(report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
+static const char *msg(pdp_report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
 
-static const char *col(report *r, const char *c) { return r->o.color ? c : ""; }
+static const char *col(pdp_report *r, const char *c) { return r->o.color ? c : ""; }
 
 /* Text from a document (a name, a sheet, a value) as the terminal may see
  * it: control characters escaped (utf8_printable). */
@@ -32,7 +32,7 @@ static void put(FILE *f, const char *fmt, const char *text)
     free(safe);
 }
 
-static void where(report *r, const pdp_finding *x)
+static void where(pdp_report *r, const pdp_finding *x)
 {
     FILE *f = r->out;
     if (x->loc.page) fprintf(f, "%s %d ", msg(r, "report.page"), x->loc.page);
@@ -42,7 +42,7 @@ static void where(report *r, const pdp_finding *x)
     if (x->loc.line) fprintf(f, "%s %ld", msg(r, "report.line"), x->loc.line);
 }
 
-static void finding(report *r, const pdp_finding *x)
+static void finding(pdp_report *r, const pdp_finding *x)
 {
     FILE *f = r->out;
     char key[64];
@@ -65,7 +65,7 @@ static void finding(report *r, const pdp_finding *x)
 
 /* The document-level summary of legal clauses: "may contain OIA s.15(5)
  * material: 3 passages". */
-static void clauses(report *r, const pdp_result *res)
+static void clauses(pdp_report *r, const pdp_result *res)
 {
     pdp_clause cl[32];
     size_t n = pdp_result_clauses(res, cl, 32);
@@ -76,7 +76,7 @@ static void clauses(report *r, const pdp_result *res)
     }
 }
 
-static void text_file(report *r, const pdp_result *res)
+static void text_file(pdp_report *r, const pdp_result *res)
 {
     FILE *f = r->out;
     size_t shown = 0;
@@ -107,7 +107,7 @@ static void text_file(report *r, const pdp_result *res)
 }
 
 /* Where the exposure is, when a scan covers several folders. */
-static void folders(report *r)
+static void folders(pdp_report *r)
 {
     size_t n = folders_top(r, 10);
     if (n < 2) return;
@@ -119,7 +119,7 @@ static void folders(report *r)
     }
 }
 
-static void text_end(report *r, const scan_summary *s)
+static void text_end(pdp_report *r, const pdp_summary *s)
 {
     folders(r);
     FILE *f = r->out;
