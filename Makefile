@@ -34,10 +34,15 @@ FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS)) $(MUPDF_LIBS) -lm
 LIBDIR = $(PREFIX)/lib/pdpascan
 
 CFLAGS ?= -O2 -g
+# The widest vector way used where the processor has it (util/simd.h):
+# avx512 (default), avx2 or sse2.  `make BUILD=build-sse2 SIMD=sse2` builds a
+# program that runs the SSE2 ways everywhere, to test or measure them whole.
+SIMD ?= avx512
+SIMD_MAX = $(if $(filter sse2,$(SIMD)),0,$(if $(filter avx2,$(SIMD)),1,2))
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
 	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread -fPIC \
-	-DPDP_DATADIR='"$(DATADIR)"' -DPDP_LIBDIR='"$(LIBDIR)"' $(PKG_CFLAGS)
+	-DPDP_DATADIR='"$(DATADIR)"' -DPDP_LIBDIR='"$(LIBDIR)"' -DPDP_SIMD_MAX=$(SIMD_MAX) $(PKG_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) $(MUPDF_LIBS) -lm -pthread
 
 ifeq ($(SAN),1)

@@ -10,6 +10,14 @@
 #ifndef PDP_SIMD_H
 #define PDP_SIMD_H
 
+/* The widest way a build may use (`make SIMD=sse2|avx2|avx512`): 0 SSE2,
+ * 1 AVX2, 2 AVX-512 (the default: each where the processor has it).  A
+ * narrower build runs the narrower ways everywhere, so each can be tested
+ * whole on any machine. */
+#ifndef PDP_SIMD_MAX
+#define PDP_SIMD_MAX 2
+#endif
+
 #if defined(__SSE2__) && defined(__GNUC__)
 #define PDP_SSE2 1
 #include <immintrin.h>
@@ -19,14 +27,14 @@
 /* Index of the lowest set bit of m (m != 0). */
 static inline unsigned lowest_bit(unsigned m) { return (unsigned)__builtin_ctz(m); }
 
-static inline int pdp_has_avx2(void) { return __builtin_cpu_supports("avx2"); }
+static inline int pdp_has_avx2(void) { return PDP_SIMD_MAX >= 1 && __builtin_cpu_supports("avx2"); }
 /* Sixty-four bytes at a time: the AVX-512 that those paths use (byte and
  * word instructions, VBMI's byte permutes, VBMI2's byte compress), as a
  * target attribute, and whether the processor has it. */
 #define PDP_AVX512 "avx512f,avx512bw,avx512vbmi,avx512vbmi2,avx2,bmi,popcnt"
 static inline int pdp_has_avx512(void)
 {
-    return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+    return PDP_SIMD_MAX >= 2 && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
            __builtin_cpu_supports("avx512vbmi2");
 }
 
