@@ -7,15 +7,20 @@
 #include "report_impl.h"
 #include "../util/buf.h"
 
+/* The report formats: a new one is its writer file and a row here. */
+static const struct {
+    const char *name;
+    const report_vt *vt;
+} formats[] = {
+    { "text", &report_text_vt },   { "jsonl", &report_jsonl_vt }, { "json", &report_json_vt },
+    { "sarif", &report_sarif_vt }, { "csv", &report_csv_vt },     { "html", &report_html_vt },
+};
+
 pdp_report *pdp_report_new(const char *format, FILE *out, const pdp_report_opts *o, char **err)
 {
     const report_vt *vt = NULL;
-    if (strcmp(format, "jsonl") == 0) vt = &report_jsonl_vt;
-    else if (strcmp(format, "json") == 0) vt = &report_json_vt;
-    else if (strcmp(format, "text") == 0) vt = &report_text_vt;
-    else if (strcmp(format, "sarif") == 0) vt = &report_sarif_vt;
-    else if (strcmp(format, "csv") == 0) vt = &report_csv_vt;
-    else if (strcmp(format, "html") == 0) vt = &report_html_vt;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0] && !vt; i++)
+        if (strcmp(format, formats[i].name) == 0) vt = formats[i].vt;
     if (!vt) {
         *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif, csv or html)", format);
         return NULL;
