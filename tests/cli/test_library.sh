@@ -28,7 +28,7 @@ check "the example links the staged libpdpascan.so.1" sh -c "LD_LIBRARY_PATH='$T
 cc -std=c11 -Wall -Wextra $SANFLAGS docs/example.c $(pkg-config --cflags pdpascan) "$T/stage/usr/lib/libpdpascan.a" \
   $(pkg-config --static --libs-only-other --libs-only-l pdpascan | sed 's/-lpdpascan//') -o "$T/example-static" 2>"$T/cc2.log"
 check "and statically, from libpdpascan.a and pkg-config --static" sh -c "'$T/example-static' --rules patterns '$T/pii.txt' | grep -q national_id"
-for c in tests/library/*.c; do
+for c in tests/library/*.c; do  # (check.h: what they share)
   t=$(basename "$c" .c)
   cc -std=c11 -Wall -Wextra -Werror $SANFLAGS "$c" $FLAGS -o "$T/$t" 2>"$T/$t.cc"
   ok $? "$c builds from the public header alone"

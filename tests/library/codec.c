@@ -4,17 +4,11 @@
  * corrupt bytes must be refused, never half-decoded.  Only pdpascan.h.
  * usage: codec RULES_DIR FILE  (prints "ok"/"not ok" lines; exit 0 if all pass) */
 #include <pdpascan.h>
+#include "check.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failed;
-
-static void check(int cond, const char *what)
-{
-    printf("%s - %s\n", cond ? "ok" : "not ok", what);
-    if (!cond) failed = 1;
-}
 
 static int same_findings(const pdp_result *a, const pdp_result *b)
 {
@@ -30,12 +24,7 @@ static int same_findings(const pdp_result *a, const pdp_result *b)
 int main(int argc, char **argv)
 {
     if (argc != 3) return 2;
-    pdp_rules *rules;
-    char *err = NULL;
-    if (pdp_rules_load(argv[1], &rules, &err) != 0) {
-        fprintf(stderr, "rules: %s\n", err);
-        return 2;
-    }
+    pdp_rules *rules = rules_or_exit(argv[1]);
     pdp_result res, back, cut;
     pdp_scan_file(rules, argv[2], NULL, NULL, &res);
     check(res.nfindings > 0, "the document has findings to carry");

@@ -4,17 +4,11 @@
  * usage: report RULES_DIR FILE  (prints "ok"/"not ok" lines; exit 0 if all pass) */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <pdpascan.h>
+#include "check.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int failed;
-
-static void check(int cond, const char *what)
-{
-    printf("%s - %s\n", cond ? "ok" : "not ok", what);
-    if (!cond) failed = 1;
-}
 
 /* The report of res in format, as a heap string. */
 static char *write_report(const pdp_rules *rules, const char *format, pdp_lang lang, const pdp_result *res)
@@ -43,12 +37,7 @@ static char *write_report(const pdp_rules *rules, const char *format, pdp_lang l
 int main(int argc, char **argv)
 {
     if (argc != 3) return 2;
-    pdp_rules *rules;
-    char *err = NULL;
-    if (pdp_rules_load(argv[1], &rules, &err) != 0) {
-        fprintf(stderr, "rules: %s\n", err);
-        return 2;
-    }
+    pdp_rules *rules = rules_or_exit(argv[1]);
     pdp_result res;
     pdp_scan_file(rules, argv[2], NULL, NULL, &res);
     char *jsonl = write_report(rules, "jsonl", PDP_LANG_EN, &res);
@@ -58,6 +47,7 @@ int main(int argc, char **argv)
     check(th && strstr(th, "3505260181590") == NULL, "Thai text report: the ID is masked");
     check(th && strstr(th, "\xe0\xb8") != NULL, "Thai text report: in Thai");
     pdp_report_opts o = { rules, PDP_LANG_EN, 0, 0, 0, PDP_SEV_MEDIUM };
+    char *err = NULL;
     check(pdp_report_new("docx", stdout, &o, &err) == NULL && err && strstr(err, "docx"), "an unknown format: NULL and a reason");
     const char *k[] = { "id" }, *v[] = { "no.such" };
     char *m = pdp_message_fill(rules, "explain.unknown", PDP_LANG_EN, k, v, 1);
