@@ -234,3 +234,18 @@ void cache_stats(const cache *c, size_t *hits, size_t *misses)
     *hits = c->hits;
     *misses = c->misses;
 }
+
+int cache_batch_lookup(void *ctx, size_t i, pdp_result *res)
+{
+    cache_batch *b = ctx;
+    const input *x = &b->in->v[i];
+    if (!cache_get(b->c, b->rules, x->path, x->size, x->mtime, res, &b->keys[i])) return 0;
+    cache_put(b->c, x->path, &b->keys[i], res); /* known content under a new path */
+    return 1;
+}
+
+void cache_batch_store(void *ctx, size_t i, const pdp_result *res)
+{
+    cache_batch *b = ctx;
+    cache_put(b->c, b->in->v[i].path, &b->keys[i], res);
+}

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "../include/pdpascan.h"
+#include "walk.h"
 
 typedef struct cache cache;
 
@@ -26,5 +27,18 @@ void cache_close(cache *c);
 int cache_get(cache *c, const pdp_rules *r, const char *path, int64_t size, int64_t mtime, pdp_result *res, cache_key *k);
 void cache_put(cache *c, const char *path, const cache_key *k, const pdp_result *res);
 void cache_stats(const cache *c, size_t *hits, size_t *misses);
+
+/* The cache as pdp_batch's lookup and store for the inputs of a walk: a
+ * result known by path and stat, or by content, is reused (and kept under a
+ * new path); a new one is kept.  ctx is a cache_batch; keys has a slot per
+ * input. */
+typedef struct cache_batch {
+    cache *c;
+    const pdp_rules *rules;
+    const input_list *in;
+    cache_key *keys;
+} cache_batch;
+int cache_batch_lookup(void *ctx, size_t i, pdp_result *res);
+void cache_batch_store(void *ctx, size_t i, const pdp_result *res);
 
 #endif

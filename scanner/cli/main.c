@@ -25,12 +25,10 @@
 #include "../util/clock.h"
 #include "archive.h"
 #include "cache.h"
-#include "procpool.h"
 #include "config.h"
 #include "git.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
-#include "jobs.h"
 #include "walk.h"
 #include "options.h"
 
@@ -205,6 +203,25 @@ static int needs_worker(const input_list *in)
     return strcmp(pdp_sniff_format(head, n), "text") != 0;
 }
 
+/* Scan the inputs (pdp_scan_batch), the cache answering what it knows;
+ * returns the number of inputs given up on while a thread still reads them. */
+static size_t scan_inputs(const pdp_rules *rules, const pdp_options *opt, const input_list *in, const scan_cfg *c,
+                          cache *results, run_ctx *ctx)
+{
+    pdp_input *v = xcalloc(in->len ? in->len : 1, sizeof *v);
+    for (size_t i = 0; i < in->len; i++)
+        v[i] = (pdp_input){ in->v[i].path, in->v[i].data, in->v[i].len, in->v[i].error };
+    cache_batch cb = { results, rules, in, xcalloc(in->len ? in->len : 1, sizeof(cache_key)) };
+    pdp_batch b = { (unsigned)(c->jobs > 0 ? c->jobs : 1), c->file_timeout,
+                    !(c->isolate == 1 || (c->isolate < 0 && needs_worker(in))),
+                    results ? cache_batch_lookup : NULL, results ? cache_batch_store : NULL, &cb };
+    size_t stuck = pdp_scan_batch(rules, opt, v, in->len, &b, on_result, ctx);
+    if (stuck) return stuck; /* the threads still reading may use v and the keys */
+    free(cb.keys);
+    free(v);
+    return 0;
+}
+
 /* Close the --write-baseline file; 1 (said on stderr) when it could not be
  * written whole (a full disk). */
 static int close_baseline(FILE *wb, const char *path)
@@ -262,11 +279,7 @@ static int cmd_scan(int argc, char **argv)
     opt.allow = allow;
     opt.with_context = with_context;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
-    size_t stuck = 0;
-    if (c.isolate == 1 || (c.isolate < 0 && needs_worker(&in)))
-        procpool_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);
-    else
-        stuck = jobs_run(rules, &opt, &in, c.jobs, results, c.file_timeout, on_result, &ctx);
+    size_t stuck = scan_inputs(rules, &opt, &in, &c, results, &ctx);
     progress_end(&ctx.prog);
     if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
     ctx.sum.seconds = monotonic_seconds() - t0;

@@ -18,7 +18,7 @@ typedef struct scan_cfg {
     int fail_on_set, lang_set, no_config;
     const char *baseline, *write_baseline, *allow, *config;
     const char *files_from, *cache;
-    int isolate;              /* -1: when more than one input */
+    int isolate;              /* -1: documents and several inputs in worker processes (needs_worker) */
     double file_timeout;
     uint64_t max_file_size;
     unsigned shard_k, shard_n;

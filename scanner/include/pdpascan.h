@@ -232,6 +232,41 @@ void *pdp_result_encode(const pdp_result *res, size_t *len);
 unsigned pdp_result_encoding(void);
 int pdp_result_decode(const pdp_rules *r, const void *data, size_t len, const char *name, pdp_result *res);
 
+/* Scanning many inputs, each under a time limit and, by default, in a worker
+ * process of its own, so that a reader that crashes or hangs on a hostile
+ * document costs that input an error result and not the batch (the
+ * pdpascan program's scans, and any server or tool that reads documents it
+ * did not write).  Results reach fn in input order, whatever the number of
+ * jobs, and are freed after it returns. */
+typedef struct pdp_input {
+    const char *path;       /* a file, or "-" (standard input); the name results carry */
+    const void *data;       /* set: the content, already in memory (len bytes) */
+    size_t len;
+    const char *error;      /* set: not scanned, an error result with this reason */
+} pdp_input;
+
+typedef struct pdp_batch {
+    unsigned jobs;          /* threads or worker processes; 0 = 1 (at most 64 processes) */
+    double timeout;         /* seconds one input may take; 0 = no limit */
+    int threads;            /* read on threads in this process: no crash isolation, and
+                             * an input past the time limit leaves its thread running */
+    /* Optional result cache, called from any thread: lookup fills *res (under
+     * in[i].path) and returns 1 when the input's result is known; store keeps
+     * a new result (never an error).  An input given by data is not looked up. */
+    int (*lookup)(void *cache_ctx, size_t i, pdp_result *res);
+    void (*store)(void *cache_ctx, size_t i, const pdp_result *res);
+    void *cache_ctx;
+} pdp_batch;
+
+typedef void (*pdp_batch_fn)(void *ctx, pdp_result *res);
+
+/* Scan in[0..n) as b says, passing each result to fn.  Returns the number of
+ * inputs whose threads (b->threads) were still reading when given up on:
+ * when not 0 the caller must end the process (_exit) once its reports are
+ * written, since those threads may still read the rules and options. */
+size_t pdp_scan_batch(const pdp_rules *r, const pdp_options *opt, const pdp_input *in, size_t n,
+                      const pdp_batch *b, pdp_batch_fn fn, void *ctx);
+
 /* What an input is, from its first bytes (up to 64 KiB; never its name), as
  * a scan would decide: "text", "html", "pdf", "zip" (Office, ODF or an
  * archive), "ole", "image" or "binary" (skipped).  Whether a document is

@@ -1,14 +1,13 @@
-/* procpool.c — scanning in worker processes, so that a crash or a hang in
- * one document's reader does not lose the batch (`--isolate`, the default
- * for documents and for more than one input; one plain-text input is read
- * on a thread under the same time limit, jobs.c).  Each worker is a fork of this process (rules
+/* batch_procs.c — pdp_scan_batch in worker processes, so that a crash or a
+ * hang in one document's reader does not lose the batch (the default; the
+ * program's `--isolate`).  Each worker is a fork of this process (rules
  * already loaded) that reads input numbers from a pipe and writes back
  * encoded results.  The parent hands out inputs, answers from the cache
  * itself, kills a worker whose file runs past the time limit, and turns the
  * file a worker died or was killed on into an error record; a new worker
  * takes the dead one's place and the scan goes on.  Results are passed on
  * in input order, as with threads. */
-#include "procpool.h"
+#include "batch.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +18,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cache.h"
 #include "../util/clock.h"
 #include "../util/buf.h"
 #include "../util/fdio.h"
@@ -38,12 +36,12 @@ typedef struct worker {
 typedef struct ppool {
     const pdp_rules *rules;
     const pdp_options *opt;
-    const input_list *in;
-    cache *cache;
+    const pdp_input *in;
+    size_t len;
+    const pdp_batch *b;
     double timeout;
     pdp_result *res;
     char *done;
-    cache_key *keys;
     size_t next;
     worker w[MAX_WORKERS];
     int n;
@@ -54,9 +52,8 @@ static void child_loop(ppool *p, int in_fd, int out_fd)
 {
     uint64_t job;
     while (fd_read_all(in_fd, &job, sizeof job) == 0) {
-        const input *x = &p->in->v[job];
         pdp_result r;
-        jobs_scan_input(p->rules, p->opt, x, &r);
+        batch_scan_input(p->rules, p->opt, &p->in[job], &r);
         size_t len;
         void *blob = pdp_result_encode(&r, &len);
         uint64_t hdr[2] = { job, len };
@@ -131,7 +128,7 @@ static void retire(worker *w, int kill_it)
 /* The input's result is an error that says what happened. */
 static void fail_job(ppool *p, size_t job, const char *why)
 {
-    pdp_result_error(&p->res[job], p->in->v[job].path, why);
+    pdp_result_error(&p->res[job], p->in[job].path, why);
     p->done[job] = 1;
 }
 
@@ -139,15 +136,13 @@ static void fail_job(ppool *p, size_t job, const char *why)
  * inputs are settled here. */
 static void hand_out(ppool *p, worker *w)
 {
-    while (p->next < p->in->len) {
+    while (p->next < p->len) {
         size_t i = p->next++;
-        const input *x = &p->in->v[i];
-        if (x->error) {
-            fail_job(p, i, x->error);
+        if (p->in[i].error) {
+            fail_job(p, i, p->in[i].error);
             continue;
         }
-        if (p->cache && !x->data && cache_get(p->cache, p->rules, x->path, x->size, x->mtime, &p->res[i], &p->keys[i])) {
-            cache_put(p->cache, x->path, &p->keys[i], &p->res[i]);
+        if (batch_lookup(p->b, p->in, i, &p->res[i])) {
             p->done[i] = 1;
             continue;
         }
@@ -175,9 +170,9 @@ static int collect(ppool *p, worker *w)
     memcpy(hdr, w->got.data, sizeof hdr);
     if (w->got.len < sizeof hdr + hdr[1]) return 0;
     size_t job = (size_t)hdr[0];
-    if (job != w->job || pdp_result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in->v[job].path, &p->res[job]) != 0)
+    if (job != w->job || pdp_result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in[job].path, &p->res[job]) != 0)
         return -1;
-    if (p->cache && p->res[job].status != PDP_STATUS_ERROR) cache_put(p->cache, p->in->v[job].path, &p->keys[job], &p->res[job]);
+    batch_store(p->b, p->in, job, &p->res[job]);
     p->done[job] = 1;
     buf_consume(&w->got, sizeof hdr + hdr[1]);
     w->job = NONE;
@@ -222,25 +217,23 @@ static void step(ppool *p)
     }
 }
 
-void procpool_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nworkers, cache *c,
-                  double timeout, result_fn fn, void *ctx)
+void batch_procs_run(const pdp_rules *r, const pdp_options *opt, const pdp_input *in, size_t n,
+                     const pdp_batch *b, pdp_batch_fn fn, void *ctx)
 {
-    ppool p = { r, opt, in, c, timeout, xcalloc(in->len ? in->len : 1, sizeof(pdp_result)),
-                xcalloc(in->len ? in->len : 1, 1), xcalloc(in->len ? in->len : 1, sizeof(cache_key)), 0, { { 0 } }, 0 };
+    ppool p = { r, opt, in, n, b, b->timeout, xcalloc(n ? n : 1, sizeof(pdp_result)), xcalloc(n ? n : 1, 1), 0, { { 0 } }, 0 };
     signal(SIGPIPE, SIG_IGN);
-    if (nworkers < 1) nworkers = 1;
-    if (nworkers > MAX_WORKERS) nworkers = MAX_WORKERS;
+    int nworkers = b->jobs < 1 ? 1 : b->jobs > MAX_WORKERS ? MAX_WORKERS : (int)b->jobs;
     for (int i = 0; i < nworkers; i++) {
         p.w[i].pid = -1;
         p.n = i + 1;
         if (spawn(&p, &p.w[i]) == 0) hand_out(&p, &p.w[i]);
     }
-    for (size_t i = 0; i < in->len; i++) {
+    for (size_t i = 0; i < n; i++) {
         while (!p.done[i]) {
             int alive = 0;
             for (int k = 0; k < p.n; k++) alive |= p.w[k].pid > 0;
             if (!alive) { /* no process to be had: the rest cannot be checked */
-                for (size_t j = i; j < in->len; j++)
+                for (size_t j = i; j < n; j++)
                     if (!p.done[j]) fail_job(&p, j, "no worker process could be started: not checked");
                 break;
             }
@@ -253,5 +246,4 @@ void procpool_run(const pdp_rules *r, const pdp_options *opt, const input_list *
         if (p.w[i].pid > 0) retire(&p.w[i], 0);
     free(p.res);
     free(p.done);
-    free(p.keys);
 }

@@ -1,11 +1,12 @@
-/* jobs.c — the thread pool (`--no-isolate`; see jobs.h).  Workers take the
+/* batch_threads.c — pdp_scan_batch on threads (pdp_batch.threads; the
+ * program's `--no-isolate` and its one plain-text input).  Workers take the
  * next input index; the calling thread waits for results in order and
  * passes them on, so at most the results finished ahead of the slowest file
  * are held in memory.  A file past the time limit is given up: its result
  * becomes an error, a new thread takes the stuck one's place, and the stuck
  * one's result is thrown away if it ever comes (the pool is then left to
  * it, not freed). */
-#include "jobs.h"
+#include "batch.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -13,14 +14,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
 #include "../util/buf.h"
 #include "../util/clock.h"
 
 typedef struct pool {
     const pdp_rules *rules;
     const pdp_options *opt;
-    const input_list *in;
+    const pdp_input *in;
+    size_t n;
+    const pdp_batch *b;
     pdp_result *res;
     char *done;
     char *given_up;       /* past the time limit: the result was settled without it */
@@ -28,37 +30,14 @@ typedef struct pool {
     size_t next;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    cache *cache;
     int exiting, exited;  /* threads to wait for at the end, threads gone */
 } pool;
 
-void jobs_scan_input(const pdp_rules *r, const pdp_options *opt, const input *x, pdp_result *res)
-{
-    if (x->error) {
-        pdp_result_error(res, x->path, x->error);
-    } else if (x->data) {
-        pdp_scan_buffer(r, x->data, x->len, x->path, opt, res);
-    } else if (x->path[0] == '-' && x->path[1] == 0) {
-        pdp_scan_fd(r, 0, "-", opt, res);
-    } else {
-        pdp_scan_file(r, x->path, NULL, opt, res);
-    }
-}
-
 static void scan_one(pool *p, size_t i, pdp_result *res)
 {
-    const input *x = &p->in->v[i];
-    if (p->cache && !x->error && !x->data && strcmp(x->path, "-")) {
-        cache_key k;
-        if (cache_get(p->cache, p->rules, x->path, x->size, x->mtime, res, &k)) {
-            cache_put(p->cache, x->path, &k, res); /* known content under a new path */
-            return;
-        }
-        pdp_scan_file(p->rules, x->path, NULL, p->opt, res);
-        if (res->status != PDP_STATUS_ERROR) cache_put(p->cache, x->path, &k, res); /* errors may pass */
-    } else {
-        jobs_scan_input(p->rules, p->opt, x, res);
-    }
+    if (batch_lookup(p->b, p->in, i, res)) return;
+    batch_scan_input(p->rules, p->opt, &p->in[i], res);
+    batch_store(p->b, p->in, i, res);
 }
 
 static void *worker(void *arg)
@@ -67,8 +46,8 @@ static void *worker(void *arg)
     for (;;) {
         pthread_mutex_lock(&p->mu);
         size_t i = p->next++;
-        if (i < p->in->len) p->started[i] = monotonic_seconds();
-        if (i >= p->in->len) {
+        if (i < p->n) p->started[i] = monotonic_seconds();
+        if (i >= p->n) {
             p->exited++;
             pthread_cond_broadcast(&p->cv);
             pthread_mutex_unlock(&p->mu);
@@ -113,7 +92,7 @@ static int wait_for(pool *p, size_t i, double timeout)
         double left = p->started[i] + timeout - monotonic_seconds();
         if (left <= 0) {
             char *why = xasprintf("took longer than %g s (--file-timeout): not checked, the scan went on", timeout);
-            pdp_result_error(&p->res[i], p->in->v[i].path, why);
+            pdp_result_error(&p->res[i], p->in[i].path, why);
             free(why);
             p->given_up[i] = p->done[i] = 1;
             return 1;
@@ -124,15 +103,16 @@ static int wait_for(pool *p, size_t i, double timeout)
     return 0;
 }
 
-size_t jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in, int nthreads, cache *results,
-                double timeout, result_fn fn, void *ctx)
+size_t batch_threads_run(const pdp_rules *r, const pdp_options *opt, const pdp_input *in, size_t n,
+                         const pdp_batch *b, pdp_batch_fn fn, void *ctx)
 {
-    if (nthreads < 1) nthreads = 1;
-    if ((size_t)nthreads > in->len) nthreads = in->len ? (int)in->len : 1;
-    size_t n = in->len ? in->len : 1, stuck = 0;
+    int nthreads = b->jobs < 1 ? 1 : b->jobs > 1024 ? 1024 : (int)b->jobs;
+    if ((size_t)nthreads > n) nthreads = n ? (int)n : 1;
+    size_t m = n ? n : 1, stuck = 0;
+    double timeout = b->timeout;
     pool *p = xcalloc(1, sizeof *p);
-    *p = (pool){ r, opt, in, xcalloc(n, sizeof(pdp_result)), xcalloc(n, 1), xcalloc(n, 1), xcalloc(n, sizeof(double)),
-                 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, results, 0, 0 };
+    *p = (pool){ r, opt, in, n, b, xcalloc(m, sizeof(pdp_result)), xcalloc(m, 1), xcalloc(m, 1), xcalloc(m, sizeof(double)),
+                 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0 };
     pthread_attr_t detached;
     pthread_attr_init(&detached);
     pthread_attr_setdetachstate(&detached, PTHREAD_CREATE_DETACHED);
@@ -141,7 +121,7 @@ size_t jobs_run(const pdp_rules *r, const pdp_options *opt, const input_list *in
     for (int k = 0; k < nthreads; k++)
         if (pthread_create(&t, &detached, worker, p) == 0) started++;
     if (!started) worker(p); /* no threads to be had: scan here */
-    for (size_t i = 0; i < in->len; i++) {
+    for (size_t i = 0; i < n; i++) {
         pthread_mutex_lock(&p->mu);
         int late = wait_for(p, i, timeout);
         pthread_mutex_unlock(&p->mu);
