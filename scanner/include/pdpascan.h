@@ -260,7 +260,10 @@ typedef struct pdp_batch {
 
 typedef void (*pdp_batch_fn)(void *ctx, pdp_result *res);
 
-/* Scan in[0..n) as b says, passing each result to fn.  Returns the number of
+/* Scan in[0..n) as b says, passing each result to fn (on the calling thread).
+ * Worker processes are forks of the caller, ended before the call returns;
+ * SIGPIPE is ignored from then on (a worker that dies must not end the
+ * caller).  Returns the number of
  * inputs whose threads (b->threads) were still reading when given up on:
  * when not 0 the caller must end the process (_exit) once its reports are
  * written, since those threads may still read the rules and options. */
