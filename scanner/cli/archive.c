@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../util/buf.h"
@@ -50,9 +49,8 @@ void archive_limit_size(input_list *in, uint64_t max)
 {
     for (size_t i = 0; max && i < in->len; i++) {
         input *x = &in->v[i];
-        struct stat st;
-        uint64_t size = x->data ? x->len : stat(x->path, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-        if (x->error || size <= max) continue;
+        uint64_t size;
+        if (!input_size(x, &size) || size <= max) continue;
         x->error = xasprintf("larger than --max-file-size (%llu bytes): not checked", (unsigned long long)max);
         free(x->data);
         x->data = NULL;
@@ -103,9 +101,8 @@ void progress_start(progress *p, const input_list *in, int on)
     p->total = in->len;
     p->start = p->last = monotonic_seconds();
     for (size_t i = 0; on && i < in->len; i++) {
-        struct stat st;
-        if (in->v[i].data) p->total_bytes += in->v[i].len;
-        else if (!in->v[i].error && stat(in->v[i].path, &st) == 0) p->total_bytes += (uint64_t)st.st_size;
+        uint64_t size;
+        if (input_size(&in->v[i], &size)) p->total_bytes += size;
     }
 }
 

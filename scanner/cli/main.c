@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <sys/stat.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -53,14 +52,10 @@ static unsigned flags_for(const input_list *in)
 {
     uint64_t total = 0;
     for (size_t i = 0; i < in->len; i++) {
-        struct stat st;
+        uint64_t size;
         if (in->v[i].error) continue;
-        if (in->v[i].data) {
-            total += in->v[i].len;
-            continue;
-        }
-        if (!strcmp(in->v[i].path, "-") || stat(in->v[i].path, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
-        total += (uint64_t)st.st_size;
+        if (!input_size(&in->v[i], &size)) return 0;
+        total += size;
         if (total > SMALL_SCAN_BYTES) return 0;
     }
     return PDP_RULES_NO_JIT;
@@ -190,9 +185,8 @@ static int needs_worker(const input_list *in)
     if (x->data) {
         n = x->len < sizeof head ? x->len : sizeof head;
         memcpy(head, x->data, n);
-    } else if (strcmp(x->path, "-") != 0 && !x->error) {
-        struct stat st;
-        int fd = stat(x->path, &st) == 0 && S_ISREG(st.st_mode) ? open(x->path, O_RDONLY | O_CLOEXEC) : -1;
+    } else if (x->size >= 0 && !x->error) { /* a regular file (the walk's stat) */
+        int fd = open(x->path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) return 1;
         ssize_t k = read(fd, head, sizeof head);
         close(fd);

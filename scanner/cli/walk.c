@@ -35,6 +35,17 @@ input *input_add(input_list *l, const char *path, const char *error)
     return x;
 }
 
+int input_size(const input *x, uint64_t *size)
+{
+    struct stat st;
+    if (x->error) return 0;
+    if (x->data) *size = x->len;
+    else if (x->size >= 0) *size = (uint64_t)x->size;
+    else if (strcmp(x->path, "-") && stat(x->path, &st) == 0 && S_ISREG(st.st_mode)) *size = (uint64_t)st.st_size;
+    else return 0;
+    return 1;
+}
+
 static int skip_name(const char *n)
 {
     return !strcmp(n, ".") || !strcmp(n, "..") || !strcmp(n, ".git") || !strcmp(n, ".hg") || !strcmp(n, ".svn");

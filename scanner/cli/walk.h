@@ -21,6 +21,11 @@ typedef struct input_list {
     size_t len, cap;
 } input_list;
 
+/* 1 and *size for an input whose size is known without reading it: bytes
+ * in memory, or a regular file (the walk's stat, else one taken now); 0 for
+ * an error, "-", or anything that is not a regular file. */
+int input_size(const input *x, uint64_t *size);
+
 /* Add path (a file, a directory walked recursively, or "-").  Names
  * matching one of the n glob patterns in excludes (against the base name or
  * the whole path, fnmatch rules) are left out, directories included. */
