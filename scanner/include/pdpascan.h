@@ -99,7 +99,7 @@ typedef struct pdp_result {
     uint64_t bytes;         /* input bytes read */
     int pages;              /* 0 when the format has none */
     pdp_finding *findings;
-    size_t nfindings, capfindings;
+    size_t nfindings;
     /* Documents inside this one (archive members, PDF attachments), each a
      * result of its own named "outer!/inner". */
     struct pdp_result *children;

@@ -171,13 +171,7 @@ static pdp_finding *new_finding(docscan *d)
         d->full = 1;
         return NULL;
     }
-    if (res->nfindings == res->capfindings) {
-        res->capfindings = res->capfindings ? res->capfindings * 2 : 16;
-        res->findings = xrealloc(res->findings, res->capfindings * sizeof *res->findings);
-    }
-    pdp_finding *f = &res->findings[res->nfindings++];
-    memset(f, 0, sizeof *f);
-    return f;
+    return result_add_finding(res);
 }
 
 void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, int makes_partial)

@@ -61,5 +61,9 @@ void names_scan(const pdp_rules *r, const pdp_options *opt, const pdp_result *pa
 
 /* A new child result "parent!/member" of parent, initialised. */
 pdp_result *result_add_child(pdp_result *parent, const char *member);
+/* A new zeroed finding at the end of res->findings. */
+pdp_finding *result_add_finding(pdp_result *res);
+/* How many findings an array holding n has room for (result.c). */
+size_t findings_room(size_t n);
 
 #endif

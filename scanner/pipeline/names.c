@@ -16,13 +16,7 @@
 /* Move the findings of from onto the end of to (from keeps none). */
 static void take_findings(pdp_result *to, pdp_result *from)
 {
-    for (size_t i = 0; i < from->nfindings; i++) {
-        if (to->nfindings == to->capfindings) {
-            to->capfindings = to->capfindings ? 2 * to->capfindings : 4;
-            to->findings = xrealloc(to->findings, to->capfindings * sizeof *to->findings);
-        }
-        to->findings[to->nfindings++] = from->findings[i];
-    }
+    for (size_t i = 0; i < from->nfindings; i++) *result_add_finding(to) = from->findings[i];
     to->suppressed += from->suppressed;
     from->nfindings = 0;
 }

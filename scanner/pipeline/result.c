@@ -1,4 +1,4 @@
-/* result.c — pdp_result life cycle and the names of the public enums. */
+/* result.c — pdp_result life cycle, and the legal clauses a result touches. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +54,27 @@ void pdp_result_free(pdp_result *res)
     memset(res, 0, sizeof *res);
 }
 
+/* The findings array is allocated to hold findings_room(nfindings) entries
+ * at least (16, then powers of two), so its capacity need not be kept in
+ * the public struct: it grows when nfindings reaches that room.  Dropping
+ * findings (nfindings made smaller) keeps the rule true. */
+size_t findings_room(size_t n)
+{
+    size_t room = 16;
+    while (room < n) room *= 2;
+    return room;
+}
+
+pdp_finding *result_add_finding(pdp_result *res)
+{
+    size_t n = res->nfindings;
+    if (n == 0 || n == findings_room(n))
+        res->findings = xrealloc(res->findings, findings_room(n + 1) * sizeof *res->findings);
+    pdp_finding *f = &res->findings[res->nfindings++];
+    memset(f, 0, sizeof *f);
+    return f;
+}
+
 pdp_result *result_add_child(pdp_result *parent, const char *member)
 {
     parent->children = xrealloc(parent->children, (parent->nchildren + 1) * sizeof *parent->children);
@@ -62,34 +83,6 @@ pdp_result *result_add_child(pdp_result *parent, const char *member)
     result_init(c, name);
     free(name);
     return c;
-}
-
-const char *pdp_severity_name(pdp_severity s)
-{
-    static const char *n[] = { "info", "low", "medium", "high" };
-    return (unsigned)s < 4 ? n[s] : "?";
-}
-
-const char *pdp_action_name(pdp_action a)
-{
-    static const char *n[] = { "none", "review", "redact" };
-    return (unsigned)a < 3 ? n[a] : "?";
-}
-
-const char *pdp_status_name(pdp_status s)
-{
-    static const char *n[] = { "ok", "skipped", "partial", "error" };
-    return (unsigned)s < 4 ? n[s] : "?";
-}
-
-int pdp_severity_parse(const char *s, pdp_severity *out)
-{
-    for (int i = 0; i < 4; i++)
-        if (strcmp(s, pdp_severity_name((pdp_severity)i)) == 0) {
-            *out = (pdp_severity)i;
-            return 0;
-        }
-    return -1;
 }
 
 static int legal_category(const char *c)

@@ -184,8 +184,7 @@ static void decode(reader *rd, const pdp_rules *rules, pdp_result *r, const char
         rd->bad = 1;
         return;
     }
-    r->findings = xcalloc(n ? n : 1, sizeof *r->findings);
-    r->capfindings = n;
+    r->findings = xcalloc(findings_room(n), sizeof *r->findings);
     for (; r->nfindings < n && !rd->bad; r->nfindings++) get_finding(rd, rules, &r->findings[r->nfindings]);
     uint64_t nc = get_u64(rd);
     if (rd->bad || nc > (uint64_t)(rd->end - rd->p)) {
