@@ -55,10 +55,10 @@ SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -
 BUILD = build-fuzz
 endif
 
-# The readers of PDF, Office/ODF/ZIP and HTML pull in poppler, libxml2 and
+# The readers of scanner/formats/ (PDF, Office/ODF/ZIP, HTML) pull in poppler, MuPDF, libxml2 and
 # libzip: the program loads them as a plugin on first use (start-up stays in
 # milliseconds); the library (tests, fuzzers) links them in.
-FORMAT_SRC = $(addprefix scanner/extract/,pdf.c pdf_glyphs.c thai_fonts.c html.c zipdoc.c zipxml.c xmltext.c ooxml.c xlsx.c odf.c formats_table.c)
+FORMAT_SRC = $(wildcard scanner/formats/*.c)
 CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/scan/formats_static.c scanner/scan/formats_dlopen.c, \
 	$(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c scanner/policy/*.c \
 	scanner/pipeline/*.c scanner/extract/*.c scanner/scan/*.c scanner/report/*.c))
@@ -102,10 +102,10 @@ $(BIN): $(CLI_OBJ)
 $(PLUGIN): $(FORMAT_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -o $@ $(FORMAT_OBJ) $(FORMAT_LIBS)
 
-# Tests may include the library's private headers and link the CLI's walker.
-$(BUILD)/tests/%: tests/%.c $(LIB) $(BUILD)/scanner/cli/walk.o
+# Unit tests may include the library's private headers (to test its parts).
+$(BUILD)/tests/%: tests/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Iscanner -o $@ $< $(BUILD)/scanner/cli/walk.o $(LIB) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+	$(CC) $(ALL_CFLAGS) -Iscanner -o $@ $< $(LIB) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
 # The shared library: the whole pipeline, readers included, with a soname.
 $(SHLIB): $(LIB_OBJ)
@@ -177,7 +177,7 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
--include $(shell find build build-asan build-fuzz -name '*.d' 2>/dev/null)
+-include $(shell find $(sort build build-asan build-fuzz $(BUILD)) -name '*.d' 2>/dev/null)
 
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
 corpus:

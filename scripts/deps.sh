@@ -26,7 +26,7 @@ want_pc poppler-glib libpoppler-glib-dev
 want_pc libxml-2.0 libxml2-dev
 want_pc libzip libzip-dev
 want_pc sqlite3 libsqlite3-dev
-# MuPDF reads every glyph of a PDF page (scanner/extract/pdf_glyphs.c);
+# MuPDF reads every glyph of a PDF page (scanner/formats/pdf_glyphs.c);
 # Debian ships it as static archives, linked with the libraries below.
 want_pc mupdf libmupdf-dev
 want_pc libopenjp2 libopenjp2-7-dev

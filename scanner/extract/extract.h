@@ -14,14 +14,19 @@
 #include "../pipeline/source.h"
 #include "../util/clock.h"
 
+/* What sniff() found: text, a kind it does not read, or a row of the
+ * registry of format readers (formats.def): KIND_READER + the row. */
 typedef enum doc_kind {
-    KIND_TEXT = 0,   /* plain text in some encoding */
-    KIND_HTML,       /* HTML (sniffed from its first tags) */
-    KIND_PDF,
-    KIND_ZIP,        /* a ZIP container: OOXML, ODF or a plain archive */
+    KIND_TEXT = 0,   /* plain text in some encoding (read by extract_text) */
     KIND_OLE,        /* legacy Office: recognised, not read */
-    KIND_OTHER       /* images, programs, archives we do not open */
+    KIND_OTHER,      /* images, programs, archives we do not open */
+#define FORMAT(id, name, reader, signature, what) KIND_##id,
+#include "formats.def"
+#undef FORMAT
+    KIND_END
 } doc_kind;
+#define KIND_READER (KIND_OTHER + 1)
+#define KIND_READERS (KIND_END - KIND_READER)
 
 typedef struct sniff_result {
     doc_kind kind;
@@ -103,10 +108,7 @@ void cell_pos_parse(const char *ref, cell_pos *p);
  * prev's row, else on a new line; prev becomes at (cells.c). */
 void cell_piece(extract_ctx *x, cell_pos *prev, const cell_pos *at, const pdp_location *loc);
 
-/* The extractors. */
+/* The reader of plain text (the others: formats.def). */
 void extract_text(source *src, docscan *ds, pdp_result *res);
-void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len);
-void extract_zip(extract_ctx *x, const unsigned char *data, size_t len);
-void extract_html(extract_ctx *x, const unsigned char *data, size_t len);
 
 #endif

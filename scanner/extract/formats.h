@@ -13,15 +13,22 @@
 
 typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len);
 
-/* The plugin's interface version: the table below, extract_ctx and every
- * program function the readers call (docscan, results, limits, rules).
- * Change it with any of them: a plugin of another version is refused. */
-#define PDP_FORMATS_ABI 2
+/* The readers of the registry (formats.def). */
+#define FORMAT(id, name, reader, signature, what) void reader(extract_ctx *x, const unsigned char *data, size_t len);
+#include "formats.def"
+#undef FORMAT
+
+/* The plugin's interface version: the registry's rows, the table below,
+ * extract_ctx and every program function the readers call (docscan,
+ * results, limits, rules).  Raise it with any of them: a plugin of another
+ * version is refused (and one whose table has another number of readers). */
+#define PDP_FORMATS_ABI 3
 
 typedef struct extract_fns {
     unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
     const char *version;    /* PDP_VERSION likewise (for the error) */
-    extract_fn pdf, zip, html;
+    size_t nreaders;        /* KIND_READERS */
+    const extract_fn *read; /* read[kind - KIND_READER] */
 } extract_fns;
 
 /* Defined by the format readers themselves. */

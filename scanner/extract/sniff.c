@@ -18,9 +18,9 @@ typedef struct magic {
 } magic;
 
 static const magic magics[] = {
-    { "%PDF-", 5, KIND_PDF, "pdf", "PDF document" },
-    { "PK\x03\x04", 4, KIND_ZIP, "zip", "ZIP container" },
-    { "PK\x05\x06", 4, KIND_ZIP, "zip", "empty ZIP container" },
+#define FORMAT(id, name, reader, signature, what) { signature, sizeof signature - 1, KIND_##id, name, what },
+#include "formats.def"
+#undef FORMAT
     { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, KIND_OLE, "ole", "legacy Office document (DOC/XLS/PPT)" },
     { "{\\rtf", 5, KIND_TEXT, "text", NULL },
     { "\x89PNG", 4, KIND_OTHER, "image", "PNG image" },
@@ -94,7 +94,7 @@ void sniff(const unsigned char *head, size_t n, sniff_result *out)
 {
     for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
         const magic *m = &magics[i];
-        if (n >= m->len && memcmp(head, m->bytes, m->len) == 0) {
+        if (m->len && n >= m->len && memcmp(head, m->bytes, m->len) == 0) {
             out->kind = m->kind;
             out->format = m->format;
             out->what = m->what;
@@ -105,5 +105,5 @@ void sniff(const unsigned char *head, size_t n, sniff_result *out)
     int html = looks_html(head, n);
     out->kind = html ? KIND_HTML : KIND_TEXT;
     out->format = html ? "html" : "text";
-    out->what = NULL;
+    out->what = html ? "HTML page" : NULL;
 }

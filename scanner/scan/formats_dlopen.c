@@ -46,7 +46,7 @@ static void load(void)
     if (!h) return;
     const extract_fns *(*entry)(void) = (const extract_fns *(*)(void))dlsym(h, "pdp_formats_table");
     const extract_fns *t = entry ? entry() : NULL;
-    if (t && t->abi == PDP_FORMATS_ABI) {
+    if (t && t->abi == PDP_FORMATS_ABI && t->nreaders == KIND_READERS) {
         table = t;
         return;
     }

@@ -143,8 +143,7 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
         } else if (load_blob(src, lim->max_bytes, &b, res) == 0) {
             docscan *ds = docscan_new(r, opt, res);
             extract_ctx x = { r, opt, res, ds, lim, depth, scan_nested };
-            extract_fn fn = sn.kind == KIND_PDF ? fns->pdf : sn.kind == KIND_ZIP ? fns->zip : fns->html;
-            fn(&x, b.data, b.len);
+            fns->read[sn.kind - KIND_READER](&x, b.data, b.len);
             docscan_finish(ds);
             docscan_free(ds);
             blob_free(&b);

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fnmatch.h>
+#include <ftw.h>
+
 #include "include/pdpascan.h"
 
 static pdp_rules *g_rules __attribute__((unused));
@@ -48,6 +51,44 @@ static inline void assert_offsets(const char *text, const pdp_result *res)
         assert_int_equal(f->end - f->start, strlen(f->match));
         assert_memory_equal(text + f->start, f->match, f->end - f->start);
     }
+}
+
+/* The documents under a folder of test documents, sorted: every regular
+ * file but the expectations beside them (*.expect.yaml) and README.md.
+ * corpus_files(dir, &n) returns a heap array of heap paths; free it with
+ * corpus_files_free. */
+static char **g_corpus_v;
+static size_t g_corpus_n;
+
+static inline int corpus_visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    const char *base = path + ftw->base;
+    if (type != FTW_F || fnmatch("*.expect.yaml", base, 0) == 0 || strcmp(base, "README.md") == 0) return 0;
+    g_corpus_v = realloc(g_corpus_v, (g_corpus_n + 1) * sizeof *g_corpus_v);
+    g_corpus_v[g_corpus_n++] = strdup(path);
+    return 0;
+}
+
+static inline int corpus_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static inline char **corpus_files(const char *dir, size_t *n)
+{
+    g_corpus_v = NULL;
+    g_corpus_n = 0;
+    assert_int_equal(nftw(dir, corpus_visit, 16, FTW_PHYS), 0);
+    qsort(g_corpus_v, g_corpus_n, sizeof *g_corpus_v, corpus_cmp);
+    *n = g_corpus_n;
+    return g_corpus_v;
+}
+
+static inline void corpus_files_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
 }
 
 /* A number below `below` from a fixed sequence (seed): random test input

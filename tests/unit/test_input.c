@@ -175,6 +175,33 @@ static void test_binary_and_documents(void **s)
     pdp_result_free(&r);
 }
 
+/* Every row of the readers' registry (extract/formats.def) is sniffed as
+ * its format, and a scan of its signature alone reaches its reader: the
+ * result carries the row's format, and is never clean. */
+static void test_registry_rows_sniffed(void **s)
+{
+    (void)s;
+    static const struct { const char *sig; size_t len; const char *name; } rows[] = {
+#define FORMAT(id, name, reader, signature, what) { signature, sizeof signature - 1, name },
+#include "extract/formats.def"
+#undef FORMAT
+    };
+    size_t tried = 0;
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        if (!rows[i].len) continue; /* recognised by code (HTML): test_invalid_utf8_in_html_everywhere */
+        char head[64] = { 0 };
+        memcpy(head, rows[i].sig, rows[i].len);
+        assert_string_equal(pdp_sniff_format(head, sizeof head), rows[i].name);
+        pdp_result r;
+        scan_bytes(head, sizeof head, &r, NULL);
+        assert_string_equal(r.format, rows[i].name);
+        assert_true(r.status == PDP_STATUS_ERROR || r.status == PDP_STATUS_PARTIAL);
+        pdp_result_free(&r);
+        tried++;
+    }
+    assert_true(tried >= 3);
+}
+
 static void test_empty(void **s)
 {
     (void)s;
@@ -313,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_nul_inside_an_id),
         cmocka_unit_test(test_invalid_utf8_in_html_everywhere),
         cmocka_unit_test(test_fixed_width_glued_ids),
+        cmocka_unit_test(test_registry_rows_sniffed),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_streaming_window_edges),
         cmocka_unit_test(test_findings_limit_makes_partial),

@@ -4,7 +4,7 @@
  * PDFs of corpus/: every finding's box lies on its page. */
 #include "helpers.h"
 #include "extract/pdf_layout.h"
-#include "extract/thai_fonts.h"
+#include "formats/thai_fonts.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "../util/buf.h"
-#include "pdf_layout.h"
+#include "../extract/pdf_layout.h"
 
 typedef struct pdf_glyphs pdf_glyphs;
 

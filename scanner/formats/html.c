@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "extract.h"
+#include "../extract/extract.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 

@@ -11,7 +11,7 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
-#include "extract.h"
+#include "../extract/extract.h"
 
 /* Open a ZIP held in memory; NULL (result error with the reason) when it is
  * not a readable ZIP. */

@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "../extract/extract.h"
 #include "../util/buf.h"
 #include "../detect/rules.h"
 #include "pdf_glyphs.h"
 #include "thai_fonts.h"
-#include "pdf_layout.h"
+#include "../extract/pdf_layout.h"
 
 static int has_text(const char *s)
 {
