@@ -10,7 +10,7 @@
 
 #include "rules.h"
 #include "../normalize/normalize.h"
-#include "zones.h"
+#include "digit_zones.h"
 #include "wordbreak.h"
 
 typedef struct candidate {
@@ -44,7 +44,7 @@ typedef struct detect_scratch {
     wordbreak *wb;          /* opened on first use (rules with `words:`) */
     struct column_state *columns; /* per rule: the table column it watches (columns.c) */
     size_t ncolumns;
-    letter_stream letters;  /* the phrase pass's entries and hits (letters.h) */
+    letter_stream letters;  /* the phrase pass's entries and hits (letter_stream.h) */
 } detect_scratch;
 
 void detect_scratch_init(detect_scratch *s);

@@ -2,7 +2,7 @@
  * of a list (`requires: phrase`) is tried, anchored, where one of its
  * phrases may start — found with an index built once when the rules are
  * loaded: the phrases' heads in a trie tagged with their rules
- * (headtrie.h), and the heads' first letters as keys (letters.h), so that
+ * (headtrie.h), and the heads' first letters as keys (letter_stream.h), so that
  * the text is read as a stream of letters and the trie is walked only at
  * its hits.  Since Thai writes words without spaces, the heads of most
  * rules are looked for inside runs of letters too.  Where a hit has four
@@ -144,7 +144,7 @@ static void sure_add(phrase_index *px, const unsigned c[8], int n, int then)
  * any fourth letter), or a head of eight or more begins with the eight
  * letters there.  No head of fewer letters, followed by something else,
  * stands before four letters.  Heads of the trie are looked up only where
- * this passes: most letters whose key is a head's (letters.h) begin common
+ * this passes: most letters whose key is a head's (letter_stream.h) begin common
  * words (ข้อมูล, รายงาน) that begin no head further on. */
 static int may_start(const phrase_index *px, const unsigned char *u, size_t n, size_t s, uint64_t x)
 {

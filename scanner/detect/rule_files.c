@@ -116,3 +116,16 @@ int rules_yaml_open(pdp_rules *r, yamlx_doc *d, const char *path, char **err)
     }
     return yamlx_open(d, path, err);
 }
+
+int rules_yaml_open_map(pdp_rules *r, yamlx_doc *d, const char *path, const char *key, const yamlx_node **out,
+                        char **err)
+{
+    if (rules_yaml_open(r, d, path, err) != 0) return -1;
+    *out = yamlx_get(d, yamlx_root(d), key);
+    if (!yamlx_map_len(*out)) {
+        *err = xasprintf("%s: expected a top-level '%s' mapping", path, key);
+        yamlx_close(d);
+        return -1;
+    }
+    return 0;
+}

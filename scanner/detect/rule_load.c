@@ -237,7 +237,7 @@ static int parse_laws(rctx *c, const yamlx_node *n, pdp_rule *ru)
     char **ids = str_list(c, n, &ru->nlaw);
     ru->law = xcalloc(ru->nlaw ? ru->nlaw : 1, sizeof *ru->law);
     for (size_t i = 0; i < ru->nlaw; i++) {
-        const law_cite *l = catalog_law(c->r, ids[i]);
+        const law_cite *l = law_find(c->r, ids[i]);
         if (!l) {
             fail(c, n, "unknown law id (see patterns/laws.yaml)", ids[i]);
             free_list(ids, ru->nlaw);

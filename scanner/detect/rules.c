@@ -186,8 +186,8 @@ int pdp_rules_load_ex(const char *dir, unsigned flags, pdp_rules **out, char **e
     r->preload = rule_files_read(d, paths, npaths, r->cache_path);
     r->cached_files = rule_files_cached(r->preload, &r->nfiles);
     char *laws = xasprintf("%s/laws.yaml", d), *msgs = xasprintf("%s/messages.yaml", d);
-    int rc = catalog_load_laws(r, laws, err);
-    if (rc == 0) rc = catalog_load_messages(r, msgs, err);
+    int rc = laws_load(r, laws, err);
+    if (rc == 0) rc = messages_load(r, msgs, err);
     if (rc == 0) rc = load_all(r, d, "lexicon", lexicon_load_file, err);
     if (rc == 0) rc = load_all(r, d, "rules", rules_load_file, err);
     if (rc == 0 && r->nrules == 0) {

@@ -16,7 +16,7 @@
 #include "../include/pdpascan.h"
 #include "../util/buf.h"
 #include "headtrie.h"
-#include "letters.h"
+#include "letter_stream.h"
 #include "prefix.h"
 
 /* A validator checks a candidate (normalized text) and writes its canonical
@@ -135,7 +135,7 @@ typedef struct phrase_index {
     size_t n;
     headtrie heads;           /* every rule's phrase heads */
     uint64_t all, inner;      /* all rules; those that may start inside a word */
-    letter_keys keys;         /* the heads' first letters, to find where they may begin (letters.h) */
+    letter_keys keys;         /* the heads' first letters, to find where they may begin (letter_stream.h) */
     /* Before a head of four letters or more is looked up (may_start in
      * phrase.c): bit letters_hash() of the first four letters of each head
      * of four to seven letters (three: with every fourth) in short4, of the
@@ -208,13 +208,19 @@ void rule_files_free(yaml_preload *p);
  * else now (yamlx_open's contract). */
 struct yamlx_doc;
 int rules_yaml_open(pdp_rules *r, struct yamlx_doc *d, const char *path, char **err);
+/* The same, and its top-level mapping `key` in *out (an error when the
+ * file has none, or an empty one). */
+struct yamlx_node;
+int rules_yaml_open_map(pdp_rules *r, struct yamlx_doc *d, const char *path, const char *key,
+                        const struct yamlx_node **out, char **err);
 
 /* Loading steps (each returns 0, or -1 with *err naming file and line). */
 int lexicon_load_file(pdp_rules *r, const char *path, char **err);
-int catalog_load_laws(pdp_rules *r, const char *path, char **err);
-int catalog_load_messages(pdp_rules *r, const char *path, char **err);
+int laws_load(pdp_rules *r, const char *path, char **err);        /* laws.c */
+int messages_load(pdp_rules *r, const char *path, char **err);    /* messages.c */
 int rules_load_file(pdp_rules *r, const char *path, char **err);
-const law_cite *catalog_law(const pdp_rules *r, const char *id);
+/* The citation with this id (patterns/laws.yaml), or NULL. */
+const law_cite *law_find(const pdp_rules *r, const char *id);
 
 const lexicon *rules_lexicon(const pdp_rules *r, const char *name);
 /* The rule with this id, or NULL. */

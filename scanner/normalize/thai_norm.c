@@ -1,7 +1,7 @@
 /* thai_norm.c — the Thai text normalizer (see normalize.h).
  *
  * One forward pass over valid UTF-8.  Text that needs no repair, and runs of
- * Thai digits, go through the fast path (quiet.h) in 32- or 64-byte blocks;
+ * Thai digits, go through the fast path (fast_path.h) in 32- or 64-byte blocks;
  * at the rest, each step reads the code point at the cursor (after mapping
  * PUA and Lao look-alikes in Thai context), tries the repairs below in
  * order, emits the result and records any change of length in the offset
@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "../util/utf8.h"
-#include "quiet.h"
+#include "fast_path.h"
 
 typedef struct cpinfo {
     uint32_t cp;  /* after look-alike mapping */
@@ -240,10 +240,10 @@ void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
     offmap_clear(map);
     const unsigned char *s = (const unsigned char *)src;
     nstate st = { s, len, out, map, 0 };
-    quiet_way way = quiet_best();
+    fast_path_way way = fast_path_best();
     size_t i = 0;
     while (i < len) {
-        size_t j = quiet_copy_by(s, len, i, out, map, way);
+        size_t j = fast_path_copy_by(s, len, i, out, map, way);
         if (j > i) {
             st.prev = last_cp((const unsigned char *)out->data, out->len, out->len); /* (a digit: as written) */
             i = j;

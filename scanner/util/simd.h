@@ -6,7 +6,7 @@
  * lets one piece of code be compiled twice — for AVX2 (used where the
  * processor has it: pdp_has_avx2) and as two SSE2 halves; the few steps
  * that differ (the bit mask of a vector's bytes here, table look-ups in
- * normalize/quiet.c) are passed to it as always-inlined functions. */
+ * normalize/fast_path.c) are passed to it as always-inlined functions. */
 #ifndef PDP_SIMD_H
 #define PDP_SIMD_H
 

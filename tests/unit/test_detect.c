@@ -6,7 +6,7 @@
 #include "detect/headtrie.h"
 #include "detect/rules.h"
 #include "util/simd.h"
-#include "detect/zones.h"
+#include "detect/digit_zones.h"
 
 /* Scan text and expect exactly one finding of cat with this value. */
 static void one(const char *text, const char *cat, const char *value, pdp_severity sev)
@@ -306,7 +306,7 @@ static size_t same_as_everywhere(const char *text, size_t n)
     return found;
 }
 
-/* The phrase pass looks only where a head's key is (phrase.c, letters.c):
+/* The phrase pass looks only where a head's key is (phrase.c, letter_stream.c):
  * random text with phrases glued into runs of letters must give what
  * trying every rule everywhere gives — short texts, and texts of several
  * of the pass's stretches (32 KiB), whose cuts must split no run. */
@@ -322,7 +322,7 @@ static void test_phrase_pass_skips_no_start(void **s)
     assert_true(total > 3000);
 }
 
-/* The letter stream (letters.c) 64 bytes at a time with AVX-512 and 32
+/* The letter stream (letter_stream.c) 64 bytes at a time with AVX-512 and 32
  * with AVX2 (those the processor has) against one character at a time:
  * the same entries, offsets and hits, for random text of Thai letters,
  * ASCII that begins heads, the ends of short heads (ด.), characters

@@ -3,7 +3,7 @@
  * source. */
 #include "helpers.h"
 #include "normalize/normalize.h"
-#include "normalize/quiet.h"
+#include "normalize/fast_path.h"
 #include "util/simd.h"
 #include "util/utf8.h"
 
@@ -159,11 +159,11 @@ static void test_lao_lookalikes(void **s)
 }
 
 /* The fast path from i, the given way, into out and map (emptied first). */
-static size_t copy_way(const unsigned char *s, size_t n, size_t i, quiet_way way, buf *out, offmap *map)
+static size_t copy_way(const unsigned char *s, size_t n, size_t i, fast_path_way way, buf *out, offmap *map)
 {
     buf_clear(out);
     offmap_clear(map);
-    return quiet_copy_by(s, n, i, out, map, way);
+    return fast_path_copy_by(s, n, i, out, map, way);
 }
 
 /* The same stop, the same text written and the same offset map. */
@@ -183,15 +183,15 @@ static void assert_same_copy(size_t j, const buf *out, const offmap *map, size_t
 }
 
 /* The fast path in 32-byte blocks (SSSE3, and AVX2 where this machine has
- * it) and in 64-byte ones (AVX-512 where it has that: quiet_best) stops
+ * it) and in 64-byte ones (AVX-512 where it has that: fast_path_best) stops
  * exactly where the character-by-character one stops and writes the same
  * text and offset map, wherever block edges fall: random mixes of
  * clean Thai and ASCII with every kind of place to repair (each pair of
  * repair_thai, ๅ, ํ, runs of Thai digits, a space before a mark, non-Thai
  * characters: punctuation, a Lao letter beside the Thai block), from every
  * start.  The stop is never a Thai digit, and the text before it needs no
- * repair (quiet_one_by_one over what the digits left). */
-static void test_quiet_blocks(void **st)
+ * repair (fast_path_one_by_one over what the digits left). */
+static void test_fast_path_blocks(void **st)
 {
     (void)st;
     static const char *clean[] = { "ก", "ข", "ว่", "า", "ที่", "เก", "ะ", "ั", "ิ", "a", "1", " ", "ำ", "เ" };
@@ -215,14 +215,14 @@ static void test_quiet_blocks(void **st)
             n += l;
         }
         for (size_t i = 0; i < n;) {
-            size_t j = copy_way(s, n, i, QUIET_CHARS, &want, &want_map);
+            size_t j = copy_way(s, n, i, FAST_PATH_CHARS, &want, &want_map);
             assert_false(j + 2 < n && s[j] == 0xE0 && s[j + 1] == 0xB9 && s[j + 2] >= 0x90 && s[j + 2] <= 0x99);
             const offmap_seg *lastseg = want_map.len ? &want_map.v[want_map.len - 1] : NULL;
-            assert_int_equal(quiet_one_by_one(s, n, lastseg ? lastseg->r + lastseg->rl : i), j);
-            assert_same_copy(copy_way(s, n, i, QUIET_SSSE3, &out, &map), &out, &map, j, &want, &want_map);
+            assert_int_equal(fast_path_one_by_one(s, n, lastseg ? lastseg->r + lastseg->rl : i), j);
+            assert_same_copy(copy_way(s, n, i, FAST_PATH_SSSE3, &out, &map), &out, &map, j, &want, &want_map);
             if (pdp_has_avx2())
-                assert_same_copy(copy_way(s, n, i, QUIET_AVX2, &out, &map), &out, &map, j, &want, &want_map);
-            assert_same_copy(copy_way(s, n, i, quiet_best(), &out, &map), &out, &map, j, &want, &want_map);
+                assert_same_copy(copy_way(s, n, i, FAST_PATH_AVX2, &out, &map), &out, &map, j, &want, &want_map);
+            assert_same_copy(copy_way(s, n, i, fast_path_best(), &out, &map), &out, &map, j, &want, &want_map);
             i = j + 1;
             while (i < n && (s[i] & 0xC0) == 0x80) i++;
         }
@@ -263,9 +263,9 @@ static void test_invalid_utf8_at_every_edge(void **st)
                 n += runs[b - sizeof bad / sizeof *bad];
             }
             for (size_t k = 0; n < 400; k++) s[n++] = (unsigned char)text[k % l];
-            for (quiet_way way = QUIET_CHARS; way <= QUIET_AVX512; way++) {
-                if (way == QUIET_AVX2 && !pdp_has_avx2()) continue;
-                if (way == QUIET_AVX512 && quiet_best() != QUIET_AVX512) continue;
+            for (fast_path_way way = FAST_PATH_CHARS; way <= FAST_PATH_AVX512; way++) {
+                if (way == FAST_PATH_AVX2 && !pdp_has_avx2()) continue;
+                if (way == FAST_PATH_AVX512 && fast_path_best() != FAST_PATH_AVX512) continue;
                 for (size_t i = 0; i < n; i += 7) {
                     size_t j = copy_way(s, n, i, way, &out, &map);
                     assert_true(j >= i && j <= n);
@@ -293,7 +293,7 @@ int main(void)
         cmocka_unit_test(test_sara_am_and_order),
         cmocka_unit_test(test_lao_lookalikes),
         cmocka_unit_test(test_every_pair),
-        cmocka_unit_test(test_quiet_blocks),
+        cmocka_unit_test(test_fast_path_blocks),
         cmocka_unit_test(test_invalid_utf8_at_every_edge),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* zones.h — where in normalized text a rule can possibly match.
+/* digit_zones.h — where in normalized text a rule can possibly match.
  *
  * A rule may declare what every one of its matches contains
  * (`requires: {digits: 9}` or `requires: {char: "@"}`).  Instead of running

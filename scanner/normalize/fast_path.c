@@ -1,4 +1,4 @@
-/* quiet.c — the normalizer's fast path (quiet.h): text that needs no
+/* fast_path.c — the normalizer's fast path (fast_path.h): text that needs no
  * repair copied as it is, Thai digits written as ASCII, up to where
  * normalization first has something else to do.
  *
@@ -20,7 +20,7 @@
  * dropped and the last made ASCII with one byte compress (VPCOMPRESSB) — so
  * that digits, one place in a hundred bytes of Thai text, no longer stop
  * the blocks. */
-#include "quiet.h"
+#include "fast_path.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -72,7 +72,7 @@ static size_t ascii_word_run(const unsigned char *s, size_t len, size_t i)
     return i;
 }
 
-size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i)
+size_t fast_path_one_by_one(const unsigned char *s, size_t len, size_t i)
 {
     while (i < len) {
         unsigned a = thai_index_at(s, len, i);
@@ -153,7 +153,7 @@ enum { /* the character after it must be (IS_ bits), or it always needs a look *
     NEEDS_MARK = IS_ABOVE_BELOW | IS_NIKHAHIT,           /* after a tone */
     ALWAYS_85_8D = 32,                                   /* ๅ ํ */
     ALWAYS_DIGIT = 64,                                   /* ๐..๙ */
-    ALWAYS_7F = 128,                                     /* U+0E7F (not Thai for quiet_one_by_one) */
+    ALWAYS_7F = 128,                                     /* U+0E7F (not Thai for fast_path_one_by_one) */
 };
 static const char_classes needs = {
     TABLE(NEEDS_TONE | NEEDS_SARA_E | ALWAYS_DIGIT, ALWAYS_DIGIT, NEEDS_TONE | ALWAYS_DIGIT,
@@ -401,17 +401,17 @@ __attribute__((target(PDP_AVX512))) static size_t copy_blocks_avx512(const unsig
 }
 #endif
 
-size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, quiet_way way)
+size_t fast_path_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, fast_path_way way)
 {
     for (;;) {
 #ifdef PDP_SSE2
-        if (way == QUIET_AVX512) i = copy_blocks_avx512(s, len, i, out, map);
-        if (way == QUIET_AVX2 || way == QUIET_AVX512) i = copy_blocks_avx2(s, len, i, out, map);
-        if (way == QUIET_SSSE3) i = copy_blocks_ssse3(s, len, i, out, map);
+        if (way == FAST_PATH_AVX512) i = copy_blocks_avx512(s, len, i, out, map);
+        if (way == FAST_PATH_AVX2 || way == FAST_PATH_AVX512) i = copy_blocks_avx2(s, len, i, out, map);
+        if (way == FAST_PATH_SSSE3) i = copy_blocks_ssse3(s, len, i, out, map);
 #else
         (void)way;
 #endif
-        size_t j = quiet_one_by_one(s, len, i); /* (at once where the blocks stopped) */
+        size_t j = fast_path_one_by_one(s, len, i); /* (at once where the blocks stopped) */
         buf_append(out, s + i, j - i);
         size_t k = thai_digits(s, len, j, out, map);
         if (!k) return j;
@@ -419,12 +419,12 @@ size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, off
     }
 }
 
-quiet_way quiet_best(void)
+fast_path_way fast_path_best(void)
 {
 #ifdef PDP_SSE2
-    if (pdp_has_avx512()) return QUIET_AVX512;
-    if (pdp_has_avx2()) return QUIET_AVX2;
-    if (__builtin_cpu_supports("ssse3")) return QUIET_SSSE3;
+    if (pdp_has_avx512()) return FAST_PATH_AVX512;
+    if (pdp_has_avx2()) return FAST_PATH_AVX2;
+    if (__builtin_cpu_supports("ssse3")) return FAST_PATH_SSSE3;
 #endif
-    return QUIET_CHARS;
+    return FAST_PATH_CHARS;
 }

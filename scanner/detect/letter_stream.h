@@ -1,4 +1,4 @@
-/* letters.h — where the phrase pass (phrase.c) looks: a text read as a
+/* letter_stream.h — where the phrase pass (phrase.c) looks: a text read as a
  * stream of entries, and the entries where a phrase's head may begin.
  *
  * An entry stands for

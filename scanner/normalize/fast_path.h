@@ -1,10 +1,10 @@
-/* quiet.h — internal to the normalizer: its fast path.  Almost all text
+/* fast_path.h — internal to the normalizer: its fast path.  Almost all text
  * needs no repair (ASCII, a space only when no Thai mark follows it, Thai
  * letters in their proper order) and the rest is mostly Thai digits:
- * quiet_copy_by copies the first and writes the second as ASCII, 32 or 64
+ * fast_path_copy_by copies the first and writes the second as ASCII, 32 or 64
  * bytes at a time, up to the first place thai_norm.c must look at. */
-#ifndef PDP_QUIET_H
-#define PDP_QUIET_H
+#ifndef PDP_FAST_PATH_H
+#define PDP_FAST_PATH_H
 
 #include <stddef.h>
 
@@ -13,19 +13,19 @@
 
 /* The ways to judge it: one character at a time, 32-byte blocks as two
  * SSSE3 halves or with AVX2, 64-byte blocks with AVX-512 (each only where
- * the processor has it); quiet_best: the best this machine has. */
-typedef enum quiet_way { QUIET_CHARS, QUIET_SSSE3, QUIET_AVX2, QUIET_AVX512 } quiet_way;
-quiet_way quiet_best(void);
+ * the processor has it); fast_path_best: the best this machine has. */
+typedef enum fast_path_way { FAST_PATH_CHARS, FAST_PATH_SSSE3, FAST_PATH_AVX2, FAST_PATH_AVX512 } fast_path_way;
+fast_path_way fast_path_best(void);
 
 /* From i (a character start): append to out what needs no repair, with
  * Thai digits written as ASCII (each run of them recorded in map), judged
  * in blocks the given way, then one character at a time; returns where it
  * stopped — len, or a character that needs another look (never a Thai
  * digit). */
-size_t quiet_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, quiet_way way);
+size_t fast_path_copy_by(const unsigned char *s, size_t len, size_t i, buf *out, offmap *map, fast_path_way way);
 
 /* The end of the span from i that needs no repair, one character at a time
  * (Thai digits end it). */
-size_t quiet_one_by_one(const unsigned char *s, size_t len, size_t i);
+size_t fast_path_one_by_one(const unsigned char *s, size_t len, size_t i);
 
 #endif

@@ -1,5 +1,5 @@
-/* zones.c — digit zones of normalized text (see zones.h). */
-#include "zones.h"
+/* digit_zones.c — digit zones of normalized text (see digit_zones.h). */
+#include "digit_zones.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
-/* letters.c — a text's entries and hits for the phrase pass (see
- * letters.h): one at a time, 32 bytes / eight entries at a time with AVX2,
+/* letter_stream.c — a text's entries and hits for the phrase pass (see
+ * letter_stream.h): one at a time, 32 bytes / eight entries at a time with AVX2,
  * and 64 bytes / sixteen entries at a time with AVX-512. */
-#include "letters.h"
+#include "letter_stream.h"
 
 #include <stdlib.h>
 #include <string.h>
