@@ -84,7 +84,20 @@ static void where(FILE *f, const pdp_finding *x)
     }
 }
 
-static void row(pdp_report *r, const pdp_finding *x)
+/* The text around a finding: as it is with --show-values, else with every
+ * value of the file and every digit masked (context.c). */
+static void context(FILE *f, const file_values *fv, const char *ctx, int show)
+{
+    if (show) {
+        esc(f, ctx, 0);
+        return;
+    }
+    char *m = context_masked(fv, ctx);
+    esc(f, m, 0);
+    free(m);
+}
+
+static void row(pdp_report *r, const file_values *fv, const pdp_finding *x)
 {
     FILE *f = r->out;
     char key[64];
@@ -100,13 +113,13 @@ static void row(pdp_report *r, const pdp_finding *x)
     where(f, x);
     fputs("</td><td class=\"ctx\">", f);
     int show = r->o.show_values && !r->o.mask_values;
-    esc(f, x->before, !show);
+    context(f, fv, x->before, show);
     fputs("<mark>", f);
     char *m = show ? xstrdup(x->match) : pdp_mask_display(x->match);
     esc(f, m, 0);
     free(m);
     fputs("</mark>", f);
-    esc(f, x->after, !show);
+    context(f, fv, x->after, show);
     fputs("</td><td>", f);
     esc(f, r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en, 0);
     fputs("<br><small>", f);
@@ -147,10 +160,13 @@ static void html_file(pdp_report *r, const pdp_result *res)
         fputs("</p>\n", f);
         free(t);
     }
+    file_values fv;
+    file_values_init(&fv, res);
     fputs("<table>\n", f);
     for (size_t i = 0; i < res->nfindings; i++)
-        if (res->findings[i].severity > PDP_SEV_INFO) row(r, &res->findings[i]);
+        if (res->findings[i].severity > PDP_SEV_INFO) row(r, &fv, &res->findings[i]);
     fputs("</table></section>\n", f);
+    file_values_free(&fv);
 }
 
 static void filters(pdp_report *r)

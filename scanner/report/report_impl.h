@@ -51,6 +51,18 @@ char *report_clause_text(pdp_report *r, const pdp_clause *c);
  * mask_values. */
 const char *report_file_name(const pdp_report *r, const pdp_result *res, int for_people);
 
+/* The values found in one file, by first byte (context.c). */
+typedef struct file_values {
+    const char **v;        /* borrowed from the result */
+    size_t n;
+    size_t first[257];     /* v[first[c] .. first[c+1]): values starting with byte c, longest first */
+} file_values;
+void file_values_init(file_values *fv, const pdp_result *res);
+void file_values_free(file_values *fv);
+/* ctx (text around a finding) with every value of fv in it masked as
+ * pdp_mask_display masks it, and every other digit as X (heap). */
+char *context_masked(const file_values *fv, const char *ctx);
+
 /* match and normalized as the report may show them: masked with
  * mask_values (heap; free it). */
 char *report_value(const pdp_report *r, const char *value);

@@ -210,6 +210,13 @@ static void test_mask_display(void **s)
     m = pdp_mask_display("๐๘๑-๒๓๔-๕๖๗๘");
     assert_string_equal(m, "๐XX-XXX-XX๗๘");
     free(m);
+    /* a short number keeps no digit: "80" of "80 ม.1" is the house */
+    m = pdp_mask_display("80 ม.1");
+    assert_string_equal(m, "XX ม.X");
+    free(m);
+    m = pdp_mask_display("13/6/2483");
+    assert_string_equal(m, "XX/X/XXXX");
+    free(m);
 }
 
 /* The text around a finding is kept only when asked for (the HTML report):
