@@ -2,8 +2,9 @@
  *
  * Reports show enough of a value for its owner to recognise it next to the
  * line number, and not enough to misuse it: the first and last two digits of
- * a long number (seven digits or more: IDs, phones, accounts; a house
- * number or a date keeps none, since two digits of three are the value),
+ * a long number (nine digits or more: IDs, phones, accounts; a house
+ * number or a date keeps none: two digits of three are the value, and the
+ * last two of a date its year),
  * the first letter of each word, the domain of an e-mail address.
  * Separators stay, so the written form is still visible. */
 #include <string.h>
@@ -40,7 +41,7 @@ char *pdp_mask_display(const char *value)
         }
         int keep;
         if (is_digit_cp(cp)) {
-            keep = ndig >= 7 && (dig == 0 || dig + 2 >= ndig);
+            keep = ndig >= 9 && (dig == 0 || dig + 2 >= ndig);
             dig++;
         } else if (at) { /* e-mail local part: only its first character */
             keep = i == 0;
