@@ -47,6 +47,7 @@ for extra in "$@"; do
       want_cmd script bsdutils     # progress on a pseudo-terminal
       want_cmd chromium chromium   # the HTML report, screenshot-tested
       want_cmd python3 python3     # reads that screenshot (tests/cli/png_pixel.py)
+      want_cmd pdfunite poppler-utils  # a PDF of a list and a scanned page (test_reports.sh)
       want_cmd pre-commit pre-commit  # .pre-commit-hooks.yaml, tested with the framework
       ;;
     fuzz)

@@ -34,7 +34,7 @@ static const char *style =
     "body{font-family:'Noto Sans Thai','Garuda',sans-serif;margin:0;display:flex;flex-direction:column;"
     "background:#f6f7f9;color:#1d2330}"
     "header{order:-2;background:#1d3557;color:#fff;padding:12px 20px}h1{font-size:20px;margin:0}"
-    "#verdict{order:-1;padding:18px 20px;font-size:22px;font-weight:bold;color:#fff}"
+    ".verdict{order:-1;padding:18px 20px;font-size:22px;font-weight:bold;color:#fff}"
     ".v-block{background:#c1121f}.v-clean{background:#2a9d8f}.v-incomplete{background:#7b2cbf}"
     "#filters{padding:8px 20px;background:#e9ecef}#filters label{margin-right:12px}"
     "section{background:#fff;margin:10px 20px;padding:10px 14px;border-radius:6px;box-shadow:0 1px 2px #0002}"
@@ -148,7 +148,9 @@ static void html_file(pdp_report *r, const pdp_result *res)
         fputs("<p class=\"status\">", f);
         esc(f, msg(r, key), 0);
         fputs(" — ", f);
-        esc(f, res->error, 0);
+        char *why = report_reason(r, res->error);
+        esc(f, why, 0);
+        free(why);
         fputs("</p>\n", f);
     }
     pdp_clause cl[32];
@@ -162,7 +164,16 @@ static void html_file(pdp_report *r, const pdp_result *res)
     }
     file_values fv;
     file_values_init(&fv, res);
-    fputs("<table>\n", f);
+    fputs("<table>\n<thead><tr>", f);
+    static const char *cols[] = { "severity", "category", "where", "context", "why", "suggest" };
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "report.col.%s", cols[i]);
+        fputs("<th>", f);
+        esc(f, msg(r, key), 0);
+        fputs("</th>", f);
+    }
+    fputs("</tr></thead>\n", f);
     for (size_t i = 0; i < res->nfindings; i++)
         if (res->findings[i].severity > PDP_SEV_INFO) row(r, &fv, &res->findings[i]);
     fputs("</table></section>\n", f);
@@ -197,17 +208,25 @@ static void filters(pdp_report *r)
     fputs("</div>\n", f);
 }
 
+/* A verdict band: key's line in class cls. */
+static void band(pdp_report *r, const pdp_summary *s, const char *key, const char *cls)
+{
+    char *t = report_verdict(r, s, key);
+    fprintf(r->out, "<div class=\"verdict %s\">", cls);
+    esc(r->out, t, 0);
+    fputs("</div>\n", r->out);
+    free(t);
+}
+
+/* Findings to fix and files not read completely are two verdicts: a report
+ * with both shows both bands ("do not publish", then "not fully checked"). */
 static void html_end(pdp_report *r, const pdp_summary *s)
 {
     if (!r->state) html_start(r);
     FILE *f = r->out;
-    const char *which = s->errors ? "verdict.incomplete" : s->blocking ? "verdict.block" : "verdict.clean";
-    const char *cls = s->errors ? "v-incomplete" : s->blocking ? "v-block" : "v-clean";
-    char *t = report_verdict(r, s, which);
-    fprintf(f, "<div id=\"verdict\" class=\"%s\">", cls);
-    esc(f, t, 0);
-    fputs("</div>\n", f);
-    free(t);
+    if (s->blocking) band(r, s, "verdict.block", "v-block");
+    if (s->errors) band(r, s, "verdict.incomplete", "v-incomplete");
+    if (!s->blocking && !s->errors) band(r, s, "verdict.clean", "v-clean");
     filters(r);
     fputs("<style>#filters{order:-1}</style><script>", f);
     fputs(script, f);

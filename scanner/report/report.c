@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report_impl.h"
+#include "../detect/rules.h"
 #include "../util/buf.h"
 
 /* The report formats: a new one is its writer file and a row here. */
@@ -157,3 +158,36 @@ char *report_verdict(pdp_report *r, const pdp_summary *s, const char *key)
     const char *v[] = { files, n, bad, pdp_message(r->o.rules, level, r->o.lang) };
     return fill_template(pdp_message(r->o.rules, key, r->o.lang), k, v, 4);
 }
+
+/* The reason a file was not read completely, as the readers write it
+ * (English), in the report's language: in Thai, every phrase of a
+ * `reason.*` message of patterns/messages.yaml in it (the longest at each
+ * place) replaced by its Thai; numbers and names stay (heap). */
+char *report_reason(const pdp_report *r, const char *why)
+{
+    if (!why) return NULL;
+    const pdp_rules *rules = r->o.rules;
+    if (r->o.lang != PDP_LANG_TH || !rules) return xstrdup(why);
+    buf b;
+    buf_init(&b);
+    for (const char *p = why; *p;) {
+        const ui_message *best = NULL;
+        size_t best_len = 0;
+        for (size_t i = 0; i < rules->nmsgs; i++) {
+            const ui_message *m = &rules->msgs[i];
+            size_t l = strlen(m->en);
+            if (l > best_len && strncmp(m->key, "reason.", 7) == 0 && strncmp(p, m->en, l) == 0) {
+                best = m;
+                best_len = l;
+            }
+        }
+        if (best) {
+            buf_puts(&b, best->th);
+            p += best_len;
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    return buf_steal(&b);
+}
+

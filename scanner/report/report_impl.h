@@ -63,6 +63,10 @@ void file_values_free(file_values *fv);
  * pdp_mask_display masks it, and every other digit as X (heap). */
 char *context_masked(const file_values *fv, const char *ctx);
 
+/* A file's reason for not being read completely, in the report's language
+ * (heap; NULL for NULL). */
+char *report_reason(const pdp_report *r, const char *why);
+
 /* match and normalized as the report may show them: masked with
  * mask_values (heap; free it). */
 char *report_value(const pdp_report *r, const char *value);

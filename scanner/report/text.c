@@ -89,7 +89,9 @@ static void text_file(pdp_report *r, const pdp_result *res)
         fputs(col(r, c), f);
         put(f, "%s", report_file_name(r, res, 1));
         fprintf(f, ": %s%s — ", msg(r, key), col(r, C_RESET));
-        put(f, "%s\n", res->error ? res->error : "");
+        char *why = report_reason(r, res->error);
+        put(f, "%s\n", why ? why : "");
+        free(why);
     }
     if (!shown) return;
     char n[32];

@@ -27,5 +27,30 @@ ok $? "--mask-values: no found value in clear in any format ($(tail -1 "$T/leaks
 python3 tests/cli/leaks.py "$T/values.jsonl" "$T/plain.csv" > /dev/null 2>&1
 ok "$([ $? = 1 ]; echo $?)" "reports for programs (csv) show values unless --mask-values (the check sees them)"
 
+# --- verdicts: findings and an unreadable page in one file -----------------
+pdfunite corpus/pdf/beneficiary_list.pdf corpus/pdf/scanned_page.pdf "$T/both.pdf"
+"$BIN" scan -f jsonl "$T/both.pdf" > "$T/both.jsonl" 2>/dev/null
+ok "$(jq -se 'map(select(.type=="file"))[0] | .status=="partial" and .findings > 3' "$T/both.jsonl" >/dev/null; echo $?)" \
+  "a PDF of a list and a scanned page: partial, with findings"
+"$BIN" scan -f html --lang th "$T/both.pdf" > "$T/both.html" 2>/dev/null
+check "html: both verdicts, do not publish and not fully checked" sh -c "grep -q 'class=\"verdict v-block\">ผลการตรวจ: ห้ามเผยแพร่' '$T/both.html' && grep -q 'class=\"verdict v-incomplete\">ผลการตรวจ: ตรวจไม่ครบ' '$T/both.html'"
+check "html: the findings table has its column headers" sh -c "grep -q '<thead><tr><th>ระดับ</th><th>ข้อมูลที่พบ</th><th>อยู่ที่</th>' '$T/both.html'"
+CH=$(command -v chromium || command -v chromium-browser)
+"$CH" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,700 --screenshot="$T/both.png" "file://$T/both.html" >/dev/null 2>&1
+check "html in Chromium: the red band (do not publish), then the purple one (not fully checked)" sh -c "python3 tests/cli/png_pixel.py '$T/both.png' \$(seq 62 4 250 | sed 's/^/10,/') | uniq | tr '\n' ' ' | grep -q 'c1121f 7b2cbf'"
+python3 tests/cli/leaks.py "$T/both.jsonl" "$T/both.html" > "$T/leaks" 2>&1
+ok $? "html of that file: no found value in clear on the page ($(tail -1 "$T/leaks"))"
+
+# --- messages: every category a rule has says what it is, in Thai and English
+"$BIN" rules 2>/dev/null | awk '!/^#/ {print $2}' | sort -u > "$T/categories"
+missing=$(for c in $(cat "$T/categories"); do grep -q "^  category\.$c: {th: \"[^\"]*\", en: " patterns/messages.yaml || echo "$c"; done)
+ok "$([ -s "$T/categories" ] && [ -z "$missing" ]; echo $?)" "every category of the rules has its Thai and English name ($(wc -l < "$T/categories") categories)${missing:+; missing: $missing}"
+"$BIN" scan --lang th corpus tests/seeds > "$T/th.txt" 2>/dev/null
+check "the Thai report prints no raw message key" sh -c "! grep -Eq '(category|severity|status|report|kind|verdict)\.[a-z_]+' '$T/th.txt'"
+
+"$BIN" scan -f text --lang th corpus tests/regress > "$T/th-reasons.txt" 2>/dev/null
+grep -E ': (ตรวจได้ไม่ครบ|ตรวจไม่ได้) — ' "$T/th-reasons.txt" > "$T/th-status"; sed 's/^.* — //' "$T/th-status" > "$T/th-why"
+check "the Thai report gives the reasons a file was not read in Thai (page without text layer, encrypted, damaged, limits)" sh -c "grep -q 'scanned_page.pdf: ตรวจได้ไม่ครบ — หน้าที่ไม่มีชั้นข้อความ (ภาพสแกน) (หน้า 2)' '$T/th-status' && [ \$(wc -l < '$T/th-status') -ge 8 ] && ! grep -Eiq 'not checked|not read|[(]page|damaged|truncated|encrypted|limit|crashed' '$T/th-why'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
