@@ -14,6 +14,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 DATADIR = $(PREFIX)/share/pdpascan/patterns
+DOCDIR = $(PREFIX)/share/doc/pdpascan
 
 CORE_PKGS = libpcre2-8 yaml-0.1 glib-2.0 nettle
 # ICU is opened when first needed (scanner/util/icu.h): headers only for the
@@ -39,7 +40,7 @@ CFLAGS ?= -O2 -g
 # program that runs the SSE2 ways everywhere, to test or measure them whole.
 SIMD ?= avx512
 SIMD_MAX = $(if $(filter sse2,$(SIMD)),0,$(if $(filter avx2,$(SIMD)),1,2))
-WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-psabi
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
 	$(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -pthread -fPIC \
 	-DPDP_DATADIR='"$(DATADIR)"' -DPDP_LIBDIR='"$(LIBDIR)"' -DPDP_SIMD_MAX=$(SIMD_MAX) $(PKG_CFLAGS)
@@ -152,13 +153,18 @@ INCDIR = $(PREFIX)/include
 LIBDIR_DEV = $(PREFIX)/lib
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/lexicon \
-		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR_DEV)/pkgconfig
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR_DEV)/pkgconfig \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pdpascan
 	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/pdpascan-formats.so
 	install -m 644 patterns/*.yaml patterns/README.md $(DESTDIR)$(DATADIR)/
 	install -m 644 patterns/rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 patterns/lexicon/*.yaml patterns/lexicon/*.txt $(DESTDIR)$(DATADIR)/lexicon/
 	install -m 644 man/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	install -m 644 README.md LICENSE docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 completions/pdpascan.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pdpascan
+	install -m 644 completions/_pdpascan $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_pdpascan
 	install -m 644 scanner/include/pdpascan.h $(DESTDIR)$(INCDIR)/pdpascan.h
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR_DEV)/libpdpascan.so.1.0.0
 	ln -sf libpdpascan.so.1.0.0 $(DESTDIR)$(LIBDIR_DEV)/$(SONAME)
@@ -170,6 +176,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pdpascan $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	rm -rf $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pdpascan $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_pdpascan
 	rm -rf $(DESTDIR)$(LIBDIR)
 	rm -rf $(DESTDIR)$(PREFIX)/share/pdpascan
 	rm -f $(DESTDIR)$(INCDIR)/pdpascan.h $(DESTDIR)$(LIBDIR_DEV)/libpdpascan.* $(DESTDIR)$(LIBDIR_DEV)/pkgconfig/pdpascan.pc

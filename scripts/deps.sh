@@ -75,6 +75,17 @@ for extra in "$@"; do
   esac
 done
 
+# Run a command with its output kept aside: shown (its last 40 lines) and
+# the script ended with its status when it fails.
+quietly() {
+  log=$(mktemp /tmp/pdpascan-deps.XXXXXX)
+  if "$@" >"$log" 2>&1; then rm -f "$log"; return 0; else rc=$?; fi
+  echo "pdpascan: failed ($rc): $*" >&2
+  tail -n 40 "$log" >&2
+  rm -f "$log"
+  exit "$rc"
+}
+
 install_missing() {
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" != 0 ]; then
@@ -83,8 +94,8 @@ install_missing() {
     exit 1
   fi
   echo "pdpascan: installing Debian packages:$missing" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  quietly apt-get update -qq
+  quietly env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 }
 install_missing
 
@@ -96,7 +107,7 @@ for extra in "$@"; do
     if [ ! -x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
       echo "pdpascan: installing the SARIF validator (npm @microsoft/sarif-multitool)" >&2
       mkdir -p "$tools"
-      npm install --silent --no-audit --no-fund --prefix "$tools" @microsoft/sarif-multitool@5.7.0 >/dev/null
+      quietly npm install --silent --no-audit --no-fund --prefix "$tools" @microsoft/sarif-multitool@5.7.0
       chmod u+x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
     fi
   fi

@@ -5,7 +5,8 @@
  *   pdpascan rules [--rules DIR]       list the loaded rules
  *   pdpascan explain RULE-ID           what one rule looks for
  *   pdpascan hook install|uninstall    the git pre-commit hook (git.c)
- *   pdpascan --help | --version
+ *   pdpascan version | -V | --version
+ *   pdpascan --help
  *
  * Exit codes (CONTRACT.md): 0 nothing at or above --fail-on; 1 findings at or
  * above it; 2 usage error or an input not scanned completely (2 wins). */
@@ -111,7 +112,9 @@ static void on_result(void *ctx, pdp_result *res)
 /* The site's configuration (.pdpascan.yaml, walking up from the first
  * PATH, or --config) fills what the command line left unset, and the
  * allowlist (.pdpascan-allow beside it or above, --allow, the config's
- * `allow:`) and the baseline (--baseline, or the config's) go into *allow.
+ * `allow:`) and the baseline (--baseline, the config's, or
+ * .pdpascan-baseline beside it or above: where the hook's advice writes it)
+ * go into *allow.
  * 0, or 2 with a message on stderr. */
 static int apply_config(scan_cfg *c, const char *first, config *cf, pdp_allow *allow)
 {
@@ -134,8 +137,11 @@ static int apply_config(scan_cfg *c, const char *first, config *cf, pdp_allow *a
     if (!rc && allow_file && pdp_allow_load(allow, allow_file, &err) != 0) rc = 2;
     free(allow_file);
     if (!rc && c->allow && pdp_allow_load(allow, c->allow, &err) != 0) rc = 2;
+    char *found = NULL;
     const char *bl = c->baseline ? c->baseline : c->write_baseline ? NULL : cf->baseline;
+    if (!bl && !c->write_baseline && !c->no_config) bl = found = config_find(first, ".pdpascan-baseline");
     if (!rc && bl && pdp_allow_load_baseline(allow, bl, &err) != 0) rc = 2;
+    free(found);
     if (rc) {
         fprintf(stderr, "pdpascan: %s\n", err);
         free(err);
@@ -320,6 +326,29 @@ static int cmd_hook(int argc, char **argv)
     return rc ? 2 : 0;
 }
 
+/* pdpascan version | -V | --version [--rules DIR]: the program's version,
+ * and the rule set's (the hash results and caches are keyed by). */
+static int cmd_version(int argc, char **argv)
+{
+    const char *dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rules") && i + 1 < argc) dir = argv[++i];
+        else if (!strncmp(argv[i], "--rules=", 8)) dir = argv[i] + 8;
+        else return usage_error("version: unknown argument '%s'", argv[i]);
+    }
+    printf("pdpascan %s\n", PDP_VERSION);
+    pdp_rules *r;
+    char *err = NULL;
+    if (pdp_rules_load_ex(dir, PDP_RULES_CACHE | PDP_RULES_NO_JIT, &r, &err) != 0) {
+        printf("rules: not loaded (%s)\n", err);
+        free(err);
+        return 2;
+    }
+    printf("rules %s (%zu rules from %s)\n", pdp_rules_version(r), pdp_rules_count(r), pdp_rules_dir(r));
+    pdp_rules_free(r);
+    return 0;
+}
+
 static int cmd_rules(int argc, char **argv)
 {
     const char *dir = NULL;
@@ -393,10 +422,7 @@ int main(int argc, char **argv)
         fputs(usage_text, stdout);
         return 0;
     }
-    if (!strcmp(cmd, "--version")) {
-        printf("pdpascan %s\n", PDP_VERSION);
-        return 0;
-    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") || !strcmp(cmd, "version")) return cmd_version(argc - 1, argv + 1);
     if (!strcmp(cmd, "scan")) return cmd_scan(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);

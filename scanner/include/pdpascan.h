@@ -300,6 +300,11 @@ char *pdp_mask_display(const char *value);
  * (pdp_report_end, made with pdp_summary_add).  Values are masked in the
  * people's formats unless show_values, and in every format with
  * mask_values (reports that leave the machine).  out stays the caller's. */
+/* The version of the JSON Lines / JSON records (docs/CONTRACT.md), in the
+ * summary record's "schema": raised when a record changes in a way a reader
+ * must know of (fields are only ever added). */
+#define PDP_REPORT_SCHEMA 1
+
 typedef struct pdp_report_opts {
     const pdp_rules *rules;   /* for messages */
     pdp_lang lang;

@@ -1,5 +1,7 @@
-/* csv.c — `--format csv`: one row per finding (and one per file that could
- * not be read completely), for Excel and LibreOffice: UTF-8 with a byte
+/* csv.c — `--format csv`: one row per finding, one per file that could not
+ * be read completely, and one per file with nothing found (status ok or
+ * skipped, rule empty: the sheet shows what was checked), for Excel and
+ * LibreOffice: UTF-8 with a byte
  * order mark so that Thai shows, CRLF line ends, every field quoted, and a
  * field that a spreadsheet would run as a formula (= + - @ first) made
  * text with a leading apostrophe — values come from documents. */
@@ -65,7 +67,8 @@ static void csv_file(pdp_report *r, const pdp_result *res)
         field(f, r->o.lang == PDP_LANG_TH ? x->message_th : x->message_en, 0);
         field(f, x->fingerprint, 1);
     }
-    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL) {
+    int unread = res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL;
+    if (unread || (!res->nfindings && res->file[0])) {
         field(f, report_file_name(r, res, 0), 0);
         field(f, res->format, 0);
         field(f, pdp_status_name(res->status), 0);

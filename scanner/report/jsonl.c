@@ -100,10 +100,10 @@ static void summary(pdp_report *r, const pdp_summary *s)
 {
     FILE *f = r->out;
     fprintf(f,
-            "{\"type\":\"summary\",\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
+            "{\"type\":\"summary\",\"schema\":%d,\"files\":%zu,\"findings\":%zu,\"errors\":%zu,\"partial\":%zu,"
             "\"skipped\":%zu,\"suppressed\":%zu,\"bytes\":%llu,\"seconds\":%.3f",
-            s->files, s->findings, s->errors, s->partial, s->skipped, s->suppressed, (unsigned long long)s->bytes,
-            s->seconds);
+            PDP_REPORT_SCHEMA, s->files, s->findings, s->errors, s->partial, s->skipped, s->suppressed,
+            (unsigned long long)s->bytes, s->seconds);
     if (s->cached || s->scanned) fprintf(f, ",\"cached\":%zu", s->cached);
     /* the folders holding the most findings above info (high first) */
     size_t n = folders_top(r, 20);

@@ -64,14 +64,35 @@ static void rules(pdp_report *r)
     }
 }
 
+/* The README beside the rules: an installed rule set is
+ * <prefix>/share/pdpascan/patterns and its README
+ * <prefix>/share/doc/pdpascan/README.md; a source tree's patterns/ has it
+ * in the folder above (heap; a file: URI). */
+static char *readme_uri(const pdp_rules *rules)
+{
+    const char *dir = rules ? pdp_rules_dir(rules) : NULL;
+    static const char installed[] = "/share/pdpascan/patterns";
+    if (!dir || dir[0] != '/') return xstrdup("file:///usr/local/share/doc/pdpascan/README.md");
+    size_t n = strlen(dir), k = sizeof installed - 1;
+    while (n > 1 && dir[n - 1] == '/') n--;
+    if (n >= k && strncmp(dir + n - k, installed, k) == 0)
+        return xasprintf("file://%.*s/share/doc/pdpascan/README.md", (int)(n - k), dir);
+    size_t up = n;
+    while (up > 0 && dir[up - 1] != '/') up--;
+    return xasprintf("file://%.*s/README.md", (int)(up ? up - 1 : 0), dir);
+}
+
 static void start(pdp_report *r)
 {
     FILE *f = r->out;
     r->state = calloc(1, sizeof(sarif_state));
     fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{"
-          "\"tool\":{\"driver\":{\"name\":\"pdpascan\",\"version\":\"" PDP_VERSION "\","
-          "\"informationUri\":\"https://example.invalid/pdpascan\",\"rules\":[",
+          "\"tool\":{\"driver\":{\"name\":\"pdpascan\",\"version\":\"" PDP_VERSION "\",\"informationUri\":",
           f);
+    char *uri = readme_uri(r->o.rules);
+    json_string(f, uri);
+    free(uri);
+    fputs(",\"rules\":[", f);
     rules(r);
     fputs("]}},\n\"results\":[", f);
 }

@@ -131,8 +131,8 @@ check "allowlist: path globs and patterns with a rule" sh -c "'$ABS_BIN' scan -f
 printf 'โทร. 081-234-5678 <!-- pdpascan:allow -->\nโทร. 089-999-1234\n' > "$T/marker.txt"
 check "an inline pdpascan:allow marker suppresses findings on its line only" sh -c "'$ABS_BIN' scan -f jsonl --no-config '$T/marker.txt' | jq -se '(map(select(.type==\"finding\")) | map(.normalized)) == [\"0899991234\"]'"
 printf 'fail_on: high\nformat: csv\nrules: {disable: [th.phone]}\nexclude: ["*.skip"]\n' > "$S/.pdpascan.yaml"
-printf 'โทร. 081-234-5678\n' > "$S/docs/phone.txt"; cp "$S/docs/phone.txt" "$S/docs/x.skip"
-check ".pdpascan.yaml: rules off, output format, excludes, threshold" sh -c "cd '$S' && out=\$('$ABS_BIN' scan docs/phone.txt docs/x.skip); rc=\$?; [ \$rc = 0 ] && printf '%s' \"\$out\" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' && ! printf '%s' \"\$out\" | grep -q x.skip"
+mkdir -p "$S/part"; printf 'โทร. 081-234-5678\n' > "$S/docs/phone.txt"; cp "$S/docs/phone.txt" "$S/part/phone.txt"; cp "$S/docs/phone.txt" "$S/part/x.skip"
+check ".pdpascan.yaml: rules off, output format, excludes, threshold" sh -c "cd '$S' && out=\$('$ABS_BIN' scan part); rc=\$?; [ \$rc = 0 ] && printf '%s' \"\$out\" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' && ! printf '%s' \"\$out\" | grep -q x.skip"
 check "command-line options win over .pdpascan.yaml" sh -c "cd '$S' && '$ABS_BIN' scan -f jsonl --fail-on info docs/phone.txt | jq -se 'map(select(.type==\"summary\")) | length == 1'"
 # Whole-archive scans (issue 6)
 find corpus/text -name '*.txt' -print0 > "$T/list0"; find corpus/text -name '*.txt' > "$T/list"
@@ -208,6 +208,14 @@ check "installed binary finds its installed patterns" sh -c "cd / && '$T/inst/us
 check "installed binary loads its installed format plugin" sh -c "cd / && '$T/inst/usr/bin/pdpascan' scan -f jsonl '$(pwd)/corpus/pdf/annotated_form.pdf' | jq -se 'map(select(.type==\"file\")) | .[0] | .status==\"ok\" and .findings==2'"
 check "without the plugin, documents are errors, not clean" sh -c "cp '$BIN' '$T/lonely' && '$T/lonely' scan --rules patterns -f jsonl corpus/pdf/annotated_form.pdf | jq -se 'map(select(.type==\"file\")) | .[0].status==\"error\"'"
 check "man page installed" test -s "$T/inst/usr/share/man/man1/pdpascan.1"
+cat > "$T/complete.bash" <<'EOF'
+. "$1/usr/share/bash-completion/completions/pdpascan"
+COMP_WORDS=(pdpascan scan --mask); COMP_CWORD=2; _pdpascan; [ "${COMPREPLY[*]}" = --mask-values ] || exit 1
+COMP_WORDS=(pdpascan scan -f s); COMP_CWORD=3; _pdpascan; [ "${COMPREPLY[*]}" = sarif ] || exit 1
+COMP_WORDS=(pdpascan ver); COMP_CWORD=1; _pdpascan; [ "${COMPREPLY[*]}" = version ]
+EOF
+check "bash and zsh completion installed; bash completes commands, scan's options and formats" sh -c "test -s '$T/inst/usr/share/zsh/vendor-completions/_pdpascan' && bash '$T/complete.bash' '$T/inst'"
+check "README and docs installed, where SARIF's informationUri points" sh -c "'$T/inst/usr/bin/pdpascan' scan -f sarif '$T/pii.txt' | jq -r '.runs[0].tool.driver.informationUri' | grep -qx 'file://$T/inst/usr/share/doc/pdpascan/README.md' && test -s '$T/inst/usr/share/doc/pdpascan/README.md' && test -s '$T/inst/usr/share/doc/pdpascan/USAGE.md'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

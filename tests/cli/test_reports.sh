@@ -52,5 +52,33 @@ check "the Thai report prints no raw message key" sh -c "! grep -Eq '(category|s
 grep -E ': (ตรวจได้ไม่ครบ|ตรวจไม่ได้) — ' "$T/th-reasons.txt" > "$T/th-status"; sed 's/^.* — //' "$T/th-status" > "$T/th-why"
 check "the Thai report gives the reasons a file was not read in Thai (page without text layer, encrypted, damaged, limits)" sh -c "grep -q 'scanned_page.pdf: ตรวจได้ไม่ครบ — หน้าที่ไม่มีชั้นข้อความ (ภาพสแกน) (หน้า 2)' '$T/th-status' && [ \$(wc -l < '$T/th-status') -ge 8 ] && ! grep -Eiq 'not checked|not read|[(]page|damaged|truncated|encrypted|limit|crashed' '$T/th-why'"
 
+# --- conventions ------------------------------------------------------------
+check "pdpascan version, -V and --version: the program's version and the rule set's" sh -c "for v in version -V --version; do '$BIN' \$v | sed -n 2p | grep -Eq '^rules [0-9a-f]{40} \\([0-9]+ rules from ' || exit 1; done; '$BIN' -V | grep -q '^pdpascan [0-9]'"
+printf 'โทร. 081-234-5678\n' > "$T/phone.txt"
+printf 'ประกาศ\n' > "$T/clean.txt"
+check "the JSON Lines summary carries its schema version" sh -c "'$BIN' scan -f jsonl '$T/clean.txt' | jq -se 'map(select(.type==\"summary\"))[0].schema == 1'"
+check "csv: a file with nothing found has its row (status ok), so the sheet shows what was checked" sh -c "'$BIN' scan -f csv '$T/clean.txt' '$T/phone.txt' | tr -d '\r' | grep -c '^\"$T/' | grep -qx 2 && '$BIN' scan -f csv '$T/clean.txt' | grep -q '^\"$T/clean.txt\",\"text\",\"ok\"'"
+
+# scripts/deps.sh shows why an install step failed (a stand-in apt-get that fails)
+mkdir -p "$T/fakebin"
+printf '#!/bin/sh\necho "E: Unable to locate package libimaginary-dev" >&2\nexit 100\n' > "$T/fakebin/apt-get"
+printf '#!/bin/sh\nexit 1\n' > "$T/fakebin/pkg-config"
+chmod +x "$T/fakebin/apt-get" "$T/fakebin/pkg-config"
+if [ "$(id -u)" = 0 ]; then
+  PATH="$T/fakebin:$PATH" sh scripts/deps.sh > "$T/deps.out" 2>&1; rc=$?
+  ok "$([ $rc = 100 ] && grep -q 'Unable to locate package libimaginary-dev' "$T/deps.out"; echo $?)" "scripts/deps.sh: a failed install step shows apt-get's error and exits with its status"
+fi
+
+# --- the hook's advice works: --write-baseline as it says, then the commit passes
+G="$T/site"; mkdir -p "$G"
+( cd "$G" && git init -q . && git config user.email t@t && git config user.name t && PATH="$(dirname "$BIN"):$PATH" pdpascan hook install >/dev/null 2>&1 ) 
+cp "$T/phone.txt" "$G/contact.txt"
+( cd "$G" && git add contact.txt && PATH="$(dirname "$BIN"):$PATH" git commit -qm one >/dev/null 2>&1 ); blocked=$?
+( cd "$G" && PATH="$(dirname "$BIN"):$PATH" pdpascan scan --staged --write-baseline .pdpascan-baseline >/dev/null 2>&1 )
+( cd "$G" && PATH="$(dirname "$BIN"):$PATH" git commit -qm one >/dev/null 2>&1 ); passed=$?
+ok "$([ $blocked != 0 ] && [ $passed = 0 ]; echo $?)" "hook: blocked, then the advised --write-baseline .pdpascan-baseline lets the commit through (found walking up)"
+mkdir -p "$G/sub" && cp "$T/phone.txt" "$G/sub/p.txt"
+check "a .pdpascan-baseline above the scanned folder is used by a plain scan too" sh -c "cd '$G/sub' && '$BIN' scan p.txt >/dev/null 2>&1"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

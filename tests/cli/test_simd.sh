@@ -21,6 +21,7 @@ ok "$([ -s "$T/default" ]; echo $?)" "the default build reports on corpus/, the 
 for way in avx2 sse2; do
   make --no-print-directory -j2 BUILD="build-$way" SIMD=$way build-$way/pdpascan build-$way/pdpascan-formats.so >"$T/$way.log" 2>&1
   ok $? "make SIMD=$way builds"
+  ok "$(! grep -E 'warning:|note:' "$T/$way.log" >/dev/null; echo $?)" "make SIMD=$way prints no warning and no note (ABI notes included)$(grep -m1 -E 'warning:|note:' "$T/$way.log" | sed 's/^/: /')"
   findings "build-$way" > "$T/$way"
   cmp -s "$T/default" "$T/$way"
   ok $? "SIMD=$way: the same findings, byte for byte$(cmp "$T/default" "$T/$way" 2>/dev/null | sed 's/^/ (/;s/$/)/')"
