@@ -94,16 +94,19 @@ uint64_t archive_parse_size(const char *s)
     return *end ? 0 : (uint64_t)v;
 }
 
+/* One input smaller than this is read before a progress line could help. */
+#define PROGRESS_MIN_BYTES (16u << 20)
+
 void progress_start(progress *p, const input_list *in, int on)
 {
     memset(p, 0, sizeof *p);
-    p->on = on;
     p->total = in->len;
     p->start = p->last = monotonic_seconds();
     for (size_t i = 0; on && i < in->len; i++) {
         uint64_t size;
         if (input_size(&in->v[i], &size)) p->total_bytes += size;
     }
+    p->on = on && (in->len > 1 || p->total_bytes >= PROGRESS_MIN_BYTES);
 }
 
 static void show(progress *p, double t)
@@ -115,10 +118,11 @@ static void show(progress *p, double t)
     fflush(stderr);
 }
 
+/* The findings the reports list: those above info. */
 static void count(progress *p, const pdp_result *res)
 {
     for (size_t i = 0; i < res->nchildren; i++) count(p, &res->children[i]);
-    p->findings += res->nfindings;
+    for (size_t i = 0; i < res->nfindings; i++) p->findings += res->findings[i].severity > PDP_SEV_INFO;
 }
 
 void progress_add(progress *p, const pdp_result *res)
@@ -131,6 +135,13 @@ void progress_add(progress *p, const pdp_result *res)
     if (t - p->last < 0.2 && p->done < p->total) return;
     p->last = t;
     show(p, t);
+}
+
+void progress_clear(progress *p)
+{
+    if (!p->on || !p->done) return;
+    fputs("\r\033[K", stderr);
+    p->last = 0; /* drawn again by the next progress_add */
 }
 
 void progress_end(progress *p)

@@ -33,6 +33,9 @@ typedef struct progress {
 } progress;
 void progress_start(progress *p, const input_list *in, int on);
 void progress_add(progress *p, const pdp_result *res);
+/* Clear the progress line, so that a warning starts on a clean line (the
+ * next progress_add draws it again). */
+void progress_clear(progress *p);
 void progress_end(progress *p);
 
 #endif

@@ -69,13 +69,18 @@ typedef struct run_ctx {
     FILE *baseline;   /* --write-baseline, or NULL */
     progress prog;
     int show_values;  /* --show-values (and no --mask-values): names shown as they are */
+    size_t warned, unwarned; /* inputs not read completely: said on stderr, and only counted */
 } run_ctx;
 
 /* Problems also go to stderr as one line naming the file, never its data:
  * the name as the text report shows it (values in member names masked,
  * control characters escaped), at most MAX_PROBLEM_LINES for one input and
- * then a line that counts the rest (a nested archive may hold thousands). */
+ * then a line that counts the rest (a nested archive may hold thousands).
+ * After MAX_WARNED_INPUTS inputs with problems, the others are only counted,
+ * and one line at the end says how many (an archive may hold thousands of
+ * scans; the report lists each). */
 #define MAX_PROBLEM_LINES 5
+#define MAX_WARNED_INPUTS 10
 static void warn_problems(const pdp_result *res, int show_values, size_t *said)
 {
     for (size_t i = 0; i < res->nchildren; i++) warn_problems(&res->children[i], show_values, said);
@@ -99,14 +104,26 @@ static void warn_input_problems(const pdp_result *res, int show_values)
     free(name);
 }
 
+static int has_problems(const pdp_result *res)
+{
+    for (size_t i = 0; i < res->nchildren; i++)
+        if (has_problems(&res->children[i])) return 1;
+    return res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL;
+}
+
 static void on_result(void *ctx, pdp_result *res)
 {
     run_ctx *c = ctx;
     if (c->baseline) pdp_baseline_write(c->baseline, res);
     pdp_report_file(c->rep, res);
     pdp_summary_add(&c->sum, res, c->fail_on);
+    if (has_problems(res) && c->warned++ < MAX_WARNED_INPUTS) {
+        progress_clear(&c->prog);
+        warn_input_problems(res, c->show_values);
+    } else if (has_problems(res)) {
+        c->unwarned++;
+    }
     progress_add(&c->prog, res);
-    warn_input_problems(res, c->show_values);
 }
 
 /* The site's configuration (.pdpascan.yaml, walking up from the first
@@ -274,13 +291,15 @@ static int cmd_scan(int argc, char **argv)
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
     pdp_report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
-    run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values };
+    run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values, 0, 0 };
     pdp_options opt = { 0 };
     opt.allow = allow;
     opt.with_context = with_context;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
     size_t stuck = scan_inputs(rules, &opt, &in, &c, results, &ctx);
     progress_end(&ctx.prog);
+    if (ctx.unwarned)
+        fprintf(stderr, "pdpascan: %zu more files not read completely (the report lists each)\n", ctx.unwarned);
     if (results) cache_stats(results, &ctx.sum.cached, &ctx.sum.scanned);
     ctx.sum.seconds = monotonic_seconds() - t0;
     pdp_report_end(ctx.rep, &ctx.sum);

@@ -69,6 +69,24 @@ if [ "$(id -u)" = 0 ]; then
   ok "$([ $rc = 100 ] && grep -q 'Unable to locate package libimaginary-dev' "$T/deps.out"; echo $?)" "scripts/deps.sh: a failed install step shows apt-get's error and exits with its status"
 fi
 
+# --- the terminal ---------------------------------------------------------------
+mkdir -p "$T/bad"; for i in $(seq 1 25); do printf '%%PDF-1.4\nbroken %d\n' $i > "$T/bad/b$i.pdf"; done
+script -qec "'$BIN' scan -f jsonl -o /dev/null '$T/phone.txt'" /dev/null > "$T/one.tty"
+check "no progress line for a single small file" sh -c "! grep -q 'files .*MB/s' '$T/one.tty'"
+yes 'ประกาศ เรื่อง ทดสอบ ระบบ ๑๒๓๔ บาท' | head -c 300000000 > "$T/a-big.txt"  # long enough for the progress line to be drawn
+script -qec "'$BIN' scan -j1 -f jsonl -o '$T/tty.jsonl' '$T/a-big.txt' '$T/bad' corpus/text corpus/pdf" /dev/null > "$T/many.tty"
+cat > "$T/clean_lines.py" <<'EOF'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8", errors="replace", newline="").read()
+at = [m.start() for m in re.finditer("pdpascan: ", t)]
+ok = at and all(i == 0 or t[i - 1] == "\n" or t[max(0, i - 4):i] == "\r\x1b[K" for i in at)
+sys.exit(0 if ok and re.search("files .*MB/s", t) else 1)
+EOF
+check "warnings start on a clean line, never on the progress line" python3 "$T/clean_lines.py" "$T/many.tty"
+check "the progress line's findings are the report's (findings above info)" sh -c "[ \"\$(tr '\r' '\n' < '$T/many.tty' | grep -o '[0-9]* findings' | tail -1)\" = \"\$(jq -s 'map(select(.type==\"finding\" and .severity!=\"info\")) | length' '$T/tty.jsonl') findings\" ]"
+"$BIN" scan -f jsonl -o /dev/null "$T/bad" 2> "$T/bad.err"
+check "25 unreadable files: 10 warning lines, then one that counts the rest" sh -c "[ \$(wc -l < '$T/bad.err') = 11 ] && tail -1 '$T/bad.err' | grep -q '^pdpascan: 15 more files not read completely'"
+
 # --- the hook's advice works: --write-baseline as it says, then the commit passes
 G="$T/site"; mkdir -p "$G"
 ( cd "$G" && git init -q . && git config user.email t@t && git config user.name t && PATH="$(dirname "$BIN"):$PATH" pdpascan hook install >/dev/null 2>&1 ) 
