@@ -5,6 +5,7 @@
  *   pdpascan rules [--rules DIR]       list the loaded rules
  *   pdpascan explain RULE-ID           what one rule looks for
  *   pdpascan hook install|uninstall    the git pre-commit hook (git.c)
+ *   pdpascan text [--normalized] FILE...
  *   pdpascan version | -V | --version
  *   pdpascan --help
  *
@@ -31,6 +32,7 @@
 #include "../util/utf8.h"
 #include "walk.h"
 #include "options.h"
+#include "text_cmd.h"
 
 /* The program always keeps the parsed rule files cached (docs/DESIGN.md "Start-up"). */
 static int load_rules_flags(const char *dir, unsigned flags, pdp_rules **r)
@@ -445,6 +447,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "scan")) return cmd_scan(argc - 1, argv + 1);
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "text")) return cmd_text(argc - 1, argv + 1);
     if (!strcmp(cmd, "hook")) return cmd_hook(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

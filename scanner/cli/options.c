@@ -15,6 +15,7 @@ const char *usage_text =
     "       pdpascan rules [--rules DIR]      list the loaded rules\n"
     "       pdpascan explain RULE-ID          what one rule looks for and why (in --lang/LANG)\n"
     "       pdpascan hook install [--force] | uninstall   git pre-commit hook\n"
+    "       pdpascan text [--normalized] FILE...   the text as the detectors read it (parts, pages, sheets)\n"
     "       pdpascan version [--rules DIR]    the program's and the rule set's versions (also -V, --version)\n"
     "       pdpascan --help\n"
     "\n"

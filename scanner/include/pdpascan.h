@@ -129,6 +129,15 @@ typedef struct pdp_options {
                                with many findings takes far less memory */
     const struct pdp_allow *allow; /* findings it matches are left out (counted in
                                pdp_result.suppressed); NULL: none */
+    /* Called with the text exactly as the detectors read it, in order, to
+     * show what was read (`pdpascan text`): when a piece starts (text NULL;
+     * loc its location, sep what joins it to the text before: "\n", or "\t"
+     * between the cells of one table row) and with each stretch of it (loc
+     * NULL).  file is the result's name ("outer!/inner" inside a document).
+     * NULL: not called. */
+    void (*text_fn)(void *ctx, const char *file, const struct pdp_location *loc, const char *sep,
+                    const char *text, size_t len);
+    void *text_ctx;
 } pdp_options;
 
 /* Suppression: an allowlist (YAML `allow:` entries — value, pattern, path,
@@ -288,6 +297,11 @@ typedef struct pdp_clause {
     size_t passages;
 } pdp_clause;
 size_t pdp_result_clauses(const pdp_result *res, pdp_clause *out, size_t max);
+
+/* text as the detectors see it after the Thai normalizer (digits as ASCII,
+ * marks in order, broken vowels repaired; docs/WHAT-IS-FOUND.md): a heap
+ * string of *out_len bytes. */
+char *pdp_normalize(const char *text, size_t len, size_t *out_len);
 
 /* A display form of a value with most characters masked, for reports that
  * must not show it (heap string). */

@@ -21,6 +21,7 @@
 
 #include "../util/utf8.h"
 #include "fast_path.h"
+#include "../include/pdpascan.h"
 
 typedef struct cpinfo {
     uint32_t cp;  /* after look-alike mapping */
@@ -251,4 +252,17 @@ void thai_normalize(const char *src, size_t len, buf *out, offmap *map)
         }
         i += step(&st, i);
     }
+}
+
+char *pdp_normalize(const char *text, size_t len, size_t *out_len)
+{
+    buf out;
+    offmap map;
+    buf_init(&out);
+    offmap_init(&map);
+    thai_normalize(text ? text : "", text ? len : 0, &out, &map);
+    offmap_free(&map);
+    if (out_len) *out_len = out.len;
+    char *s = buf_steal(&out);
+    return s ? s : xstrdup("");
 }

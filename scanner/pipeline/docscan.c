@@ -49,6 +49,7 @@ struct docscan {
     int with_context;             /* fill findings' before/after */
     int marks;                    /* the text of this round holds ALLOW_MARK */
     policy_fp_key *fp_key;
+    const pdp_options *opt;       /* for its text_fn, or NULL */
 };
 
 void location_copy(pdp_location *dst, const pdp_location *src)
@@ -78,6 +79,7 @@ docscan *docscan_new(const pdp_rules *r, const pdp_options *opt, pdp_result *res
     d->max_findings = opt && opt->max_findings ? opt->max_findings : DEFAULT_MAX_FINDINGS;
     d->allow = opt ? opt->allow : NULL;
     d->with_context = opt && opt->with_context;
+    d->opt = opt && opt->text_fn ? opt : NULL;
     buf_init(&d->raw);
     buf_init(&d->norm);
     offmap_init(&d->map);
@@ -118,6 +120,7 @@ uint64_t docscan_piece_sep(docscan *d, const pdp_location *loc, const char *sep)
     piece *p = &d->pieces[d->npieces++];
     p->start = doc_len(d);
     location_copy(&p->loc, loc);
+    if (d->opt) d->opt->text_fn(d->opt->text_ctx, d->res->file, loc, sep, NULL, 0);
     return p->start;
 }
 
@@ -360,7 +363,9 @@ void docscan_text(docscan *d, const char *text, size_t len)
 {
     if (d->full) return;
     if (!d->npieces) docscan_piece(d, &(pdp_location){ .line = 1 });
+    size_t was = d->raw.len;
     append_clean(d, (const unsigned char *)text, len);
+    if (d->opt) d->opt->text_fn(d->opt->text_ctx, d->res->file, NULL, NULL, d->raw.data + was, d->raw.len - was);
     if (d->raw.len - (size_t)(d->commit_lo > d->raw_base ? d->commit_lo - d->raw_base : 0) >= CHUNK + OVERLAP)
         round_scan(d, 0);
 }

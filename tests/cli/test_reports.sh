@@ -69,6 +69,16 @@ if [ "$(id -u)" = 0 ]; then
   ok "$([ $rc = 100 ] && grep -q 'Unable to locate package libimaginary-dev' "$T/deps.out"; echo $?)" "scripts/deps.sh: a failed install step shows apt-get's error and exits with its status"
 fi
 
+# --- pdpascan text: what the detectors read ---------------------------------------
+"$BIN" text corpus/pdf/beneficiary_list.pdf > "$T/list.txt" 2>&1
+check "text: a PDF's metadata and pages under their headings, a table row as one line of tab-separated cells" sh -c "grep -qx -- '==> corpus/pdf/beneficiary_list.pdf <==' '$T/list.txt' && grep -qx -- '--- metadata ---' '$T/list.txt' && grep -qx -- '--- page 2 ---' '$T/list.txt' && grep -q \"^๑\$(printf '\t')นางมาลี ดวงดี\$(printf '\t')๑-๙๕๓๔-๒๓๖๖๗-๑๒-๕\" '$T/list.txt'"
+check "text --normalized: Thai digits as the detectors see them" sh -c "'$BIN' text --normalized corpus/pdf/beneficiary_list.pdf | grep -q '1-9534-23667-12-5'"
+check "text: sheets of a workbook under their names" sh -c "'$BIN' text corpus/xlsx/beneficiaries.xlsx | grep -qx -- '--- sheet รายชื่อ ---'"
+printf 'a\033[31mred\033[0m b\n' > "$T/esc.txt"
+check "text: control characters of a document are escaped, never sent to the terminal" sh -c "'$BIN' text '$T/esc.txt' | grep -qi 'a.x1b.31mred' && ! '$BIN' text '$T/esc.txt' | grep -q \"\$(printf '\033')\""
+"$BIN" text corpus/pdf/scanned_page.pdf > /dev/null 2> "$T/scan.err"; rc=$?
+ok "$([ $rc = 2 ] && grep -q 'page without text layer' "$T/scan.err"; echo $?)" "text: a scanned page is said on stderr, exit 2"
+
 # --- the terminal ---------------------------------------------------------------
 mkdir -p "$T/bad"; for i in $(seq 1 25); do printf '%%PDF-1.4\nbroken %d\n' $i > "$T/bad/b$i.pdf"; done
 script -qec "'$BIN' scan -f jsonl -o /dev/null '$T/phone.txt'" /dev/null > "$T/one.tty"

@@ -21,7 +21,8 @@ ok "$([ -s "$T/default" ]; echo $?)" "the default build reports on corpus/, the 
 for way in avx2 sse2; do
   make --no-print-directory -j2 BUILD="build-$way" SIMD=$way build-$way/pdpascan build-$way/pdpascan-formats.so >"$T/$way.log" 2>&1
   ok $? "make SIMD=$way builds"
-  ok "$(! grep -E 'warning:|note:' "$T/$way.log" >/dev/null; echo $?)" "make SIMD=$way prints no warning and no note (ABI notes included)$(grep -m1 -E 'warning:|note:' "$T/$way.log" | sed 's/^/: /')"
+  grep -E 'warning:|note:' "$T/$way.log" | grep -v '^make' > "$T/$way.warn"  # the compiler's, not make's jobserver note
+  ok "$([ ! -s "$T/$way.warn" ]; echo $?)" "make SIMD=$way: the compiler prints no warning and no note (ABI notes included)$(head -1 "$T/$way.warn" | sed 's/^/: /')"
   findings "build-$way" > "$T/$way"
   cmp -s "$T/default" "$T/$way"
   ok $? "SIMD=$way: the same findings, byte for byte$(cmp "$T/default" "$T/$way" 2>/dev/null | sed 's/^/ (/;s/$/)/')"
