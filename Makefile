@@ -27,8 +27,11 @@ MUPDF_LIBS = -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -l
 # SQLite likewise (scanner/cli/sqlite_lazy.h): only `--cache` runs open it.
 CLI_PKGS = sqlite3
 PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
+# libxlsxwriter (--format xlsx: report/xlsx.c) is opened on first use
+# everywhere, library included: headers only (it pulls in libcrypto).
+LAZY_PKGS = xlsxwriter
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS))
 FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS)) $(MUPDF_LIBS) -lm

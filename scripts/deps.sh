@@ -33,6 +33,7 @@ want_pc libopenjp2 libopenjp2-7-dev
 want_pc jbig2dec libjbig2dec0-dev
 want_pc gumbo libgumbo-dev
 want_pc mujs libmujs-dev
+want_pc xlsxwriter libxlsxwriter-dev   # --format xlsx (opened on first use)
 want_pc harfbuzz libharfbuzz-dev
 want_pc freetype2 libfreetype-dev
 want_pc libjpeg libjpeg-dev

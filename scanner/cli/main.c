@@ -294,6 +294,12 @@ static int cmd_scan(int argc, char **argv)
     pdp_report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
     run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values, 0, 0 };
+    if (!ctx.rep) { /* the format's library is missing (xlsx) */
+        fprintf(stderr, "pdpascan: %s\n", err);
+        free(err);
+        rc = 2;
+        goto done;
+    }
     pdp_options opt = { 0 };
     opt.allow = allow;
     opt.with_context = with_context;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "archive.h"
 #include "../util/buf.h"
@@ -22,7 +23,8 @@ const char *usage_text =
     "scan options:\n"
     "  -f, --format FMT     text (default on a terminal), jsonl (default otherwise),\n"
     "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8),\n"
-    "                       html (one self-contained page for people)\n"
+    "                       html (one self-contained page for people),\n"
+    "                       xlsx (a workbook for Excel/LibreOffice: summary, files, findings)\n"
     "  -o, --output FILE    write the report to FILE\n"
     "      --staged         scan what is being committed (the git index), not PATHs\n"
     "      --hook           as run by the pre-commit hook: --staged, text, advice when blocked\n"
@@ -43,9 +45,9 @@ const char *usage_text =
     "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
     "      --rules DIR      rule directory instead of the installed patterns/\n"
     "      --lang th|en     report language (default from LANG)\n"
-    "      --show-values    reports for people (text, html): show found values unmasked\n"
+    "      --show-values    reports for people (text, html, xlsx): show found values unmasked\n"
     "      --mask-values    mask found values in every format (reports that leave the machine)\n"
-    "                       Reports for people (text, html) mask values; reports for\n"
+    "                       Reports for people (text, html, xlsx) mask values; reports for\n"
     "                       programs (jsonl, json, csv, sarif) show them unless --mask-values.\n"
     "      --color WHEN     auto (default), always, never\n"
     "      --exclude GLOB   leave out files and directories matching GLOB (repeatable)\n"
@@ -157,10 +159,12 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
         return usage_error("%s", "scan needs at least one PATH (use '-' for standard input, --files-from or --staged)");
     if (c->hook && !c->format) c->format = "text";
     if (c->write_baseline && c->baseline) return usage_error("%s", "--write-baseline and --baseline do not go together");
-    static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv", "html" };
+    static const char *formats[] = { "text", "jsonl", "json", "sarif", "csv", "html", "xlsx" };
     int known = !c->format;
     for (size_t i = 0; i < sizeof formats / sizeof *formats && !known; i++) known = !strcmp(c->format, formats[i]);
-    if (!known) return usage_error("unknown format '%s' (use text, jsonl, json, sarif, csv or html)", c->format);
+    if (!known) return usage_error("unknown format '%s' (use text, jsonl, json, sarif, csv, html or xlsx)", c->format);
+    if (c->format && !strcmp(c->format, "xlsx") && !c->output && isatty(STDOUT_FILENO))
+        return usage_error("%s", "--format xlsx writes a workbook: give it a file with -o report.xlsx");
     return 0;
 }
 

@@ -103,4 +103,4 @@ static void csv_end(pdp_report *r, const pdp_summary *s)
     fflush(r->out);
 }
 
-const report_vt report_csv_vt = { csv_file, csv_end };
+const report_vt report_csv_vt = { csv_file, csv_end, NULL };

@@ -71,17 +71,11 @@ static void note_category(pdp_report *r, const char *cat)
     buf_putc(seen, '|');
 }
 
-static void where(FILE *f, const pdp_finding *x)
+static void where(pdp_report *r, const pdp_finding *x)
 {
-    if (x->loc.page) fprintf(f, "p.%d ", x->loc.page);
-    if (x->loc.line) fprintf(f, "l.%ld ", x->loc.line);
-    if (x->loc.sheet) {
-        esc(f, x->loc.sheet, 0);
-        fputc('!', f);
-        esc(f, x->loc.cell, 0);
-    } else if (x->loc.part) {
-        esc(f, x->loc.part, 0);
-    }
+    char *w = report_where(r, x);
+    esc(r->out, w, 0);
+    free(w);
 }
 
 /* The text around a finding: as it is with --show-values, else with every
@@ -110,7 +104,7 @@ static void row(pdp_report *r, const file_values *fv, const pdp_finding *x)
     fputs("</span></td><td>", f);
     esc(f, msg(r, key), 0);
     fputs("</td><td>", f);
-    where(f, x);
+    where(r, x);
     fputs("</td><td class=\"ctx\">", f);
     int show = r->o.show_values && !r->o.mask_values;
     context(f, fv, x->before, show);
@@ -235,4 +229,4 @@ static void html_end(pdp_report *r, const pdp_summary *s)
     fflush(f);
 }
 
-const report_vt report_html_vt = { html_file, html_end };
+const report_vt report_html_vt = { html_file, html_end, NULL };

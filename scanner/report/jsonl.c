@@ -136,7 +136,7 @@ static void jsonl_end(pdp_report *r, const pdp_summary *s)
     fflush(r->out);
 }
 
-const report_vt report_jsonl_vt = { jsonl_file, jsonl_end };
+const report_vt report_jsonl_vt = { jsonl_file, jsonl_end, NULL };
 
 static void json_file(pdp_report *r, const pdp_result *res)
 {
@@ -159,4 +159,4 @@ static void json_end(pdp_report *r, const pdp_summary *s)
     fflush(r->out);
 }
 
-const report_vt report_json_vt = { json_file, json_end };
+const report_vt report_json_vt = { json_file, json_end, NULL };

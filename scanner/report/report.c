@@ -15,6 +15,7 @@ static const struct {
 } formats[] = {
     { "text", &report_text_vt },   { "jsonl", &report_jsonl_vt }, { "json", &report_json_vt },
     { "sarif", &report_sarif_vt }, { "csv", &report_csv_vt },     { "html", &report_html_vt },
+    { "xlsx", &report_xlsx_vt },
 };
 
 pdp_report *pdp_report_new(const char *format, FILE *out, const pdp_report_opts *o, char **err)
@@ -23,13 +24,17 @@ pdp_report *pdp_report_new(const char *format, FILE *out, const pdp_report_opts 
     for (size_t i = 0; i < sizeof formats / sizeof formats[0] && !vt; i++)
         if (strcmp(format, formats[i].name) == 0) vt = formats[i].vt;
     if (!vt) {
-        *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif, csv or html)", format);
+        *err = xasprintf("unknown report format '%s' (use text, jsonl, json, sarif, csv, html or xlsx)", format);
         return NULL;
     }
     pdp_report *r = xcalloc(1, sizeof *r);
     r->vt = vt;
     r->out = out;
     r->o = *o;
+    if (vt->open && vt->open(r, err) != 0) {
+        pdp_report_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -189,5 +194,19 @@ char *report_reason(const pdp_report *r, const char *why)
         }
     }
     return buf_steal(&b);
+}
+
+char *report_where(const pdp_report *r, const pdp_finding *x)
+{
+    buf b;
+    buf_init(&b);
+    if (x->loc.page) buf_printf(&b, "%s %d ", pdp_message(r->o.rules, "report.page", r->o.lang), x->loc.page);
+    if (x->loc.sheet) buf_printf(&b, "%s!", x->loc.sheet);
+    if (x->loc.cell) buf_printf(&b, "%s ", x->loc.cell);
+    if (x->loc.part && !x->loc.cell) buf_printf(&b, "[%s] ", x->loc.part);
+    if (x->loc.line) buf_printf(&b, "%s %ld", pdp_message(r->o.rules, "report.line", r->o.lang), x->loc.line);
+    while (b.len && b.data[b.len - 1] == ' ') b.data[--b.len] = 0;
+    char *s = buf_steal(&b);
+    return s ? s : xstrdup("");
 }
 

@@ -7,6 +7,9 @@
 typedef struct report_vt {
     void (*file)(pdp_report *r, const pdp_result *res);
     void (*end)(pdp_report *r, const pdp_summary *s);
+    /* optional: set up in pdp_report_new; -1 with *err (heap) when the
+     * report cannot be made (its library missing) */
+    int (*open)(pdp_report *r, char **err);
 } report_vt;
 
 struct pdp_report {
@@ -36,6 +39,7 @@ extern const report_vt report_text_vt;
 extern const report_vt report_sarif_vt;
 extern const report_vt report_csv_vt;
 extern const report_vt report_html_vt;
+extern const report_vt report_xlsx_vt;
 
 /* The verdict line `key` (verdict.clean, verdict.block or
  * verdict.incomplete) filled in from s, in the report's language (heap). */
@@ -62,6 +66,10 @@ void file_values_free(file_values *fv);
 /* ctx (text around a finding) with every value of fv in it masked as
  * pdp_mask_display masks it, and every other digit as X (heap). */
 char *context_masked(const file_values *fv, const char *ctx);
+
+/* Where a finding is, for people: "page 2 [metadata]", "Sheet1!B3",
+ * "line 12", with the report's words (heap). */
+char *report_where(const pdp_report *r, const pdp_finding *x);
 
 /* A file's reason for not being read completely, in the report's language
  * (heap; NULL for NULL). */

@@ -232,4 +232,4 @@ static void sarif_end(pdp_report *r, const pdp_summary *s)
     fflush(f);
 }
 
-const report_vt report_sarif_vt = { sarif_file, sarif_end };
+const report_vt report_sarif_vt = { sarif_file, sarif_end, NULL };

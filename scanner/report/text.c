@@ -34,12 +34,9 @@ static void put(FILE *f, const char *fmt, const char *text)
 
 static void where(pdp_report *r, const pdp_finding *x)
 {
-    FILE *f = r->out;
-    if (x->loc.page) fprintf(f, "%s %d ", msg(r, "report.page"), x->loc.page);
-    if (x->loc.sheet) put(f, "%s!", x->loc.sheet);
-    if (x->loc.cell) put(f, "%s ", x->loc.cell);
-    if (x->loc.part && !x->loc.cell) put(f, "[%s] ", x->loc.part);
-    if (x->loc.line) fprintf(f, "%s %ld", msg(r, "report.line"), x->loc.line);
+    char *w = report_where(r, x);
+    put(r->out, "%s", w);
+    free(w);
 }
 
 static void finding(pdp_report *r, const pdp_finding *x)
@@ -141,4 +138,4 @@ static void text_end(pdp_report *r, const pdp_summary *s)
     fflush(f);
 }
 
-const report_vt report_text_vt = { text_file, text_end };
+const report_vt report_text_vt = { text_file, text_end, NULL };

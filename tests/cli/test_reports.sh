@@ -69,6 +69,28 @@ if [ "$(id -u)" = 0 ]; then
   ok "$([ $rc = 100 ] && grep -q 'Unable to locate package libimaginary-dev' "$T/deps.out"; echo $?)" "scripts/deps.sh: a failed install step shows apt-get's error and exits with its status"
 fi
 
+# --- --format xlsx: a workbook for Excel and LibreOffice ----------------------------
+"$BIN" scan -f xlsx --lang th -o "$T/r.xlsx" corpus/pdf "$T/clean.txt" tests/seeds 2>/dev/null
+"$BIN" text "$T/r.xlsx" > "$T/xlsx.txt" 2>&1
+check "xlsx: a workbook pdpascan itself reads back, sheets summary, files checked and findings (Thai names)" sh -c "grep -qx -- '--- sheet สรุป ---' '$T/xlsx.txt' && grep -qx -- '--- sheet ไฟล์ที่ตรวจ ---' '$T/xlsx.txt' && grep -qx -- '--- sheet ข้อมูลที่พบ ---' '$T/xlsx.txt'"
+check "xlsx: both verdicts on the summary sheet, Thai column headers" sh -c "grep -q '^ผลการตรวจ: ห้ามเผยแพร่' '$T/xlsx.txt' && grep -q '^ผลการตรวจ: ตรวจไม่ครบ' '$T/xlsx.txt' && grep -q \"^ไฟล์\$(printf '\t')รูปแบบ\$(printf '\t')ผลการอ่าน\" '$T/xlsx.txt'"
+check "xlsx: every file checked has its row, a clean one and an unreadable one with its reason in Thai" sh -c "grep -q \"^$T/clean.txt\$(printf '\t')text\$(printf '\t')ตรวจครบ\$(printf '\t')0\" '$T/xlsx.txt' && grep -q 'encrypted.pdf.*ตรวจไม่ได้.*PDF ที่เข้ารหัส' '$T/xlsx.txt'"
+python3 tests/cli/leaks.py "$T/values.jsonl" "$T/xlsx.txt" > "$T/leaks" 2>&1
+ok $? "xlsx (a report for people): no found value in clear ($(tail -1 "$T/leaks"))"
+printf 'โทร. 081-234-5678\nเลขประจำตัวประชาชน 3505260181590\n' > "$T/pii.txt"
+"$BIN" scan -f xlsx --show-values -o "$T/v.xlsx" "$T/pii.txt" 2>/dev/null
+check "xlsx: values are text cells (an ID stays a string, a phone keeps its 0), with filters on" python3 -c "
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); x = z.read('xl/worksheets/sheet3.xml').decode()
+sys.exit(0 if 't=\"inlineStr\"><is><t>3505260181590</t>' in x and '<t>081-234-5678</t>' in x and '<autoFilter ref=\"A1:I3\"/>' in x else 1)" "$T/v.xlsx"
+script -qec "'$BIN' scan -f xlsx '$T/pii.txt'" /dev/null > "$T/xlsx.tty"; rc=$?
+ok "$(grep -q 'give it a file with -o' "$T/xlsx.tty"; echo $?)" "xlsx to a terminal is refused: it asks for -o FILE"
+
+mkdir -p "$T/nolib" && cc -shared -o "$T/nolib/libxlsxwriter.so.4" -x c /dev/null
+LD_LIBRARY_PATH="$T/nolib" "$BIN" scan -f xlsx -o "$T/no.xlsx" "$T/pii.txt" 2> "$T/noxlsx.err"; rc=$?
+ok "$([ $rc = 2 ] && grep -q 'libxlsxwriter.*could not be loaded' "$T/noxlsx.err"; echo $?)" "xlsx without libxlsxwriter: exit 2, saying so"
+check "libxlsxwriter (and its libcrypto) is opened only for --format xlsx" sh -c "! LD_DEBUG=files '$BIN' scan -f csv '$T/pii.txt' 2>&1 >/dev/null | grep -q libxlsxwriter && LD_DEBUG=files '$BIN' scan -f xlsx -o '$T/y.xlsx' '$T/pii.txt' 2>&1 >/dev/null | grep -q libxlsxwriter"
+
 # --- pdpascan text: what the detectors read ---------------------------------------
 "$BIN" text corpus/pdf/beneficiary_list.pdf > "$T/list.txt" 2>&1
 check "text: a PDF's metadata and pages under their headings, a table row as one line of tab-separated cells" sh -c "grep -qx -- '==> corpus/pdf/beneficiary_list.pdf <==' '$T/list.txt' && grep -qx -- '--- metadata ---' '$T/list.txt' && grep -qx -- '--- page 2 ---' '$T/list.txt' && grep -q \"^๑\$(printf '\t')นางมาลี ดวงดี\$(printf '\t')๑-๙๕๓๔-๒๓๖๖๗-๑๒-๕\" '$T/list.txt'"
