@@ -18,7 +18,7 @@ _pdpascan()
         --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--output|--baseline|--write-baseline|--allow|--config|--files-from|--cache)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        -j|--jobs|--shard|--max-file-size|--file-timeout|--exclude) return ;;
+        -j|--jobs|--shard|--max-file-size|--file-timeout|--exclude|--include) return ;;
     esac
     case "$cmd" in
         scan)
@@ -26,7 +26,7 @@ _pdpascan()
                 COMPREPLY=($(compgen -W "--format --output --staged --hook --baseline --write-baseline
                     --allow --config --no-config --files-from --max-file-size --shard --cache --file-timeout
                     --isolate --no-isolate --fail-on --jobs --rules --lang --show-values --mask-values
-                    --color --exclude" -- "$cur"))
+                    --color --exclude --include" -- "$cur"))
             else
                 COMPREPLY=($(compgen -f -- "$cur"))
             fi ;;

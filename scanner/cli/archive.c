@@ -11,7 +11,7 @@
 #include "../util/buf.h"
 #include "../util/clock.h"
 
-int archive_files_from(input_list *in, const char *file, char **excludes, size_t n, char **err)
+int archive_files_from(input_list *in, const char *file, const walk_filter *filter, char **err)
 {
     FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
     if (!f) {
@@ -38,7 +38,7 @@ int archive_files_from(input_list *in, const char *file, char **excludes, size_t
         if (sep == '\n' && len && s[len - 1] == '\r') len--;
         if (!len) continue;
         char *path = xstrndup(s, len);
-        walk_path(in, path, excludes, n);
+        walk_path(in, path, filter);
         free(path);
     }
     buf_free(&b);

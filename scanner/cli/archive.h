@@ -12,7 +12,7 @@
 
 /* Add the paths listed in file (- for standard input), NUL- or
  * newline-separated; 0, or -1 with *err. */
-int archive_files_from(input_list *in, const char *file, char **excludes, size_t n, char **err);
+int archive_files_from(input_list *in, const char *file, const walk_filter *f, char **err);
 
 /* Inputs larger than max bytes become errors (never clean). */
 void archive_limit_size(input_list *in, uint64_t max);

@@ -128,7 +128,7 @@ static int read_blobs(input_list *l, size_t first, char **err)
     return 0;
 }
 
-int git_staged_inputs(input_list *l, char **excludes, size_t nexcludes, char **err)
+int git_staged_inputs(input_list *l, const walk_filter *f, char **err)
 {
     buf names;
     buf_init(&names);
@@ -141,7 +141,7 @@ int git_staged_inputs(input_list *l, char **excludes, size_t nexcludes, char **e
         const char *name = names.data + at;
         size_t n = strlen(name);
         at += n + 1;
-        if (n && !strchr(name, '\n') && !walk_excluded(name, excludes, nexcludes)) input_add(l, name, NULL);
+        if (n && !strchr(name, '\n') && !walk_left_out(name, f)) input_add(l, name, NULL);
     }
     buf_free(&names);
     return l->len > first ? read_blobs(l, first, err) : 0;

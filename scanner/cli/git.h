@@ -11,7 +11,7 @@ char *git_hooks_dir(char **err);
 /* Append the files being committed (added, copied, modified, renamed — each
  * once), each with its staged content from the index, leaving out names
  * matching excludes.  0, or -1 with *err (not a repository...). */
-int git_staged_inputs(input_list *l, char **excludes, size_t nexcludes, char **err);
+int git_staged_inputs(input_list *l, const walk_filter *f, char **err);
 
 /* Install (self: the pdpascan binary the hook runs) or remove the
  * pre-commit hook.  A pre-commit hook that is not pdpascan's is never

@@ -149,8 +149,9 @@ static int apply_config(scan_cfg *c, const char *first, config *cf, pdp_allow *a
     if (!c->lang_set && cf->lang) c->lang = cf->lang[0] == 't' ? PDP_LANG_TH : PDP_LANG_EN;
     if (!c->mask_values && cf->mask_values == 1) c->mask_values = 1;
     for (size_t i = 0; i < cf->nexclude; i++) {
-        c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
-        c->excludes[c->nexcludes++] = cf->exclude[i];
+        walk_filter *f = &c->filter;
+        f->excludes = xrealloc(f->excludes, (f->nexcludes + 1) * sizeof *f->excludes);
+        f->excludes[f->nexcludes++] = cf->exclude[i];
     }
     char *allow_file = c->no_config ? NULL : config_find(first, ".pdpascan-allow");
     if (!rc && allow_file && pdp_allow_load(allow, allow_file, &err) != 0) rc = 2;
@@ -171,14 +172,14 @@ static int apply_config(scan_cfg *c, const char *first, config *cf, pdp_allow *a
 /* The inputs: PATHs walked, and with --staged what is being committed. */
 static int gather_inputs(scan_cfg *c, int argc, char **argv, input_list *in)
 {
-    for (int i = optind; i < argc; i++) walk_path(in, argv[i], c->excludes, c->nexcludes);
+    for (int i = optind; i < argc; i++) walk_path(in, argv[i], &c->filter);
     char *err = NULL;
-    if (c->files_from && archive_files_from(in, c->files_from, c->excludes, c->nexcludes, &err) != 0) {
+    if (c->files_from && archive_files_from(in, c->files_from, &c->filter, &err) != 0) {
         fprintf(stderr, "pdpascan: %s\n", err);
         free(err);
         return 2;
     }
-    if (c->staged && git_staged_inputs(in, c->excludes, c->nexcludes, &err) != 0) {
+    if (c->staged && git_staged_inputs(in, &c->filter, &err) != 0) {
         fprintf(stderr, "pdpascan: --staged: %s\n", err);
         free(err);
         return 2;
@@ -328,7 +329,8 @@ done:
     input_list_free(&in);
     pdp_rules_free(rules);
     pdp_allow_free(allow);
-    free(c.excludes);
+    free(c.filter.excludes);
+    free(c.filter.includes);
     config_free(&cf);
     return rc;
 }

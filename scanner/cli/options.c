@@ -50,7 +50,9 @@ const char *usage_text =
     "                       Reports for people (text, html, xlsx) mask values; reports for\n"
     "                       programs (jsonl, json, csv, sarif) show them unless --mask-values.\n"
     "      --color WHEN     auto (default), always, never\n"
-    "      --exclude GLOB   leave out files and directories matching GLOB (repeatable)\n"
+    "      --exclude GLOB   leave out files and directories matching GLOB (repeatable);\n"
+    "                       as in .gitignore: '*.tmp', 'old/**', '**/drafts/*.docx'\n"
+    "      --include GLOB   scan only the files matching GLOB (repeatable): '*.pdf'\n"
     "\n"
     "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an\n"
     "input that could not be read completely (never reported as clean)\n";
@@ -78,13 +80,14 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
 {
     enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
            O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE,
-           O_ISOLATE, O_NOISOLATE, O_TIMEOUT };
+           O_ISOLATE, O_NOISOLATE, O_TIMEOUT, O_INCL };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
         { "rules", required_argument, 0, O_RULES }, { "lang", required_argument, 0, O_LANG },
         { "show-values", no_argument, 0, O_SHOW }, { "mask-values", no_argument, 0, O_MASK },
         { "color", required_argument, 0, O_COLOR }, { "exclude", required_argument, 0, O_EXCL },
+        { "include", required_argument, 0, O_INCL },
         { "staged", no_argument, 0, O_STAGED }, { "hook", no_argument, 0, O_HOOK },
         { "baseline", required_argument, 0, O_BASELINE }, { "write-baseline", required_argument, 0, O_WBASELINE },
         { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
@@ -123,9 +126,13 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
             else if (!strcmp(optarg, "auto")) c->color = -1;
             else return usage_error("--color takes auto, always or never, not '%s'", optarg);
             break;
+        case O_INCL:
+            c->filter.includes = xrealloc(c->filter.includes, (c->filter.nincludes + 1) * sizeof(char *));
+            c->filter.includes[c->filter.nincludes++] = optarg;
+            break;
         case O_EXCL:
-            c->excludes = xrealloc(c->excludes, (c->nexcludes + 1) * sizeof *c->excludes);
-            c->excludes[c->nexcludes++] = optarg;
+            c->filter.excludes = xrealloc(c->filter.excludes, (c->filter.nexcludes + 1) * sizeof(char *));
+            c->filter.excludes[c->filter.nexcludes++] = optarg;
             break;
         case O_STAGED: c->staged = 1; break;
         case O_BASELINE: c->baseline = optarg; break;

@@ -5,14 +5,14 @@
 #include <stdint.h>
 
 #include "../include/pdpascan.h"
+#include "walk.h"
 
 typedef struct scan_cfg {
     const char *format, *output, *rules_dir;
     pdp_severity fail_on;
     int jobs, show_values, mask_values, color; /* color: -1 auto */
     pdp_lang lang;
-    char **excludes;
-    size_t nexcludes;
+    walk_filter filter; /* --exclude, --include (and the configuration's exclude) */
     int staged;   /* --staged: what is being committed, from the git index */
     int hook;     /* --hook: run by the pre-commit hook (text report, advice when blocked) */
     int fail_on_set, lang_set, no_config;

@@ -12,11 +12,11 @@
 #include <sys/stat.h>
 
 #include "../util/buf.h"
+#include "glob.h"
 
 typedef struct walker {
     input_list *l;
-    char **excludes;
-    size_t nexcludes;
+    const walk_filter *f;
     GHashTable *seen;   /* "dev:ino" of directories already walked */
 } walker;
 
@@ -54,7 +54,20 @@ static int skip_name(const char *n)
 static int cmp_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static void walk_known(walker *w, const char *path, const struct stat *sp, int explicit);
-static int excluded(const walker *w, const char *path) { return walk_excluded(path, w->excludes, w->nexcludes); }
+static int any_match(char **patterns, size_t n, const char *path)
+{
+    for (size_t i = 0; i < n; i++)
+        if (glob_match(patterns[i], path)) return 1;
+    return 0;
+}
+
+static int excluded(const walker *w, const char *path) { return w->f && any_match(w->f->excludes, w->f->nexcludes, path); }
+
+int walk_left_out(const char *path, const walk_filter *f)
+{
+    if (!f) return 0;
+    return any_match(f->excludes, f->nexcludes, path) || (f->nincludes && !any_match(f->includes, f->nincludes, path));
+}
 
 static void walk_dir(walker *w, const char *path, const struct stat *st)
 {
@@ -108,14 +121,6 @@ static void walk_dir(walker *w, const char *path, const struct stat *st)
     free(ok);
 }
 
-int walk_excluded(const char *path, char **excludes, size_t n)
-{
-    const char *base = strrchr(path, '/');
-    base = base && base[1] ? base + 1 : path;
-    for (size_t i = 0; i < n; i++)
-        if (fnmatch(excludes[i], base, 0) == 0 || fnmatch(excludes[i], path, 0) == 0) return 1;
-    return 0;
-}
 
 
 /* One input found at path, with its stat (NULL: it could not be had). */
@@ -129,6 +134,7 @@ static void walk_known(walker *w, const char *path, const struct stat *sp, int e
     struct stat st = *sp;
     if (S_ISDIR(st.st_mode)) walk_dir(w, path, &st);
     else if (S_ISREG(st.st_mode)) {
+        if (!explicit && w->f && w->f->nincludes && !any_match(w->f->includes, w->f->nincludes, path)) return;
         input *x = input_add(w->l, path, NULL);
         x->size = (int64_t)st.st_size; /* kept for --cache: no second stat per file */
         x->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
@@ -149,9 +155,9 @@ static void walk(walker *w, const char *path, int explicit)
     walk_known(w, path, stat(path, &st) == 0 ? &st : NULL, explicit);
 }
 
-void walk_path(input_list *l, const char *path, char **excludes, size_t n)
+void walk_path(input_list *l, const char *path, const walk_filter *f)
 {
-    walker w = { l, excludes, n, g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL) };
+    walker w = { l, f, g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL) };
     walk(&w, path, 1);
     g_hash_table_destroy(w.seen);
 }

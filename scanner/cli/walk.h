@@ -26,12 +26,20 @@ typedef struct input_list {
  * an error, "-", or anything that is not a regular file. */
 int input_size(const input *x, uint64_t *size);
 
-/* Add path (a file, a directory walked recursively, or "-").  Names
- * matching one of the n glob patterns in excludes (against the base name or
- * the whole path, fnmatch rules) are left out, directories included. */
-void walk_path(input_list *l, const char *path, char **excludes, size_t n);
-/* Does path (or its base name) match one of the n glob patterns? */
-int walk_excluded(const char *path, char **excludes, size_t n);
+/* Which paths a walk keeps (--exclude, --include, .pdpascan.yaml's
+ * exclude), patterns as .gitignore writes them (glob.h). */
+typedef struct walk_filter {
+    char **excludes;   /* files and folders matching one are left out */
+    size_t nexcludes;
+    char **includes;   /* when any: only files matching one are kept */
+    size_t nincludes;
+} walk_filter;
+
+/* Add path (a file, a directory walked recursively, or "-"), as f says
+ * (NULL: everything); a path named on the command line is always kept. */
+void walk_path(input_list *l, const char *path, const walk_filter *f);
+/* Is the file at path left out by f? */
+int walk_left_out(const char *path, const walk_filter *f);
 /* Append one input (error: NULL, or why it is not scanned); returns it. */
 input *input_add(input_list *l, const char *path, const char *error);
 void input_list_free(input_list *l);

@@ -119,6 +119,14 @@ check "the progress line's findings are the report's (findings above info)" sh -
 "$BIN" scan -f jsonl -o /dev/null "$T/bad" 2> "$T/bad.err"
 check "25 unreadable files: 10 warning lines, then one that counts the rest" sh -c "[ \$(wc -l < '$T/bad.err') = 11 ] && tail -1 '$T/bad.err' | grep -q '^pdpascan: 15 more files not read completely'"
 
+# --exclude and --include as .gitignore writes patterns
+W="$T/globs"; mkdir -p "$W/site/docs/old/x" "$W/site/drafts"
+for f in site/a.pdf site/a.txt site/docs/b.pdf site/docs/old/x/c.pdf site/drafts/d.docx site/docs/e.tmp; do cp "$T/phone.txt" "$W/$f"; done
+files() { (cd "$W" && "$BIN" scan -f jsonl "$@" site 2>/dev/null | jq -r 'select(.type=="file").file' | tr '\n' ' '); }
+check "--exclude 'docs/old/**' leaves out all under docs/old, at any depth of the walk" sh -c "[ \"\$(cd '$W' && '$BIN' scan -f jsonl --exclude 'docs/old/**' site | jq -r 'select(.type==\"file\").file' | tr '\n' ' ')\" = 'site/a.pdf site/a.txt site/docs/b.pdf site/docs/e.tmp site/drafts/d.docx ' ]"
+ok "$([ "$(files --include '*.pdf')" = 'site/a.pdf site/docs/b.pdf site/docs/old/x/c.pdf ' ]; echo $?)" "--include '*.pdf': only PDFs, in every folder"
+ok "$([ "$(files --include 'docs/**/*.pdf' --exclude '**/old')" = 'site/docs/b.pdf ' ]; echo $?)" "--include 'docs/**/*.pdf' with --exclude '**/old'"
+
 # --- the hook's advice works: --write-baseline as it says, then the commit passes
 G="$T/site"; mkdir -p "$G"
 ( cd "$G" && git init -q . && git config user.email t@t && git config user.name t && PATH="$(dirname "$BIN"):$PATH" pdpascan hook install >/dev/null 2>&1 ) 
