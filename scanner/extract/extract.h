@@ -85,6 +85,10 @@ const char *text_detect_encoding(const unsigned char *head, size_t n, int comple
 /* Convert a whole buffer in encoding enc to UTF-8 (heap, *outlen set), or
  * NULL when ICU does not know enc. */
 char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen);
+/* The one spelling results give an encoding ("utf8", "UTF-8" -> "UTF-8";
+ * "cp874", "x-windows-874" -> "windows-874"; "tis620" -> "TIS-620"...):
+ * a static string, or name itself when it is not one pdpascan knows. */
+const char *text_encoding_name(const char *name);
 
 /* Delimited text (csv.c): the delimiter (',' or ';') when the first lines
  * of head carry the same number of it outside quotes, else 0; and the

@@ -9,6 +9,7 @@
  * chunks. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract.h"
 #include "../util/buf.h"
@@ -224,3 +225,22 @@ char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_
     *outlen = (size_t)n;
     return out;
 }
+
+const char *text_encoding_name(const char *name)
+{
+    static const struct {
+        const char *alias, *name;
+    } names[] = {
+        { "utf-8", "UTF-8" },       { "utf8", "UTF-8" },         { "utf-16", "UTF-16" },
+        { "utf-16le", "UTF-16LE" }, { "utf-16be", "UTF-16BE" },  { "utf-32", "UTF-32" },
+        { "utf-32le", "UTF-32LE" }, { "utf-32be", "UTF-32BE" },  { "windows-874", "windows-874" },
+        { "cp874", "windows-874" }, { "x-windows-874", "windows-874" }, { "ms874", "windows-874" },
+        { "tis-620", "TIS-620" },   { "tis620", "TIS-620" },     { "iso-8859-11", "ISO-8859-11" },
+        { "iso8859-11", "ISO-8859-11" }, { "us-ascii", "US-ASCII" }, { "ascii", "US-ASCII" },
+        { "iso-8859-1", "ISO-8859-1" }, { "latin1", "ISO-8859-1" },
+    };
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++)
+        if (!strcasecmp(name, names[i].alias)) return names[i].name;
+    return name;
+}
+

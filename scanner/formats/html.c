@@ -228,7 +228,7 @@ static char *page_charset(const unsigned char *data, size_t len, size_t *bom, ch
     else if (!declared_utf8 && plainly_utf8(data, len)) use = "UTF-8";
     else if (wide) use = "UTF-8";
     if (!use) return meta;
-    *note = xasprintf("%s (declared %s)", use, meta);
+    *note = xasprintf("%s (declared %s)", text_encoding_name(use), text_encoding_name(meta));
     free(meta);
     return xstrdup(use);
 }
@@ -249,7 +249,7 @@ void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
 {
     size_t bom = 0;
     char *note = NULL, *enc = page_charset(data, len, &bom, &note);
-    x->res->encoding = note ? note : xstrdup(enc);
+    x->res->encoding = note ? note : xstrdup(text_encoding_name(enc));
     size_t ulen = len - bom;
     char *utf8 = NULL;
     if (!is_utf8_name(enc)) {
@@ -257,7 +257,7 @@ void extract_html(extract_ctx *x, const unsigned char *data, size_t len)
         if (!utf8) { /* an unknown charset name: judge by the bytes */
             free(x->res->encoding);
             const char *guess = text_detect_encoding(data, len, 1, &bom);
-            x->res->encoding = xstrdup(guess);
+            x->res->encoding = xstrdup(text_encoding_name(guess));
             utf8 = is_utf8_name(guess) ? NULL : text_to_utf8(data + bom, len - bom, guess, &ulen);
             if (!utf8 && !is_utf8_name(guess)) { /* ICU could not be loaded */
                 char *e = xasprintf("cannot decode %s HTML; not checked", guess);

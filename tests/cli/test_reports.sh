@@ -127,6 +127,11 @@ check "--exclude 'docs/old/**' leaves out all under docs/old, at any depth of th
 ok "$([ "$(files --include '*.pdf')" = 'site/a.pdf site/docs/b.pdf site/docs/old/x/c.pdf ' ]; echo $?)" "--include '*.pdf': only PDFs, in every folder"
 ok "$([ "$(files --include 'docs/**/*.pdf' --exclude '**/old')" = 'site/docs/b.pdf ' ]; echo $?)" "--include 'docs/**/*.pdf' with --exclude '**/old'"
 
+# One spelling of encodings (a page declaring "utf-8" is UTF-8 like a text file)
+"$BIN" scan -f jsonl corpus tests/regress 2>/dev/null | jq -r 'select(.type=="file") | .encoding // empty' | sort -u > "$T/encodings"
+E='(UTF-8|UTF-16|UTF-16LE|UTF-16BE|UTF-32|UTF-32LE|UTF-32BE|windows-874|TIS-620|ISO-8859-11)'
+check "one spelling of encodings in the records ($(tr '\n' ',' < "$T/encodings"))" sh -c "[ -s '$T/encodings' ] && ! grep -Evx '$E( \\(declared $E\\))?' '$T/encodings'"
+
 # --- the hook's advice works: --write-baseline as it says, then the commit passes
 G="$T/site"; mkdir -p "$G"
 ( cd "$G" && git init -q . && git config user.email t@t && git config user.name t && PATH="$(dirname "$BIN"):$PATH" pdpascan hook install >/dev/null 2>&1 ) 
