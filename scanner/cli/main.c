@@ -72,6 +72,7 @@ typedef struct run_ctx {
     progress prog;
     int show_values;  /* --show-values (and no --mask-values): names shown as they are */
     size_t warned, unwarned; /* inputs not read completely: said on stderr, and only counted */
+    const pdp_allow *allow;  /* for files a person reviewed */
 } run_ctx;
 
 /* Problems also go to stderr as one line naming the file, never its data:
@@ -108,6 +109,7 @@ static void warn_input_problems(const pdp_result *res, int show_values)
 
 static int has_problems(const pdp_result *res)
 {
+    if (res->reviewed) return 0;
     for (size_t i = 0; i < res->nchildren; i++)
         if (has_problems(&res->children[i])) return 1;
     return res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL;
@@ -116,6 +118,7 @@ static int has_problems(const pdp_result *res)
 static void on_result(void *ctx, pdp_result *res)
 {
     run_ctx *c = ctx;
+    pdp_allow_review(c->allow, res, res->file);
     if (c->baseline) pdp_baseline_write(c->baseline, res);
     pdp_report_file(c->rep, res);
     pdp_summary_add(&c->sum, res, c->fail_on);
@@ -294,7 +297,7 @@ static int cmd_scan(int argc, char **argv)
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
     pdp_report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
     char *err = NULL;
-    run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values, 0, 0 };
+    run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values, 0, 0, allow };
     if (!ctx.rep) { /* the format's library is missing (xlsx) */
         fprintf(stderr, "pdpascan: %s\n", err);
         free(err);

@@ -109,6 +109,10 @@ typedef struct pdp_result {
      * (findings with part "name") replaced by its suggestion: the name
      * reports show when they mask values.  NULL when no name holds one. */
     char *shown_file;
+    /* Set by pdp_allow_review: a person read this file, which pdpascan could
+     * not read completely, and accepted it (the allowlist entry's reason).
+     * Its status stays; it no longer counts as not checked. */
+    char *reviewed;
 } pdp_result;
 
 /* Scan options; zero-initialise and set what you need, or pass NULL.  Every
@@ -155,6 +159,11 @@ int pdp_allow_load_baseline(pdp_allow *a, const char *path, char **err);
 /* Turn rule `rule` off (an entry with only a rule id). */
 void pdp_allow_add_rule(pdp_allow *a, const char *rule, const char *reason);
 int pdp_allow_match(const pdp_allow *a, const char *file, const struct pdp_finding *f);
+/* A file res says could not be read completely (partial or error), named in
+ * an entry {path, sha256, reason} whose sha256 is that of the file at path:
+ * res->reviewed becomes the reason and its `unreadable` findings are left
+ * out (counted as suppressed).  1 when so, else 0. */
+int pdp_allow_review(const pdp_allow *a, struct pdp_result *res, const char *path);
 /* Baseline lines for the findings above info of res and its children. */
 void pdp_baseline_write(FILE *out, const struct pdp_result *res);
 
@@ -336,6 +345,7 @@ typedef struct pdp_summary {
     size_t blocking, files_blocking;   /* findings at or above fail_on, and their files */
     uint64_t bytes;
     double seconds;
+    size_t reviewed;                   /* files not read completely that a person accepted (not in errors) */
 } pdp_summary;
 /* Add one result (and the documents inside it) to the totals; errors count
  * the files not read completely (error or partial): never clean. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "docscan.h"
+#include "../policy/allow.h"
 #include "../util/buf.h"
 
 void result_init(pdp_result *res, const char *name)
@@ -51,6 +52,7 @@ void pdp_result_free(pdp_result *res)
     free(res->shown_file);
     free(res->encoding);
     free(res->error);
+    free(res->reviewed);
     memset(res, 0, sizeof *res);
 }
 
@@ -108,3 +110,24 @@ size_t pdp_result_clauses(const pdp_result *res, pdp_clause *out, size_t max)
     }
     return n;
 }
+
+int pdp_allow_review(const pdp_allow *a, pdp_result *res, const char *path)
+{
+    if (res->status != PDP_STATUS_PARTIAL && res->status != PDP_STATUS_ERROR) return 0;
+    const char *why = allow_reviewed(a, res->file, path);
+    if (!why) return 0;
+    free(res->reviewed);
+    res->reviewed = xstrdup(why);
+    size_t kept = 0; /* what could not be read was read by a person: its notes go */
+    for (size_t k = 0; k < res->nfindings; k++) {
+        if (!strcmp(res->findings[k].category, "unreadable")) {
+            finding_free(&res->findings[k]);
+            res->suppressed++;
+        } else {
+            res->findings[kept++] = res->findings[k];
+        }
+    }
+    res->nfindings = kept;
+    return 1;
+}
+

@@ -4,4 +4,8 @@
 
 #include "../include/pdpascan.h"
 
+/* The reason of the entry {path, sha256, reason} naming file whose sha256
+ * is that of the file at path, or NULL (pdp_allow_review). */
+const char *allow_reviewed(const pdp_allow *a, const char *file, const char *path);
+
 #endif

@@ -78,6 +78,7 @@ static void file_fields(pdp_report *r, const pdp_result *res)
     key_str(f, "format", res->format);
     key_str(f, "status", pdp_status_name(res->status));
     if (res->error) key_str(f, "error", res->error);
+    if (res->reviewed) key_str(f, "reviewed", res->reviewed);
     if (res->encoding) key_str(f, "encoding", res->encoding);
     fprintf(f, ",\"bytes\":%llu", (unsigned long long)res->bytes);
     if (res->pages) fprintf(f, ",\"pages\":%d", res->pages);
@@ -105,6 +106,7 @@ static void summary(pdp_report *r, const pdp_summary *s)
             PDP_REPORT_SCHEMA, s->files, s->findings, s->errors, s->partial, s->skipped, s->suppressed,
             (unsigned long long)s->bytes, s->seconds);
     if (s->cached || s->scanned) fprintf(f, ",\"cached\":%zu", s->cached);
+    if (s->reviewed) fprintf(f, ",\"reviewed\":%zu", s->reviewed);
     /* the folders holding the most findings above info (high first) */
     size_t n = folders_top(r, 20);
     for (size_t i = 0; i < n; i++) {

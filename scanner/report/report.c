@@ -79,8 +79,10 @@ void pdp_summary_add(pdp_summary *s, const pdp_result *res, pdp_severity fail_on
     s->bytes += res->bytes;
     s->findings += res->nfindings;
     s->suppressed += res->suppressed;
-    /* errors: files not read completely (error or partial) — never clean */
-    if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL) s->errors++;
+    /* errors: files not read completely (error or partial) — never clean,
+     * unless a person read and accepted the file (pdp_allow_review) */
+    if (res->reviewed) s->reviewed++;
+    else if (res->status == PDP_STATUS_ERROR || res->status == PDP_STATUS_PARTIAL) s->errors++;
     if (res->status == PDP_STATUS_PARTIAL) s->partial++;
     if (res->status == PDP_STATUS_SKIPPED) s->skipped++;
     size_t b = 0;

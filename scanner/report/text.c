@@ -87,8 +87,13 @@ static void text_file(pdp_report *r, const pdp_result *res)
         put(f, "%s", report_file_name(r, res, 1));
         fprintf(f, ": %s%s — ", msg(r, key), col(r, C_RESET));
         char *why = report_reason(r, res->error);
-        put(f, "%s\n", why ? why : "");
+        put(f, "%s", why ? why : "");
         free(why);
+        if (res->reviewed) {
+            fprintf(f, " — %s: ", msg(r, "report.reviewed"));
+            put(f, "%s", res->reviewed);
+        }
+        fputc('\n', f);
     }
     if (!shown) return;
     char n[32];

@@ -41,7 +41,7 @@ check "incremental update adding a page: the ID on it found (exit 1)" sh -c "[ $
 scan "$H/hostile-incremental_cut.pdf"
 check "incremental update cut short: partial (exit 2) or the ID found, never clean" sh -c "[ $(rc) = 2 ] && jq -se 'map(select(.type==\"file\"))[0].status==\"partial\"' '$T/out'"
 scan "$H/hostile-utf16_lying.html"
-check "meta charset utf-16 on windows-874 bytes: the ID found, the encoding used named" sh -c "[ $(found national_id $ID) = 1 ] && jq -se 'map(select(.type==\"file\"))[0].encoding | test(\"windows-874.*declared utf-16\")' '$T/out'"
+check "meta charset utf-16 on windows-874 bytes: the ID found, the encoding used named" sh -c "[ $(found national_id $ID) = 1 ] && jq -se 'map(select(.type==\"file\"))[0].encoding | test(\"windows-874.*declared UTF-16\")' '$T/out'"
 scan "$H/hostile-nested_bomb.zip"
 check "nested ZIP bomb: exit 2, one member budget (<= 20001 file records), at most 6 stderr lines" sh -c "[ $(rc) = 2 ] && [ \$(jq -r 'select(.type==\"file\")' '$T/out' | grep -c '\"type\"') -le 20001 ] && [ \$(wc -l < '$T/err') -le 6 ]"
 check "nested ZIP bomb: the input itself says its budget ran out" sh -c "jq -se 'map(select(.type==\"file\" and .file==\"$H/hostile-nested_bomb.zip\"))[0] | .status==\"partial\" and (.error|test(\"documents inside\"))' '$T/out'"

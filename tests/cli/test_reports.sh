@@ -141,6 +141,18 @@ cp "$T/phone.txt" "$G/contact.txt"
 ( cd "$G" && PATH="$(dirname "$BIN"):$PATH" git commit -qm one >/dev/null 2>&1 ); passed=$?
 ok "$([ $blocked != 0 ] && [ $passed = 0 ]; echo $?)" "hook: blocked, then the advised --write-baseline .pdpascan-baseline lets the commit through (found walking up)"
 mkdir -p "$G/sub" && cp "$T/phone.txt" "$G/sub/p.txt"
+# A scanned file a person has read: accepted by path and content hash, with a reason
+cp corpus/pdf/scanned_page.pdf "$G/order.pdf"
+( cd "$G" && git add order.pdf && PATH="$(dirname "$BIN"):$PATH" git commit -qm scan > "$T/scanhook.out" 2>&1 ); blocked=$?
+check "hook: a scanned PDF blocks the commit; the advice names the reviewed-file way out" sh -c "[ $blocked != 0 ] && grep -q 'sha256' '$T/scanhook.out'"
+printf 'allow:\n  - {path: "order.pdf", sha256: "%s", reason: "read by the records officer"}\n' "$(sha256sum "$G/order.pdf" | cut -d' ' -f1)" > "$G/.pdpascan-allow"
+( cd "$G" && PATH="$(dirname "$BIN"):$PATH" git commit -qm scan >/dev/null 2>&1 ); passed=$?
+ok "$([ $passed = 0 ]; echo $?)" "hook: with {path, sha256, reason} in .pdpascan-allow the reviewed scan goes through"
+check "a reviewed file: status as read, the reason in its record, exit 0, counted apart" sh -c "cd '$G' && '$BIN' scan -f jsonl order.pdf > '$T/rev.jsonl'; [ \$? = 0 ] && jq -se '(map(select(.type==\"file\"))[0] | .status==\"partial\" and .reviewed==\"read by the records officer\") and (map(select(.type==\"summary\"))[0] | .errors==0 and .reviewed==1)' '$T/rev.jsonl'"
+printf 'x' >> "$G/order.pdf"
+check "a reviewed file whose content changed counts as not checked again: exit 2" sh -c "cd '$G' && '$BIN' scan -f jsonl order.pdf >/dev/null 2>&1; [ \$? = 2 ]"
+printf 'allow:\n  - {sha256: "%s", reason: "x"}\n' "$(printf x | sha256sum | cut -d' ' -f1)" > "$T/nopath.yaml"
+check "a reviewed-file entry without its path is refused, with file and line" sh -c "'$BIN' scan --allow '$T/nopath.yaml' '$T/clean.txt' 2>&1 >/dev/null | grep -q 'nopath.yaml:2: a reviewed file needs its path and its sha256'"
 check "a .pdpascan-baseline above the scanned folder is used by a plain scan too" sh -c "cd '$G/sub' && '$BIN' scan p.txt >/dev/null 2>&1"
 
 echo "$pass passed, $fail failed"
