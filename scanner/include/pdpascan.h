@@ -87,6 +87,12 @@ typedef struct pdp_finding {
     int linked;             /* part of one person's record with other findings */
     long row;               /* 0-based line of the whole extracted text (a table row is one
                                line in every format): what "the same record" means */
+    /* In a table row (cells separated by tabs): the row's first cell when it
+     * is a short number (its ลำดับ, "๓"), and the header of the finding's
+     * column (the last row of the table above it whose cells hold no digit);
+     * NULL when there is none.  For people to find the one row among many. */
+    char *row_label;
+    char *column;
 } pdp_finding;
 
 /* Everything one scanned input produced. */

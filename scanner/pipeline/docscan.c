@@ -50,6 +50,8 @@ struct docscan {
     int marks;                    /* the text of this round holds ALLOW_MARK */
     policy_fp_key *fp_key;
     const pdp_options *opt;       /* for its text_fn, or NULL */
+    table_header header;          /* the table being read (table_row.c) */
+    uint64_t header_pos;          /* lines before this doc offset were looked at */
 };
 
 void location_copy(pdp_location *dst, const pdp_location *src)
@@ -100,6 +102,7 @@ void docscan_free(docscan *d)
     cand_vec_free(&d->cands);
     for (size_t i = 0; i < d->npieces; i++) piece_free(&d->pieces[i]);
     free(d->pieces);
+    table_header_free(&d->header);
     policy_fp_key_free(d->fp_key);
     free(d);
 }
@@ -247,6 +250,32 @@ static void around(const docscan *d, size_t rs, size_t re, char **before, char *
     *after = xstrndup(s + re, (size_t)(b - (s + re)));
 }
 
+/* Look at the whole lines between header_pos and doc offset to, for the
+ * table's header row; header_pos becomes the start of to's line. */
+static void see_lines_to(docscan *d, uint64_t to)
+{
+    if (d->header_pos < d->raw_base) d->header_pos = d->raw_base; /* lines forgotten unseen: rare */
+    const char *s = d->raw.data;
+    size_t i = (size_t)(d->header_pos - d->raw_base), end = (size_t)(to - d->raw_base);
+    while (i < end) {
+        const char *nl = memchr(s + i, '\n', end - i);
+        if (!nl) break;
+        table_header_see(&d->header, s + i, (size_t)(nl - (s + i)));
+        i = (size_t)(nl - s) + 1;
+    }
+    d->header_pos = d->raw_base + i;
+}
+
+/* The finding's row label and column header when it stands in a table row. */
+static void place_in_table(docscan *d, pdp_finding *f, size_t rs)
+{
+    see_lines_to(d, d->raw_base + rs);
+    const char *s = d->raw.data, *line = s + (d->header_pos - d->raw_base);
+    const char *nl = memchr(s + rs, '\n', d->raw.len - rs);
+    size_t len = (size_t)((nl ? nl : s + d->raw.len) - line);
+    table_position(&d->header, line, len, (size_t)(s + rs - line), &f->row_label, &f->column);
+}
+
 static void add_finding(docscan *d, const candidate *c)
 {
     if (marked_line(d, c->rs, c->re)) {
@@ -269,6 +298,7 @@ static void add_finding(docscan *d, const candidate *c)
     f->normalized = xstrdup(c->normalized);
     f->suggestion = policy_suggestion(ru, f->match, c->re - c->rs);
     if (d->with_context) around(d, c->rs, c->re, &f->before, &f->after);
+    place_in_table(d, f, c->rs);
     f->start = start;
     f->end = d->raw_base + c->re;
     const piece *pc = &d->pieces[d->cur_piece];
@@ -320,6 +350,7 @@ static void round_scan(docscan *d, int final)
         d->last_end = d->raw_base + c->re;
     }
     cand_vec_clear(&d->cands);
+    see_lines_to(d, hi);
     if (d->scratch.limit_hit)
         result_set_status(d->res, PDP_STATUS_PARTIAL, "a pattern hit its matching limit; some text was not checked");
     if (d->scratch.broken_rule) { /* fail closed: the rule set is broken */

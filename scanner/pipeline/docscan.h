@@ -50,7 +50,7 @@ void location_copy(pdp_location *dst, const pdp_location *src);
 void location_free(pdp_location *loc);
 /* A result as bytes (appended to b), and back under the name `name`
  * (borrowed strings from rules or interned); -1 when data is damaged. */
-#define RESULT_CODEC_VERSION 3 /* change with the encoding: cached results are then not reused */
+#define RESULT_CODEC_VERSION 4 /* change with the encoding: cached results are then not reused */
 
 /* Free what one finding owns (not the finding itself). */
 void finding_free(pdp_finding *f);
@@ -58,6 +58,20 @@ void finding_free(pdp_finding *f);
  * (part "name") and set child's shown_file (names.c). */
 void names_scan(const pdp_rules *r, const pdp_options *opt, const pdp_result *parent, pdp_result *child,
                 const char *member);
+
+/* The header row of the table being read (table_row.c). */
+typedef struct table_header {
+    char **cells;
+    size_t n;
+} table_header;
+/* Look at one line of text: a table's header row becomes h; a paragraph of
+ * prose ends the table. */
+void table_header_see(table_header *h, const char *line, size_t len);
+/* For a finding at byte at of a table row line[0, len): its row's label
+ * (the first cell, a short number) and its column's header (heap or NULL). */
+void table_position(const table_header *h, const char *line, size_t len, size_t at, char **row_label,
+                    char **column);
+void table_header_free(table_header *h);
 
 /* A new child result "parent!/member" of parent, initialised. */
 pdp_result *result_add_child(pdp_result *parent, const char *member);

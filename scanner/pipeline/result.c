@@ -38,6 +38,8 @@ void finding_free(pdp_finding *f)
     free(f->suggestion);
     free(f->before);
     free(f->after);
+    free(f->row_label);
+    free(f->column);
     location_free(&f->loc);
 }
 

@@ -59,6 +59,8 @@ static void encode(const pdp_result *r, buf *b)
         put_str(b, f->message_en);
         put_str(b, f->fingerprint);
         put_str(b, f->role);
+        put_str(b, f->row_label);
+        put_str(b, f->column);
     }
     put_u64(b, r->nchildren);
     /* members by their name inside this document, so that a cached
@@ -159,6 +161,8 @@ static void get_finding(reader *rd, const pdp_rules *rules, pdp_finding *f)
     snprintf(f->fingerprint, sizeof f->fingerprint, "%s", fp ? fp : "");
     free(fp);
     f->role = get_interned(rd);
+    f->row_label = get_str(rd);
+    f->column = get_str(rd);
     if (ru) {
         f->law = (const char *const *)ru->law;
         f->nlaw = ru->nlaw;

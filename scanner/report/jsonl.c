@@ -15,7 +15,7 @@ static void key_str(FILE *f, const char *k, const char *v)
     json_string(f, v);
 }
 
-static void location(FILE *f, const pdp_location *l)
+static void location(FILE *f, const pdp_location *l, const pdp_finding *x)
 {
     fputs(",\"location\":{", f);
     int first = 1;
@@ -32,6 +32,14 @@ static void location(FILE *f, const pdp_location *l)
         }
     if (l->hidden) fprintf(f, "%s\"hidden\":true", SEP());
     if (l->line) fprintf(f, "%s\"line\":%ld", SEP(), l->line);
+    if (x->row_label) {
+        fprintf(f, "%s\"row_label\":", SEP());
+        json_string(f, x->row_label);
+    }
+    if (x->column) {
+        fprintf(f, "%s\"column\":", SEP());
+        json_string(f, x->column);
+    }
 #undef SEP
     fputc('}', f);
 }
@@ -43,7 +51,7 @@ static void finding(pdp_report *r, const pdp_result *res, const pdp_finding *x)
     fputs("{\"type\":\"finding\"", f);
     key_str(f, "file", report_file_name(r, res, 0));
     key_str(f, "format", res->format);
-    location(f, &x->loc);
+    location(f, &x->loc, x);
     key_str(f, "rule", x->rule_id);
     key_str(f, "category", x->category);
     key_str(f, "severity", pdp_severity_name(x->severity));

@@ -69,6 +69,13 @@ if [ "$(id -u)" = 0 ]; then
   ok "$([ $rc = 100 ] && grep -q 'Unable to locate package libimaginary-dev' "$T/deps.out"; echo $?)" "scripts/deps.sh: a failed install step shows apt-get's error and exits with its status"
 fi
 
+# --- where: the row and the column of a finding in a table ---------------------------
+"$BIN" scan -f jsonl corpus/pdf/beneficiary_list.pdf > "$T/where.jsonl"
+check "a finding in a table row carries its row's ลำดับ and its column's header" jq -se 'map(select(.type=="finding" and .category=="national_id")) | map([.location.row_label, .location.column]) == [["๑","เลขประจำตัวประชาชน"],["๒","เลขประจำตัวประชาชน"]]' "$T/where.jsonl"
+check "the Thai text report says which row and column" sh -c "'$BIN' scan -f text --lang th corpus/pdf/beneficiary_list.pdf | grep -q 'หน้า 1 ลำดับ ๒ คอลัมน์ โทรศัพท์'"
+"$BIN" scan -f jsonl corpus tests/seeds 2>/dev/null > "$T/all-where.jsonl" || true
+check "a row label is never a value found (only short sequence numbers), a column header never holds a digit" sh -c "jq -e 'select(.type==\"finding\" and .location.row_label != null) | .location.row_label | test(\"^[0-9๐-๙.) ]{1,16}\$\")' '$T/all-where.jsonl' | grep -qv true; [ \$? = 1 ] && ! jq -r 'select(.type==\"finding\") | .location.column // empty' '$T/all-where.jsonl' | grep -q '[0-9๐-๙]'"
+
 # --- --format xlsx: a workbook for Excel and LibreOffice ----------------------------
 "$BIN" scan -f xlsx --lang th -o "$T/r.xlsx" corpus/pdf "$T/clean.txt" tests/seeds 2>/dev/null
 "$BIN" text "$T/r.xlsx" > "$T/xlsx.txt" 2>&1
