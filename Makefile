@@ -157,7 +157,7 @@ LIBDIR_DEV = $(PREFIX)/lib
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/lexicon \
 		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR_DEV)/pkgconfig \
-		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/man/th/man1 \
 		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pdpascan
 	install -m 644 $(PLUGIN) $(DESTDIR)$(LIBDIR)/pdpascan-formats.so
@@ -165,6 +165,7 @@ install: all
 	install -m 644 patterns/rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 patterns/lexicon/*.yaml patterns/lexicon/*.txt $(DESTDIR)$(DATADIR)/lexicon/
 	install -m 644 man/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	install -m 644 man/th/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/th/man1/pdpascan.1
 	install -m 644 README.md LICENSE docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 completions/pdpascan.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pdpascan
 	install -m 644 completions/_pdpascan $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_pdpascan
@@ -178,7 +179,7 @@ install: all
 		> $(DESTDIR)$(LIBDIR_DEV)/pkgconfig/pdpascan.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/pdpascan $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/pdpascan $(DESTDIR)$(PREFIX)/share/man/man1/pdpascan.1 $(DESTDIR)$(PREFIX)/share/man/th/man1/pdpascan.1
 	rm -rf $(DESTDIR)$(DOCDIR)
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pdpascan $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_pdpascan
 	rm -rf $(DESTDIR)$(LIBDIR)

@@ -446,12 +446,12 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
     if (argc < 2) {
-        fputs(usage_text, stderr);
+        fputs(usage_text(lang_from_env()), stderr);
         return 2;
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-        fputs(usage_text, stdout);
+        fputs(usage_text(lang_from_env()), stdout);
         return 0;
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") || !strcmp(cmd, "version")) return cmd_version(argc - 1, argv + 1);

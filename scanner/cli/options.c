@@ -11,52 +11,6 @@
 #include "archive.h"
 #include "../util/buf.h"
 
-const char *usage_text =
-    "usage: pdpascan scan [OPTIONS] PATH...   scan files and directories ('-' = stdin)\n"
-    "       pdpascan rules [--rules DIR]      list the loaded rules\n"
-    "       pdpascan explain RULE-ID          what one rule looks for and why (in --lang/LANG)\n"
-    "       pdpascan hook install [--force] | uninstall   git pre-commit hook\n"
-    "       pdpascan text [--normalized] FILE...   the text as the detectors read it (parts, pages, sheets)\n"
-    "       pdpascan version [--rules DIR]    the program's and the rule set's versions (also -V, --version)\n"
-    "       pdpascan --help\n"
-    "\n"
-    "scan options:\n"
-    "  -f, --format FMT     text (default on a terminal), jsonl (default otherwise),\n"
-    "                       json (one document), sarif (SARIF 2.1.0), csv (Excel, UTF-8),\n"
-    "                       html (one self-contained page for people),\n"
-    "                       xlsx (a workbook for Excel/LibreOffice: summary, files, findings)\n"
-    "  -o, --output FILE    write the report to FILE\n"
-    "      --staged         scan what is being committed (the git index), not PATHs\n"
-    "      --hook           as run by the pre-commit hook: --staged, text, advice when blocked\n"
-    "      --baseline FILE  report only findings not in FILE (see --write-baseline)\n"
-    "      --write-baseline FILE  record the current findings' fingerprints in FILE\n"
-    "      --allow FILE     an allowlist (YAML; .pdpascan-allow is found by itself)\n"
-    "      --config FILE    settings instead of .pdpascan.yaml found walking up; --no-config: none\n"
-    "      --files-from F   also scan the paths listed in F (- = stdin), one a line or NUL-separated\n"
-    "      --max-file-size S  files larger than S (50M, 2G) are errors, not scanned\n"
-    "      --shard K/N      scan only the K-th of N parts of the inputs (split across machines)\n"
-    "      --cache FILE     SQLite cache of results: unchanged files are not read again\n"
-    "      --file-timeout S a file still being read after S seconds (default 600) is an error\n"
-    "      --isolate | --no-isolate  worker processes (the default for several inputs):\n"
-    "                       a reader that crashes on a file makes it an error record;\n"
-    "                       or threads; a file past --file-timeout is an error either way\n"
-    "      --fail-on LEVEL  lowest severity that makes the exit code 1:\n"
-    "                       high, medium (default), low, info\n"
-    "  -j, --jobs N         files scanned in parallel (default: number of cores)\n"
-    "      --rules DIR      rule directory instead of the installed patterns/\n"
-    "      --lang th|en     report language (default from LANG)\n"
-    "      --show-values    reports for people (text, html, xlsx): show found values unmasked\n"
-    "      --mask-values    mask found values in every format (reports that leave the machine)\n"
-    "                       Reports for people (text, html, xlsx) mask values; reports for\n"
-    "                       programs (jsonl, json, csv, sarif) show them unless --mask-values.\n"
-    "      --color WHEN     auto (default), always, never\n"
-    "      --exclude GLOB   leave out files and directories matching GLOB (repeatable);\n"
-    "                       as in .gitignore: '*.tmp', 'old/**', '**/drafts/*.docx'\n"
-    "      --include GLOB   scan only the files matching GLOB (repeatable): '*.pdf'\n"
-    "\n"
-    "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an\n"
-    "input that could not be read completely (never reported as clean)\n";
-
 int usage_error(const char *fmt, const char *arg)
 {
     fputs("pdpascan: ", stderr);
@@ -158,7 +112,7 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
                 return usage_error("--shard takes K/N with 1 <= K <= N, not '%s'", optarg);
             break;
         case O_HOOK: c->hook = c->staged = 1; break;
-        case 'h': fputs(usage_text, stdout); exit(0);
+        case 'h': fputs(usage_text(lang_from_env()), stdout); exit(0);
         default: return 2;
         }
     }

@@ -24,7 +24,8 @@ typedef struct scan_cfg {
     unsigned shard_k, shard_n;
 } scan_cfg;
 
-extern const char *usage_text;
+/* --help in lang (usage.c). */
+const char *usage_text(pdp_lang lang);
 /* Print a usage error (fmt with one %s) and the hint; returns 2. */
 int usage_error(const char *fmt, const char *arg);
 /* th or en from LC_ALL, LC_MESSAGES, LANG. */

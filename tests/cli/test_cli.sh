@@ -208,6 +208,7 @@ check "installed binary finds its installed patterns" sh -c "cd / && '$T/inst/us
 check "installed binary loads its installed format plugin" sh -c "cd / && '$T/inst/usr/bin/pdpascan' scan -f jsonl '$(pwd)/corpus/pdf/annotated_form.pdf' | jq -se 'map(select(.type==\"file\")) | .[0] | .status==\"ok\" and .findings==2'"
 check "without the plugin, documents are errors, not clean" sh -c "cp '$BIN' '$T/lonely' && '$T/lonely' scan --rules patterns -f jsonl corpus/pdf/annotated_form.pdf | jq -se 'map(select(.type==\"file\")) | .[0].status==\"error\"'"
 check "man page installed" test -s "$T/inst/usr/share/man/man1/pdpascan.1"
+check "Thai man page installed (share/man/th), rendering its Thai whole" sh -c "groff -man -Tutf8 -k '$T/inst/usr/share/man/th/man1/pdpascan.1' 2>/dev/null | grep -q 'ไม่ถือว่าผ่านเด็ดขาด'"
 cat > "$T/complete.bash" <<'EOF'
 . "$1/usr/share/bash-completion/completions/pdpascan"
 COMP_WORDS=(pdpascan scan --mask); COMP_CWORD=2; _pdpascan; [ "${COMPREPLY[*]}" = --mask-values ] || exit 1

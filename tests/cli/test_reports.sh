@@ -98,6 +98,10 @@ LD_LIBRARY_PATH="$T/nolib" "$BIN" scan -f xlsx -o "$T/no.xlsx" "$T/pii.txt" 2> "
 ok "$([ $rc = 2 ] && grep -q 'libxlsxwriter.*could not be loaded' "$T/noxlsx.err"; echo $?)" "xlsx without libxlsxwriter: exit 2, saying so"
 check "libxlsxwriter (and its libcrypto) is opened only for --format xlsx" sh -c "! LD_DEBUG=files '$BIN' scan -f csv '$T/pii.txt' 2>&1 >/dev/null | grep -q libxlsxwriter && LD_DEBUG=files '$BIN' scan -f xlsx -o '$T/y.xlsx' '$T/pii.txt' 2>&1 >/dev/null | grep -q libxlsxwriter"
 
+# --- --help in Thai ------------------------------------------------------------------
+check "--help in Thai with LANG=th_TH.UTF-8, every option of the English one in it" sh -c "LANG=th_TH.UTF-8 '$BIN' --help > '$T/help.th' && grep -q '^วิธีใช้: pdpascan scan' '$T/help.th' && grep -q 'รหัสออก' '$T/help.th' && LANG=C '$BIN' --help | grep -o -- '--[a-z-]*' | sort -u > '$T/opts.en' && grep -o -- '--[a-z-]*' '$T/help.th' | sort -u | cmp -s - '$T/opts.en'"
+check "scan --help in Thai too" sh -c "LC_ALL=th_TH.UTF-8 '$BIN' scan --help | grep -q 'ตัวเลือกของ scan'"
+
 # --- pdpascan text: what the detectors read ---------------------------------------
 "$BIN" text corpus/pdf/beneficiary_list.pdf > "$T/list.txt" 2>&1
 check "text: a PDF's metadata and pages under their headings, a table row as one line of tab-separated cells" sh -c "grep -qx -- '==> corpus/pdf/beneficiary_list.pdf <==' '$T/list.txt' && grep -qx -- '--- metadata ---' '$T/list.txt' && grep -qx -- '--- page 2 ---' '$T/list.txt' && grep -q \"^๑\$(printf '\t')นางมาลี ดวงดี\$(printf '\t')๑-๙๕๓๔-๒๓๖๖๗-๑๒-๕\" '$T/list.txt'"
