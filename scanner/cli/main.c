@@ -358,16 +358,29 @@ static int cmd_hook(int argc, char **argv)
     return rc ? 2 : 0;
 }
 
+/* The arguments of a command that takes only --rules DIR (argv[0] is the
+ * command): 0, or -1 after saying what is wrong. */
+static int rules_dir_only(int argc, char **argv, const char **dir)
+{
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--rules") && i + 1 < argc) *dir = argv[++i];
+        else if (!strncmp(argv[i], "--rules=", 8)) *dir = argv[i] + 8;
+        else {
+            char *what = xasprintf("%s: unknown argument '%%s'", argv[0]);
+            usage_error(what, argv[i]);
+            free(what);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* pdpascan version | -V | --version [--rules DIR]: the program's version,
  * and the rule set's (the hash results and caches are keyed by). */
 static int cmd_version(int argc, char **argv)
 {
     const char *dir = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--rules") && i + 1 < argc) dir = argv[++i];
-        else if (!strncmp(argv[i], "--rules=", 8)) dir = argv[i] + 8;
-        else return usage_error("version: unknown argument '%s'", argv[i]);
-    }
+    if (rules_dir_only(argc, argv, &dir) != 0) return 2;
     printf("pdpascan %s\n", PDP_VERSION);
     pdp_rules *r;
     char *err = NULL;
@@ -384,11 +397,7 @@ static int cmd_version(int argc, char **argv)
 static int cmd_rules(int argc, char **argv)
 {
     const char *dir = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--rules") && i + 1 < argc) dir = argv[++i];
-        else if (!strncmp(argv[i], "--rules=", 8)) dir = argv[i] + 8;
-        else return usage_error("rules: unknown argument '%s'", argv[i]);
-    }
+    if (rules_dir_only(argc, argv, &dir) != 0) return 2;
     pdp_rules *r;
     int rc = load_rules(dir, &r);
     if (rc) return rc;
