@@ -115,7 +115,7 @@ static void odf_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name,
     int spreadsheet = *(int *)ctx;
     if (!strcmp(name, "content.xml") && spreadsheet) scan_ods(x, z, i);
     else if (!strcmp(name, "content.xml") || !strcmp(name, "styles.xml")) /* styles: headers, footers */
-        xml_part_text(x, z, i, &style_odf, &(pdp_location){ .part = (char *)name });
+        xml_part_text(x, z, i, &style_odf, &(pdp_location){ .part = (char *)name, .line = 1 }); /* line: the paragraph */
 }
 
 void extract_odf(extract_ctx *x, zip_t *z, int spreadsheet) { each_part(x, z, odf_part, &spreadsheet); }

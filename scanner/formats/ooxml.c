@@ -47,7 +47,8 @@ static void pptx_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name
 static void ooxml_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, void *ctx)
 {
     if (*(int *)ctx) pptx_part(x, z, i, name);
-    else if (docx_text_part(name)) xml_part_text(x, z, i, &style_docx, &(pdp_location){ .part = (char *)name });
+    else if (docx_text_part(name)) /* line: the paragraph (a table row is one) */
+        xml_part_text(x, z, i, &style_docx, &(pdp_location){ .part = (char *)name, .line = 1 });
 }
 
 void extract_docx_pptx(extract_ctx *x, zip_t *z, int pptx) { each_part(x, z, ooxml_part, &pptx); }

@@ -206,7 +206,9 @@ char *report_where(const pdp_report *r, const pdp_finding *x)
     if (x->loc.sheet) buf_printf(&b, "%s!", x->loc.sheet);
     if (x->loc.cell) buf_printf(&b, "%s ", x->loc.cell);
     if (x->loc.part && !x->loc.cell) buf_printf(&b, "[%s] ", x->loc.part);
-    if (x->loc.line) buf_printf(&b, "%s %ld ", pdp_message(r->o.rules, "report.line", r->o.lang), x->loc.line);
+    /* in a word processor's part (word/document.xml, content.xml) a line is a paragraph */
+    const char *line = x->loc.part && strstr(x->loc.part, ".xml") ? "report.paragraph" : "report.line";
+    if (x->loc.line) buf_printf(&b, "%s %ld ", pdp_message(r->o.rules, line, r->o.lang), x->loc.line);
     if (x->row_label) buf_printf(&b, "%s %s ", pdp_message(r->o.rules, "report.row", r->o.lang), x->row_label);
     if (x->column) buf_printf(&b, "%s %s ", pdp_message(r->o.rules, "report.column", r->o.lang), x->column);
     while (b.len && b.data[b.len - 1] == ' ') b.data[--b.len] = 0;

@@ -72,6 +72,7 @@ fi
 # --- where: the row and the column of a finding in a table ---------------------------
 "$BIN" scan -f jsonl corpus/pdf/beneficiary_list.pdf > "$T/where.jsonl"
 check "a finding in a table row carries its row's ลำดับ and its column's header" jq -se 'map(select(.type=="finding" and .category=="national_id")) | map([.location.row_label, .location.column]) == [["๑","เลขประจำตัวประชาชน"],["๒","เลขประจำตัวประชาชน"]]' "$T/where.jsonl"
+check "a Word table: the paragraph (its row), ลำดับ and column, not just [word/document.xml]" sh -c "'$BIN' scan -f text --lang th corpus/docx/allowance_table.docx | grep -q 'word/document.xml. ย่อหน้า 4 ลำดับ 2 คอลัมน์ เลขประจำตัวประชาชน'"
 check "the Thai text report says which row and column" sh -c "'$BIN' scan -f text --lang th corpus/pdf/beneficiary_list.pdf | grep -q 'หน้า 1 ลำดับ ๒ คอลัมน์ โทรศัพท์'"
 "$BIN" scan -f jsonl corpus tests/seeds 2>/dev/null > "$T/all-where.jsonl" || true
 check "a row label is never a value found (only short sequence numbers), a column header never holds a digit" sh -c "jq -e 'select(.type==\"finding\" and .location.row_label != null) | .location.row_label | test(\"^[0-9๐-๙.) ]{1,16}\$\")' '$T/all-where.jsonl' | grep -qv true; [ \$? = 1 ] && ! jq -r 'select(.type==\"finding\") | .location.column // empty' '$T/all-where.jsonl' | grep -q '[0-9๐-๙]'"
