@@ -22,13 +22,27 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 3
+#define PDP_FORMATS_ABI 4
+
+/* Where a page's picture goes (pdf_render.c). */
+typedef struct pdf_picture_out {
+    void (*write)(void *ctx, const unsigned char *data, size_t n);
+    void *ctx;
+} pdf_picture_out;
+/* Page `page` (1-based) of the PDF as a PNG width_px wide, each of the
+ * nboxes boxes (x0, y0, x1, y1 in PDF points, origin top-left) outlined in
+ * red and, with cover, filled dark.  0, or -1 when it cannot be drawn. */
+typedef int (*pdf_render_fn)(const unsigned char *pdf, size_t len, int page, double width_px, const double *boxes,
+                             size_t nboxes, int cover, const pdf_picture_out *out);
+int pdf_render_page(const unsigned char *pdf, size_t len, int page, double width_px, const double *boxes,
+                    size_t nboxes, int cover, const pdf_picture_out *out);
 
 typedef struct extract_fns {
     unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
     const char *version;    /* PDP_VERSION likewise (for the error) */
     size_t nreaders;        /* KIND_READERS */
     const extract_fn *read; /* read[kind - KIND_READER] */
+    pdf_render_fn render_pdf_page; /* the HTML report's page pictures */
 } extract_fns;
 
 /* Defined by the format readers themselves. */

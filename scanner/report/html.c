@@ -9,8 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "report_impl.h"
+#include "../extract/formats.h"
 #include "../util/buf.h"
+
+#define PICTURED_PAGES 3     /* per PDF: the first pages with findings */
+#define PICTURES_MAX 100     /* per report: a report of an archive stays a page a browser opens */
+#define PICTURE_WIDTH 800.0  /* pixels */
 
 static const char *msg(pdp_report *r, const char *key) { return pdp_message(r->o.rules, key, r->o.lang); }
 
@@ -43,7 +50,8 @@ static const char *style =
     "vertical-align:top;text-align:left}"
     ".sev{font-weight:bold;padding:2px 6px;border-radius:4px;color:#fff;white-space:nowrap}"
     ".high{background:#c1121f}.medium{background:#e76f51}.low{background:#e9c46a;color:#333}.info{background:#adb5bd}"
-    "mark{background:#ffd60a;font-weight:bold}.ctx{font-family:monospace}";
+    "mark{background:#ffd60a;font-weight:bold}.ctx{font-family:monospace}"
+    "figure{margin:10px 0}figure img{max-width:100%;border:1px solid #ccc}figcaption{font-size:13px;color:#555}";
 
 static const char *script =
     "function f(){var s={},c={};document.querySelectorAll('#filters input').forEach(function(i){"
@@ -126,6 +134,73 @@ static void row(pdp_report *r, const file_values *fv, const pdp_finding *x)
     fputs("</td></tr>\n", f);
 }
 
+static void append_png(void *ctx, const unsigned char *data, size_t n) { buf_append(ctx, data, n); }
+
+/* The whole file at path (heap, *len bytes), or NULL. */
+static unsigned char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    buf b;
+    buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    *len = b.len;
+    if (bad) buf_free(&b);
+    return bad ? NULL : (unsigned char *)buf_steal(&b);
+}
+
+/* One page's picture: every finding above info on it boxed (and covered,
+ * unless values are shown). */
+static void picture(pdp_report *r, const pdp_result *res, const extract_fns *fns, const unsigned char *pdf,
+                    size_t len, int page)
+{
+    size_t n = 0;
+    double *boxes = xmalloc((res->nfindings ? res->nfindings : 1) * 4 * sizeof *boxes);
+    for (size_t i = 0; i < res->nfindings; i++) {
+        const pdp_finding *x = &res->findings[i];
+        if (x->loc.page != page || !x->loc.has_bbox || x->severity == PDP_SEV_INFO) continue;
+        memcpy(boxes + 4 * n++, x->loc.bbox, 4 * sizeof *boxes);
+    }
+    buf png;
+    buf_init(&png);
+    pdf_picture_out out = { append_png, &png };
+    int cover = !(r->o.show_values && !r->o.mask_values);
+    if (n && fns->render_pdf_page(pdf, len, page, PICTURE_WIDTH, boxes, n, cover, &out) == 0) {
+        gchar *b64 = g_base64_encode((const guchar *)png.data, png.len);
+        fprintf(r->out, "<figure><img alt=\"\" src=\"data:image/png;base64,%s\"><figcaption>", b64);
+        esc(r->out, msg(r, "report.page"), 0);
+        fprintf(r->out, " %d</figcaption></figure>\n", page);
+        g_free(b64);
+        r->pictures++;
+    }
+    buf_free(&png);
+    free(boxes);
+}
+
+/* A PDF named by its path: pictures of its first pages with findings. */
+static void pictures(pdp_report *r, const pdp_result *res)
+{
+    if (strcmp(res->format, "pdf") || strstr(res->file, "!/") || r->pictures >= PICTURES_MAX) return;
+    int pages[PICTURED_PAGES], npages = 0;
+    for (size_t i = 0; i < res->nfindings && npages < PICTURED_PAGES; i++) {
+        const pdp_finding *x = &res->findings[i];
+        if (!x->loc.has_bbox || x->severity == PDP_SEV_INFO) continue;
+        int seen = 0;
+        for (int k = 0; k < npages; k++) seen |= pages[k] == x->loc.page;
+        if (!seen) pages[npages++] = x->loc.page;
+    }
+    const char *why = NULL;
+    const extract_fns *fns = npages ? extract_formats(&why) : NULL;
+    size_t len = 0;
+    unsigned char *pdf = fns && fns->render_pdf_page ? read_file(res->file, &len) : NULL;
+    for (int k = 0; pdf && k < npages && r->pictures < PICTURES_MAX; k++) picture(r, res, fns, pdf, len, pages[k]);
+    free(pdf);
+}
+
 static void html_file(pdp_report *r, const pdp_result *res)
 {
     if (!r->state) html_start(r);
@@ -170,7 +245,9 @@ static void html_file(pdp_report *r, const pdp_result *res)
     fputs("</tr></thead>\n", f);
     for (size_t i = 0; i < res->nfindings; i++)
         if (res->findings[i].severity > PDP_SEV_INFO) row(r, &fv, &res->findings[i]);
-    fputs("</table></section>\n", f);
+    fputs("</table>\n", f);
+    pictures(r, res);
+    fputs("</section>\n", f);
     file_values_free(&fv);
 }
 

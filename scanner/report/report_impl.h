@@ -19,6 +19,7 @@ struct pdp_report {
     size_t nfiles;            /* files written so far (json, sarif) */
     void *state;              /* a format's own state (sarif), freed by pdp_report_free */
     struct folder_row *folders; /* exposure per folder (folders.c) */
+    size_t pictures;          /* page pictures drawn (html) */
     size_t nfolders;
 };
 

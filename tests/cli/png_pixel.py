@@ -44,7 +44,8 @@ def decode(path):
     return rows, bpp
 
 
-rows, bpp = decode(sys.argv[1])
-for xy in sys.argv[2:]:
-    x, y = map(int, xy.split(','))
-    print('%02x%02x%02x' % tuple(rows[y][x * bpp:x * bpp + 3]))
+if __name__ == '__main__':
+    rows, bpp = decode(sys.argv[1])
+    for xy in sys.argv[2:]:
+        x, y = map(int, xy.split(','))
+        print('%02x%02x%02x' % tuple(rows[y][x * bpp:x * bpp + 3]))

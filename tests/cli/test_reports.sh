@@ -77,6 +77,13 @@ check "the Thai text report says which row and column" sh -c "'$BIN' scan -f tex
 "$BIN" scan -f jsonl corpus tests/seeds 2>/dev/null > "$T/all-where.jsonl" || true
 check "a row label is never a value found (only short sequence numbers), a column header never holds a digit" sh -c "jq -e 'select(.type==\"finding\" and .location.row_label != null) | .location.row_label | test(\"^[0-9๐-๙.) ]{1,16}\$\")' '$T/all-where.jsonl' | grep -qv true; [ \$? = 1 ] && ! jq -r 'select(.type==\"finding\") | .location.column // empty' '$T/all-where.jsonl' | grep -q '[0-9๐-๙]'"
 
+# --- the HTML report's page pictures (until annotate) --------------------------------
+"$BIN" scan -f html -o "$T/pic.html" corpus/pdf/beneficiary_list.pdf 2>/dev/null
+"$BIN" scan -f html --show-values -o "$T/pic-shown.html" corpus/pdf/beneficiary_list.pdf 2>/dev/null
+check "html: a picture of each PDF page with findings (two here), in the page itself" sh -c "[ \$(grep -o 'src=\"data:image/png;base64,' '$T/pic.html' | wc -l) = 2 ]"
+check "html picture: each ID's box is covered (the picture shows no found value in clear)" sh -c "[ \"\$(python3 tests/cli/picture_box.py '$T/pic.html' '$T/where.jsonl' national_id 595.28 | sort -u)\" = 1c2330 ]"
+check "html picture with --show-values: the boxes are outlined, the values visible" sh -c "! python3 tests/cli/picture_box.py '$T/pic-shown.html' '$T/where.jsonl' national_id 595.28 | grep -q 1c2330"
+
 # --- --format xlsx: a workbook for Excel and LibreOffice ----------------------------
 "$BIN" scan -f xlsx --lang th -o "$T/r.xlsx" corpus/pdf "$T/clean.txt" tests/seeds 2>/dev/null
 "$BIN" text "$T/r.xlsx" > "$T/xlsx.txt" 2>&1
