@@ -5,6 +5,7 @@
  *   pdpascan rules [--rules DIR]       list the loaded rules
  *   pdpascan explain RULE-ID           what one rule looks for
  *   pdpascan hook install|uninstall    the git pre-commit hook (git.c)
+ *   pdpascan annotate [--show-values] FILE.pdf -o REVIEW.pdf
  *   pdpascan text [--normalized] FILE...
  *   pdpascan version | -V | --version
  *   pdpascan --help
@@ -32,6 +33,7 @@
 #include "../util/utf8.h"
 #include "walk.h"
 #include "options.h"
+#include "annotate_cmd.h"
 #include "text_cmd.h"
 
 /* The program always keeps the parsed rule files cached (docs/DESIGN.md "Start-up"). */
@@ -468,6 +470,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "rules")) return cmd_rules(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "text")) return cmd_text(argc - 1, argv + 1);
+    if (!strcmp(cmd, "annotate")) return cmd_annotate(argc - 1, argv + 1);
     if (!strcmp(cmd, "hook")) return cmd_hook(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -22,7 +22,7 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 4
+#define PDP_FORMATS_ABI 5
 
 /* Where a page's picture goes (pdf_render.c). */
 typedef struct pdf_picture_out {
@@ -37,12 +37,25 @@ typedef int (*pdf_render_fn)(const unsigned char *pdf, size_t len, int page, dou
 int pdf_render_page(const unsigned char *pdf, size_t len, int page, double width_px, const double *boxes,
                     size_t nboxes, int cover, const pdf_picture_out *out);
 
+/* One highlight of a review copy (pdf_annotate.c). */
+typedef struct pdf_note {
+    int page;           /* 1-based */
+    double bbox[4];     /* x0, y0, x1, y1 in PDF points, origin top-left */
+    int redact;         /* red (redact) or amber (review) */
+    const char *text;   /* the note: never the value unless asked */
+} pdf_note;
+/* Write in with the notes as highlight annotations to out (whole file):
+ * 0, or -1 with *err (heap). */
+typedef int (*pdf_annotate_fn)(const char *in, const char *out, const pdf_note *notes, size_t n, char **err);
+int pdf_annotate(const char *in, const char *out, const pdf_note *notes, size_t n, char **err);
+
 typedef struct extract_fns {
     unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
     const char *version;    /* PDP_VERSION likewise (for the error) */
     size_t nreaders;        /* KIND_READERS */
     const extract_fn *read; /* read[kind - KIND_READER] */
     pdf_render_fn render_pdf_page; /* the HTML report's page pictures */
+    pdf_annotate_fn annotate_pdf;  /* pdpascan annotate */
 } extract_fns;
 
 /* Defined by the format readers themselves. */

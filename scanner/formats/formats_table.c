@@ -9,6 +9,7 @@ const extract_fns *pdp_formats_table(void)
 #include "../extract/formats.def"
 #undef FORMAT
     };
-    static const extract_fns fns = { PDP_FORMATS_ABI, PDP_VERSION, sizeof read / sizeof *read, read, pdf_render_page };
+    static const extract_fns fns = { PDP_FORMATS_ABI, PDP_VERSION, sizeof read / sizeof *read, read, pdf_render_page,
+                                      pdf_annotate };
     return &fns;
 }

@@ -364,6 +364,17 @@ void pdp_report_file(pdp_report *r, const pdp_result *res);
 void pdp_report_end(pdp_report *r, const pdp_summary *s);
 void pdp_report_free(pdp_report *r);
 
+/* A review copy of the PDF at in, written whole to out: the original with
+ * one highlight annotation per finding of res above info that has a box
+ * (red: action redact, amber: review), its note the category, the reason,
+ * the law and the suggestion in lang — the value itself only with
+ * show_values.  res is in's scan.  0 with *nnotes the highlights written,
+ * or -1 with *err (heap): not a PDF, no PDF writer, cannot write.  It reads
+ * in with poppler in this process: isolate it as pdp_scan_batch does for a
+ * file you did not write. */
+int pdp_annotate_pdf(const pdp_rules *r, const pdp_result *res, const char *in, const char *out, pdp_lang lang,
+                     int show_values, size_t *nnotes, char **err);
+
 const char *pdp_severity_name(pdp_severity s);
 const char *pdp_action_name(pdp_action a);
 const char *pdp_status_name(pdp_status s);
