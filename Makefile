@@ -65,7 +65,7 @@ endif
 FORMAT_SRC = $(wildcard scanner/formats/*.c)
 CORE_SRC = $(filter-out $(FORMAT_SRC) scanner/scan/formats_static.c scanner/scan/formats_dlopen.c, \
 	$(wildcard scanner/util/*.c scanner/normalize/*.c scanner/detect/*.c scanner/policy/*.c \
-	scanner/pipeline/*.c scanner/extract/*.c scanner/scan/*.c scanner/report/*.c))
+	scanner/pipeline/*.c scanner/extract/*.c scanner/scan/*.c scanner/report/*.c scanner/redact/*.c))
 CLI_SRC = $(wildcard scanner/cli/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 FORMAT_OBJ = $(FORMAT_SRC:%.c=$(BUILD)/%.o)

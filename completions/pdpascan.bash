@@ -7,7 +7,7 @@ _pdpascan()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "scan text annotate rules explain hook version --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "scan text annotate redact rules explain hook version --help --version" -- "$cur"))
         return
     fi
     case "$prev" in
@@ -32,6 +32,9 @@ _pdpascan()
             fi ;;
         explain)
             COMPREPLY=($(compgen -W "$(pdpascan rules 2>/dev/null | awk '!/^#/ {print $1}')" -- "$cur")) ;;
+        redact)
+            if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --level --rules" -- "$cur"))
+            else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
         annotate)
             if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --show-values --lang --fail-on --rules" -- "$cur"))
             else COMPREPLY=($(compgen -f -X '!*.[pP][dD][fF]' -- "$cur")); fi ;;

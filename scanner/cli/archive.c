@@ -20,10 +20,7 @@ int archive_files_from(input_list *in, const char *file, const walk_filter *filt
     }
     buf b;
     buf_init(&b);
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) buf_append(&b, tmp, k);
-    int bad = ferror(f);
+    int bad = buf_read_stream(&b, f) != 0;
     if (f != stdin) fclose(f);
     if (bad) {
         buf_free(&b);

@@ -6,6 +6,7 @@
  *   pdpascan explain RULE-ID           what one rule looks for
  *   pdpascan hook install|uninstall    the git pre-commit hook (git.c)
  *   pdpascan annotate [--show-values] FILE.pdf -o REVIEW.pdf
+ *   pdpascan redact [--level redact|review] FILE... -o OUT
  *   pdpascan text [--normalized] FILE...
  *   pdpascan version | -V | --version
  *   pdpascan --help
@@ -34,6 +35,7 @@
 #include "walk.h"
 #include "options.h"
 #include "annotate_cmd.h"
+#include "redact_cmd.h"
 #include "text_cmd.h"
 
 /* The program always keeps the parsed rule files cached (docs/DESIGN.md "Start-up"). */
@@ -471,6 +473,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "text")) return cmd_text(argc - 1, argv + 1);
     if (!strcmp(cmd, "annotate")) return cmd_annotate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "redact")) return cmd_redact(argc - 1, argv + 1);
     if (!strcmp(cmd, "hook")) return cmd_hook(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -375,6 +375,31 @@ void pdp_report_free(pdp_report *r);
 int pdp_annotate_pdf(const pdp_rules *r, const pdp_result *res, const char *in, const char *out, pdp_lang lang,
                      int show_values, size_t *nnotes, char **err);
 
+/* Redacted copies.  What one copy replaced, by category (strings borrowed
+ * from the rules): never the values. */
+typedef struct pdp_redacted_count {
+    const char *category;
+    size_t count;
+} pdp_redacted_count;
+typedef struct pdp_redacted {
+    pdp_redacted_count *categories;
+    size_t ncategories, total;
+} pdp_redacted;
+void pdp_redacted_free(pdp_redacted *d);
+
+/* A copy of the document data[0, len) with each finding whose action is at
+ * or above level (PDP_ACT_REDACT, or PDP_ACT_REVIEW for those too)
+ * replaced by its suggestion, in the same format.  The copy is scanned
+ * again and refused when anything at that level is still found in it, or
+ * when a replaced value still stands in its bytes (as written, normalized,
+ * or as the digits of a number, Thai or ASCII, separators left out).  0
+ * with *copy (heap, *copy_len bytes) and *done filled; or -1 with *err
+ * (heap): not read completely, a format with no writer yet (only UTF-8
+ * text and CSV have one so far), or the copy failed its check.  A document
+ * with nothing to redact comes back unchanged (done->total 0). */
+int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const char *name, const pdp_options *opt,
+                      pdp_action level, pdp_redacted *done, void **copy, size_t *copy_len, char **err);
+
 const char *pdp_severity_name(pdp_severity s);
 const char *pdp_action_name(pdp_action a);
 const char *pdp_status_name(pdp_status s);

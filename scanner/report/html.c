@@ -143,10 +143,7 @@ static unsigned char *read_file(const char *path, size_t *len)
     if (!f) return NULL;
     buf b;
     buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
-    int bad = ferror(f);
+    int bad = buf_read_stream(&b, f) != 0;
     fclose(f);
     *len = b.len;
     if (bad) buf_free(&b);

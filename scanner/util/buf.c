@@ -137,3 +137,12 @@ char *buf_steal(buf *b)
     buf_init(b);
     return p;
 }
+
+int buf_read_stream(buf *b, FILE *f)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(b, chunk, n);
+    return ferror(f) ? -1 : 0;
+}
+

@@ -8,6 +8,7 @@
 #define PDP_BUF_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -42,5 +43,8 @@ void buf_consume(buf *b, size_t n);
 void buf_clear(buf *b);
 /* Hand the bytes to the caller (who frees them); b becomes empty. */
 char *buf_steal(buf *b);
+/* Append the rest of stream f to b: 0, or -1 on a read error (b then holds
+ * what was read). */
+int buf_read_stream(buf *b, FILE *f);
 
 #endif

@@ -4,7 +4,7 @@
 # above it, and no object file calls a function defined in a folder above
 # its own.  The program (cli/) uses the public header and util/ only.
 # The order, lowest first:
-#   util normalize detect policy pipeline extract formats scan report
+#   util normalize detect policy pipeline extract formats scan report redact
 # include/ (the public header) may be included by any folder.
 # Prints "ok N - what" / "not ok N - what" and "N passed, N failed".
 # usage: sh tests/cli/test_layers.sh BUILD_DIR   (from the repository root)
@@ -13,7 +13,7 @@ pass=0; fail=0; n=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then pass=$((pass+1)); echo "ok $n - $2"; else fail=$((fail+1)); echo "not ok $n - $2"; fi; }
 T=$(mktemp -d /tmp/pdpascan-layers.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-ORDER="util normalize detect policy pipeline extract formats scan report"
+ORDER="util normalize detect policy pipeline extract formats scan report redact"
 rank() { i=0; for l in $ORDER; do [ "$l" = "$1" ] && { echo $i; return; }; i=$((i+1)); done; echo 99; }
 
 # Every folder of the library is in the order (a new one must be placed).
