@@ -51,40 +51,31 @@ static int parse(int argc, char **argv, annotate_args *a)
     return 0;
 }
 
-/* Said on stderr, the name made printable. */
-static void say(const char *name, const char *what)
-{
-    char *n = utf8_printable(name), *w = utf8_printable(what);
-    fprintf(stderr, "pdpascan: %s: %s\n", n, w);
-    free(n);
-    free(w);
-}
-
 /* In the child: scan, write the copy beside out, rename it into place. */
 static int annotate_child(const annotate_args *a)
 {
     pdp_rules *r;
     char *err = NULL;
     if (pdp_rules_load_ex(a->rules, PDP_RULES_CACHE, &r, &err) != 0) {
-        say("rules", err);
+        say_about("rules", err);
         free(err);
         return 2;
     }
     pdp_result res;
     pdp_scan_file(r, a->in, NULL, NULL, &res);
     int rc = res.status == PDP_STATUS_ERROR || res.status == PDP_STATUS_PARTIAL ? 2 : 0;
-    if (res.status != PDP_STATUS_OK) say(a->in, res.error ? res.error : pdp_status_name(res.status));
+    if (res.status != PDP_STATUS_OK) say_about(a->in, res.error ? res.error : pdp_status_name(res.status));
     size_t blocking = 0, notes = 0;
     for (size_t i = 0; i < res.nfindings; i++) blocking += res.findings[i].severity >= a->fail_on;
     char *tmp = xasprintf("%s.pdpascan-%ld.tmp", a->out, (long)getpid());
     if (res.status != PDP_STATUS_ERROR) {
         if (pdp_annotate_pdf(r, &res, a->in, tmp, a->lang, a->show_values, &notes, &err) != 0) {
-            say(a->in, err);
+            say_about(a->in, err);
             free(err);
             unlink(tmp);
             rc = 2;
         } else if (rename(tmp, a->out) != 0) {
-            say(a->out, strerror(errno));
+            say_about(a->out, strerror(errno));
             unlink(tmp);
             rc = 2;
         } else {
@@ -107,13 +98,13 @@ int cmd_annotate(int argc, char **argv)
      * exits 1, which alone would read as "findings"). */
     int fds[2];
     if (pipe(fds) != 0) {
-        say("annotate", strerror(errno));
+        say_about("annotate", strerror(errno));
         return 2;
     }
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
-        say("annotate", strerror(errno));
+        say_about("annotate", strerror(errno));
         return 2;
     }
     if (pid == 0) {
@@ -136,6 +127,6 @@ int cmd_annotate(int argc, char **argv)
     char *tmp = xasprintf("%s.pdpascan-%ld.tmp", a.out, (long)pid);
     unlink(tmp); /* a copy cut short */
     free(tmp);
-    say(a.in, "the PDF reader crashed on this file: no review copy written");
+    say_about(a.in, "the PDF reader crashed on this file: no review copy written");
     return 2;
 }

@@ -10,6 +10,15 @@
 
 #include "archive.h"
 #include "../util/buf.h"
+#include "../util/utf8.h"
+
+void say_about(const char *name, const char *what)
+{
+    char *n = utf8_printable(name), *w = utf8_printable(what);
+    fprintf(stderr, "pdpascan: %s: %s\n", n, w);
+    free(n);
+    free(w);
+}
 
 int usage_error(const char *fmt, const char *arg)
 {

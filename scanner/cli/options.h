@@ -28,6 +28,9 @@ typedef struct scan_cfg {
 const char *usage_text(pdp_lang lang);
 /* Print a usage error (fmt with one %s) and the hint; returns 2. */
 int usage_error(const char *fmt, const char *arg);
+/* "pdpascan: NAME: WHAT" on stderr, both made printable (a document's name
+ * or reason may hold control characters). */
+void say_about(const char *name, const char *what);
 /* th or en from LC_ALL, LC_MESSAGES, LANG. */
 pdp_lang lang_from_env(void);
 /* Parse scan's options into c (defaults set by the caller); 0, or an exit code. */

@@ -21,33 +21,6 @@
 #include "options.h"
 #include "redact_cmd.h"
 
-static void say(const char *name, const char *what)
-{
-    char *n = utf8_printable(name), *w = utf8_printable(what);
-    fprintf(stderr, "pdpascan: %s: %s\n", n, w);
-    free(n);
-    free(w);
-}
-
-/* The whole file (heap), or NULL with errno. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    buf b;
-    buf_init(&b);
-    int bad = buf_read_stream(&b, f) != 0;
-    fclose(f);
-    *len = b.len;
-    if (bad) {
-        buf_free(&b);
-        errno = EIO;
-        return NULL;
-    }
-    unsigned char *d = (unsigned char *)buf_steal(&b);
-    return d ? d : (unsigned char *)xstrdup("");
-}
-
 /* Make the folders of path. */
 static void make_dirs(const char *path)
 {
@@ -84,13 +57,13 @@ static int same_file(const char *a, const char *b)
 static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_action level)
 {
     if (same_file(in, out)) {
-        say(out, "is the input; a redacted copy never writes over it");
+        say_about(out, "is the input; a redacted copy never writes over it");
         return 2;
     }
     size_t len;
-    unsigned char *data = slurp(in, &len);
+    unsigned char *data = (unsigned char *)buf_read_file(in, &len);
     if (!data) {
-        say(in, strerror(errno));
+        say_about(in, strerror(errno));
         return 2;
     }
     pdp_redacted done;
@@ -99,12 +72,12 @@ static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_a
     char *err = NULL;
     int rc = 0;
     if (pdp_redact_buffer(r, data, len, in, NULL, level, &done, &copy, &copy_len, &err) != 0) {
-        say(in, err);
+        say_about(in, err);
         free(err);
         rc = 2;
     } else {
         if (write_whole(out, copy, copy_len) != 0) {
-            say(out, strerror(errno ? errno : EIO));
+            say_about(out, strerror(errno ? errno : EIO));
             rc = 2;
         } else {
             char *n = utf8_printable(in);
@@ -143,7 +116,7 @@ int cmd_redact(int argc, char **argv)
     pdp_rules *r;
     char *err = NULL;
     if (pdp_rules_load_ex(dir, PDP_RULES_CACHE, &r, &err) != 0) {
-        say("rules", err);
+        say_about("rules", err);
         free(err);
         free(in);
         return 2;

@@ -150,10 +150,7 @@ int cmd_text(int argc, char **argv)
         if (!s.at_line_start) putchar('\n');
         s.at_line_start = 1;
         if (res.status == PDP_STATUS_ERROR || res.status == PDP_STATUS_PARTIAL) {
-            char *name = utf8_printable(argv[i]), *why = utf8_printable(res.error ? res.error : "");
-            fprintf(stderr, "pdpascan: %s: %s\n", name, why);
-            free(name);
-            free(why);
+            say_about(argv[i], res.error ? res.error : "");
             rc = 2;
         }
         pdp_result_free(&res);

@@ -136,20 +136,6 @@ static void row(pdp_report *r, const file_values *fv, const pdp_finding *x)
 
 static void append_png(void *ctx, const unsigned char *data, size_t n) { buf_append(ctx, data, n); }
 
-/* The whole file at path (heap, *len bytes), or NULL. */
-static unsigned char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    buf b;
-    buf_init(&b);
-    int bad = buf_read_stream(&b, f) != 0;
-    fclose(f);
-    *len = b.len;
-    if (bad) buf_free(&b);
-    return bad ? NULL : (unsigned char *)buf_steal(&b);
-}
-
 /* One page's picture: every finding above info on it boxed (and covered,
  * unless values are shown). */
 static void picture(pdp_report *r, const pdp_result *res, const extract_fns *fns, const unsigned char *pdf,
@@ -193,7 +179,7 @@ static void pictures(pdp_report *r, const pdp_result *res)
     const char *why = NULL;
     const extract_fns *fns = npages ? extract_formats(&why) : NULL;
     size_t len = 0;
-    unsigned char *pdf = fns && fns->render_pdf_page ? read_file(res->file, &len) : NULL;
+    unsigned char *pdf = fns && fns->render_pdf_page ? (unsigned char *)buf_read_file(res->file, &len) : NULL;
     for (int k = 0; pdf && k < npages && r->pictures < PICTURES_MAX; k++) picture(r, res, fns, pdf, len, pages[k]);
     free(pdf);
 }

@@ -1,6 +1,7 @@
 /* buf.c — growable byte buffer and checked allocation (see buf.h). */
 #include "buf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,5 +145,23 @@ int buf_read_stream(buf *b, FILE *f)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(b, chunk, n);
     return ferror(f) ? -1 : 0;
+}
+
+char *buf_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    buf b;
+    buf_init(&b);
+    int bad = buf_read_stream(&b, f) != 0;
+    fclose(f);
+    *len = b.len;
+    if (bad) {
+        buf_free(&b);
+        errno = EIO;
+        return NULL;
+    }
+    char *d = buf_steal(&b);
+    return d ? d : xstrdup("");
 }
 

@@ -46,5 +46,8 @@ char *buf_steal(buf *b);
 /* Append the rest of stream f to b: 0, or -1 on a read error (b then holds
  * what was read). */
 int buf_read_stream(buf *b, FILE *f);
+/* The whole file at path (heap, NUL-terminated, *len bytes), or NULL with
+ * errno set. */
+char *buf_read_file(const char *path, size_t *len);
 
 #endif

@@ -81,6 +81,8 @@ check "a row label is never a value found (only short sequence numbers), a colum
 "$BIN" scan -f html -o "$T/pic.html" corpus/pdf/beneficiary_list.pdf 2>/dev/null
 "$BIN" scan -f html --show-values -o "$T/pic-shown.html" corpus/pdf/beneficiary_list.pdf 2>/dev/null
 check "html: a picture of each PDF page with findings (two here), in the page itself" sh -c "[ \$(grep -o 'src=\"data:image/png;base64,' '$T/pic.html' | wc -l) = 2 ]"
+"$BIN" scan -f html -o "$T/pic6.html" corpus/pdf/lo_elderly_list.pdf 2>/dev/null
+check "html pictures: a PDF with findings on six pages gets its first three (the per-file limit)" sh -c "[ \$(grep -o 'src=\"data:image/png;base64,' '$T/pic6.html' | wc -l) = 3 ]"
 check "html picture: each ID's box is covered (the picture shows no found value in clear)" sh -c "[ \"\$(python3 tests/cli/picture_box.py '$T/pic.html' '$T/where.jsonl' national_id 595.28 | sort -u)\" = 1c2330 ]"
 check "html picture with --show-values: the boxes are outlined, the values visible" sh -c "! python3 tests/cli/picture_box.py '$T/pic-shown.html' '$T/where.jsonl' national_id 595.28 | grep -q 1c2330"
 
