@@ -34,6 +34,9 @@ want_pc jbig2dec libjbig2dec0-dev
 want_pc gumbo libgumbo-dev
 want_pc mujs libmujs-dev
 want_pc xlsxwriter libxlsxwriter-dev   # --format xlsx (opened on first use)
+# The Thai font the labels of a redacted PDF's black boxes are drawn in
+# (formats/pdf_redact.c); without it the boxes have no label.
+want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
 want_pc harfbuzz libharfbuzz-dev
 want_pc freetype2 libfreetype-dev
 want_pc libjpeg libjpeg-dev
@@ -49,6 +52,7 @@ for extra in "$@"; do
       want_cmd chromium chromium   # the HTML report, screenshot-tested
       want_cmd python3 python3     # reads that screenshot (tests/cli/png_pixel.py)
       want_cmd pdfunite poppler-utils  # a PDF of a list and a scanned page (test_reports.sh)
+      want_cmd qpdf qpdf           # inflates redacted PDFs for the byte check (test_redact.sh)
       want_cmd pre-commit pre-commit  # .pre-commit-hooks.yaml, tested with the framework
       ;;
     fuzz)

@@ -86,6 +86,9 @@ static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_a
             if (!done.total) printf("nothing to redact, copied unchanged");
             for (size_t i = 0; i < done.ncategories; i++)
                 printf("%s%s %zu", i ? ", " : "", done.categories[i].category, done.categories[i].count);
+            if (done.pages_as_pictures)
+                printf("; %zu page%s redacted as a picture (no text layer)", done.pages_as_pictures,
+                       done.pages_as_pictures == 1 ? "" : "s");
             printf("\n");
         }
         free(copy);

@@ -22,7 +22,7 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 5
+#define PDP_FORMATS_ABI 6
 
 /* Where a page's picture goes (pdf_render.c). */
 typedef struct pdf_picture_out {
@@ -49,6 +49,38 @@ typedef struct pdf_note {
 typedef int (*pdf_annotate_fn)(const char *in, const char *out, const pdf_note *notes, size_t n, char **err);
 int pdf_annotate(const char *in, const char *out, const pdf_note *notes, size_t n, char **err);
 
+/* A redacted copy of a PDF (pdf_redact.c, pdf_scrub.c). */
+typedef struct pdf_cut {
+    int page;           /* 1-based */
+    double bbox[4];     /* x0, y0, x1, y1 in PDF points, origin top-left */
+    const char *label;  /* drawn in the black box: the finding's suggestion */
+} pdf_cut;
+typedef struct pdf_redaction {
+    const pdf_cut *cuts;
+    size_t ncuts;
+    /* Does text (UTF-8, n bytes) hold a value being redacted?  Asked of
+     * metadata, annotations and form fields, which go when it does. */
+    int (*holds)(void *arg, const char *text, size_t n);
+    void *arg;
+    const char *const *attachments; /* names of embedded files to remove */
+    size_t nattachments;
+} pdf_redaction;
+typedef struct pdf_redacted {
+    unsigned char *data;   /* the copy (heap) */
+    size_t len;
+    unsigned char *view;   /* the copy read back: every string as UTF-8 and every
+                              stream but images inflated (heap), for the byte check */
+    size_t view_len;
+    int *image_pages;      /* pages redacted as pictures, 1-based (heap) */
+    size_t nimage_pages;
+    size_t glyphs;         /* characters taken out of page content */
+    size_t dropped;        /* metadata entries, annotations, fields and files taken out */
+} pdf_redacted;
+/* 0 with *out filled, or -1 with *err (heap). */
+typedef int (*pdf_redact_fn)(const unsigned char *pdf, size_t len, const pdf_redaction *rd, pdf_redacted *out,
+                             char **err);
+int pdf_redact(const unsigned char *pdf, size_t len, const pdf_redaction *rd, pdf_redacted *out, char **err);
+
 typedef struct extract_fns {
     unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
     const char *version;    /* PDP_VERSION likewise (for the error) */
@@ -56,6 +88,7 @@ typedef struct extract_fns {
     const extract_fn *read; /* read[kind - KIND_READER] */
     pdf_render_fn render_pdf_page; /* the HTML report's page pictures */
     pdf_annotate_fn annotate_pdf;  /* pdpascan annotate */
+    pdf_redact_fn redact_pdf;      /* pdpascan redact */
 } extract_fns;
 
 /* Defined by the format readers themselves. */

@@ -384,6 +384,8 @@ typedef struct pdp_redacted_count {
 typedef struct pdp_redacted {
     pdp_redacted_count *categories;
     size_t ncategories, total;
+    size_t pages_as_pictures; /* PDF pages whose text could not be matched to
+                                 its glyphs, redacted as pictures (no text layer) */
 } pdp_redacted;
 void pdp_redacted_free(pdp_redacted *d);
 
@@ -394,8 +396,8 @@ void pdp_redacted_free(pdp_redacted *d);
  * when a replaced value still stands in its bytes (as written, normalized,
  * or as the digits of a number, Thai or ASCII, separators left out).  0
  * with *copy (heap, *copy_len bytes) and *done filled; or -1 with *err
- * (heap): not read completely, a format with no writer yet (only UTF-8
- * text and CSV have one so far), or the copy failed its check.  A document
+ * (heap): not read completely, a format with no writer yet (UTF-8 text,
+ * CSV and PDF have one so far), or the copy failed its check.  A document
  * with nothing to redact comes back unchanged (done->total 0). */
 int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const char *name, const pdp_options *opt,
                       pdp_action level, pdp_redacted *done, void **copy, size_t *copy_len, char **err);

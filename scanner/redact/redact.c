@@ -4,13 +4,15 @@
  * Formats are added one writer at a time; a format without one is refused
  * with the reason, never copied as it is.  Plain UTF-8 text (and CSV) is
  * rewritten here: a finding's offsets are byte offsets in the extracted
- * text, which is the file itself.
+ * text, which is the file itself.  PDF: redact_pdf.c.
  *
  * Verified, or not written: the copy is scanned again, and refused when
- * that scan still finds something at the redaction level, or when any
- * redacted value still stands anywhere in its bytes — as written, as
- * normalized, and for numbers as their digits with Thai digits read as
- * ASCII and separators left out. */
+ * that scan (attachments and members included) still finds something at
+ * the redaction level, or when any redacted value still stands anywhere in
+ * its bytes — as written, as normalized, and for numbers as their digits
+ * with Thai digits read as ASCII and separators left out.  A writer may
+ * give a view of the copy to search instead of its bytes (a PDF's strings
+ * and inflated streams). */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
@@ -19,24 +21,27 @@
 #include "../pipeline/docscan.h"
 #include "../util/buf.h"
 
-static int to_redact(const pdp_finding *f, pdp_action level)
+int redact_own(const pdp_result *res, const pdp_finding *f)
+{
+    return f >= res->findings && f < res->findings + res->nfindings;
+}
+
+int redact_wanted(const pdp_finding *f, pdp_action level)
 {
     return f->action >= level && f->action != PDP_ACT_NONE && strcmp(f->category, "unreadable") != 0;
 }
 
-/* The text copy: data with each finding at level replaced (in order, not
- * overlapping: the scan resolved overlaps). */
-static void rewrite_text(const pdp_result *res, const unsigned char *data, size_t len, pdp_action level, buf *out,
-                         pdp_redacted *done)
+/* The text copy: data with each of v's findings in the file itself
+ * replaced (in order, not overlapping: the scan resolved overlaps). */
+static void rewrite_text(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, buf *out)
 {
     uint64_t at = 0;
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const pdp_finding *f = &res->findings[i];
-        if (!to_redact(f, level) || f->start < at || f->end > len) continue;
+    for (size_t i = 0; i < v->n; i++) {
+        const pdp_finding *f = v->f[i];
+        if (!redact_own(res, f) || f->start < at || f->end > len) continue;
         buf_append(out, data + at, (size_t)(f->start - at));
         buf_puts(out, f->suggestion && *f->suggestion ? f->suggestion : "[REDACTED]");
         at = f->end;
-        redacted_count(done, f->category);
     }
     buf_append(out, data + at, len - (size_t)at);
 }
@@ -82,40 +87,172 @@ static char *number_of(const char *value)
 
 /* Is text one of the replacements written into the copy (an e-mail's
  * suggestion keeps its domain, and reads as an address again)? */
-static int is_replacement(const pdp_result *res, pdp_action level, const char *text)
+static int is_replacement(const redact_values *v, const char *text)
 {
-    for (size_t i = 0; i < res->nfindings; i++)
-        if (to_redact(&res->findings[i], level) && res->findings[i].suggestion &&
-            !strcmp(res->findings[i].suggestion, text))
-            return 1;
+    for (size_t i = 0; i < v->n; i++)
+        if (v->f[i]->suggestion && !strcmp(v->f[i]->suggestion, text)) return 1;
     return 0;
 }
 
-/* Why the copy may not be kept, or NULL. */
-static char *verify(const pdp_rules *r, const pdp_result *res, const buf *copy, pdp_action level, const char *name)
+static void collect(const pdp_result *res, pdp_action level, redact_values *v)
 {
-    pdp_result again;
-    pdp_scan_buffer(r, copy->data ? copy->data : "", copy->len, name, NULL, &again);
-    char *why = NULL;
-    for (size_t i = 0; i < again.nfindings && !why; i++)
-        if (to_redact(&again.findings[i], level) && !is_replacement(res, level, again.findings[i].match))
-            why = xasprintf("the copy, scanned again, still holds a %s (%s)", again.findings[i].category,
-                            again.findings[i].rule_id);
-    if (!why && again.status != PDP_STATUS_OK) why = xstrdup("the copy could not be scanned again completely");
-    pdp_result_free(&again);
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (redact_wanted(&res->findings[i], level)) {
+            v->f = xrealloc(v->f, (v->n + 1) * sizeof *v->f);
+            v->f[v->n++] = &res->findings[i];
+        }
+    for (size_t i = 0; i < res->nchildren; i++) collect(&res->children[i], level, v);
+}
+
+void redact_values_of(const pdp_result *res, pdp_action level, redact_values *v)
+{
+    memset(v, 0, sizeof *v);
+    v->level = level;
+    collect(res, level, v);
+}
+
+const pdp_finding *redact_value_in(const redact_values *v, const char *hay, size_t n)
+{
     size_t dn;
-    char *digits = why ? NULL : digits_view(copy->data ? copy->data : "", copy->len, &dn);
-    for (size_t i = 0; i < res->nfindings && !why; i++) {
-        const pdp_finding *f = &res->findings[i];
-        if (!to_redact(f, level)) continue;
+    char *digits = NULL;
+    const pdp_finding *found = NULL;
+    for (size_t i = 0; i < v->n && !found; i++) {
+        const pdp_finding *f = v->f[i];
         char *num = number_of(f->normalized);
-        if (holds(copy->data, copy->len, f->match) || holds(copy->data, copy->len, f->normalized) ||
-            (num && holds(digits, dn, num)))
-            why = xasprintf("a redacted %s still stands in the copy", f->category);
+        if (num && !digits) digits = digits_view(hay, n, &dn);
+        if (holds(hay, n, f->match) || holds(hay, n, f->normalized) || (num && holds(digits, dn, num))) found = f;
         free(num);
     }
     free(digits);
-    return why;
+    return found;
+}
+
+/* Is page one of the n in pages? */
+static int among(int page, const int *pages, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (pages[i] == page) return 1;
+    return 0;
+}
+
+/* The first finding of res (members included) at the level that is not a
+ * replacement, or NULL. */
+static const pdp_finding *left_in(const pdp_result *res, const redact_values *v)
+{
+    for (size_t i = 0; i < res->nfindings; i++)
+        if (redact_wanted(&res->findings[i], v->level) && !is_replacement(v, res->findings[i].match))
+            return &res->findings[i];
+    for (size_t i = 0; i < res->nchildren; i++) {
+        const pdp_finding *f = left_in(&res->children[i], v);
+        if (f) return f;
+    }
+    return NULL;
+}
+
+/* Did the scan of the copy read all of it?  Pages the writer turned into
+ * pictures (and only those) may stand unread. */
+static int read_whole(const pdp_result *again, const redact_copy *c)
+{
+    if (again->status == PDP_STATUS_OK) return 1;
+    if (again->status != PDP_STATUS_PARTIAL || !c->npictures || !again->error ||
+        strncmp(again->error, "page without text layer", 23))
+        return 0;
+    for (size_t i = 0; i < again->nfindings; i++)
+        if (!strcmp(again->findings[i].category, "unreadable") &&
+            !among(again->findings[i].loc.page, c->pictures, c->npictures))
+            return 0;
+    return 1;
+}
+
+/* Why the copy, whose scan is again, may not be kept, or NULL. */
+static char *verify(const pdp_result *again, const redact_values *v, const redact_copy *c)
+{
+    const pdp_finding *left = left_in(again, v);
+    if (left) return xasprintf("the copy, scanned again, still holds a %s (%s)", left->category, left->rule_id);
+    if (!read_whole(again, c)) return xstrdup("the copy could not be scanned again completely");
+    const buf *bytes = c->view.len ? &c->view : &c->data;
+    const pdp_finding *f = redact_value_in(v, bytes->data ? bytes->data : "", bytes->len);
+    return f ? xasprintf("a redacted %s still stands in the copy", f->category) : NULL;
+}
+
+/* The writer of res's format, or NULL with *err. */
+static int write_copy(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len,
+                      redact_copy *c, char **err)
+{
+    if (!strcmp(res->format, "pdf")) return redact_pdf(res, v, data, len, c, err);
+    if (strcmp(res->format, "text") || !res->encoding || strcmp(res->encoding, "UTF-8") ||
+        (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))) {
+        *err = xasprintf("redacted copies of %s%s%s are not written yet (UTF-8 text, CSV and PDF are)", res->format,
+                         res->encoding ? " in " : "", res->encoding ? res->encoding : "");
+        return -1;
+    }
+    rewrite_text(res, v, data, len, &c->data);
+    return 0;
+}
+
+static void copy_free(redact_copy *c)
+{
+    buf_free(&c->data);
+    buf_free(&c->view);
+    free(c->pictures);
+    memset(c, 0, sizeof *c);
+}
+
+/* The findings of again to redact in a further pass (not the replacements
+ * written before), added to all too. */
+static void more_values(const pdp_result *again, redact_values *all, redact_values *pass)
+{
+    redact_values_of(again, all->level, pass);
+    size_t kept = 0;
+    for (size_t i = 0; i < pass->n; i++)
+        if (!is_replacement(all, pass->f[i]->match)) pass->f[kept++] = pass->f[i];
+    pass->n = kept;
+    all->f = xrealloc(all->f, (all->n + kept + 1) * sizeof *all->f);
+    memcpy(all->f + all->n, pass->f, kept * sizeof *pass->f);
+    all->n += kept;
+}
+
+/* A copy's scan may find what the original's missed (a name column reads
+ * as one once the IDs beside it are gone): it is redacted again, up to
+ * this many passes in all, and the last copy must scan clean. */
+#define PASSES 3
+
+/* Redact data (scanned as scans[0]) into c, verified: 0, or -1 with *err. */
+static int redact_passes(const pdp_rules *r, const char *name, pdp_result *scans, const unsigned char *data,
+                         size_t len, redact_values *all, redact_copy *c, char **err)
+{
+    redact_values pass;
+    redact_values_of(&scans[0], all->level, &pass);
+    redact_copy prev = { 0 };
+    int rc = -1, p;
+    for (p = 0; p < PASSES; p++) {
+        *err = NULL;
+        if (write_copy(&scans[p], &pass, data, len, c, err) != 0) break;
+        free(pass.f);
+        pass.f = NULL;
+        pdp_scan_buffer(r, c->data.data ? c->data.data : "", c->data.len, name, NULL, &scans[p + 1]);
+        *err = verify(&scans[p + 1], all, c);
+        if (!*err) {
+            rc = 0;
+            break;
+        }
+        if (p + 1 == PASSES || !left_in(&scans[p + 1], all)) break;
+        free(*err);
+        more_values(&scans[p + 1], all, &pass);
+        copy_free(&prev);
+        prev = *c; /* the next pass reads this copy */
+        memset(c, 0, sizeof *c);
+        data = (const unsigned char *)prev.data.data;
+        len = prev.data.len;
+    }
+    if (rc == 0 && prev.npictures) { /* pages made pictures in an earlier pass stay so */
+        c->pictures = xrealloc(c->pictures, (c->npictures + prev.npictures) * sizeof *c->pictures);
+        memcpy(c->pictures + c->npictures, prev.pictures, prev.npictures * sizeof *prev.pictures);
+        c->npictures += prev.npictures;
+    }
+    free(pass.f);
+    copy_free(&prev);
+    return rc;
 }
 
 int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const char *name, const pdp_options *opt,
@@ -125,31 +262,31 @@ int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const ch
     *copy = NULL;
     *copy_len = 0;
     if (level == PDP_ACT_NONE) level = PDP_ACT_REDACT;
-    pdp_result res;
-    pdp_scan_buffer(r, data, len, name, opt, &res);
-    int rc = -1;
-    if (res.status != PDP_STATUS_OK) {
-        *err = xasprintf("not read completely (%s): no copy", res.error ? res.error : pdp_status_name(res.status));
-    } else if (strcmp(res.format, "text") || !res.encoding || strcmp(res.encoding, "UTF-8") ||
-               (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))) {
-        *err = xasprintf("redacted copies of %s%s%s are not written yet (UTF-8 text and CSV are)", res.format,
-                         res.encoding ? " in " : "", res.encoding ? res.encoding : "");
-    } else {
-        buf out;
-        buf_init(&out);
-        rewrite_text(&res, data, len, level, &out, done);
-        char *why = verify(r, &res, &out, level, name);
-        if (why) {
-            *err = why;
-            buf_free(&out);
-            redacted_free(done);
-        } else {
-            *copy_len = out.len;
-            *copy = out.data ? buf_steal(&out) : xstrdup("");
-            rc = 0;
-        }
+    pdp_result scans[PASSES + 1];
+    memset(scans, 0, sizeof scans);
+    pdp_scan_buffer(r, data, len, name, opt, &scans[0]);
+    if (scans[0].status != PDP_STATUS_OK) {
+        *err = xasprintf("not read completely (%s): no copy",
+                         scans[0].error ? scans[0].error : pdp_status_name(scans[0].status));
+        pdp_result_free(&scans[0]);
+        return -1;
     }
-    pdp_result_free(&res);
+    redact_values all;
+    redact_values_of(&scans[0], level, &all);
+    redact_copy c = { 0 };
+    int rc = 0;
+    if (!all.n) buf_append(&c.data, data, len); /* nothing to redact: the file as it is */
+    else rc = redact_passes(r, name, scans, data, len, &all, &c, err);
+    if (rc == 0) {
+        for (size_t i = 0; i < all.n; i++) redacted_count(done, all.f[i]->category);
+        done->pages_as_pictures = c.npictures;
+        *copy_len = c.data.len;
+        *copy = c.data.data ? buf_steal(&c.data) : xstrdup("");
+    }
+    copy_free(&c);
+    free(all.f);
+    for (int i = 0; i <= PASSES; i++)
+        if (scans[i].file || scans[i].format) pdp_result_free(&scans[i]);
     return rc;
 }
 
