@@ -53,6 +53,8 @@ for extra in "$@"; do
       want_cmd python3 python3     # reads that screenshot (tests/cli/png_pixel.py)
       want_cmd pdfunite poppler-utils  # a PDF of a list and a scanned page (test_reports.sh)
       want_cmd qpdf qpdf           # inflates redacted PDFs for the byte check (test_redact.sh)
+      want_cmd soffice libreoffice-writer-nogui   # redacted DOCX/XLSX must open in LibreOffice
+      want_file /usr/lib/libreoffice/share/registry/calc.xcd libreoffice-calc-nogui
       want_cmd pre-commit pre-commit  # .pre-commit-hooks.yaml, tested with the framework
       ;;
     fuzz)

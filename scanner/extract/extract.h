@@ -85,6 +85,8 @@ const char *text_detect_encoding(const unsigned char *head, size_t n, int comple
 /* Convert a whole buffer in encoding enc to UTF-8 (heap, *outlen set), or
  * NULL when ICU does not know enc. */
 char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_t *outlen);
+/* And back: UTF-8 to enc (heap, *outlen set), or NULL. */
+char *text_from_utf8(const char *utf8, size_t len, const char *enc, size_t *outlen);
 /* The one spelling results give an encoding ("utf8", "UTF-8" -> "UTF-8";
  * "cp874", "x-windows-874" -> "windows-874"; "tis620" -> "TIS-620"...):
  * a static string, or name itself when it is not one pdpascan knows. */

@@ -81,6 +81,26 @@ typedef int (*pdf_redact_fn)(const unsigned char *pdf, size_t len, const pdf_red
                              char **err);
 int pdf_redact(const unsigned char *pdf, size_t len, const pdf_redaction *rd, pdf_redacted *out, char **err);
 
+/* A redacted copy of a ZIP-based Office document (office_redact.c): each
+ * value, as it stands in the document's text, replaced by its label. */
+typedef struct office_value {
+    const char *value;
+    const char *label;
+} office_value;
+typedef struct office_redacted {
+    unsigned char *data; /* the copy (heap) */
+    size_t len;
+    unsigned char *view; /* every member's name and inflated bytes (heap) */
+    size_t view_len;
+    size_t replaced;     /* values replaced */
+    size_t removed;      /* comments, notes and tracked deletions removed */
+} office_redacted;
+/* Values longest first.  0 with *out filled, or -1 with *err (heap). */
+typedef int (*office_redact_fn)(const unsigned char *zip, size_t len, const office_value *v, size_t n,
+                                office_redacted *out, char **err);
+int office_redact(const unsigned char *zip, size_t len, const office_value *v, size_t n, office_redacted *out,
+                  char **err);
+
 typedef struct extract_fns {
     unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
     const char *version;    /* PDP_VERSION likewise (for the error) */
@@ -89,6 +109,7 @@ typedef struct extract_fns {
     pdf_render_fn render_pdf_page; /* the HTML report's page pictures */
     pdf_annotate_fn annotate_pdf;  /* pdpascan annotate */
     pdf_redact_fn redact_pdf;      /* pdpascan redact */
+    office_redact_fn redact_office;
 } extract_fns;
 
 /* Defined by the format readers themselves. */

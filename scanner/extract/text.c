@@ -226,6 +226,24 @@ char *text_to_utf8(const unsigned char *data, size_t len, const char *enc, size_
     return out;
 }
 
+char *text_from_utf8(const char *utf8, size_t len, const char *enc, size_t *outlen)
+{
+    const char *why = NULL;
+    const icu_fns *u = icu_load(&why);
+    if (!u || len > ((size_t)1 << 29)) return NULL;
+    size_t cap = 4 * len + 16;
+    char *out = xmalloc(cap);
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t n = u->cnv_convert(enc, "UTF-8", out, (int32_t)cap, utf8, (int32_t)len, &ec);
+    if (U_FAILURE(ec) || n < 0 || (size_t)n >= cap) {
+        free(out);
+        return NULL;
+    }
+    out[n] = 0;
+    *outlen = (size_t)n;
+    return out;
+}
+
 const char *text_encoding_name(const char *name)
 {
     static const struct {

@@ -10,6 +10,7 @@ const extract_fns *pdp_formats_table(void)
 #undef FORMAT
     };
     static const extract_fns fns = { PDP_FORMATS_ABI, PDP_VERSION, sizeof read / sizeof *read, read, pdf_render_page,
-                                      pdf_annotate,      pdf_redact };
+                                      pdf_annotate,      pdf_redact,
+                                      office_redact };
     return &fns;
 }

@@ -31,21 +31,6 @@ int redact_wanted(const pdp_finding *f, pdp_action level)
     return f->action >= level && f->action != PDP_ACT_NONE && strcmp(f->category, "unreadable") != 0;
 }
 
-/* The text copy: data with each of v's findings in the file itself
- * replaced (in order, not overlapping: the scan resolved overlaps). */
-static void rewrite_text(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, buf *out)
-{
-    uint64_t at = 0;
-    for (size_t i = 0; i < v->n; i++) {
-        const pdp_finding *f = v->f[i];
-        if (!redact_own(res, f) || f->start < at || f->end > len) continue;
-        buf_append(out, data + at, (size_t)(f->start - at));
-        buf_puts(out, f->suggestion && *f->suggestion ? f->suggestion : "[REDACTED]");
-        at = f->end;
-    }
-    buf_append(out, data + at, len - (size_t)at);
-}
-
 /* s with Thai digits as ASCII and every byte that is not a digit or a
  * letter left out where it stands between two digits (heap). */
 static char *digits_view(const char *s, size_t n, size_t *outlen)
@@ -180,14 +165,11 @@ static int write_copy(const pdp_result *res, const redact_values *v, const unsig
                       redact_copy *c, char **err)
 {
     if (!strcmp(res->format, "pdf")) return redact_pdf(res, v, data, len, c, err);
-    if (strcmp(res->format, "text") || !res->encoding || strcmp(res->encoding, "UTF-8") ||
-        (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))) {
-        *err = xasprintf("redacted copies of %s%s%s are not written yet (UTF-8 text, CSV and PDF are)", res->format,
-                         res->encoding ? " in " : "", res->encoding ? res->encoding : "");
-        return -1;
-    }
-    rewrite_text(res, v, data, len, &c->data);
-    return 0;
+    if (redact_is_office(res->format)) return redact_office(res, v, data, len, c, err);
+    if (!strcmp(res->format, "text") || !strcmp(res->format, "csv")) return redact_text(res, v, data, len, c, err);
+    if (!strcmp(res->format, "html")) return redact_html(res, v, data, len, c, err);
+    *err = xasprintf("redacted copies of %s are not written yet (PDF, Office, HTML, text and CSV are)", res->format);
+    return -1;
 }
 
 static void copy_free(redact_copy *c)

@@ -4,6 +4,7 @@
 #define PDP_REDACT_H
 
 #include "../include/pdpascan.h"
+#include "../extract/formats.h"
 #include "../util/buf.h"
 
 void redacted_count(pdp_redacted *d, const char *category);
@@ -37,5 +38,23 @@ typedef struct redact_copy {
 /* The PDF writer: 0, or -1 with *err (heap). */
 int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
                char **err);
+
+/* The values of v as pieces to replace wherever they stand (the parts of
+ * each match between tabs and line breaks, three characters or more), with
+ * their labels, longest first: *pieces (heap), their number returned. */
+size_t redact_pieces(const redact_values *v, office_value **pieces);
+void redact_pieces_free(office_value *pieces, size_t n);
+
+/* The Office writer (DOCX, XLSX, PPTX, ODT, ODS, ODP): 0, or -1 with *err. */
+int redact_is_office(const char *format);
+int redact_office(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
+                  char **err);
+
+/* Text and CSV in their own charset, and HTML (redact_text.c): 0, or -1
+ * with *err. */
+int redact_text(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
+                char **err);
+int redact_html(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
+                char **err);
 
 #endif

@@ -39,10 +39,28 @@ check "nothing to redact: copied unchanged, and said so" sh -c "[ $rc = 0 ] && c
 cp "$T/thai.txt" "$T/keep.txt"
 "$BIN" redact "$T/keep.txt" -o "$T/keep.txt" 2> "$T/same.err"; rc=$?
 check "never writes over its input" sh -c "[ $rc = 2 ] && cmp -s '$T/keep.txt' '$T/thai.txt' && grep -q 'never writes over it' '$T/same.err'"
-"$BIN" redact corpus/docx/*.docx -o "$T/docx" 2> "$T/docx.err" >/dev/null; rc=$?
-check "a format with no writer yet (DOCX): exit 2 with the reason, no copy" sh -c "[ $rc = 2 ] && grep -q 'not written yet' '$T/docx.err' && [ -z \"\$(find '$T/docx' -name '*.docx' 2>/dev/null)\" ]"
-"$BIN" redact corpus/text/legacy_tis620_list.txt -o "$T/tis.txt" 2>/dev/null; rc=$?
-check "TIS-620 text has no writer yet: exit 2, no copy (never a copy in another charset)" sh -c "[ $rc = 2 ] && [ ! -e '$T/tis.txt' ]"
+"$BIN" redact tests/regress/hostile-idname_only.zip -o "$T/archive.zip" 2> "$T/zip.err" >/dev/null; rc=$?
+check "a format with no writer yet (a ZIP archive): exit 2 with the reason, no copy" sh -c "[ $rc = 2 ] && grep -q 'not written yet' '$T/zip.err' && [ ! -e '$T/archive.zip' ]"
+# Other charsets stay what they were, and every line without a finding
+# keeps its bytes (checked in the file's own charset).
+cat > "$T/same_bytes.py" <<'PY'
+import sys
+a, b, enc = open(sys.argv[1], 'rb').read(), open(sys.argv[2], 'rb').read(), sys.argv[3]
+la, lb = a.split(b'\n'), b.split(b'\n')
+text = b.decode(enc)          # the copy reads in the original's charset
+same = sum(x == y for x, y in zip(la, lb))
+changed = [y.decode(enc) for x, y in zip(la, lb) if x != y]
+ok = len(la) == len(lb) and same >= 1 and changed and all('X' in c or '[' in c or 'xxxx' in c for c in changed)
+sys.exit(0 if ok else 1)
+PY
+"$BIN" redact corpus/text/legacy_tis620_list.txt -o "$T/tis.txt" > /dev/null 2>&1; rc=$?
+"$BIN" scan -f jsonl corpus/text/legacy_tis620_list.txt | jq -r 'select(.type=="finding" and .action=="redact") | .match' | sed 's/^[[:space:]]*//' | awk 'length($0) >= 6' > "$T/tis.values"
+check "TIS-620 text: the copy stays TIS-620, lines without a finding keep their bytes, the values are gone" \
+  sh -c "[ $rc = 0 ] && python3 '$T/same_bytes.py' corpus/text/legacy_tis620_list.txt '$T/tis.txt' cp874 && [ -s '$T/tis.values' ] && ! iconv -f cp874 -t utf-8 '$T/tis.txt' | grep -qFf '$T/tis.values'"
+printf '\241\322\303 3-5099-00123-45-0 \000\n\241\322\303\n' > "$T/undefined.txt"
+"$BIN" redact "$T/undefined.txt" -o "$T/undefined.red.txt" 2> "$T/undefined.err"; rc=$?
+check "windows-874 text that would not read back byte for byte (a NUL): exit 2, no copy, the reason" \
+  sh -c "[ $rc = 2 ] && [ ! -e '$T/undefined.red.txt' ] && grep -q 'byte for byte' '$T/undefined.err'"
 mkdir -p "$T/in/a" "$T/in/b"; cp "$T/thai.txt" "$T/in/a/one.txt"; cp "$T/clean.txt" "$T/in/b/two.txt"
 ( cd "$T" && "$BIN" redact in/a/one.txt in/b/two.txt -o out > /dev/null 2>&1 ); rc=$?
 check "several inputs: OUT is a folder keeping their paths" sh -c "[ $rc = 0 ] && [ -s '$T/out/in/a/one.txt' ] && cmp -s '$T/out/in/b/two.txt' '$T/clean.txt'"
@@ -55,6 +73,68 @@ check "--level review also replaces what is marked for review" sh -c "[ -s '$T/r
 printf 'เลขประจำตัวประชาชน 3-5099-00123-45-0\nref=A3509900123450B\n' > "$T/twice.txt"
 "$BIN" redact "$T/twice.txt" -o "$T/twice.red.txt" 2> "$T/twice.err"; rc=$?
 check "a copy in which a replaced value still stands (in another written form) is refused: exit 2, no copy" sh -c "[ $rc = 2 ] && grep -q 'still stands in the copy' '$T/twice.err' && [ ! -e '$T/twice.red.txt' ]"
+
+# HTML: every written form of a value (text, attribute, comment, a script's
+# \u escapes, a number spaced otherwise), the charset kept.
+cat > "$T/page.html" <<'HTML'
+<html><head><meta charset="utf-8"><title>ผลการพิจารณา</title></head><body>
+<p title="ผู้ยื่น นางสาวพิมพ์ใจ ใจดี">ผู้ยื่นคำขอ นางสาวพิมพ์ใจ ใจดี เลขประจำตัวประชาชน 3-5099-00123-45-0 โทร. 081-234-5678</p>
+<!-- ติดต่อ 081 234 5678 -->
+<script>var p = {"name":"\u0e1e\u0e34\u0e21\u0e1e\u0e4c\u0e43\u0e08 \u0e43\u0e08\u0e14\u0e35","cid":"3509900123450"};</script>
+<p>ประกาศ ณ วันที่ ๑ ตุลาคม ๒๕๖๙</p>
+</body></html>
+HTML
+"$BIN" redact "$T/page.html" -o "$T/page.red.html" > /dev/null 2>&1; rc=$?
+check "HTML: no value left in text, attribute, comment or script (escaped), the page parses, the rest kept byte for byte" \
+  sh -c "[ $rc = 0 ] && ! grep -q -e 3509900123450 -e '5678' -e 'u0e1e' -e 'พิมพ์ใจ' '$T/page.red.html' && python3 -c 'import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())' '$T/page.red.html' && [ \"\$(diff '$T/page.html' '$T/page.red.html' | grep -c '^<')\" = 3 ] && grep -q 'ประกาศ ณ วันที่ ๑ ตุลาคม ๒๕๖๙' '$T/page.red.html'"
+"$BIN" redact corpus/html/announcement_tis620.html -o "$T/tis.html" > /dev/null 2>&1; rc=$?
+check "HTML in TIS-620: the copy stays TIS-620, lines without a finding keep their bytes" \
+  sh -c "[ $rc = 0 ] && python3 '$T/same_bytes.py' corpus/html/announcement_tis620.html '$T/tis.html' cp874"
+
+# Office: values replaced in the XML, split runs included; comments and
+# tracked deletions holding one removed; number cells made text; every
+# other member byte for byte.  Read back with Python's zipfile.
+cat > "$T/office.py" <<'PY'
+import json, subprocess, sys, zipfile
+bin, src, out = sys.argv[1:4]
+vals = set()
+for l in subprocess.run([bin, 'scan', '-f', 'jsonl', src], capture_output=True, text=True).stdout.splitlines():
+    d = json.loads(l)
+    if d.get('type') == 'finding' and d['action'] == 'redact':
+        vals |= {p.strip() for p in d['match'].replace('\n', '\t').split('\t') if len(p.strip()) >= 6}
+        if d['normalized'].isdigit(): vals.add(d['normalized'])
+a, b = zipfile.ZipFile(src), zipfile.ZipFile(out)
+ia = {i.filename: i for i in a.infolist()}
+assert [i.filename for i in b.infolist()] == list(ia), 'members or their order changed'
+for i in b.infolist():
+    data = b.read(i).decode('utf-8', 'replace')
+    left = [v for v in vals if v in data]
+    assert not left, f'{i.filename} still holds a value'
+    o = ia[i.filename]
+    if not any(v in a.read(o).decode('utf-8', 'replace') for v in vals):   # untouched member: same bytes
+        assert (o.CRC, o.compress_size, o.compress_type) == (i.CRC, i.compress_size, i.compress_type), i.filename
+assert vals, 'nothing to redact'
+PY
+bad=""
+for f in corpus/docx/allowance_table.docx corpus/docx/complaint_tracked.docx corpus/xlsx/beneficiaries.xlsx corpus/pptx/training.pptx corpus/odt/letter.odt corpus/ods/list.ods tests/fixtures/lo_list.docx tests/fixtures/lo_list.xlsx; do
+  out="$T/office/$(basename "$f")"
+  "$BIN" redact "$f" -o "$out" > /dev/null 2>&1 || { bad="$bad $f(exit)"; continue; }
+  python3 "$T/office.py" "$BIN" "$f" "$out" 2> "$T/office.err" || bad="$bad $f($(tail -1 "$T/office.err"))"
+done
+ok "$([ -z "$bad" ]; echo $?)" "DOCX, XLSX, PPTX, ODT, ODS: no value left in any member, members kept in order, untouched ones byte for byte${bad:+: $bad}"
+unzip -p "$T/office/complaint_tracked.docx" word/document.xml > "$T/ct.xml"; unzip -p "$T/office/complaint_tracked.docx" word/comments.xml > "$T/cc.xml"
+check "DOCX: the tracked deletion and the comment that held values are removed, the insertion kept" \
+  sh -c "! grep -q 'w:del ' '$T/ct.xml' && ! grep -q '<w:comment ' '$T/cc.xml' && grep -q 'ตัดเลขประจำตัวออก' '$T/ct.xml'"
+unzip -p "$T/office/beneficiaries.xlsx" xl/worksheets/sheet1.xml > "$T/s1.xml"
+check "XLSX: ID number cells (one in float notation) become text cells with the suggestion; the sum stays a number" \
+  sh -c "[ \$(grep -o 't=\"inlineStr\"><is><t>X*</t>' '$T/s1.xml' | wc -l) = 2 ] && grep -q '<f>SUM(A2:A3)</f><v>3</v>' '$T/s1.xml'"
+mkdir -p "$T/lo"
+soffice --headless --convert-to pdf --outdir "$T/lo" "$T/office/lo_list.docx" > /dev/null 2>&1
+pdftotext "$T/lo/lo_list.pdf" "$T/lo/docx.txt" 2>/dev/null
+soffice --headless --convert-to pdf --outdir "$T/lo" "$T/office/lo_list.xlsx" > /dev/null 2>&1
+pdftotext "$T/lo/lo_list.pdf" "$T/lo/xlsx.txt" 2>/dev/null
+check "DOCX and XLSX written by LibreOffice: the copies open in LibreOffice, show the suggestions, no value, the rest of the text" \
+  sh -c "grep -q 'X-XXXX-XXXXX' '$T/lo/docx.txt' && grep -q 'ชื่อ-สกุล]' '$T/lo/docx.txt' && grep -q 'ตุลาคม' '$T/lo/docx.txt' && grep -q 'XXXXXXXXXXXXX' '$T/lo/xlsx.txt' && ! cat '$T/lo/docx.txt' '$T/lo/xlsx.txt' | tr -d ' -' | grep -q -e 3509900123450 -e 0812345678 -e 'ศรีสุข'"
 
 # PDF: the glyphs taken out of the page, checked with other tools than the
 # one that wrote the copy: poppler reads its text, qpdf inflates its streams.

@@ -1,0 +1,105 @@
+/* redact_office.c — the library's side of a redacted Office document
+ * (DOCX, XLSX, PPTX, ODT, ODS, ODP): the values to replace, as they stand
+ * in the document's text, and their labels; the format plugin
+ * (formats/office_redact.c) rewrites the XML.
+ *
+ * A finding's match is the text as read, where a table row's cells are
+ * joined by tabs and paragraphs by line breaks: each piece between them is
+ * a value of its own (a first name and a surname in two cells), replaced
+ * wherever it stands (redact_pieces, also used for HTML).  Pieces shorter
+ * than three characters are left out (a lone title or digit would be
+ * replaced all over the document); the byte check still sees them.
+ * A document embedded in this one with something to redact is refused:
+ * its own copy would have to be written first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "redact.h"
+#include "../extract/formats.h"
+#include "../util/utf8.h"
+
+int redact_is_office(const char *format)
+{
+    static const char *const kinds[] = { "docx", "xlsx", "pptx", "odt", "ods", "odp" };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(format, kinds[i])) return 1;
+    return 0;
+}
+
+static size_t chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static void add_value(office_value **v, size_t *n, const char *s, size_t len, const char *label)
+{
+    while (len && (*s == ' ')) s++, len--;
+    while (len && s[len - 1] == ' ') len--;
+    if (chars(s, len) < 3) return;
+    for (size_t i = 0; i < *n; i++)
+        if (strlen((*v)[i].value) == len && !memcmp((*v)[i].value, s, len)) return;
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[*n].value = xstrndup(s, len);
+    (*v)[*n].label = label && *label ? label : "[REDACTED]";
+    (*n)++;
+}
+
+static int longest_first(const void *a, const void *b)
+{
+    size_t la = strlen(((const office_value *)a)->value), lb = strlen(((const office_value *)b)->value);
+    return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+size_t redact_pieces(const redact_values *v, office_value **pieces)
+{
+    office_value *vals = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        const char *m = v->f[i]->match;
+        for (const char *p = m;;) {
+            size_t k = strcspn(p, "\t\n");
+            add_value(&vals, &n, p, k, v->f[i]->suggestion);
+            if (!p[k]) break;
+            p += k + 1;
+        }
+    }
+    if (n) qsort(vals, n, sizeof *vals, longest_first);
+    *pieces = vals;
+    return n;
+}
+
+void redact_pieces_free(office_value *pieces, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free((char *)pieces[i].value);
+    free(pieces);
+}
+
+int redact_office(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
+                  char **err)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (!redact_own(res, v->f[i])) {
+            *err = xasprintf("a document embedded in it holds a %s to redact: redacted copies of embedded documents "
+                             "are not written yet",
+                             v->f[i]->category);
+            return -1;
+        }
+    const char *why = NULL;
+    const extract_fns *fns = extract_formats(&why);
+    if (!fns) {
+        *err = xstrdup(why);
+        return -1;
+    }
+    office_value *vals;
+    size_t n = redact_pieces(v, &vals);
+    office_redacted out;
+    int rc = fns->redact_office(data, len, vals, n, &out, err);
+    if (rc == 0) {
+        c->data = (buf){ (char *)out.data, out.len, out.len + 1 };
+        c->view = (buf){ (char *)out.view, out.view_len, out.view_len + 1 };
+    }
+    redact_pieces_free(vals, n);
+    return rc;
+}
