@@ -146,6 +146,7 @@ deps-fuzz:
 bench: all
 	@sh bench/run.sh
 	@sh bench/archive.sh
+	@sh bench/redact.sh
 	@sh bench/report.sh
 
 # Issue 6's targets alone: --cache rescan, -j2 on an archive, the hook.

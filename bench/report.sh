@@ -6,7 +6,7 @@
 set -e
 cd "$(dirname "$0")/.."
 OUT=bench/out
-[ -s "$OUT/results.txt" ] && [ -s "$OUT/archive.txt" ] || { echo "report.sh: run bench/run.sh and bench/archive.sh first" >&2; exit 1; }
+[ -s "$OUT/results.txt" ] && [ -s "$OUT/archive.txt" ] && [ -s "$OUT/redact.txt" ] || { echo "report.sh: run bench/run.sh, bench/archive.sh and bench/redact.sh first" >&2; exit 1; }
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 {
 echo "# Performance"
@@ -26,6 +26,12 @@ echo "## Archive, cache and hook (\`bench/archive.sh\`)"
 echo ""
 echo '```'
 cat "$OUT/archive.txt"
+echo '```'
+echo ""
+echo "## Redacted copies (\`bench/redact.sh\`)"
+echo ""
+echo '```'
+cat "$OUT/redact.txt"
 echo '```'
 echo ""
 echo "How each is measured: \`bench/README.md\`."

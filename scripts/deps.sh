@@ -75,6 +75,8 @@ for extra in "$@"; do
       want_cmd bc bc
       want_cmd pdftotext poppler-utils
       want_cmd valgrind valgrind   # instruction counts (name detection's share)
+      want_cmd jq jq               # the boxes of the findings (redact.sh)
+      want_file /usr/lib/python3/dist-packages/fitz/__init__.py python3-fitz  # PyMuPDF, redact.sh's reference
       want_pc pangocairo libpango1.0-dev
       want_pc cairo-pdf libcairo2-dev
       want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg

@@ -1,6 +1,7 @@
-/* annotate_cmd.c — `pdpascan annotate [OPTIONS] FILE.pdf -o REVIEW.pdf`: the
- * PDF with one highlight per finding (pdp_annotate_pdf), for a data owner or
- * legal officer to open in any PDF reader.
+/* annotate_cmd.c — `pdpascan annotate [OPTIONS] FILE -o REVIEW`: a PDF with
+ * one highlight per finding, or a Word document with one comment per
+ * finding (pdp_annotate), for a data owner or legal officer to open in any
+ * PDF reader, or in Word or LibreOffice.
  *
  * The document is read (scanned, then copied with its highlights) by
  * poppler in a child process, as `scan` reads documents in workers: a PDF
@@ -44,7 +45,7 @@ static int parse(int argc, char **argv, annotate_args *a)
         else if (v[0] != '-' && !a->in) a->in = v;
         else return usage_error("annotate: unknown argument '%s'", v);
     }
-    if (!a->in || !a->out) return usage_error("%s", "annotate: pdpascan annotate FILE.pdf -o REVIEW.pdf");
+    if (!a->in || !a->out) return usage_error("%s", "annotate: pdpascan annotate FILE.pdf|FILE.docx -o REVIEW");
     struct stat si, so;
     if (stat(a->in, &si) == 0 && stat(a->out, &so) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
         return usage_error("annotate: %s is the input; the review copy never writes over it", a->out);
@@ -69,7 +70,7 @@ static int annotate_child(const annotate_args *a)
     for (size_t i = 0; i < res.nfindings; i++) blocking += res.findings[i].severity >= a->fail_on;
     char *tmp = xasprintf("%s.pdpascan-%ld.tmp", a->out, (long)getpid());
     if (res.status != PDP_STATUS_ERROR) {
-        if (pdp_annotate_pdf(r, &res, a->in, tmp, a->lang, a->show_values, &notes, &err) != 0) {
+        if (pdp_annotate(r, &res, a->in, tmp, a->lang, a->show_values, &notes, &err) != 0) {
             say_about(a->in, err);
             free(err);
             unlink(tmp);
@@ -79,7 +80,8 @@ static int annotate_child(const annotate_args *a)
             unlink(tmp);
             rc = 2;
         } else {
-            printf("pdpascan: %s: %zu highlight(s) in %s\n", a->in, notes, a->out);
+            printf("pdpascan: %s: %zu %s in %s\n", a->in, notes, strcmp(res.format, "docx") ? "highlight(s)" : "comment(s)",
+                   a->out);
         }
     }
     if (!rc && blocking) rc = 1;
@@ -127,6 +129,6 @@ int cmd_annotate(int argc, char **argv)
     char *tmp = xasprintf("%s.pdpascan-%ld.tmp", a.out, (long)pid);
     unlink(tmp); /* a copy cut short */
     free(tmp);
-    say_about(a.in, "the PDF reader crashed on this file: no review copy written");
+    say_about(a.in, "the reader crashed on this file: no review copy written");
     return 2;
 }

@@ -22,7 +22,7 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 6
+#define PDP_FORMATS_ABI 7
 
 /* Where a page's picture goes (pdf_render.c). */
 typedef struct pdf_picture_out {
@@ -101,6 +101,33 @@ typedef int (*office_redact_fn)(const unsigned char *zip, size_t len, const offi
 int office_redact(const unsigned char *zip, size_t len, const office_value *v, size_t n, office_redacted *out,
                   char **err);
 
+/* Members of a ZIP archive or an Office document redacted (zip_redact.c):
+ * each job's member replaced by what fn makes of it (the caller's own
+ * redaction of the member, verified), and renamed when rename is set. */
+typedef struct zip_member_job {
+    const char *name;
+    const char *rename; /* its name with the values in it replaced, or NULL */
+    int rewrite;        /* its content has something to redact */
+} zip_member_job;
+typedef int (*zip_member_fn)(void *arg, const char *name, const unsigned char *data, size_t len, unsigned char **out,
+                             size_t *out_len, char **err);
+typedef int (*zip_redact_fn)(const unsigned char *zip, size_t len, const zip_member_job *jobs, size_t n,
+                             zip_member_fn fn, void *arg, office_redacted *out, char **err);
+int zip_redact(const unsigned char *zip, size_t len, const zip_member_job *jobs, size_t n, zip_member_fn fn, void *arg,
+               office_redacted *out, char **err);
+
+/* The review copy of a Word document (office_annotate.c): one comment per
+ * note on the paragraph holding its value. */
+typedef struct office_note {
+    const char *value; /* as it stands in the text, to find the paragraph */
+    const char *text;  /* the comment */
+} office_note;
+/* 0 with *out (heap) and *placed the comments written, or -1 with *err. */
+typedef int (*office_annotate_fn)(const unsigned char *docx, size_t len, const office_note *notes, size_t n,
+                                  unsigned char **out, size_t *out_len, size_t *placed, char **err);
+int office_annotate(const unsigned char *docx, size_t len, const office_note *notes, size_t n, unsigned char **out,
+                    size_t *out_len, size_t *placed, char **err);
+
 typedef struct extract_fns {
     unsigned abi;           /* PDP_FORMATS_ABI of the build that made the table */
     const char *version;    /* PDP_VERSION likewise (for the error) */
@@ -110,6 +137,8 @@ typedef struct extract_fns {
     pdf_annotate_fn annotate_pdf;  /* pdpascan annotate */
     pdf_redact_fn redact_pdf;      /* pdpascan redact */
     office_redact_fn redact_office;
+    office_annotate_fn annotate_office; /* pdpascan annotate on a DOCX */
+    zip_redact_fn redact_members;       /* archive members, embedded documents */
 } extract_fns;
 
 /* Defined by the format readers themselves. */

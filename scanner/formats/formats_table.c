@@ -11,6 +11,6 @@ const extract_fns *pdp_formats_table(void)
     };
     static const extract_fns fns = { PDP_FORMATS_ABI, PDP_VERSION, sizeof read / sizeof *read, read, pdf_render_page,
                                       pdf_annotate,      pdf_redact,
-                                      office_redact };
+                                      office_redact,     office_annotate, zip_redact };
     return &fns;
 }

@@ -27,11 +27,7 @@
 
 #include "../extract/formats.h"
 #include "../util/buf.h"
-
-static int named(const xmlNode *n, const char *local)
-{
-    return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, local);
-}
+#include "office_xml.h"
 
 /* Does s hold any value? */
 static int holds_any(const char *s, size_t n, const office_value *v, size_t nv)
@@ -54,13 +50,8 @@ static int removable(const xmlNode *n)
 {
     static const char *const names[] = { "del", "comment", "cm", "annotation", "changed-region" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (named(n, names[i])) return 1;
+        if (office_named(n, names[i])) return 1;
     return 0;
-}
-
-static int is_paragraph(const xmlNode *n)
-{
-    return named(n, "p") || named(n, "h") || named(n, "si") || named(n, "is");
 }
 
 typedef struct rewrite {
@@ -86,7 +77,7 @@ static void remove_holders(rewrite *rw, xmlNode *n)
         next = c->next;
         if (c->type != XML_ELEMENT_NODE) continue;
         if (removable(c) && node_holds(c, rw->v, rw->nv)) {
-            xmlChar *id = named(c, "comment") ? xmlGetNsProp(c, (const xmlChar *)"id", c->ns ? c->ns->href : NULL) : NULL;
+            xmlChar *id = office_named(c, "comment") ? xmlGetNsProp(c, (const xmlChar *)"id", c->ns ? c->ns->href : NULL) : NULL;
             if (id) {
                 rw->ids = xrealloc(rw->ids, (rw->nids + 1) * sizeof *rw->ids);
                 rw->ids[rw->nids++] = xstrdup((const char *)id);
@@ -107,7 +98,7 @@ static void remove_anchors(rewrite *rw, xmlNode *n)
     for (xmlNode *c = n->children, *next; c; c = next) {
         next = c->next;
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (named(c, "commentRangeStart") || named(c, "commentRangeEnd") || named(c, "commentReference")) {
+        if (office_named(c, "commentRangeStart") || office_named(c, "commentRangeEnd") || office_named(c, "commentReference")) {
             xmlChar *id = xmlGetNsProp(c, (const xmlChar *)"id", c->ns ? c->ns->href : NULL);
             for (size_t i = 0; id && i < rw->nids; i++)
                 if (!strcmp((const char *)id, rw->ids[i])) {
@@ -121,31 +112,12 @@ static void remove_anchors(rewrite *rw, xmlNode *n)
     }
 }
 
-/* The text nodes of a paragraph in order (not those of a paragraph nested
- * in it, which is rewritten on its own). */
-typedef struct runs {
-    xmlNode **node;
-    size_t n, cap;
-} runs;
-
-static void collect_runs(xmlNode *n, runs *r, int top)
-{
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (r->n == r->cap) r->node = xrealloc(r->node, (r->cap = r->cap ? 2 * r->cap : 16) * sizeof *r->node);
-            r->node[r->n++] = c;
-        } else if (c->type == XML_ELEMENT_NODE && !(is_paragraph(c) && !top)) {
-            collect_runs(c, r, 0);
-        }
-    }
-}
-
 /* The cell of text when it is a number cell's value: <c><f/>?<v>…</v></c>
  * without t, or t="n"; else NULL. */
 static xmlNode *number_cell(xmlNode *text)
 {
     xmlNode *v = text->parent, *c = v ? v->parent : NULL;
-    if (!named(v, "v") || !named(c, "c")) return NULL;
+    if (!office_named(v, "v") || !office_named(c, "c")) return NULL;
     xmlChar *t = xmlGetProp(c, (const xmlChar *)"t");
     int number = !t || !strcmp((const char *)t, "n");
     xmlFree(t);
@@ -156,12 +128,12 @@ static xmlNode *number_cell(xmlNode *text)
 static void number_cell_to_text(xmlNode *c)
 {
     xmlNode *v = c->children;
-    while (v && !named(v, "v")) v = v->next;
+    while (v && !office_named(v, "v")) v = v->next;
     if (!v) return;
     xmlChar *label = xmlNodeGetContent(v);
     for (xmlNode *k = c->children, *next; k; k = next) {
         next = k->next;
-        if (named(k, "f") || named(k, "v")) unlink_free(k);
+        if (office_named(k, "f") || office_named(k, "v")) unlink_free(k);
     }
     xmlSetProp(c, (const xmlChar *)"t", (const xmlChar *)"inlineStr");
     xmlNode *is = xmlNewChild(c, c->ns, (const xmlChar *)"is", NULL);
@@ -173,7 +145,7 @@ static void number_cell_to_text(xmlNode *c)
 /* Replace the value at [at, at + len) of the runs' joined text (starts[k]:
  * where run k begins) by label: into the first run it touches, out of the
  * others. */
-static void replace_across(rewrite *rw, runs *r, const size_t *starts, size_t at, size_t len, const char *label)
+static void replace_across(rewrite *rw, office_runs *r, const size_t *starts, size_t at, size_t len, const char *label)
 {
     size_t end = at + len;
     int first = 1;
@@ -200,7 +172,7 @@ static void replace_across(rewrite *rw, runs *r, const size_t *starts, size_t at
 
 /* Every value in the joined text of the runs, replaced; longest values
  * first (the caller sorts them), each occurrence once. */
-static void rewrite_runs(rewrite *rw, runs *r)
+static void rewrite_runs(rewrite *rw, office_runs *r)
 {
     for (size_t i = 0; i < rw->nv; i++) {
         const char *val = rw->v[i].value;
@@ -208,11 +180,7 @@ static void rewrite_runs(rewrite *rw, runs *r)
         for (int guard = 0; guard < 10000; guard++) {
             buf joined;
             buf_init(&joined);
-            size_t *starts = xcalloc(r->n + 1, sizeof *starts);
-            for (size_t k = 0; k < r->n; k++) {
-                starts[k] = joined.len;
-                buf_puts(&joined, (const char *)r->node[k]->content);
-            }
+            size_t *starts = office_runs_text(r, &joined);
             const char *hit = joined.data ? memmem(joined.data, joined.len, val, vl) : NULL;
             if (hit) {
                 replace_across(rw, r, starts, (size_t)(hit - joined.data), vl, rw->v[i].label);
@@ -283,69 +251,35 @@ static void rewrite_tree(rewrite *rw, xmlNode *n, int in_para)
     for (xmlNode *c = n->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             rewrite_attrs(rw, c);
-            if (is_paragraph(c)) {
-                runs r = { 0 };
-                collect_runs(c, &r, 1);
+            if (office_is_paragraph(c)) {
+                office_runs r = { 0 };
+                office_collect_runs(c, &r);
                 rewrite_runs(rw, &r);
                 free(r.node);
             }
-            rewrite_tree(rw, c, in_para || is_paragraph(c));
+            rewrite_tree(rw, c, in_para || office_is_paragraph(c));
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !in_para &&
                    !rewrite_number(rw, c)) {
-            runs r = { &c, 1, 1 };
+            office_runs r = { &c, 1, 1 };
             rewrite_runs(rw, &r);
         }
     }
 }
 
-/* One XML part rewritten: the new bytes (heap), or NULL when it cannot be
- * parsed (*err). */
+/* One XML part rewritten: the new bytes (heap), or NULL with *err. */
 static unsigned char *rewrite_part(rewrite *rw, const unsigned char *data, size_t len, const char *name, size_t *out_len,
                                    char **err)
 {
-    xmlDoc *doc = xmlReadMemory((const char *)data, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-    if (!doc || !xmlDocGetRootElement(doc)) {
-        *err = xasprintf("%s: its XML cannot be parsed to be rewritten", name);
-        xmlFreeDoc(doc);
-        return NULL;
-    }
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlDoc *doc = office_parse(data, len, name, err);
+    if (!doc) return NULL;
     remove_holders(rw, (xmlNode *)doc);
-    if (rw->nids) remove_anchors(rw, root);
+    if (rw->nids) remove_anchors(rw, xmlDocGetRootElement(doc));
     rewrite_tree(rw, (xmlNode *)doc, 0);
     for (size_t i = 0; i < rw->ncells; i++) number_cell_to_text(rw->cells[i]);
     free(rw->cells);
     rw->cells = NULL;
     rw->ncells = 0;
-    xmlChar *mem = NULL;
-    int n = 0;
-    xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
-    xmlFreeDoc(doc);
-    unsigned char *out = xmalloc((size_t)n + 1);
-    memcpy(out, mem, (size_t)n);
-    out[n] = 0;
-    xmlFree(mem);
-    *out_len = (size_t)n;
-    return out;
-}
-
-/* Member i inflated (heap), or NULL. */
-static unsigned char *member(zip_t *z, zip_uint64_t i, size_t *len)
-{
-    zip_stat_t st;
-    if (zip_stat_index(z, i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || st.size > ((zip_uint64_t)1 << 31)) return NULL;
-    zip_file_t *f = zip_fopen_index(z, i, 0);
-    if (!f) return NULL;
-    unsigned char *d = xmalloc(st.size + 1);
-    zip_int64_t got = zip_fread(f, d, st.size);
-    zip_fclose(f);
-    if (got < 0 || (zip_uint64_t)got != st.size) {
-        free(d);
-        return NULL;
-    }
-    d[st.size] = 0;
-    *len = st.size;
-    return d;
+    return office_serialize(doc, out_len);
 }
 
 static int is_xml_name(const char *n)
@@ -365,7 +299,7 @@ static int rewrite_members(zip_t *z, rewrite *rw, char **err)
             const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
             if (!name || !is_xml_name(name) || (strstr(name, "comments") != NULL) != (pass == 0)) continue;
             size_t len;
-            unsigned char *d = member(z, (zip_uint64_t)i, &len);
+            unsigned char *d = office_member(z, (zip_uint64_t)i, &len);
             if (!d) {
                 *err = xasprintf("%s: cannot be read again", name);
                 return -1;
@@ -379,105 +313,32 @@ static int rewrite_members(zip_t *z, rewrite *rw, char **err)
             unsigned char *nd = rewrite_part(rw, d, len, name, &nl, err);
             free(d);
             if (!nd) return -1;
-            zip_source_t *src = zip_source_buffer(z, nd, nl, 1);
-            if (!src || zip_file_replace(z, (zip_uint64_t)i, src, 0) != 0) {
-                if (src) zip_source_free(src);
-                else free(nd);
-                *err = xasprintf("%s: cannot be replaced: %s", name, zip_strerror(z));
-                return -1;
-            }
-            zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 0);
+            if (office_put(z, i, name, nd, nl, err) != 0) return -1;
         }
     return 0;
-}
-
-/* The whole of src's data (heap). */
-static unsigned char *source_bytes(zip_source_t *src, size_t *len)
-{
-    zip_stat_t st;
-    if (zip_source_open(src) != 0) return NULL;
-    unsigned char *d = NULL;
-    if (zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
-        d = xmalloc(st.size + 1);
-        if (zip_source_read(src, d, st.size) != (zip_int64_t)st.size) {
-            free(d);
-            d = NULL;
-        } else {
-            d[st.size] = 0;
-            *len = st.size;
-        }
-    }
-    zip_source_close(src);
-    return d;
-}
-
-/* The copy read back: every member's name and inflated bytes. */
-static unsigned char *view_of(const unsigned char *data, size_t len, size_t *view_len)
-{
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-    zip_error_fini(&ze);
-    if (!z) {
-        if (src) zip_source_free(src);
-        return NULL;
-    }
-    buf b;
-    buf_init(&b);
-    int ok = 1;
-    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0) && ok; i++) {
-        size_t ml;
-        unsigned char *m = member(z, (zip_uint64_t)i, &ml);
-        if (!m) ok = 0;
-        else {
-            buf_printf(&b, "%s\n", zip_get_name(z, (zip_uint64_t)i, 0));
-            buf_append(&b, m, ml);
-            buf_putc(&b, '\n');
-        }
-        free(m);
-    }
-    zip_discard(z);
-    if (!ok) {
-        buf_free(&b);
-        return NULL;
-    }
-    *view_len = b.len;
-    return (unsigned char *)buf_steal(&b);
 }
 
 int office_redact(const unsigned char *data, size_t len, const office_value *v, size_t nv, office_redacted *out,
                   char **err)
 {
     memset(out, 0, sizeof *out);
-    zip_error_t ze;
-    zip_error_init(&ze);
-    unsigned char *mine = xmalloc(len ? len : 1);
-    memcpy(mine, data, len);
-    zip_source_t *src = zip_source_buffer_create(mine, len, 1, &ze);
-    if (!src) free(mine);
-    zip_t *z = src ? zip_open_from_source(src, 0, &ze) : NULL;
-    if (src) zip_source_keep(src);
+    office_zip oz;
+    if (office_zip_open(&oz, data, len, err) != 0) return -1;
     rewrite rw = { v, nv, NULL, 0, 0, 0, NULL, 0 };
     int rc = -1;
-    if (!z) {
-        *err = xasprintf("the document cannot be opened again: %s", zip_error_strerror(&ze));
-    } else if (rewrite_members(z, &rw, err) != 0) {
-        zip_discard(z);
-    } else if (zip_close(z) != 0) {
-        *err = xasprintf("the copy cannot be written: %s", zip_strerror(z));
-        zip_discard(z);
-    } else if (!(out->data = source_bytes(src, &out->len)) || !(out->view = view_of(out->data, out->len, &out->view_len))) {
-        *err = xstrdup("the copy cannot be read back");
-        free(out->data);
-        out->data = NULL;
-    } else {
-        out->removed = rw.removed;
-        out->replaced = rw.replaced;
-        rc = 0;
+    if (rewrite_members(oz.z, &rw, err) != 0) {
+        office_zip_discard(&oz);
+    } else if ((out->data = office_zip_close(&oz, &out->len, err))) {
+        if ((out->view = office_view(out->data, out->len, &out->view_len))) {
+            out->removed = rw.removed;
+            out->replaced = rw.replaced;
+            rc = 0;
+        } else {
+            *err = xstrdup("the copy cannot be read back");
+            free(out->data);
+            out->data = NULL;
+        }
     }
-    zip_error_fini(&ze);
-    if (src) zip_source_free(src);
     for (size_t i = 0; i < rw.nids; i++) free(rw.ids[i]);
     free(rw.ids);
     return rc;

@@ -374,6 +374,13 @@ void pdp_report_free(pdp_report *r);
  * file you did not write. */
 int pdp_annotate_pdf(const pdp_rules *r, const pdp_result *res, const char *in, const char *out, pdp_lang lang,
                      int show_values, size_t *nnotes, char **err);
+/* The same for a PDF or a Word document (DOCX): a DOCX gets one Word
+ * comment per finding of its body above info, on the paragraph that holds
+ * it (the k-th finding of a value on the k-th paragraph holding it), every
+ * other part as it was; *nnotes the comments placed.  Other formats: -1
+ * with the reason. */
+int pdp_annotate(const pdp_rules *r, const pdp_result *res, const char *in, const char *out, pdp_lang lang,
+                 int show_values, size_t *nnotes, char **err);
 
 /* Redacted copies.  What one copy replaced, by category (strings borrowed
  * from the rules): never the values. */
@@ -396,8 +403,9 @@ void pdp_redacted_free(pdp_redacted *d);
  * when a replaced value still stands in its bytes (as written, normalized,
  * or as the digits of a number, Thai or ASCII, separators left out).  0
  * with *copy (heap, *copy_len bytes) and *done filled; or -1 with *err
- * (heap): not read completely, a format with no writer yet (UTF-8 text,
- * CSV and PDF have one so far), or the copy failed its check.  A document
+ * (heap): not read completely, a format with no writer (PDF, DOCX, XLSX,
+ * PPTX, ODF, HTML, text, CSV and ZIP have one), or the copy failed its
+ * check.  A document
  * with nothing to redact comes back unchanged (done->total 0). */
 int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const char *name, const pdp_options *opt,
                       pdp_action level, pdp_redacted *done, void **copy, size_t *copy_len, char **err);

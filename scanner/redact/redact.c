@@ -161,14 +161,15 @@ static char *verify(const pdp_result *again, const redact_values *v, const redac
 }
 
 /* The writer of res's format, or NULL with *err. */
-static int write_copy(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len,
-                      redact_copy *c, char **err)
+static int write_copy(const pdp_rules *r, const pdp_result *res, const redact_values *v, const unsigned char *data,
+                      size_t len, redact_copy *c, char **err)
 {
     if (!strcmp(res->format, "pdf")) return redact_pdf(res, v, data, len, c, err);
-    if (redact_is_office(res->format)) return redact_office(res, v, data, len, c, err);
+    if (redact_is_office(res->format)) return redact_office(r, res, v, data, len, c, err);
+    if (!strcmp(res->format, "zip")) return redact_members(r, res, v->level, data, len, c, err);
     if (!strcmp(res->format, "text") || !strcmp(res->format, "csv")) return redact_text(res, v, data, len, c, err);
     if (!strcmp(res->format, "html")) return redact_html(res, v, data, len, c, err);
-    *err = xasprintf("redacted copies of %s are not written yet (PDF, Office, HTML, text and CSV are)", res->format);
+    *err = xasprintf("redacted copies of %s are not written yet (PDF, Office, HTML, text, CSV and ZIP are)", res->format);
     return -1;
 }
 
@@ -209,7 +210,7 @@ static int redact_passes(const pdp_rules *r, const char *name, pdp_result *scans
     int rc = -1, p;
     for (p = 0; p < PASSES; p++) {
         *err = NULL;
-        if (write_copy(&scans[p], &pass, data, len, c, err) != 0) break;
+        if (write_copy(r, &scans[p], &pass, data, len, c, err) != 0) break;
         free(pass.f);
         pass.f = NULL;
         pdp_scan_buffer(r, c->data.data ? c->data.data : "", c->data.len, name, NULL, &scans[p + 1]);

@@ -45,10 +45,18 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
 size_t redact_pieces(const redact_values *v, office_value **pieces);
 void redact_pieces_free(office_value *pieces, size_t n);
 
-/* The Office writer (DOCX, XLSX, PPTX, ODT, ODS, ODP): 0, or -1 with *err. */
+/* The Office writer (DOCX, XLSX, PPTX, ODT, ODS, ODP), embedded documents
+ * included: 0, or -1 with *err. */
 int redact_is_office(const char *format);
-int redact_office(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
-                  char **err);
+int redact_office(const pdp_rules *r, const pdp_result *res, const redact_values *v, const unsigned char *data,
+                  size_t len, redact_copy *c, char **err);
+
+/* Members (redact_zip.c): has any child of res something to redact (in its
+ * content or its name)?  And the archive data with those members redacted
+ * into c (replacing what c held): 0, or -1 with *err. */
+int redact_has_members(const pdp_result *res, pdp_action level);
+int redact_members(const pdp_rules *r, const pdp_result *res, pdp_action level, const unsigned char *data, size_t len,
+                   redact_copy *c, char **err);
 
 /* Text and CSV in their own charset, and HTML (redact_text.c): 0, or -1
  * with *err. */

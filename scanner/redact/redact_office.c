@@ -9,8 +9,8 @@
  * wherever it stands (redact_pieces, also used for HTML).  Pieces shorter
  * than three characters are left out (a lone title or digit would be
  * replaced all over the document); the byte check still sees them.
- * A document embedded in this one with something to redact is refused:
- * its own copy would have to be written first. */
+ * A document embedded in this one with something to redact is redacted as
+ * a document of its own, then put back (redact_zip.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,30 +76,31 @@ void redact_pieces_free(office_value *pieces, size_t n)
     free(pieces);
 }
 
-int redact_office(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
-                  char **err)
+int redact_office(const pdp_rules *r, const pdp_result *res, const redact_values *v, const unsigned char *data,
+                  size_t len, redact_copy *c, char **err)
 {
-    for (size_t i = 0; i < v->n; i++)
-        if (!redact_own(res, v->f[i])) {
-            *err = xasprintf("a document embedded in it holds a %s to redact: redacted copies of embedded documents "
-                             "are not written yet",
-                             v->f[i]->category);
-            return -1;
-        }
     const char *why = NULL;
     const extract_fns *fns = extract_formats(&why);
     if (!fns) {
         *err = xstrdup(why);
         return -1;
     }
+    redact_values own = { xcalloc(v->n + 1, sizeof *own.f), 0, v->level };
+    for (size_t i = 0; i < v->n; i++)
+        if (redact_own(res, v->f[i])) own.f[own.n++] = v->f[i];
     office_value *vals;
-    size_t n = redact_pieces(v, &vals);
+    size_t n = redact_pieces(&own, &vals);
+    free(own.f);
     office_redacted out;
     int rc = fns->redact_office(data, len, vals, n, &out, err);
-    if (rc == 0) {
-        c->data = (buf){ (char *)out.data, out.len, out.len + 1 };
-        c->view = (buf){ (char *)out.view, out.view_len, out.view_len + 1 };
-    }
     redact_pieces_free(vals, n);
+    if (rc != 0) return -1;
+    c->data = (buf){ (char *)out.data, out.len, out.len + 1 };
+    c->view = (buf){ (char *)out.view, out.view_len, out.view_len + 1 };
+    if (!redact_has_members(res, v->level)) return 0;
+    buf written = c->data; /* the embedded documents, from the rewritten package */
+    buf_init(&c->data);
+    rc = redact_members(r, res, v->level, (const unsigned char *)written.data, written.len, c, err);
+    buf_free(&written);
     return rc;
 }

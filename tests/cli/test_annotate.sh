@@ -37,12 +37,30 @@ check "with --show-values the notes hold the values" sh -c "'$T/pdf_annots' '$T/
 check "Thai notes with --lang th" sh -c "'$BIN' annotate --lang th corpus/pdf/beneficiary_list.pdf -o '$T/th.pdf' >/dev/null 2>&1; '$T/pdf_annots' '$T/th.pdf' | grep -q 'เลขประจำตัวประชาชน: .* แทนด้วย X-XXXX-XXXXX-XX-X'"
 check "the review copy keeps the document's text (poppler reads the same words)" sh -c "[ \"\$(pdftotext corpus/pdf/beneficiary_list.pdf - | md5sum)\" = \"\$(pdftotext '$T/beneficiary_list.review.pdf' - | md5sum)\" ]"
 
+# Word: one comment per finding of the body, on the paragraph holding it,
+# read back by LibreOffice (converted to ODT, whose annotations it writes).
+"$BIN" annotate tests/fixtures/lo_list.docx -o "$T/review.docx" > "$T/docx.out" 2>&1; rc=$?
+want=$("$BIN" scan -f jsonl tests/fixtures/lo_list.docx | jq -s '[.[] | select(.type=="finding" and .severity!="info")] | length')
+mkdir -p "$T/odt"; soffice --headless --convert-to odt --outdir "$T/odt" "$T/review.docx" > /dev/null 2>&1
+unzip -p "$T/odt/review.odt" content.xml > "$T/review.xml" 2>/dev/null
+got=$(grep -o '<office:annotation ' "$T/review.xml" | wc -l)
+check "DOCX: one Word comment per finding ($got of $want), which LibreOffice reads, said on the terminal" \
+  sh -c "[ $rc = 1 ] && [ '$want' -ge 9 ] && [ '$got' = '$want' ] && grep -q '$want comment' '$T/docx.out'"
+unzip -p "$T/review.docx" word/comments.xml > "$T/comments.xml" 2>/dev/null
+check "DOCX: the comments say what and what instead, never the value; the document's text is kept" \
+  sh -c "grep -q 'national ID: .* redact as X-XXXX-XXXXX-XX-X' '$T/comments.xml' && ! grep -q -e 3-5099 -e 081-234 '$T/comments.xml' && grep -q 'ตุลาคม' '$T/review.xml' && grep -q '3-5099-00123-45-0' '$T/review.xml'"
+unzip -Z1 tests/fixtures/lo_list.docx | sort > "$T/parts.before"
+unzip -Z1 "$T/review.docx" | sort > "$T/parts.after"
+unzip -p "$T/review.docx" '\[Content_Types\].xml' > "$T/types.xml" 2>/dev/null
+check "DOCX without comments: comments.xml added, with its relationship and content type" \
+  sh -c "[ \"\$(comm -13 '$T/parts.before' '$T/parts.after')\" = word/comments.xml ] && unzip -p '$T/review.docx' word/_rels/document.xml.rels | grep -q 'relationships/comments' && grep -q 'comments+xml' '$T/types.xml'"
+
 # Failures: no copy left behind, exit 2
 cp corpus/pdf/beneficiary_list.pdf "$T/in.pdf"
 "$BIN" annotate "$T/in.pdf" -o "$T/in.pdf" 2> "$T/same.err"; rc=$?
 check "never writes over its input" sh -c "[ $rc = 2 ] && grep -q 'never writes over it' '$T/same.err' && cmp -s '$T/in.pdf' corpus/pdf/beneficiary_list.pdf"
 "$BIN" annotate corpus/text/medical_assistance_case.txt -o "$T/t.pdf" 2> "$T/txt.err"; rc=$?
-check "a file that is not a PDF: exit 2, no copy" sh -c "[ $rc = 2 ] && grep -q 'not a PDF' '$T/txt.err' && [ ! -e '$T/t.pdf' ]"
+check "a file that is neither a PDF nor a Word document: exit 2, no copy" sh -c "[ $rc = 2 ] && grep -q 'neither a PDF nor a Word document' '$T/txt.err' && [ ! -e '$T/t.pdf' ]"
 "$BIN" annotate tests/regress/pdf-poppler-attachment-segv.pdf -o "$T/crash.pdf" 2> "$T/crash.err"; rc=$?
 check "a PDF that crashes the reader: exit 2, said, no copy and no temporary file left" sh -c "[ $rc = 2 ] && grep -q 'crashed' '$T/crash.err' && [ -z \"\$(ls '$T' | grep crash.pdf)\" ]"
 "$BIN" annotate corpus/pdf/scanned_page.pdf -o "$T/scan.pdf" 2> "$T/scan.err"; rc=$?

@@ -39,8 +39,23 @@ check "nothing to redact: copied unchanged, and said so" sh -c "[ $rc = 0 ] && c
 cp "$T/thai.txt" "$T/keep.txt"
 "$BIN" redact "$T/keep.txt" -o "$T/keep.txt" 2> "$T/same.err"; rc=$?
 check "never writes over its input" sh -c "[ $rc = 2 ] && cmp -s '$T/keep.txt' '$T/thai.txt' && grep -q 'never writes over it' '$T/same.err'"
-"$BIN" redact tests/regress/hostile-idname_only.zip -o "$T/archive.zip" 2> "$T/zip.err" >/dev/null; rc=$?
-check "a format with no writer yet (a ZIP archive): exit 2 with the reason, no copy" sh -c "[ $rc = 2 ] && grep -q 'not written yet' '$T/zip.err' && [ ! -e '$T/archive.zip' ]"
+# ZIP archives: each member with something to redact redacted as a
+# document of its own (a ZIP inside a ZIP too), a name holding a value
+# renamed, every other member byte for byte.
+"$BIN" redact corpus/zip/site_backup.zip -o "$T/backup.zip" > /dev/null 2>&1; rc=$?
+check "ZIP: members redacted at every depth (a list, a ZIP inside), the clean member byte for byte, the copy scans clean" \
+  sh -c "[ $rc = 0 ] && python3 -c \"
+import sys, zipfile
+a, b = zipfile.ZipFile('corpus/zip/site_backup.zip'), zipfile.ZipFile('$T/backup.zip')
+same = {i.filename: (i.CRC, i.compress_size) for i in a.infolist()}
+got = {i.filename: (i.CRC, i.compress_size) for i in b.infolist()}
+sys.exit(not (list(same) == list(got) and same['docs/readme.txt'] == got['docs/readme.txt'] and same['docs/list.txt'] != got['docs/list.txt'] and same['nested/inner.zip'] != got['nested/inner.zip']))
+\" && '$BIN' scan -f jsonl '$T/backup.zip' | jq -se 'map(select(.type==\"finding\" and .action==\"redact\")) | length == 0'"
+"$BIN" redact tests/regress/hostile-idname_only.zip -o "$T/named.zip" > /dev/null 2>&1; rc=$?
+check "ZIP: a member whose name holds an ID and a phone is renamed with their suggestions, its content kept" \
+  sh -c "[ $rc = 0 ] && [ \"\$(unzip -Z1 '$T/named.zip')\" = 'scans/XXXXXXXXXXXXX_XXX-XXX-XXXX.txt' ] && [ \"\$(unzip -p '$T/named.zip' | md5sum)\" = \"\$(unzip -p tests/regress/hostile-idname_only.zip | md5sum)\" ]"
+"$BIN" redact corpus/zip/bomb.zip -o "$T/bomb.zip" 2> "$T/bomb.err"; rc=$?
+check "ZIP with a bomb inside: not read completely, so no copy (exit 2)" sh -c "[ $rc = 2 ] && [ ! -e '$T/bomb.zip' ] && grep -q 'not read completely' '$T/bomb.err'"
 # Other charsets stay what they were, and every line without a finding
 # keeps its bytes (checked in the file's own charset).
 cat > "$T/same_bytes.py" <<'PY'
@@ -122,6 +137,15 @@ for f in corpus/docx/allowance_table.docx corpus/docx/complaint_tracked.docx cor
   python3 "$T/office.py" "$BIN" "$f" "$out" 2> "$T/office.err" || bad="$bad $f($(tail -1 "$T/office.err"))"
 done
 ok "$([ -z "$bad" ]; echo $?)" "DOCX, XLSX, PPTX, ODT, ODS: no value left in any member, members kept in order, untouched ones byte for byte${bad:+: $bad}"
+python3 -c "
+import shutil, sys, zipfile
+shutil.copy('tests/fixtures/lo_list.docx', sys.argv[1])
+with zipfile.ZipFile(sys.argv[1], 'a') as z: z.write('tests/fixtures/lo_list.xlsx', 'word/embeddings/sheet.xlsx')
+" "$T/embedding.docx"
+"$BIN" redact "$T/embedding.docx" -o "$T/office/embedding.docx" > /dev/null 2>&1; rc=$?
+unzip -p "$T/office/embedding.docx" word/embeddings/sheet.xlsx > "$T/embedded.xlsx" 2>/dev/null
+check "DOCX with a workbook embedded in it: both redacted, the workbook as a document of its own" \
+  sh -c "[ $rc = 0 ] && python3 '$T/office.py' '$BIN' tests/fixtures/lo_list.xlsx '$T/embedded.xlsx' && ! unzip -p '$T/office/embedding.docx' word/document.xml | grep -q 3-5099-00123-45-0"
 unzip -p "$T/office/complaint_tracked.docx" word/document.xml > "$T/ct.xml"; unzip -p "$T/office/complaint_tracked.docx" word/comments.xml > "$T/cc.xml"
 check "DOCX: the tracked deletion and the comment that held values are removed, the insertion kept" \
   sh -c "! grep -q 'w:del ' '$T/ct.xml' && ! grep -q '<w:comment ' '$T/cc.xml' && grep -q 'ตัดเลขประจำตัวออก' '$T/ct.xml'"
