@@ -21,9 +21,10 @@ CORE_PKGS = libpcre2-8 yaml-0.1 glib-2.0 nettle
 # program; the tests and fuzzers link it too (they call it directly).
 ICU_PKGS = icu-uc
 FORMAT_PKGS = gio-2.0 poppler-glib libxml-2.0 libzip
-# MuPDF (page characters: pdf_glyphs.c): Debian ships it as static archives,
-# with the libraries they need after them.
-MUPDF_LIBS = -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -lz $(shell pkg-config --libs freetype2 harfbuzz)
+# MuPDF (page characters: pdf_glyphs.c; redacted PDFs): Debian ships it as
+# static archives, with the libraries they need after them; HarfBuzz's
+# subsetter cuts the font of a redacted PDF's labels down (pdf_label.c).
+MUPDF_LIBS = -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -lz $(shell pkg-config --libs freetype2 harfbuzz harfbuzz-subset)
 # SQLite likewise (scanner/cli/sqlite_lazy.h): only `--cache` runs open it.
 CLI_PKGS = sqlite3
 PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
@@ -31,7 +32,7 @@ PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
 # everywhere, library included: headers only (it pulls in libcrypto).
 LAZY_PKGS = xlsxwriter
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS))
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS) harfbuzz-subset)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS))
 FORMAT_LIBS = $(shell pkg-config --libs $(FORMAT_PKGS)) $(MUPDF_LIBS) -lm

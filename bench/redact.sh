@@ -41,8 +41,8 @@ for f in "$DATA"/*.pdf; do
 done
 boxes=$(cat "$OUT"/boxes/*.txt | wc -l)
 cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -o "$OUT/redact_boxes" bench/redact_boxes.c build/libpdpascan.a \
-  $(pkg-config --cflags --libs libpcre2-8 yaml-0.1 nettle icu-uc poppler-glib libxml-2.0 libzip sqlite3) \
-  -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -lz $(pkg-config --libs freetype2 harfbuzz) -lm -pthread
+  $(pkg-config --cflags harfbuzz-subset) $(pkg-config --cflags --libs libpcre2-8 yaml-0.1 nettle icu-uc poppler-glib libxml-2.0 libzip sqlite3) \
+  -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -lz $(pkg-config --libs freetype2 harfbuzz harfbuzz-subset) -lm -pthread
 set -- $(paired "$OUT/redact_boxes" "$OUT/boxes.list" "$OUT/ours" -- /usr/bin/python3 bench/redact_boxes.py "$OUT/boxes.list" "$OUT/pymupdf")
 ours_t=$1; py_t=$2; py_ratio=$3
 

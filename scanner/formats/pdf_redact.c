@@ -12,8 +12,8 @@
  * the letter it was drawn after in the content stream, so a letter and its
  * marks go together or stay together.
  *
- * Over each finding a black box is drawn with the suggestion in white, in
- * a Thai font when one is installed.  Image pixels under a box are blanked.
+ * Over each finding a black box is drawn with the suggestion in white
+ * (pdf_label.c), when a Thai font is installed.  Image pixels under a box are blanked.
  * A page where some finding's box held no glyph MuPDF could match (legacy
  * fonts without Unicode, text in a form MuPDF does not filter) is redacted
  * as a picture instead: drawn, boxes painted, and put back with no text
@@ -28,16 +28,10 @@
 
 #include "../extract/formats.h"
 #include "../util/buf.h"
+#include "pdf_label.h"
 #include "pdf_scrub.h"
 
 #define RESOLUTION 150.0 /* dpi of a page redacted as a picture */
-
-/* Thai fonts whose glyphs the labels are drawn with (Debian fonts-thai-tlwg). */
-static const char *const thai_fonts[] = {
-    "/usr/share/fonts/truetype/tlwg/Garuda.ttf",
-    "/usr/share/fonts/truetype/tlwg/Loma.ttf",
-    "/usr/share/fonts/truetype/tlwg/Norasi.ttf",
-};
 
 typedef struct page_job {
     const pdf_redaction *rd;
@@ -192,8 +186,8 @@ static void filter_page(fz_context *ctx, pdf_document *doc, pdf_page *page, pdf_
     fz_catch(ctx) fz_rethrow(ctx);
 }
 
-/* Append content to the page's content, with res merged into its resources
- * (key -> object under category). */
+/* Append content to the page's content, with obj (when not NULL) added to
+ * its resources as key under category. */
 static void append_content(fz_context *ctx, pdf_document *doc, pdf_page *page, fz_buffer *content, pdf_obj *category,
                            const char *key, pdf_obj *obj)
 {
@@ -217,29 +211,8 @@ static void append_content(fz_context *ctx, pdf_document *doc, pdf_page *page, f
     pdf_drop_obj(ctx, stm);
 }
 
-/* The label in white inside box r (PDF space), as large as fits. */
-static void draw_label(fz_context *ctx, fz_buffer *b, fz_font *font, fz_rect r, const char *label)
-{
-    float w = 0;
-    int c;
-    for (const char *s = label; *s; s += fz_chartorune(&c, s)) {
-        fz_chartorune(&c, s);
-        w += fz_advance_glyph(ctx, font, fz_encode_character(ctx, font, c), 0);
-    }
-    float h = r.y1 - r.y0, size = fminf(fminf(h * 0.7f, 12), w > 0 ? (r.x1 - r.x0) * 0.95f / w : 0);
-    if (size < 3) return; /* too small to read: the box alone */
-    fz_append_printf(ctx, b, "BT 1 g /PdpLabel %g Tf %g %g Td <", size, r.x0 + ((r.x1 - r.x0) - w * size) / 2,
-                     r.y0 + (h - size * 0.7f) / 2);
-    for (const char *s = label; *s;) {
-        s += fz_chartorune(&c, s);
-        fz_append_printf(ctx, b, "%04x", fz_encode_character(ctx, font, c));
-    }
-    fz_append_string(ctx, b, "> Tj ET\n");
-}
-
 /* Black boxes (with their labels) over the page's cuts. */
-static void draw_boxes(fz_context *ctx, pdf_document *doc, pdf_page *page, const page_job *j, fz_font *font,
-                       pdf_obj *font_ref)
+static void draw_boxes(fz_context *ctx, pdf_document *doc, pdf_page *page, const page_job *j, pdf_labels *labels)
 {
     fz_buffer *b = fz_new_buffer(ctx, 256);
     fz_try(ctx)
@@ -251,10 +224,10 @@ static void draw_boxes(fz_context *ctx, pdf_document *doc, pdf_page *page, const
             if (c->page != j->page) continue;
             fz_rect r = fz_transform_rect(fz_make_rect(c->bbox[0], c->bbox[1], c->bbox[2], c->bbox[3]), to_pdf);
             fz_append_printf(ctx, b, "0 g %g %g %g %g re f\n", r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
-            if (font && c->label && *c->label) draw_label(ctx, b, font, r, c->label);
+            pdf_label_draw(ctx, labels, b, "PdpLabel", r, c->label);
         }
         fz_append_string(ctx, b, "Q\n");
-        append_content(ctx, doc, page, b, PDF_NAME(Font), "PdpLabel", font ? font_ref : NULL);
+        append_content(ctx, doc, page, b, PDF_NAME(Font), "PdpLabel", pdf_labels_font(labels));
     }
     fz_always(ctx) fz_drop_buffer(ctx, b);
     fz_catch(ctx) fz_rethrow(ctx);
@@ -300,24 +273,9 @@ static void page_as_picture(fz_context *ctx, pdf_document *doc, pdf_page *page, 
     fz_catch(ctx) fz_rethrow(ctx);
 }
 
-static fz_font *font_at(fz_context *ctx, const char *path)
-{
-    fz_font *volatile f = NULL;
-    fz_try(ctx) f = fz_new_font_from_file(ctx, NULL, path, 0, 0);
-    fz_catch(ctx) f = NULL;
-    return f;
-}
-
-static fz_font *label_font(fz_context *ctx)
-{
-    fz_font *f = NULL;
-    for (size_t i = 0; i < sizeof thai_fonts / sizeof *thai_fonts && !f; i++) f = font_at(ctx, thai_fonts[i]);
-    return f;
-}
-
 /* Redact page no (1-based); 1 when it became a picture. */
-static int redact_page(fz_context *ctx, pdf_document *doc, int no, const pdf_redaction *rd, fz_font *font,
-                       pdf_obj *font_ref, size_t *glyphs)
+static int redact_page(fz_context *ctx, pdf_document *doc, int no, const pdf_redaction *rd, pdf_labels *labels,
+                       size_t *glyphs)
 {
     size_t n = 0;
     for (size_t i = 0; i < rd->ncuts; i++) n += rd->cuts[i].page == no;
@@ -339,7 +297,7 @@ static int redact_page(fz_context *ctx, pdf_document *doc, int no, const pdf_red
         for (size_t i = 0; i < rd->ncuts && !picture; i++)
             if (rd->cuts[i].page == no && !j.hits[i]) picture = 1;
         if (picture) page_as_picture(ctx, doc, page, &j);
-        else draw_boxes(ctx, doc, page, &j, font, font_ref);
+        else draw_boxes(ctx, doc, page, &j, labels);
         *glyphs += j.glyphs;
     }
     fz_always(ctx)
@@ -365,7 +323,7 @@ static fz_buffer *write_whole(fz_context *ctx, pdf_document *doc)
     fz_try(ctx)
     {
         pdf_write_options w = pdf_default_write_options;
-        w.do_garbage = 3;
+        w.do_garbage = 1;
         w.do_compress = 1;
         w.do_compress_images = 1;
         w.do_compress_fonts = 1;
@@ -396,28 +354,26 @@ static unsigned char *take(fz_context *ctx, fz_buffer *b, size_t *len)
 /* Every page with cuts redacted, the rest scrubbed, the whole written. */
 static void redact_doc(fz_context *ctx, pdf_document *doc, const pdf_redaction *rd, pdf_redacted *out)
 {
-    fz_font *font = NULL;
-    pdf_obj *font_ref = NULL;
-    fz_var(font), fz_var(font_ref);
+    pdf_labels *labels = NULL;
+    fz_var(labels);
     fz_try(ctx)
     {
         int pages = pdf_count_pages(ctx, doc);
         for (size_t i = 0; i < rd->ncuts; i++)
             if (rd->cuts[i].page < 1 || rd->cuts[i].page > pages) fz_throw(ctx, FZ_ERROR_GENERIC, "a finding lies outside the pages");
-        if (rd->ncuts && (font = label_font(ctx))) font_ref = pdf_add_cid_font(ctx, doc, font);
+        const char **texts = xcalloc(rd->ncuts + 1, sizeof *texts);
+        for (size_t i = 0; i < rd->ncuts; i++) texts[i] = rd->cuts[i].label;
+        labels = pdf_labels_new(ctx, doc, texts, rd->ncuts);
+        free(texts);
         out->image_pages = xcalloc((size_t)pages + 1, sizeof *out->image_pages);
         for (int p = 1; p <= pages; p++)
-            if (redact_page(ctx, doc, p, rd, font, font_ref, &out->glyphs)) out->image_pages[out->nimage_pages++] = p;
+            if (redact_page(ctx, doc, p, rd, labels, &out->glyphs)) out->image_pages[out->nimage_pages++] = p;
         out->dropped = pdf_scrub(ctx, doc, rd);
         fz_buffer *b = write_whole(ctx, doc);
         out->data = take(ctx, b, &out->len);
         fz_drop_buffer(ctx, b);
     }
-    fz_always(ctx)
-    {
-        pdf_drop_obj(ctx, font_ref);
-        fz_drop_font(ctx, font);
-    }
+    fz_always(ctx) pdf_labels_drop(ctx, labels);
     fz_catch(ctx) fz_rethrow(ctx);
 }
 
