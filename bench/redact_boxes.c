@@ -58,7 +58,7 @@ int main(int argc, char **argv)
         size_t len, n;
         unsigned char *pdf = (unsigned char *)buf_read_file(line, &len);
         pdf_cut *cuts = read_boxes(tab + 1, &n);
-        pdf_redaction rd = { cuts, n, never, NULL, NULL, 0 };
+        pdf_redaction rd = { cuts, n, never, NULL, NULL, 0, 0 };
         pdf_redacted out;
         char *err = NULL;
         if (!pdf || pdf_redact(pdf, len, &rd, &out, &err) != 0) {

@@ -33,7 +33,7 @@ _pdpascan()
         explain)
             COMPREPLY=($(compgen -W "$(pdpascan rules 2>/dev/null | awk '!/^#/ {print $1}')" -- "$cur")) ;;
         redact)
-            if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --level --rules" -- "$cur"))
+            if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --level --scrub-metadata --rules" -- "$cur"))
             else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
         annotate)
             if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --show-values --lang --fail-on --rules" -- "$cur"))

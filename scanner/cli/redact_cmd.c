@@ -3,7 +3,7 @@
  * folder for several (keeping each input's path under it).
  *
  * It prints what it replaced per file, by category and count, never the
- * values; never writes over an input; writes each copy beside its place and
+ * values (--scrub-metadata: and that author fields were cleared); never writes over an input; writes each copy beside its place and
  * renames it in when whole.  A file whose copy cannot be made or fails its
  * check gets none.  Exit 0 when every copy was written; 2 when any input
  * could not be read or any copy was refused. */
@@ -54,7 +54,7 @@ static int same_file(const char *a, const char *b)
 }
 
 /* One input to its copy at out: 0 written, 2 not. */
-static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_action level)
+static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_action level, const pdp_options *opt)
 {
     if (same_file(in, out)) {
         say_about(out, "is the input; a redacted copy never writes over it");
@@ -71,7 +71,7 @@ static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_a
     size_t copy_len;
     char *err = NULL;
     int rc = 0;
-    if (pdp_redact_buffer(r, data, len, in, NULL, level, &done, &copy, &copy_len, &err) != 0) {
+    if (pdp_redact_buffer(r, data, len, in, opt, level, &done, &copy, &copy_len, &err) != 0) {
         say_about(in, err);
         free(err);
         rc = 2;
@@ -83,9 +83,10 @@ static int redact_one(const pdp_rules *r, const char *in, const char *out, pdp_a
             char *n = utf8_printable(in);
             printf("%s: ", n);
             free(n);
-            if (!done.total) printf("nothing to redact, copied unchanged");
+            if (!done.total) printf(opt->scrub_metadata ? "nothing to redact" : "nothing to redact, copied unchanged");
             for (size_t i = 0; i < done.ncategories; i++)
                 printf("%s%s %zu", i ? ", " : "", done.categories[i].category, done.categories[i].count);
+            if (opt->scrub_metadata) printf("; author and last-modified-by cleared");
             if (done.pages_as_pictures)
                 printf("; %zu page%s redacted as a picture (no text layer)", done.pages_as_pictures,
                        done.pages_as_pictures == 1 ? "" : "s");
@@ -102,12 +103,14 @@ int cmd_redact(int argc, char **argv)
 {
     const char *out = NULL, *dir = NULL;
     pdp_action level = PDP_ACT_REDACT;
+    pdp_options opt = { 0 };
     char **in = xcalloc((size_t)argc, sizeof *in);
     int nin = 0;
     for (int i = 1; i < argc; i++) {
         const char *v = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
         if ((!strcmp(v, "-o") || !strcmp(v, "--output")) && next) out = argv[++i];
         else if (!strcmp(v, "--rules") && next) dir = argv[++i];
+        else if (!strcmp(v, "--scrub-metadata")) opt.scrub_metadata = 1;
         else if (!strcmp(v, "--level") && next) {
             const char *l = argv[++i];
             if (!strcmp(l, "review")) level = PDP_ACT_REVIEW;
@@ -128,7 +131,7 @@ int cmd_redact(int argc, char **argv)
     for (int i = 0; i < nin; i++) {
         /* several inputs: OUT is a folder holding each under its own path */
         char *dest = nin == 1 ? xstrdup(out) : xasprintf("%s/%s", out, in[i] + (in[i][0] == '/'));
-        if (redact_one(r, in[i], dest, level) != 0) rc = 2;
+        if (redact_one(r, in[i], dest, level, &opt) != 0) rc = 2;
         free(dest);
     }
     pdp_rules_free(r);

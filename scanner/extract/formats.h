@@ -22,7 +22,7 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 7
+#define PDP_FORMATS_ABI 8
 
 /* Where a page's picture goes (pdf_render.c). */
 typedef struct pdf_picture_out {
@@ -64,6 +64,7 @@ typedef struct pdf_redaction {
     void *arg;
     const char *const *attachments; /* names of embedded files to remove */
     size_t nattachments;
+    int scrub_metadata; /* also the Author entry and the XMP metadata, whatever they hold */
 } pdf_redaction;
 typedef struct pdf_redacted {
     unsigned char *data;   /* the copy (heap) */
@@ -95,11 +96,12 @@ typedef struct office_redacted {
     size_t replaced;     /* values replaced */
     size_t removed;      /* comments, notes and tracked deletions removed */
 } office_redacted;
-/* Values longest first.  0 with *out filled, or -1 with *err (heap). */
+/* Values longest first; scrub_metadata: also empty the author and
+ * last-modified-by properties.  0 with *out filled, or -1 with *err (heap). */
 typedef int (*office_redact_fn)(const unsigned char *zip, size_t len, const office_value *v, size_t n,
-                                office_redacted *out, char **err);
-int office_redact(const unsigned char *zip, size_t len, const office_value *v, size_t n, office_redacted *out,
-                  char **err);
+                                int scrub_metadata, office_redacted *out, char **err);
+int office_redact(const unsigned char *zip, size_t len, const office_value *v, size_t n, int scrub_metadata,
+                  office_redacted *out, char **err);
 
 /* Members of a ZIP archive or an Office document redacted (zip_redact.c):
  * each job's member replaced by what fn makes of it (the caller's own

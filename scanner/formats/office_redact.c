@@ -62,6 +62,7 @@ typedef struct rewrite {
     size_t removed, replaced;
     xmlNode **cells; /* XLSX number cells whose value went: made text cells at the end */
     size_t ncells;
+    int scrub_metadata;
 } rewrite;
 
 static void unlink_free(xmlNode *n)
@@ -266,6 +267,27 @@ static void rewrite_tree(rewrite *rw, xmlNode *n, int in_para)
     }
 }
 
+/* The author and last-modified-by properties (OOXML core.xml, ODF
+ * meta.xml) emptied. */
+static void scrub_people(rewrite *rw, xmlNode *n)
+{
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (office_named(c, "creator") || office_named(c, "lastModifiedBy") || office_named(c, "initial-creator")) {
+            xmlNodeSetContent(c, (const xmlChar *)"");
+            rw->removed++;
+        } else {
+            scrub_people(rw, c);
+        }
+    }
+}
+
+/* Properties whose people --scrub-metadata clears. */
+static int people_part(const char *name)
+{
+    return !strcmp(name, "docProps/core.xml") || !strcmp(name, "meta.xml");
+}
+
 /* One XML part rewritten: the new bytes (heap), or NULL with *err. */
 static unsigned char *rewrite_part(rewrite *rw, const unsigned char *data, size_t len, const char *name, size_t *out_len,
                                    char **err)
@@ -275,6 +297,7 @@ static unsigned char *rewrite_part(rewrite *rw, const unsigned char *data, size_
     remove_holders(rw, (xmlNode *)doc);
     if (rw->nids) remove_anchors(rw, xmlDocGetRootElement(doc));
     rewrite_tree(rw, (xmlNode *)doc, 0);
+    if (rw->scrub_metadata && people_part(name)) scrub_people(rw, (xmlNode *)doc);
     for (size_t i = 0; i < rw->ncells; i++) number_cell_to_text(rw->cells[i]);
     free(rw->cells);
     rw->cells = NULL;
@@ -305,7 +328,8 @@ static int rewrite_members(zip_t *z, rewrite *rw, char **err)
                 return -1;
             }
             int anchors = rw->nids && pass == 1 && memmem(d, len, "commentR", 8); /* commentRange*, commentReference */
-            if (!holds_any((const char *)d, len, rw->v, rw->nv) && !anchors) {
+            int people = rw->scrub_metadata && pass == 1 && people_part(name);
+            if (!holds_any((const char *)d, len, rw->v, rw->nv) && !anchors && !people) {
                 free(d);
                 continue;
             }
@@ -318,13 +342,13 @@ static int rewrite_members(zip_t *z, rewrite *rw, char **err)
     return 0;
 }
 
-int office_redact(const unsigned char *data, size_t len, const office_value *v, size_t nv, office_redacted *out,
-                  char **err)
+int office_redact(const unsigned char *data, size_t len, const office_value *v, size_t nv, int scrub_metadata,
+                  office_redacted *out, char **err)
 {
     memset(out, 0, sizeof *out);
     office_zip oz;
     if (office_zip_open(&oz, data, len, err) != 0) return -1;
-    rewrite rw = { v, nv, NULL, 0, 0, 0, NULL, 0 };
+    rewrite rw = { v, nv, NULL, 0, 0, 0, NULL, 0, scrub_metadata };
     int rc = -1;
     if (rewrite_members(oz.z, &rw, err) != 0) {
         office_zip_discard(&oz);

@@ -25,7 +25,8 @@ static size_t scrub_info(fz_context *ctx, pdf_document *doc, const pdf_redaction
     pdf_obj *info = pdf_dict_get(ctx, pdf_trailer(ctx, doc), PDF_NAME(Info));
     size_t n = 0;
     for (int i = pdf_dict_len(ctx, info) - 1; i >= 0; i--)
-        if (holds(ctx, rd, pdf_dict_get_val(ctx, info, i))) {
+        if (holds(ctx, rd, pdf_dict_get_val(ctx, info, i)) ||
+            (rd->scrub_metadata && pdf_name_eq(ctx, pdf_dict_get_key(ctx, info, i), PDF_NAME(Author)))) {
             pdf_dict_del(ctx, info, pdf_dict_get_key(ctx, info, i));
             n++;
         }
@@ -35,7 +36,7 @@ static size_t scrub_info(fz_context *ctx, pdf_document *doc, const pdf_redaction
         fz_buffer *b = pdf_load_stream(ctx, xmp);
         unsigned char *d;
         size_t len = fz_buffer_storage(ctx, b, &d);
-        int bad = rd->holds(rd->arg, (const char *)d, len);
+        int bad = rd->scrub_metadata || rd->holds(rd->arg, (const char *)d, len); /* XMP names the author too */
         fz_drop_buffer(ctx, b);
         if (bad) {
             pdf_dict_del(ctx, root, PDF_NAME(Metadata));

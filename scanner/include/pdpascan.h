@@ -148,6 +148,8 @@ typedef struct pdp_options {
     void (*text_fn)(void *ctx, const char *file, const struct pdp_location *loc, const char *sep,
                     const char *text, size_t len);
     void *text_ctx;
+    int scrub_metadata;     /* redacted copies (pdp_redact_buffer): clear the author and
+                               last-modified-by fields altogether, found values or not */
 } pdp_options;
 
 /* Suppression: an allowlist (YAML `allow:` entries — value, pattern, path,

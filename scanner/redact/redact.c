@@ -206,6 +206,7 @@ static int redact_passes(const pdp_rules *r, const char *name, pdp_result *scans
 {
     redact_values pass;
     redact_values_of(&scans[0], all->level, &pass);
+    pass.scrub_metadata = all->scrub_metadata;
     redact_copy prev = { 0 };
     int rc = -1, p;
     for (p = 0; p < PASSES; p++) {
@@ -222,6 +223,7 @@ static int redact_passes(const pdp_rules *r, const char *name, pdp_result *scans
         if (p + 1 == PASSES || !left_in(&scans[p + 1], all)) break;
         free(*err);
         more_values(&scans[p + 1], all, &pass);
+        pass.scrub_metadata = all->scrub_metadata;
         copy_free(&prev);
         prev = *c; /* the next pass reads this copy */
         memset(c, 0, sizeof *c);
@@ -256,9 +258,10 @@ int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const ch
     }
     redact_values all;
     redact_values_of(&scans[0], level, &all);
+    all.scrub_metadata = opt && opt->scrub_metadata;
     redact_copy c = { 0 };
     int rc = 0;
-    if (!all.n) buf_append(&c.data, data, len); /* nothing to redact: the file as it is */
+    if (!all.n && !all.scrub_metadata) buf_append(&c.data, data, len); /* nothing to redact: the file as it is */
     else rc = redact_passes(r, name, scans, data, len, &all, &c, err);
     if (rc == 0) {
         for (size_t i = 0; i < all.n; i++) redacted_count(done, all.f[i]->category);

@@ -22,6 +22,7 @@ typedef struct redact_values {
     const pdp_finding **f;
     size_t n;
     pdp_action level;
+    int scrub_metadata; /* pdp_options.scrub_metadata */
 } redact_values;
 void redact_values_of(const pdp_result *res, pdp_action level, redact_values *v);
 /* The first of v whose value stands in hay[0, n) in any written form, or NULL. */

@@ -85,14 +85,14 @@ int redact_office(const pdp_rules *r, const pdp_result *res, const redact_values
         *err = xstrdup(why);
         return -1;
     }
-    redact_values own = { xcalloc(v->n + 1, sizeof *own.f), 0, v->level };
+    redact_values own = { xcalloc(v->n + 1, sizeof *own.f), 0, v->level, v->scrub_metadata };
     for (size_t i = 0; i < v->n; i++)
         if (redact_own(res, v->f[i])) own.f[own.n++] = v->f[i];
     office_value *vals;
     size_t n = redact_pieces(&own, &vals);
     free(own.f);
     office_redacted out;
-    int rc = fns->redact_office(data, len, vals, n, &out, err);
+    int rc = fns->redact_office(data, len, vals, n, v->scrub_metadata, &out, err);
     redact_pieces_free(vals, n);
     if (rc != 0) return -1;
     c->data = (buf){ (char *)out.data, out.len, out.len + 1 };

@@ -59,7 +59,7 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
         cuts[n].label = f->suggestion;
         n++;
     }
-    pdf_redaction rd = { cuts, n, holds_value, (void *)v, NULL, 0 };
+    pdf_redaction rd = { cuts, n, holds_value, (void *)v, NULL, 0, v->scrub_metadata };
     rd.nattachments = attachments_of(res, v->level, (const char ***)&rd.attachments);
     pdf_redacted out;
     int rc = fns->redact_pdf(data, len, &rd, &out, err);

@@ -218,6 +218,25 @@ check "PDF with a scanned page: not read completely, so no copy (exit 2, the rea
 "$BIN" redact corpus/pdf/encrypted.pdf -o "$T/enc.pdf" 2>/dev/null; rc=$?
 check "encrypted PDF: exit 2, no copy" sh -c "[ $rc = 2 ] && [ ! -e '$T/enc.pdf' ]"
 
+# --scrub-metadata: the author and last-modified-by go whatever they hold
+"$BIN" redact tests/fixtures/author.pdf -o "$T/kept.pdf" > /dev/null 2>&1
+"$BIN" redact --scrub-metadata tests/fixtures/author.pdf -o "$T/scrubbed.pdf" > "$T/scrub.said" 2>&1; rc=$?
+check "PDF --scrub-metadata: the author goes (kept without it: it holds no value), the title stays, and it says so" \
+  sh -c "[ $rc = 0 ] && pdfinfo '$T/kept.pdf' | grep -q 'Clerk Office 3' && ! pdfinfo '$T/scrubbed.pdf' | grep -q -e Clerk -e '^Author' && pdfinfo '$T/scrubbed.pdf' | grep -q 'District announcement' && grep -q 'author and last-modified-by cleared' '$T/scrub.said'"
+python3 -c "
+import sys, zipfile
+src, dst = 'tests/fixtures/lo_list.docx', sys.argv[1]
+with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as b:
+    for i in a.infolist():
+        d = a.read(i)
+        if i.filename == 'docProps/core.xml':
+            d = d.replace(b'<dc:creator></dc:creator>', b'<dc:creator>clerk01</dc:creator>').replace(b'<cp:lastModifiedBy></cp:lastModifiedBy>', b'<cp:lastModifiedBy>clerk02</cp:lastModifiedBy>')
+        b.writestr(i, d)
+" "$T/authored.docx"
+"$BIN" redact --scrub-metadata "$T/authored.docx" -o "$T/authored.red.docx" > /dev/null 2>&1; rc=$?
+check "DOCX --scrub-metadata: creator and last-modified-by emptied, the title kept" \
+  sh -c "[ $rc = 0 ] && unzip -p '$T/authored.docx' docProps/core.xml | grep -q clerk02 && ! unzip -p '$T/authored.red.docx' docProps/core.xml | grep -q -e clerk01 -e clerk02 && unzip -p '$T/authored.red.docx' docProps/core.xml | grep -q 'ประกาศรายชื่อ'"
+
 # Hostile inputs (tests/regress/) under redact as under scan: nothing
 # crashes, limits hold (a file the scan could not read completely gets no
 # copy), and a copy is written only with exit 0.
