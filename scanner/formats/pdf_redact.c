@@ -23,6 +23,7 @@
 #include <math.h>
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,10 +212,23 @@ static void append_content(fz_context *ctx, pdf_document *doc, pdf_page *page, f
     pdf_drop_obj(ctx, stm);
 }
 
+/* A name for the label font not yet in the page's fonts: a copy redacted
+ * again keeps the labels of the first time, in a font of their own. */
+static void free_font_name(fz_context *ctx, pdf_page *page, char name[32])
+{
+    pdf_obj *fonts = pdf_dict_getp(ctx, page->obj, "Resources/Font");
+    for (int k = 0;; k++) {
+        snprintf(name, 32, "PdpLabel%d", k);
+        if (!pdf_dict_gets(ctx, fonts, name)) return;
+    }
+}
+
 /* Black boxes (with their labels) over the page's cuts. */
 static void draw_boxes(fz_context *ctx, pdf_document *doc, pdf_page *page, const page_job *j, pdf_labels *labels)
 {
     fz_buffer *b = fz_new_buffer(ctx, 256);
+    char name[32];
+    free_font_name(ctx, page, name);
     fz_try(ctx)
     {
         fz_matrix to_pdf = fz_invert_matrix(j->to_top);
@@ -224,10 +238,10 @@ static void draw_boxes(fz_context *ctx, pdf_document *doc, pdf_page *page, const
             if (c->page != j->page) continue;
             fz_rect r = fz_transform_rect(fz_make_rect(c->bbox[0], c->bbox[1], c->bbox[2], c->bbox[3]), to_pdf);
             fz_append_printf(ctx, b, "0 g %g %g %g %g re f\n", r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
-            pdf_label_draw(ctx, labels, b, "PdpLabel", r, c->label);
+            pdf_label_draw(ctx, labels, b, name, r, c->label);
         }
         fz_append_string(ctx, b, "Q\n");
-        append_content(ctx, doc, page, b, PDF_NAME(Font), "PdpLabel", pdf_labels_font(labels));
+        append_content(ctx, doc, page, b, PDF_NAME(Font), name, pdf_labels_font(labels));
     }
     fz_always(ctx) fz_drop_buffer(ctx, b);
     fz_catch(ctx) fz_rethrow(ctx);

@@ -218,6 +218,14 @@ check "PDF with a scanned page: not read completely, so no copy (exit 2, the rea
 "$BIN" redact corpus/pdf/encrypted.pdf -o "$T/enc.pdf" 2>/dev/null; rc=$?
 check "encrypted PDF: exit 2, no copy" sh -c "[ $rc = 2 ] && [ ! -e '$T/enc.pdf' ]"
 
+# A copy redacted again (as a later pass does when the copy's scan finds
+# more): the first labels keep their own font and still read right.
+cp -r patterns "$T/no-contact"; rm "$T/no-contact/rules/20-contact.yaml"
+"$BIN" redact --rules "$T/no-contact" corpus/pdf/lo_elderly_list.pdf -o "$T/once.pdf" > /dev/null 2>&1
+"$BIN" redact "$T/once.pdf" -o "$T/twice.pdf" > "$T/twice.said" 2>&1; rc=$?
+check "PDF redacted again (phones the second time): the first labels still read X-XXXX-XXXXX-XX-X and [ชื่อ-สกุล], the new ones XXXXXXXXXX" \
+  sh -c "[ $rc = 0 ] && grep -q 'phone 40' '$T/twice.said' && pdftotext '$T/twice.pdf' - | grep -q 'X-XXXX-XXXXX-XX-X' && pdftotext '$T/twice.pdf' - | grep -q '\\[ชื่อ-สกุล\\]' && pdftotext '$T/twice.pdf' - | grep -q '\\[วันเกิด\\]' && pdftotext '$T/twice.pdf' - | grep -q '^XXXXXXXXXX'"
+
 # --scrub-metadata: the author and last-modified-by go whatever they hold
 "$BIN" redact tests/fixtures/author.pdf -o "$T/kept.pdf" > /dev/null 2>&1
 "$BIN" redact --scrub-metadata tests/fixtures/author.pdf -o "$T/scrubbed.pdf" > "$T/scrub.said" 2>&1; rc=$?
