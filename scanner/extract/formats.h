@@ -22,7 +22,7 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 8
+#define PDP_FORMATS_ABI 9
 
 /* Where a page's picture goes (pdf_render.c). */
 typedef struct pdf_picture_out {
@@ -43,6 +43,8 @@ typedef struct pdf_note {
     double bbox[4];     /* x0, y0, x1, y1 in PDF points, origin top-left */
     int redact;         /* red (redact) or amber (review) */
     const char *text;   /* the note: never the value unless asked */
+    const double (*lines)[4]; /* a finding over several lines: each line's box */
+    size_t nlines;
 } pdf_note;
 /* Write in with the notes as highlight annotations to out (whole file):
  * 0, or -1 with *err (heap). */

@@ -58,8 +58,30 @@ static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
     buf_free(&b);
 }
 
+static void grow(double *box, const double *b)
+{
+    if (b[0] < box[0]) box[0] = b[0];
+    if (b[1] < box[1]) box[1] = b[1];
+    if (b[2] > box[2]) box[2] = b[2];
+    if (b[3] > box[3]) box[3] = b[3];
+}
+
+/* Character box b into f's line boxes: the last line's when b's middle
+ * lies within its height, else a line of its own. */
+static void add_line_box(pdp_finding *f, const double *b)
+{
+    double mid = (b[1] + b[3]) / 2;
+    if (f->nlines && mid >= f->lines[f->nlines - 1][1] && mid <= f->lines[f->nlines - 1][3]) {
+        grow(f->lines[f->nlines - 1], b);
+        return;
+    }
+    f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
+    memcpy(f->lines[f->nlines++], b, sizeof *f->lines);
+}
+
 /* Boxes for the findings this page added (from index first on): the union
- * of their characters' boxes in the laid-out text. */
+ * of their characters' boxes in the laid-out text, and when they run over
+ * several lines, each line's. */
 static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, size_t first)
 {
     const char *text = pl->text.data;
@@ -78,15 +100,18 @@ static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, si
             const lbox *r = &pl->boxes[c];
             if (r->x2 <= r->x1 || r->y2 <= r->y1) continue; /* separators, zero-width marks */
             double b[4] = { r->x1, r->y1, r->x2, r->y2 };
+            add_line_box(f, b);
             if (!f->loc.has_bbox) {
                 memcpy(f->loc.bbox, b, sizeof b);
                 f->loc.has_bbox = 1;
                 continue;
             }
-            if (b[0] < f->loc.bbox[0]) f->loc.bbox[0] = b[0];
-            if (b[1] < f->loc.bbox[1]) f->loc.bbox[1] = b[1];
-            if (b[2] > f->loc.bbox[2]) f->loc.bbox[2] = b[2];
-            if (b[3] > f->loc.bbox[3]) f->loc.bbox[3] = b[3];
+            grow(f->loc.bbox, b);
+        }
+        if (f->nlines == 1) { /* one line: the bbox says it all */
+            free(f->lines);
+            f->lines = NULL;
+            f->nlines = 0;
         }
     }
 }

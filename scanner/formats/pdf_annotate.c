@@ -3,21 +3,31 @@
  * legal officer opens in any PDF reader to see where the problems are.
  * poppler-glib adds the annotations and saves the whole file.  Boxes come
  * with a top-left origin (as findings carry them) and go into PDF space,
- * whose origin is the page's bottom-left corner. */
+ * whose origin is the page's bottom-left corner.  A finding over several
+ * lines is one highlight with a quadrilateral per line. */
 #include <poppler.h>
 #include <string.h>
 
 #include "../extract/formats.h"
 #include "../util/buf.h"
 
+/* The quadrilateral of box b (top-left origin) in PDF space. */
+static PopplerQuadrilateral quad_of(const double *b, double page_h)
+{
+    PopplerQuadrilateral q = {
+        { b[0], page_h - b[1] }, { b[2], page_h - b[1] }, { b[0], page_h - b[3] }, { b[2], page_h - b[3] },
+    };
+    return q;
+}
+
 static void add_note(PopplerDocument *doc, PopplerPage *page, double page_h, const pdf_note *n)
 {
     PopplerRectangle rect = { n->bbox[0], page_h - n->bbox[3], n->bbox[2], page_h - n->bbox[1] };
-    PopplerQuadrilateral q = {
-        { rect.x1, rect.y2 }, { rect.x2, rect.y2 }, { rect.x1, rect.y1 }, { rect.x2, rect.y1 },
-    };
     GArray *quads = g_array_new(FALSE, FALSE, sizeof(PopplerQuadrilateral));
-    g_array_append_val(quads, q);
+    for (size_t k = 0; k < (n->nlines ? n->nlines : 1); k++) { /* a quad per line it covers */
+        PopplerQuadrilateral q = quad_of(n->nlines ? n->lines[k] : n->bbox, page_h);
+        g_array_append_val(quads, q);
+    }
     PopplerAnnot *a = poppler_annot_text_markup_new_highlight(doc, &rect, quads);
     g_array_unref(quads);
     /* redact: red; review: amber (16-bit channels) */

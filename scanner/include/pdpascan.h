@@ -93,6 +93,11 @@ typedef struct pdp_finding {
      * NULL when there is none.  For people to find the one row among many. */
     char *row_label;
     char *column;
+    /* A PDF finding over several lines (an address wrapped in its cell):
+     * the box of its part on each line, x0, y0, x1, y1 like loc.bbox (their
+     * union); NULL (nlines 0) when it lies on one line. */
+    double (*lines)[4];
+    size_t nlines;
 } pdp_finding;
 
 /* Everything one scanned input produced. */

@@ -50,7 +50,7 @@ void location_copy(pdp_location *dst, const pdp_location *src);
 void location_free(pdp_location *loc);
 /* A result as bytes (appended to b), and back under the name `name`
  * (borrowed strings from rules or interned); -1 when data is damaged. */
-#define RESULT_CODEC_VERSION 4 /* change with the encoding: cached results are then not reused */
+#define RESULT_CODEC_VERSION 5 /* change with the encoding: cached results are then not reused */
 
 /* Free what one finding owns (not the finding itself). */
 void finding_free(pdp_finding *f);

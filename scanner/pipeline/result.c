@@ -40,6 +40,7 @@ void finding_free(pdp_finding *f)
     free(f->after);
     free(f->row_label);
     free(f->column);
+    free(f->lines);
     location_free(&f->loc);
 }
 

@@ -61,6 +61,8 @@ static void encode(const pdp_result *r, buf *b)
         put_str(b, f->role);
         put_str(b, f->row_label);
         put_str(b, f->column);
+        put_u64(b, f->nlines);
+        buf_append(b, f->lines, f->nlines * sizeof *f->lines);
     }
     put_u64(b, r->nchildren);
     /* members by their name inside this document, so that a cached
@@ -163,6 +165,15 @@ static void get_finding(reader *rd, const pdp_rules *rules, pdp_finding *f)
     f->role = get_interned(rd);
     f->row_label = get_str(rd);
     f->column = get_str(rd);
+    uint64_t nl = get_u64(rd);
+    if (nl && !rd->bad && nl <= (uint64_t)(rd->end - rd->p) / sizeof *f->lines) {
+        f->lines = xmalloc((size_t)nl * sizeof *f->lines);
+        memcpy(f->lines, rd->p, (size_t)nl * sizeof *f->lines);
+        rd->p += nl * sizeof *f->lines;
+        f->nlines = (size_t)nl;
+    } else if (nl) {
+        rd->bad = 1;
+    }
     if (ru) {
         f->law = (const char *const *)ru->law;
         f->nlaw = ru->nlaw;

@@ -3,8 +3,10 @@
  * which attachments go; the format plugin (formats/pdf_redact.c) does the
  * writing with MuPDF.
  *
- * A page finding without a box cannot be cut by position: the copy is
- * refused rather than guessed. */
+ * A finding over several lines is cut line by line (its union would take
+ * the rest of those lines too), its label in the widest.  A page finding
+ * without a box cannot be cut by position: the copy is refused rather than
+ * guessed. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +37,23 @@ static size_t attachments_of(const pdp_result *res, pdp_action level, const char
     return n;
 }
 
+/* The cuts of finding f into cuts: one per line it covers. */
+static size_t cuts_of(const pdp_finding *f, pdf_cut *cuts)
+{
+    if (!f->nlines) {
+        cuts[0] = (pdf_cut){ f->loc.page, { f->loc.bbox[0], f->loc.bbox[1], f->loc.bbox[2], f->loc.bbox[3] }, f->suggestion };
+        return 1;
+    }
+    size_t widest = 0;
+    for (size_t k = 0; k < f->nlines; k++) {
+        memcpy(cuts[k].bbox, f->lines[k], sizeof cuts[k].bbox);
+        cuts[k].page = f->loc.page;
+        if (f->lines[k][2] - f->lines[k][0] > f->lines[widest][2] - f->lines[widest][0]) widest = k;
+    }
+    cuts[widest].label = f->suggestion;
+    return f->nlines;
+}
+
 int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned char *data, size_t len, redact_copy *c,
                char **err)
 {
@@ -44,7 +63,9 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
         *err = xstrdup(why);
         return -1;
     }
-    pdf_cut *cuts = xcalloc(v->n + 1, sizeof *cuts);
+    size_t room = 1;
+    for (size_t i = 0; i < v->n; i++) room += v->f[i]->nlines ? v->f[i]->nlines : 1;
+    pdf_cut *cuts = xcalloc(room, sizeof *cuts);
     size_t n = 0;
     for (size_t i = 0; i < v->n; i++) {
         const pdp_finding *f = v->f[i];
@@ -54,10 +75,7 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
             free(cuts);
             return -1;
         }
-        cuts[n].page = f->loc.page;
-        memcpy(cuts[n].bbox, f->loc.bbox, sizeof cuts[n].bbox);
-        cuts[n].label = f->suggestion;
-        n++;
+        n += cuts_of(f, cuts + n);
     }
     pdf_redaction rd = { cuts, n, holds_value, (void *)v, NULL, 0, v->scrub_metadata };
     rd.nattachments = attachments_of(res, v->level, (const char ***)&rd.attachments);

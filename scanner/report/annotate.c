@@ -115,6 +115,8 @@ int pdp_annotate_pdf(const pdp_rules *r, const pdp_result *res, const char *in, 
         notes[n].page = x->loc.page;
         memcpy(notes[n].bbox, x->loc.bbox, sizeof notes[n].bbox);
         notes[n].redact = x->action == PDP_ACT_REDACT;
+        notes[n].lines = (const double (*)[4])x->lines;
+        notes[n].nlines = x->nlines;
         notes[n].text = note_text(r, x, lang, show_values);
         n++;
     }

@@ -218,6 +218,13 @@ check "PDF with a scanned page: not read completely, so no copy (exit 2, the rea
 "$BIN" redact corpus/pdf/encrypted.pdf -o "$T/enc.pdf" 2>/dev/null; rc=$?
 check "encrypted PDF: exit 2, no copy" sh -c "[ $rc = 2 ] && [ ! -e '$T/enc.pdf' ]"
 
+# A value that runs over the end of a line (an ID in a paragraph exported
+# by LibreOffice): cut line by line, the words beside it on both lines kept.
+"$BIN" redact tests/fixtures/lo_letter.pdf -o "$T/letter.pdf" > /dev/null 2>&1; rc=$?
+pdftotext "$T/letter.pdf" "$T/letter.txt" 2>/dev/null
+check "PDF: an ID wrapped over two lines goes, and the words beside it on both lines stay" \
+  sh -c "[ $rc = 0 ] && ! tr -d ' \n-' < '$T/letter.txt' | grep -q -e 3509900123450 -e 0812345678 && grep -q 'เลขประจำตัวประชาชน' '$T/letter.txt' && grep -q 'อยู่บ้านเลขที่' '$T/letter.txt' && grep -q 'ขอร้องเรียน' '$T/letter.txt'"
+
 # A copy redacted again (as a later pass does when the copy's scan finds
 # more): the first labels keep their own font and still read right.
 cp -r patterns "$T/no-contact"; rm "$T/no-contact/rules/20-contact.yaml"
