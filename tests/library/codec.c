@@ -1,7 +1,9 @@
 /* codec.c — the public result codec and error results, as a program that
  * keeps results (a cache, a server) meets them: scan a document, encode the
  * result, decode it under another name, and check nothing was lost; cut or
- * corrupt bytes must be refused, never half-decoded.  Only pdpascan.h.
+ * corrupt bytes must be refused, never half-decoded; a PDF finding's line
+ * boxes (tests/fixtures/lo_letter.pdf, from the repository root) too.
+ * Only pdpascan.h.
  * usage: codec RULES_DIR FILE  (prints "ok"/"not ok" lines; exit 0 if all pass) */
 #include <pdpascan.h>
 #include "check.h"
@@ -16,9 +18,28 @@ static int same_findings(const pdp_result *a, const pdp_result *b)
     for (size_t i = 0; i < a->nfindings; i++)
         if (strcmp(a->findings[i].rule_id, b->findings[i].rule_id) ||
             a->findings[i].severity != b->findings[i].severity ||
-            a->findings[i].loc.line != b->findings[i].loc.line)
+            a->findings[i].loc.line != b->findings[i].loc.line || a->findings[i].nlines != b->findings[i].nlines ||
+            (a->findings[i].nlines &&
+             memcmp(a->findings[i].lines, b->findings[i].lines, a->findings[i].nlines * sizeof *a->findings[i].lines)))
             return 0;
     return 1;
+}
+
+/* A PDF whose ID runs over the end of a line: its boxes per line survive. */
+static void line_boxes(const pdp_rules *rules)
+{
+    pdp_result res, back = { 0 };
+    pdp_scan_file(rules, "tests/fixtures/lo_letter.pdf", NULL, NULL, &res);
+    size_t wrapped = 0;
+    for (size_t i = 0; i < res.nfindings; i++) wrapped += res.findings[i].nlines > 1;
+    check(wrapped > 0, "a PDF finding over two lines has a box per line");
+    size_t len;
+    unsigned char *bytes = pdp_result_encode(&res, &len);
+    check(bytes && pdp_result_decode(rules, bytes, len, "again.pdf", &back) == 0 && same_findings(&res, &back),
+          "and keeps them through the codec");
+    free(bytes);
+    pdp_result_free(&back);
+    pdp_result_free(&res);
 }
 
 int main(int argc, char **argv)
@@ -44,6 +65,7 @@ int main(int argc, char **argv)
     check(res.status == PDP_STATUS_ERROR && !strcmp(res.error, "vanished before it was read") &&
           !strcmp(res.file, "gone.pdf") && res.nfindings == 0, "pdp_result_error: an error result with its reason");
     pdp_result_free(&res);
+    line_boxes(rules);
     pdp_rules_free(rules);
     return failed;
 }
