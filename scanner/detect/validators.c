@@ -122,10 +122,15 @@ static int v_phone_shape(const char *s, size_t n, buf *norm)
     return 1;
 }
 
+/* An e-mail address, not one already masked ("xxxxxxxx@gmail.com": a
+ * redacted copy's suggestion, which keeps the domain). */
 static int v_email(const char *s, size_t n, buf *norm)
 {
     const char *at = memchr(s, '@', n);
     if (!at) return 0;
+    size_t masked = 0;
+    for (const char *p = s; p < at; p++) masked += *p == 'x' || *p == 'X' || *p == '*';
+    if (masked == (size_t)(at - s)) return 0;
     const char *dot = NULL;
     for (const char *p = at; p < s + n; p++)
         if (*p == '.') dot = p;

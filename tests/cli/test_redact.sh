@@ -33,6 +33,8 @@ printf 'ผู้ร้อง นางสาวทดสอบ ระบบ\n�
 "$BIN" redact "$T/thai.txt" -o "$T/thai.red.txt" > "$T/thai.said" 2>&1; rc=$?
 check "Thai digits: the copy holds the ID and the phone in no form (Thai or ASCII digits, spaced or not)" sh -c "[ $rc = 0 ] && ! grep -q -e '๓-๕๐๙๙' -e '๐๘๑' '$T/thai.red.txt' && ! '$BIN' text --normalized '$T/thai.red.txt' | tr -d ' .-' | grep -q -e 3509900123450 -e 0812345678"
 check "it says what it replaced by category and count, never the values" sh -c "grep -q 'national_id 1' '$T/thai.said' && grep -q 'phone 1' '$T/thai.said' && ! grep -q -e somchai -e '๐๘๑' '$T/thai.said'"
+check "a redacted copy scans clean to anyone: its masked e-mail (xxxxxxxx@example.com) is no e-mail" \
+  sh -c "'$BIN' scan -f jsonl '$T/thai.red.txt' | jq -se 'map(select(.type==\"finding\" and .action==\"redact\")) | length == 0' && grep -q 'xxxxxxxx@example.com' '$T/thai.red.txt'"
 printf 'ประกาศ เรื่อง ทดสอบ\n' > "$T/clean.txt"
 "$BIN" redact "$T/clean.txt" -o "$T/clean.red.txt" > "$T/clean.said" 2>&1; rc=$?
 check "nothing to redact: copied unchanged, and said so" sh -c "[ $rc = 0 ] && cmp -s '$T/clean.txt' '$T/clean.red.txt' && grep -q 'nothing to redact' '$T/clean.said'"
