@@ -290,7 +290,8 @@ static int cmd_scan(int argc, char **argv)
      * need it, and it is most of a finding's memory */
     int with_context = !strcmp(c.format, "html");
     char *cerr = NULL, *version = rc || !c.cache ? NULL
-                                                 : xasprintf("%s%s", pdp_rules_version(rules), with_context ? "/context" : "");
+                                                 : xasprintf("%s%s/findings%zu", pdp_rules_version(rules),
+                                                             with_context ? "/context" : "", c.max_findings);
     if (!rc && c.cache && !(results = cache_open(c.cache, version, &cerr))) {
         fprintf(stderr, "pdpascan: %s\n", cerr);
         free(cerr);
@@ -311,6 +312,7 @@ static int cmd_scan(int argc, char **argv)
     pdp_options opt = { 0 };
     opt.allow = allow;
     opt.with_context = with_context;
+    opt.max_findings = c.max_findings;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
     size_t stuck = scan_inputs(rules, &opt, &in, &c, results, &ctx);
     progress_end(&ctx.prog);

@@ -43,7 +43,7 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
 {
     enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
            O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE,
-           O_ISOLATE, O_NOISOLATE, O_TIMEOUT, O_INCL };
+           O_ISOLATE, O_NOISOLATE, O_TIMEOUT, O_INCL, O_MAXFIND };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
@@ -56,6 +56,7 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
         { "allow", required_argument, 0, O_ALLOW }, { "config", required_argument, 0, O_CONFIG },
         { "no-config", no_argument, 0, O_NOCONFIG }, { "files-from", required_argument, 0, O_FROM },
         { "max-file-size", required_argument, 0, O_MAXSIZE }, { "shard", required_argument, 0, O_SHARD },
+        { "max-findings", required_argument, 0, O_MAXFIND },
         { "cache", required_argument, 0, O_CACHE }, { "isolate", no_argument, 0, O_ISOLATE },
         { "no-isolate", no_argument, 0, O_NOISOLATE }, { "file-timeout", required_argument, 0, O_TIMEOUT },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
@@ -115,6 +116,14 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
             if (!(c->max_file_size = archive_parse_size(optarg)))
                 return usage_error("--max-file-size takes a size such as 50M or 2G, not '%s'", optarg);
             break;
+        case O_MAXFIND: {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (*end || !v || optarg[0] == '-' || v > 1000000000ULL)
+                return usage_error("--max-findings takes a number from 1 to 1000000000, not '%s'", optarg);
+            c->max_findings = (size_t)v;
+            break;
+        }
         case O_SHARD:
             if (sscanf(optarg, "%u/%u", &c->shard_k, &c->shard_n) != 2 || !c->shard_n || !c->shard_k ||
                 c->shard_k > c->shard_n)

@@ -21,6 +21,7 @@ typedef struct scan_cfg {
     int isolate;              /* -1: documents and several inputs in worker processes (needs_worker) */
     double file_timeout;
     uint64_t max_file_size;
+    size_t max_findings;      /* --max-findings: per file; 0 the library's default */
     unsigned shard_k, shard_n;
 } scan_cfg;
 

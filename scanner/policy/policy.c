@@ -248,24 +248,91 @@ static void apply_to_finding(const ctx_effect *e, pdp_finding *f)
     }
 }
 
+/* What each finding is to a tie, decided once: */
+#define TIE_PERSON 1 /* a private person's name, or personal data */
+#define TIE_NAME 2   /* any person's name (for `tie: {to: any_name}`) */
+
+typedef struct tie_index {
+    size_t *order;       /* findings by start */
+    size_t *pos;         /* pos[i]: where finding i stands in order */
+    unsigned char *what; /* TIE_* of each finding */
+    uint64_t longest;    /* the longest finding: how far back one can reach */
+} tie_index;
+
+static _Thread_local const pdp_finding *by_start_of; /* qsort's context */
+
+static int by_start(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    uint64_t sa = by_start_of[a].start, sb = by_start_of[b].start;
+    return sa != sb ? (sa < sb ? -1 : 1) : (a < b ? -1 : a > b);
+}
+
+static void tie_index_build(const pdp_result *res, tie_index *t)
+{
+    size_t n = res->nfindings;
+    t->order = xmalloc(n * sizeof *t->order);
+    t->pos = xmalloc(n * sizeof *t->pos);
+    t->what = xmalloc(n);
+    t->longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        const pdp_finding *g = &res->findings[i];
+        t->order[i] = i;
+        t->what[i] = (unsigned char)((private_name(g) || personal(g) ? TIE_PERSON : 0) |
+                                     (!strcmp(g->category, "person_name") ? TIE_NAME : 0));
+        if (g->end > g->start && g->end - g->start > t->longest) t->longest = g->end - g->start;
+    }
+    by_start_of = res->findings;
+    qsort(t->order, n, sizeof *t->order, by_start);
+    for (size_t p = 0; p < n; p++) t->pos[t->order[p]] = p;
+}
+
+static void tie_index_free(tie_index *t)
+{
+    free(t->order);
+    free(t->pos);
+    free(t->what);
+}
+
+/* Does a person (want: TIE_* bits) stand within `within` of finding i?
+ * Only the findings whose start lies in reach are looked at: those before
+ * it back to `within` plus the longest finding, those after up to
+ * `within` past its end. */
+static int person_near(const pdp_result *res, const tie_index *t, size_t i, unsigned want, uint64_t within)
+{
+    const pdp_finding *f = &res->findings[i];
+    size_t p = t->pos[i];
+    uint64_t reach = within + t->longest;
+    for (size_t q = p; q-- > 0;) {
+        const pdp_finding *g = &res->findings[t->order[q]];
+        if (g->start + reach < f->start) break;
+        if ((t->what[t->order[q]] & want) && near(f, g, within)) return 1;
+    }
+    for (size_t q = p + 1; q < res->nfindings; q++) {
+        const pdp_finding *g = &res->findings[t->order[q]];
+        if (g->start > f->end + within) break;
+        if ((t->what[t->order[q]] & want) && near(f, g, within)) return 1;
+    }
+    return 0;
+}
+
 /* Findings of rules with `tie`: raised when a private person's name or
  * identifier stands near them (a diagnosis about a named patient, not a
- * statistic). */
+ * statistic).  Neighbours are found by position: linear in the findings. */
 static void policy_tie(pdp_result *res, const pdp_rules *rules)
 {
+    tie_index t = { 0 };
     for (size_t i = 0; i < res->nfindings; i++) {
         pdp_finding *f = &res->findings[i];
         const pdp_rule *ru = rules_by_id(rules, f->rule_id);
         if (!ru || !ru->tie_within) continue;
-        for (size_t k = 0; k < res->nfindings; k++) {
-            const pdp_finding *g = &res->findings[k];
-            int person = private_name(g) || personal(g) || (ru->tie_any_name && !strcmp(g->category, "person_name"));
-            if (k == i || !person || !near(f, g, 3 * (uint64_t)ru->tie_within)) continue;
-            apply_to_finding(&ru->on_tie, f);
-            f->linked = 1;
-            break;
-        }
+        if (!t.order) tie_index_build(res, &t);
+        unsigned want = TIE_PERSON | (ru->tie_any_name ? TIE_NAME : 0);
+        if (!person_near(res, &t, i, want, 3 * (uint64_t)ru->tie_within)) continue;
+        apply_to_finding(&ru->on_tie, f);
+        f->linked = 1;
     }
+    tie_index_free(&t);
 }
 
 /* The findings of one record: keys[from, to), and what they hold. */

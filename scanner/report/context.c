@@ -33,6 +33,21 @@ static void add(file_values *fv, const char *v)
     fv->v[fv->n++] = v;
 }
 
+#define VALUE_KEY 6 /* bytes of a value's start that the table hashes (two Thai letters) */
+
+static size_t key_len(const char *v)
+{
+    size_t n = strlen(v);
+    return n < VALUE_KEY ? n : VALUE_KEY;
+}
+
+static size_t hash_of(const char *s, size_t n)
+{
+    size_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h ^ n;
+}
+
 void file_values_init(file_values *fv, const pdp_result *res)
 {
     memset(fv, 0, sizeof *fv);
@@ -43,32 +58,46 @@ void file_values_init(file_values *fv, const pdp_result *res)
         if (f->normalized && (!f->match || strcmp(f->normalized, f->match))) add(fv, f->normalized);
     }
     if (fv->n) qsort(fv->v, fv->n, sizeof *fv->v, longest_first);
-    /* by first byte, longest first within each: first[c] .. first[c+1] */
-    char **sorted = xmalloc((fv->n ? fv->n : 1) * sizeof *sorted);
-    size_t k = 0;
-    for (unsigned c = 0; c < 256; c++) {
-        fv->first[c] = k;
-        for (size_t i = 0; i < fv->n; i++)
-            if ((unsigned char)fv->v[i][0] == c) sorted[k++] = (char *)fv->v[i];
+    size_t kept = 0; /* one of each value (a list repeats its names) */
+    for (size_t i = 0; i < fv->n; i++)
+        if (!kept || strcmp(fv->v[i], fv->v[kept - 1])) fv->v[kept++] = fv->v[i];
+    fv->n = kept;
+    /* open addressing, values longest first: the first one a probe meets
+     * that stands at s is the longest of its key */
+    fv->nslots = 16;
+    while (fv->nslots < 2 * fv->n) fv->nslots *= 2;
+    fv->slot = xcalloc(fv->nslots, sizeof *fv->slot);
+    for (size_t i = 0; i < fv->n; i++) {
+        size_t h = hash_of(fv->v[i], key_len(fv->v[i])) & (fv->nslots - 1);
+        while (fv->slot[h]) h = (h + 1) & (fv->nslots - 1);
+        fv->slot[h] = i + 1;
     }
-    fv->first[256] = k;
-    free(fv->v);
-    fv->v = (const char **)sorted;
 }
 
 void file_values_free(file_values *fv)
 {
     free(fv->v);
+    free(fv->slot);
     memset(fv, 0, sizeof *fv);
 }
 
-/* The longest value of fv standing at s, or NULL. */
+/* The longest value of fv standing at s, or NULL: one probe sequence per
+ * key length, each ending at an empty slot (the table is at most half full). */
 static const char *value_at(const file_values *fv, const char *s)
 {
-    unsigned c = (unsigned char)*s;
-    for (size_t i = fv->first[c]; i < fv->first[c + 1]; i++)
-        if (strncmp(s, fv->v[i], strlen(fv->v[i])) == 0) return fv->v[i];
-    return NULL;
+    const char *best = NULL;
+    size_t best_len = 0, avail = strnlen(s, VALUE_KEY);
+    for (size_t k = 2; k <= avail && fv->n; k++) {
+        for (size_t h = hash_of(s, k) & (fv->nslots - 1); fv->slot[h]; h = (h + 1) & (fv->nslots - 1)) {
+            const char *v = fv->v[fv->slot[h] - 1];
+            size_t vl = strlen(v);
+            if (key_len(v) == k && vl > best_len && !strncmp(s, v, vl)) {
+                best = v;
+                best_len = vl;
+            }
+        }
+    }
+    return best;
 }
 
 static void put_digits_masked(buf *b, const char *s, size_t n)

@@ -56,11 +56,14 @@ char *report_clause_text(pdp_report *r, const pdp_clause *c);
  * mask_values. */
 const char *report_file_name(const pdp_report *r, const pdp_result *res, int for_people);
 
-/* The values found in one file, by first byte (context.c). */
+/* The values found in one file, found again in a context by their first
+ * bytes (context.c). */
 typedef struct file_values {
-    const char **v;        /* borrowed from the result */
+    const char **v;        /* borrowed from the result, longest first */
     size_t n;
-    size_t first[257];     /* v[first[c] .. first[c+1]): values starting with byte c, longest first */
+    size_t *slot;          /* hash table of the values' first VALUE_KEY bytes (or all, when
+                              shorter): index + 1 into v, 0 empty; nslots a power of two */
+    size_t nslots;
 } file_values;
 void file_values_init(file_values *fv, const pdp_result *res);
 void file_values_free(file_values *fv);
