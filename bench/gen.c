@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen_common.h"
+
 static const char *phrases[] = {
     "ประกาศเทศบาลตำบลแม่ริม เรื่อง การรับสมัครบุคคลเพื่อสรรหาและเลือกสรรเป็นพนักงานจ้าง ",
     "ด้วยองค์การบริหารส่วนตำบลบ้านกลาง มีความประสงค์จะดำเนินการจัดซื้อวัสดุสำนักงาน ",
@@ -21,26 +23,7 @@ static const char *phrases[] = {
     "จึงประกาศมาเพื่อทราบโดยทั่วกัน ประกาศ ณ วันที่ ๒๕ กุมภาพันธ์ พ.ศ. ๒๕๖๗ ",
 };
 
-static unsigned long long rng = 88172645463325252ULL;
-static unsigned next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 11);
-}
 
-static void national_id(char *out)
-{
-    int d[13], sum = 0;
-    d[0] = 1 + (int)(next_rand() % 8);
-    d[1] = 1 + (int)(next_rand() % 9);
-    for (int i = 2; i < 12; i++) d[i] = (int)(next_rand() % 10);
-    for (int i = 0; i < 12; i++) sum += d[i] * (13 - i);
-    d[12] = (11 - sum % 11) % 10;
-    sprintf(out, "%d-%d%d%d%d-%d%d%d%d%d-%d%d-%d", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9],
-            d[10], d[11], d[12]);
-}
 
 static void write_text(FILE *f, long long bytes, int newlines)
 {

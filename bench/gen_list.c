@@ -10,30 +10,14 @@
 #include <string.h>
 #include <zip.h>
 
-static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
-static unsigned next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 11);
-}
+#include "gen_common.h"
+
 
 static const char *titles[] = { "นาย", "นาง", "นางสาว" };
 static const char *firsts[] = { "สมชาย", "บุญมา", "คำปัน", "ทองใบ", "สมศรี", "มาลี", "ประเสริฐ", "วิไลวรรณ" };
 static const char *lasts[] = { "ใจดี", "ศรีสุข", "แก้วมา", "มั่นคง", "ทองดี", "สิงห์ทอง", "ชัยมงคล", "พุ่มพวง" };
 static const char *terms[] = { "ความพิการทางการเคลื่อนไหว", "ผู้ป่วยโรคเบาหวาน", "ผู้ป่วยติดเตียง", "ความพิการทางการมองเห็น" };
 
-static void national_id(char *out)
-{
-    int d[13], sum = 0;
-    d[0] = 1 + (int)(next_rand() % 8);
-    for (int i = 1; i < 12; i++) d[i] = (int)(next_rand() % 10);
-    for (int i = 0; i < 12; i++) sum += d[i] * (13 - i);
-    d[12] = (11 - sum % 11) % 10;
-    sprintf(out, "%d-%d%d%d%d-%d%d%d%d%d-%d%d-%d", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
-            d[11], d[12]);
-}
 
 /* Row n of the list, in out (at most 512 bytes). */
 static void row(char *out, long n, int sensitive)
