@@ -34,6 +34,7 @@
 #include "../util/utf8.h"
 #include "walk.h"
 #include "options.h"
+#include "shard.h"
 #include "annotate_cmd.h"
 #include "redact_cmd.h"
 #include "text_cmd.h"
@@ -259,6 +260,53 @@ static int close_baseline(FILE *wb, const char *path)
     return bad;
 }
 
+/* A shard's report (-o with --shard): written beside its place, renamed in
+ * when whole, then marked done, so that a rerun of the job array skips it.
+ * shard_begin: 1 when a run already finished it (*rc its exit code). */
+typedef struct shard_report {
+    char *path, *tmp, *cache; /* cache: --cache with its {K} replaced */
+} shard_report;
+
+static int shard_begin(scan_cfg *c, shard_report *s, int *rc)
+{
+    memset(s, 0, sizeof *s);
+    if (c->shard_n && c->cache) c->cache = s->cache = shard_output(c->cache, c->shard_k);
+    if (!c->shard_n || !c->output) return 0;
+    s->path = shard_output(c->output, c->shard_k);
+    if (shard_done(s->path, rc)) {
+        char *n = utf8_printable(s->path);
+        fprintf(stderr, "pdpascan: shard %u/%u already done (%s.done): not scanned again\n", c->shard_k, c->shard_n, n);
+        free(n);
+        free(s->path);
+        free(s->cache);
+        s->path = s->cache = NULL;
+        return 1;
+    }
+    s->tmp = xasprintf("%s.pdpascan-tmp", s->path);
+    c->output = s->tmp;
+    return 0;
+}
+
+/* The run ended (finished: its report is whole): the report in place and
+ * marked, or the partial one removed. */
+static int shard_end(shard_report *s, int finished, int rc)
+{
+    free(s->cache);
+    s->cache = NULL;
+    if (!s->tmp) return rc;
+    if (finished && rename(s->tmp, s->path) == 0 && shard_mark_done(s->path, rc) == 0) {
+        /* done */
+    } else {
+        if (finished) fprintf(stderr, "pdpascan: cannot finish %s: %s\n", s->path, strerror(errno ? errno : EIO));
+        unlink(s->tmp);
+        if (finished) rc = 2;
+    }
+    free(s->tmp);
+    free(s->path);
+    memset(s, 0, sizeof *s);
+    return rc;
+}
+
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -271,8 +319,16 @@ static int cmd_scan(int argc, char **argv)
     cache *results = NULL;
     FILE *out = stdout, *wb = NULL;
     double t0 = monotonic_seconds();
-    int rc = parse_scan(argc, argv, &c);
+    int rc = parse_scan(argc, argv, &c), finished = 0;
     if (!rc) rc = apply_config(&c, optind < argc ? argv[optind] : ".", &cf, allow);
+    shard_report sr = { 0 };
+    if (!rc && shard_begin(&c, &sr, &rc)) {
+        free(c.filter.excludes);
+        free(c.filter.includes);
+        config_free(&cf);
+        pdp_allow_free(allow);
+        return rc;
+    }
     if (!rc && c.output && !(out = fopen(c.output, "w"))) {
         fprintf(stderr, "pdpascan: cannot write %s: %s\n", c.output, strerror(errno));
         out = stdout;
@@ -324,17 +380,20 @@ static int cmd_scan(int argc, char **argv)
     pdp_report_free(ctx.rep);
     if (c.hook && (ctx.sum.errors || ctx.sum.blocking)) fprintf(out, "\n%s\n", pdp_message(rules, "hook.blocked", c.lang));
     rc = ctx.sum.errors ? 2 : ctx.sum.blocking ? 1 : 0;
+    finished = 1;
     if (stuck) { /* a thread is still reading a file given up on: end here, freeing nothing it may read */
         cache_close(results);
         if (wb && close_baseline(wb, c.write_baseline)) rc = 2;
-        if (finish_output(out)) rc = 2;
+        if (finish_output(out)) rc = 2, finished = 0;
+        rc = shard_end(&sr, finished, rc);
         fflush(NULL);
         _exit(rc);
     }
 done:
     cache_close(results);
     if (wb && close_baseline(wb, c.write_baseline)) rc = 2;
-    if (finish_output(out)) rc = 2;
+    if (finish_output(out)) rc = 2, finished = 0;
+    rc = shard_end(&sr, finished, rc);
     input_list_free(&in);
     pdp_rules_free(rules);
     pdp_allow_free(allow);

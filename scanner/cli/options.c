@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "archive.h"
+#include "shard.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 
@@ -124,11 +125,15 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
             c->max_findings = (size_t)v;
             break;
         }
-        case O_SHARD:
-            if (sscanf(optarg, "%u/%u", &c->shard_k, &c->shard_n) != 2 || !c->shard_n || !c->shard_k ||
-                c->shard_k > c->shard_n)
-                return usage_error("--shard takes K/N with 1 <= K <= N, not '%s'", optarg);
+        case O_SHARD: {
+            char *why = NULL;
+            if (shard_parse(optarg, &c->shard_k, &c->shard_n, &why) != 0) {
+                usage_error("%s", why);
+                free(why);
+                return 2;
+            }
             break;
+        }
         case O_HOOK: c->hook = c->staged = 1; break;
         case 'h': fputs(usage_text(lang_from_env()), stdout); exit(0);
         default: return 2;

@@ -199,6 +199,40 @@ check "SQLite that cannot be loaded: --cache exits 2, saying so" sh -c "LD_LIBRA
 check "--cache that cannot be opened exits 2" sh -c "'$BIN' scan --no-config --cache '$T/no/such/dir/c.db' '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
 check "--files-from a missing list exits 2" sh -c "'$BIN' scan --no-config --files-from '$T/no-such-list' >/dev/null 2>&1; [ \$? = 2 ]"
 check "--shard outside 1..N exits 2" sh -c "'$BIN' scan --shard 4/3 '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ] && '$BIN' scan --shard 0/3 '$T/clean.txt' >/dev/null 2>&1; [ \$? = 2 ]"
+
+# Shards under schedulers: K from the environment, a report and a done
+# marker per shard, a rerun skipping finished shards, the parts merged.
+whole_counts=$(tail -1 "$T/whole.jsonl" | jq -c '[.files,.findings,.errors]')
+mkdir -p "$T/k8s"
+for i in 0 1 2; do JOB_COMPLETION_INDEX=$i "$BIN" scan -f jsonl --shard env/3 -o "$T/k8s/part-{K}.jsonl" corpus/text 2>/dev/null; done
+check "--shard env/3 as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX 0-2): three parts with done markers, merged equal one scan" \
+  sh -c "[ -s '$T/k8s/part-3.jsonl.done' ] && [ \"\$(sh scripts/merge-jsonl.sh '$T'/k8s/part-?.jsonl | tail -1 | jq -c '[.files,.findings,.errors]')\" = '$whole_counts' ]"
+mkdir -p "$T/slurm" "$T/path"; ln -sf "$BIN" "$T/path/pdpascan"
+for id in 5 6 7; do PATH="$T/path:$PATH" SLURM_ARRAY_TASK_ID=$id SLURM_ARRAY_TASK_MIN=5 SLURM_ARRAY_TASK_COUNT=3 sh contrib/slurm-scan.sh corpus/text "$T/slurm" >/dev/null 2>&1; done
+check "contrib/slurm-scan.sh as the tasks of a Slurm array (--array=5-7): parts 1-3 and caches, merged equal one scan" \
+  sh -c "[ -s '$T/slurm/part-1.jsonl' ] && [ -s '$T/slurm/cache-3.sqlite' ] && [ \"\$(sh scripts/merge-jsonl.sh '$T'/slurm/part-?.jsonl | tail -1 | jq -c '[.files,.findings,.errors]')\" = '$whole_counts' ]"
+echo '{"type":"summary","note":"kept"}' > "$T/k8s/part-2.jsonl"; rm "$T/k8s/part-3.jsonl.done"
+JOB_COMPLETION_INDEX=1 "$BIN" scan -f jsonl --shard env/3 -o "$T/k8s/part-{K}.jsonl" corpus/text 2> "$T/resume.err"; r1=$?
+JOB_COMPLETION_INDEX=2 "$BIN" scan -f jsonl --shard env/3 -o "$T/k8s/part-{K}.jsonl" corpus/text 2>/dev/null
+check "a rerun skips a finished shard (its report kept, its exit code again, said) and redoes one without its marker" \
+  sh -c "[ $r1 = \$(sed 's/exit //' '$T/k8s/part-2.jsonl.done') ] && grep -q 'already done' '$T/resume.err' && grep -q kept '$T/k8s/part-2.jsonl' && [ -s '$T/k8s/part-3.jsonl.done' ] && tail -1 '$T/k8s/part-3.jsonl' | jq -e '.type == \"summary\" and .files > 0' >/dev/null"
+check "--shard env/N with no scheduler's variable, or an index outside the array: exit 2 with the reason" \
+  sh -c "env -u JOB_COMPLETION_INDEX -u SLURM_ARRAY_TASK_ID -u PARALLEL_SEQ '$BIN' scan --shard env/3 corpus/text 2>&1 >/dev/null | grep -q JOB_COMPLETION_INDEX; [ \$? = 0 ] && SLURM_ARRAY_TASK_ID=9 SLURM_ARRAY_TASK_MIN=5 '$BIN' scan --shard env/3 corpus/text >/dev/null 2>&1; [ \$? = 2 ]"
+python3 -c "
+import sys, yaml
+job = yaml.safe_load(open('contrib/kubernetes-job.yaml'))['spec']
+cmd = job['template']['spec']['containers'][0]['command']
+n = int(cmd[cmd.index('--shard') + 1].split('/')[1])
+assert n == job['completions'], 'completions and --shard N differ'
+print(n); print('\\n'.join(cmd[1:]))
+" > "$T/k8s.cmd" 2>/dev/null
+n8=$(head -1 "$T/k8s.cmd"); mkdir -p "$T/job"
+i=0; while [ -n "$n8" ] && [ $i -lt "$n8" ]; do
+  tail -n +2 "$T/k8s.cmd" | sed "s|^/results|$T/job|; s|^/site$|corpus/text|" | tr '\n' '\0' | JOB_COMPLETION_INDEX=$i xargs -0 "$BIN" >/dev/null 2>&1
+  i=$((i+1))
+done
+check "contrib/kubernetes-job.yaml: completions match --shard N, and its command run as each index gives the parts of one scan" \
+  sh -c "[ -n '$n8' ] && [ \"\$(ls '$T'/job/part-*.jsonl | wc -l)\" = '$n8' ] && [ \"\$(sh scripts/merge-jsonl.sh '$T'/job/part-*.jsonl | tail -1 | jq -c '[.files,.findings,.errors]')\" = '$whole_counts' ]"
 printf 'allow:\n  - {pattern: "(unclosed", reason: "x"}\n' > "$T/badpat.yaml"
 check "an allowlist pattern that does not compile exits 2, naming file and line" sh -c "'$BIN' scan --no-config --allow '$T/badpat.yaml' '$T/clean.txt' 2>&1 >/dev/null | grep -q 'badpat.yaml:2: an allowlist pattern does not compile'"
 printf 'fail_on: severe\n' > "$T/badcfg.yaml"
