@@ -75,6 +75,8 @@ for extra in "$@"; do
       want_cmd hyperfine hyperfine
       want_cmd bc bc
       want_cmd pdftotext poppler-utils
+      want_cmd xmllint libxml2-utils   # the XLSX reference: libxml2's streaming reader
+      want_cmd unzip unzip
       want_cmd valgrind valgrind   # instruction counts (name detection's share)
       want_cmd jq jq               # the boxes of the findings (redact.sh)
       want_file /usr/lib/python3/dist-packages/fitz/__init__.py python3-fitz  # PyMuPDF, redact.sh's reference

@@ -5,7 +5,10 @@
  * Strings come from the shared string table or inline; numbers are written
  * as their digits (a 13-digit ID stored as a number reads 1234567890121,
  * never 1.23457E+12).  Also sheet names, defined names, cell comments
- * (legacy and threaded), properties and embedded documents. */
+ * (legacy and threaded), properties and embedded documents.  Sheets, the
+ * big parts, are read with libxml2's SAX2 parser (zipx_sax_parse): no node
+ * is built per cell, and a cell's reference and type are copied into fixed
+ * room rather than allocated. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,43 +172,79 @@ static void emit_cell(extract_ctx *x, const sheet *s, const char *ref, const cha
     buf_free(&text);
 }
 
+/* A sheet read with SAX (zipx_sax_parse): the cell being read, with its
+ * reference and type copied from the attributes into fixed room. */
+typedef struct sheet_sax {
+    extract_ctx *x;
+    const sheet *s;
+    const sst *t;
+    char ref[24], type[16];
+    buf val;
+    int in_val, stop;
+    unsigned long nodes;
+    cell_pos prev;
+} sheet_sax;
+
+/* attribute local of a SAX2 attribute array (5 pointers each: local,
+ * prefix, URI, value, value end) copied into out (truncated), "" if none. */
+static int attr_copy(const xmlChar **attr, int n, const char *local, char *out, size_t room)
+{
+    for (int k = 0; k < n; k++, attr += 5)
+        if (!strcmp((const char *)attr[0], local)) {
+            size_t len = (size_t)(attr[4] - attr[3]);
+            if (len >= room) len = room - 1;
+            memcpy(out, attr[3], len);
+            out[len] = 0;
+            return 1;
+        }
+    out[0] = 0;
+    return 0;
+}
+
+static int is_value_element(const xmlChar *l) { return (l[0] == 'v' || l[0] == 't') && !l[1]; }
+
+static void sheet_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                        const xmlChar **ns, int nattr, int ndef, const xmlChar **attr)
+{
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
+    sheet_sax *h = ctx;
+    if (local[0] == 'c' && !local[1]) {
+        if (!attr_copy(attr, nattr, "r", h->ref, sizeof h->ref)) strcpy(h->ref, "?");
+        attr_copy(attr, nattr, "t", h->type, sizeof h->type);
+        buf_clear(&h->val);
+    } else if (is_value_element(local)) {
+        h->in_val = 1;
+    }
+    if (++h->nodes % 8192 == 0 && (extract_out_of_time(h->x) || docscan_full(h->x->ds))) h->stop = 1;
+}
+
+static void sheet_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)prefix, (void)uri;
+    sheet_sax *h = ctx;
+    if (is_value_element(local)) h->in_val = 0;
+    else if (local[0] == 'c' && !local[1])
+        emit_cell(h->x, h->s, h->ref, h->type[0] ? h->type : NULL, &h->val, h->t, &h->prev);
+}
+
+static void sheet_chars(void *ctx, const xmlChar *ch, int len)
+{
+    sheet_sax *h = ctx;
+    if (h->in_val) buf_append(&h->val, ch, (size_t)len);
+}
+
 static void scan_sheet(extract_ctx *x, zip_t *z, const sheet *s, const sst *t)
 {
     zip_int64_t i = s->target ? zipx_find(z, s->target) : -1;
     if (i < 0) return;
-    zipx_xml *zx = zipx_xml_open(x, z, (zip_uint64_t)i);
-    if (!zx) return;
-    xmlTextReaderPtr r = zipx_xml_reader(zx);
-    char *ref = NULL, *type = NULL;
-    buf val;
-    buf_init(&val);
-    int in_val = 0;
-    unsigned long nodes = 0;
-    cell_pos prev = CELL_POS_NONE;
-    while (zipx_xml_read(zx) && !docscan_full(x->ds)) {
-        int nt = xmlTextReaderNodeType(r);
-        if (nt == XML_READER_TYPE_ELEMENT) {
-            if (xr_is(r, "c")) {
-                free(ref);
-                free(type);
-                ref = xr_attr(r, "r");
-                type = xr_attr(r, "t");
-                buf_clear(&val);
-            } else if ((xr_is(r, "v") || xr_is(r, "t")) && !xmlTextReaderIsEmptyElement(r)) {
-                in_val = 1;
-            }
-        } else if (nt == XML_READER_TYPE_END_ELEMENT) {
-            if (xr_is(r, "v") || xr_is(r, "t")) in_val = 0;
-            else if (xr_is(r, "c")) emit_cell(x, s, ref ? ref : "?", type, &val, t, &prev);
-        } else if ((nt == XML_READER_TYPE_TEXT || nt == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && in_val) {
-            buf_puts(&val, (const char *)xmlTextReaderConstValue(r));
-        }
-        if (++nodes % 8192 == 0 && extract_out_of_time(x)) break;
-    }
-    free(ref);
-    free(type);
-    buf_free(&val);
-    zipx_xml_close(zx);
+    sheet_sax h = { x, s, t, "?", "", { 0 }, 0, 0, 0, CELL_POS_NONE };
+    buf_init(&h.val);
+    xmlSAXHandler sax = { 0 };
+    sax.startElementNs = sheet_start;
+    sax.endElementNs = sheet_end;
+    sax.characters = sheet_chars;
+    zipx_sax_parse(x, z, (zip_uint64_t)i, &sax, &h, &h.stop);
+    buf_free(&h.val);
 }
 
 /* Legacy cell comments (xl/commentsN.xml) and threaded comments. */

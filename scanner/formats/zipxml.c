@@ -162,6 +162,89 @@ void zipx_xml_close(zipx_xml *zx)
     free(zx);
 }
 
+/* A SAX parse: the limits and failure state of the reader, and the
+ * caller's callbacks and context, which libxml2 reaches through here. */
+typedef struct sax_guard {
+    zipx_xml zx;
+    const xmlSAXHandler *user;
+    void *ctx;
+} sax_guard;
+
+static void sax_start(void *g, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                      const xmlChar **ns, int nattr, int ndef, const xmlChar **attr)
+{
+    sax_guard *s = g;
+    s->user->startElementNs(s->ctx, local, prefix, uri, nns, ns, nattr, ndef, attr);
+}
+
+static void sax_end(void *g, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    sax_guard *s = g;
+    s->user->endElementNs(s->ctx, local, prefix, uri);
+}
+
+static void sax_chars(void *g, const xmlChar *ch, int len)
+{
+    sax_guard *s = g;
+    s->user->characters(s->ctx, ch, len);
+}
+
+static void sax_dtd(void *g, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name, (void)ext, (void)sys;
+    ((sax_guard *)g)->zx.dtd = 1;
+}
+
+static void sax_reference(void *g, const xmlChar *name)
+{
+    (void)name;
+    ((sax_guard *)g)->zx.dtd = 1;
+}
+
+static void sax_error(void *g, xmlError *e)
+{
+    (void)g;
+    (void)e;
+}
+
+void zipx_sax_parse(extract_ctx *x, zip_t *z, zip_uint64_t i, xmlSAXHandler *sax, void *ctx, const int *stop)
+{
+    zip_stat_t st;
+    if (!member_ok(x, z, i, &st)) return;
+    sax_guard g = { { 0 }, sax, ctx };
+    g.zx.x = x;
+    g.zx.name = zip_get_name(z, i, 0);
+    g.zx.left = st.size;
+    g.zx.f = zip_fopen_index(z, i, 0);
+    xmlSAXHandler h = { 0 };
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = sax->startElementNs ? sax_start : NULL;
+    h.endElementNs = sax->endElementNs ? sax_end : NULL;
+    h.characters = sax->characters ? sax_chars : NULL;
+    h.internalSubset = sax_dtd;
+    h.reference = sax_reference;
+    h.serror = sax_error;
+    xmlParserCtxtPtr p = g.zx.f ? xmlCreatePushParserCtxt(&h, &g, NULL, 0, g.zx.name) : NULL;
+    if (!p) {
+        partial(x, "%s: cannot read this part; not checked", g.zx.name ? g.zx.name : "?");
+        if (g.zx.f) zip_fclose(g.zx.f);
+        return;
+    }
+    xmlCtxtUseOptions(p, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    char chunk[1 << 16];
+    int k;
+    while (!*stop && (k = read_cb(&g.zx, chunk, sizeof chunk)) > 0)
+        if (xmlParseChunk(p, chunk, k, 0) != 0) g.zx.failed = 1;
+    if (!*stop && !g.zx.failed && xmlParseChunk(p, chunk, 0, 1) != 0) g.zx.failed = 1;
+    if (!*stop && !p->wellFormed) g.zx.failed = 1;
+    if (g.zx.dtd)
+        partial(x, "%s: declares a DTD or entities, which are not expanded; not fully checked",
+                g.zx.name ? g.zx.name : "?");
+    if (g.zx.failed) partial(x, "%s: damaged XML; the rest of this part was not checked", g.zx.name ? g.zx.name : "?");
+    xmlFreeParserCtxt(p);
+    zip_fclose(g.zx.f);
+}
+
 const char *xr_name(xmlTextReaderPtr r)
 {
     const xmlChar *n = xmlTextReaderConstLocalName(r);

@@ -34,6 +34,14 @@ xmlTextReaderPtr zipx_xml_reader(zipx_xml *zx);
 int zipx_xml_read(zipx_xml *zx);
 void zipx_xml_close(zipx_xml *zx);
 
+/* Member i through libxml2's SAX2 push parser with the handler's callbacks
+ * (their user data: ctx) — the big parts, sheets, where the reader's tree
+ * of nodes costs more than the detectors: no per-node allocation.  Same
+ * limits and fail-closed rules as the reader: a DTD or an entity reference,
+ * damaged XML, or a member over its size makes the result partial.  The
+ * callbacks set *stop to end early (a full result, time up). */
+void zipx_sax_parse(extract_ctx *x, zip_t *z, zip_uint64_t i, xmlSAXHandler *sax, void *ctx, const int *stop);
+
 /* Local name of the reader's current node, and whether it is name. */
 const char *xr_name(xmlTextReaderPtr r);
 int xr_is(xmlTextReaderPtr r, const char *local);

@@ -105,5 +105,29 @@ check "three scans started together on a new cache: each ends with its whole rep
 "$BIN" scan --write-baseline /dev/full corpus/text/complaint_record.txt > /dev/null 2> "$T/err"; r=$?
 check "--write-baseline on a full disk: exit 2 and the reason on stderr" sh -c "[ $r = 2 ] && grep -q 'cannot write the baseline /dev/full: No space left' '$T/err'"
 
+# Sheets are read with a SAX parser: the same fail-closed rules as the
+# reader.  A sheet that declares entities (a billion-laughs sheet), one cut
+# in the middle.
+for kind in entities:'DTD or entities' cut:'damaged XML'; do
+  why=${kind#*:}; kind=${kind%%:*}
+  python3 -c "
+import sys, zipfile
+kind, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile('tests/fixtures/lo_list.xlsx') as a, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as b:
+    for i in a.infolist():
+        d = a.read(i)
+        if i.filename == 'xl/worksheets/sheet1.xml':
+            if kind == 'entities':
+                d = d.replace(b'?>', b'?><!DOCTYPE worksheet [<!ENTITY a \"1579378657978\"><!ENTITY b \"&a;&a;&a;&a;\">]>', 1)
+                d = d.replace(b'</sheetData>', b'<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData>')
+            else:
+                d = d[: len(d) // 2]
+        b.writestr(i, d)
+" "$kind" "$T/sheet-$kind.xlsx"
+  scan "$T/sheet-$kind.xlsx"
+  check "XLSX sheet with $kind: partial (exit 2) saying '$why', never clean; the entities not expanded" \
+    sh -c "[ $(rc) = 2 ] && grep -q '$why' '$T/err' && jq -se 'map(select(.type==\"file\"))[0].status == \"partial\"' '$T/out' >/dev/null && [ \$(grep -c 1579378657978 '$T/out') = 0 ]"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
