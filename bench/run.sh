@@ -101,7 +101,7 @@ set -- $(timing sh -c "for f in $DATA/tables/*.pdf; do pdftotext -q -layout \"\$
 set -- $(timing "$BIN" scan -j1 -f jsonl "$DATA/big.xlsx"); x_t=$1; x_rss=$2
 # CPU of both sides (user + system, children included): pdpascan against
 # unzip -p of the sheets piped into libxml2's own streaming reader
-cpu_of() { /usr/bin/time -f "%U %S" -o "$OUT/cpu.txt" sh -c "$1" > /dev/null 2>&1 || true; awk '{ print $1 + $2 }' "$OUT/cpu.txt"; }
+cpu_of() { /usr/bin/time -f "%U %S" -o "$OUT/cpu.txt" sh -c "$1" > /dev/null 2>&1 || true; tail -1 "$OUT/cpu.txt" | awk '{ print $1 + $2 }'; }
 x_cpu=$(cpu_of "$BIN scan -j1 -f jsonl $DATA/big.xlsx")
 xml_cpu=$(cpu_of "unzip -p $DATA/big.xlsx 'xl/worksheets/*.xml' | xmllint --stream --noout -")
 xlsx_bytes=$(stat -c %s "$DATA/big.xlsx")
