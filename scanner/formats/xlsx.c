@@ -141,20 +141,24 @@ static void load_targets(extract_ctx *x, zip_t *z, sheet *v, size_t n)
 /* A number cell's text: integral values as plain digits. */
 static void number_text(const char *v, buf *out)
 {
-    char *end;
-    double d = strtod(v, &end);
-    if (*end == 0 && (strchr(v, 'E') || strchr(v, 'e') || strchr(v, '.')) && fabs(d) < 1e16 && d == floor(d)) {
-        buf_printf(out, "%.0f", d);
-        return;
+    if (strpbrk(v, "Ee.")) { /* most cells are plain integers: no strtod for them */
+        char *end;
+        double d = strtod(v, &end);
+        if (*end == 0 && fabs(d) < 1e16 && d == floor(d)) {
+            buf_printf(out, "%.0f", d);
+            return;
+        }
     }
     buf_puts(out, v);
 }
 
+/* The cell ref of type with value val as a piece; text: the caller's
+ * scratch, reused from cell to cell. */
 static void emit_cell(extract_ctx *x, const sheet *s, const char *ref, const char *type, buf *val, const sst *t,
-                      cell_pos *prev)
+                      cell_pos *prev, buf *scratch)
 {
-    buf text;
-    buf_init(&text);
+    buf text = *scratch;
+    buf_clear(&text);
     if (!type || !strcmp(type, "n")) {
         if (val->len) number_text(val->data, &text);
     } else if (!strcmp(type, "s")) {
@@ -169,7 +173,7 @@ static void emit_cell(extract_ctx *x, const sheet *s, const char *ref, const cha
         cell_piece(x, prev, &at, &(pdp_location){ .sheet = s->name, .cell = (char *)ref, .hidden = s->hidden });
         docscan_text(x->ds, text.data, text.len);
     }
-    buf_free(&text);
+    *scratch = text;
 }
 
 /* A sheet read with SAX (zipx_sax_parse): the cell being read, with its
@@ -179,7 +183,7 @@ typedef struct sheet_sax {
     const sheet *s;
     const sst *t;
     char ref[24], type[16];
-    buf val;
+    buf val, text;
     int in_val, stop;
     unsigned long nodes;
     cell_pos prev;
@@ -224,7 +228,7 @@ static void sheet_end(void *ctx, const xmlChar *local, const xmlChar *prefix, co
     sheet_sax *h = ctx;
     if (is_value_element(local)) h->in_val = 0;
     else if (local[0] == 'c' && !local[1])
-        emit_cell(h->x, h->s, h->ref, h->type[0] ? h->type : NULL, &h->val, h->t, &h->prev);
+        emit_cell(h->x, h->s, h->ref, h->type[0] ? h->type : NULL, &h->val, h->t, &h->prev, &h->text);
 }
 
 static void sheet_chars(void *ctx, const xmlChar *ch, int len)
@@ -237,14 +241,16 @@ static void scan_sheet(extract_ctx *x, zip_t *z, const sheet *s, const sst *t)
 {
     zip_int64_t i = s->target ? zipx_find(z, s->target) : -1;
     if (i < 0) return;
-    sheet_sax h = { x, s, t, "?", "", { 0 }, 0, 0, 0, CELL_POS_NONE };
+    sheet_sax h = { x, s, t, "?", "", { 0 }, { 0 }, 0, 0, 0, CELL_POS_NONE };
     buf_init(&h.val);
+    buf_init(&h.text);
     xmlSAXHandler sax = { 0 };
     sax.startElementNs = sheet_start;
     sax.endElementNs = sheet_end;
     sax.characters = sheet_chars;
     zipx_sax_parse(x, z, (zip_uint64_t)i, &sax, &h, &h.stop);
     buf_free(&h.val);
+    buf_free(&h.text);
 }
 
 /* Legacy cell comments (xl/commentsN.xml) and threaded comments. */
