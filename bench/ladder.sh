@@ -15,10 +15,7 @@ DATA=bench/data/ladder
 REPEAT=${REPEAT:-3}
 mkdir -p "$OUT" "$DATA"
 cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -o "$OUT/gen_list" bench/gen_list.c $(pkg-config --cflags --libs libzip)
-median_of() {
-  hyperfine -N -i -w 1 -r "$REPEAT" --export-json "$OUT/h.json" "$*" > /dev/null 2>&1
-  sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$OUT/h.json" | head -1
-}
+. bench/lib.sh
 {
   echo "ladder: dense lists, pdpascan scan -j1 -f jsonl --max-findings 100000000 (all listed), median of $REPEAT, seconds"
   printf '%-32s %8s %8s %8s %8s %8s %10s\n' kind 1MB 2MB 4MB 8MB 16MB "16MB/1MB"
@@ -29,7 +26,7 @@ median_of() {
     for mb in 1 2 4 8 16; do
       f="$DATA/$kind-$mb.$ext"
       [ -s "$f" ] || "$OUT/gen_list" "$f" "$mb" "$kind"
-      t=$(median_of "$BIN" scan -j1 -f jsonl --max-findings 100000000 "$f")
+      set -- $(timing "$BIN" scan -j1 -f jsonl --max-findings 100000000 "$f"); t=$1
       line="$line $(printf '%8.2f' "$t")"
       [ -z "$first" ] && first=$t
       last=$t

@@ -1,5 +1,19 @@
-# lib.sh — timing helpers shared by the bench scripts (sourced; they set OUT).
+# lib.sh — timing helpers shared by the bench scripts (sourced; they set
+# OUT and REPEAT).
 #
+# timing CMD...: median seconds of REPEAT runs (hyperfine), then the peak RSS
+# of one more run in KB — prints "seconds kb"
+timing() {
+  # The command goes into a script so that patterns keep their quoting; every
+  # contender pays the same few milliseconds for it.
+  : > "$OUT/cmd.sh"
+  for a in "$@"; do printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" >> "$OUT/cmd.sh"; done
+  echo '> /dev/null' >> "$OUT/cmd.sh"
+  hyperfine -N -i -w 1 -r "$REPEAT" --export-json "$OUT/h.json" "sh $OUT/cmd.sh" > /dev/null 2>&1
+  t=$(sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$OUT/h.json" | head -1)
+  /usr/bin/time -f "%M" -o "$OUT/time.txt" "$@" > /dev/null 2>&1 || true
+  printf '%.3f %s\n' "$t" "$(tail -1 "$OUT/time.txt")"
+}
 # paired A-CMD... -- B-CMD...: A and B run by turns, PAIRS times each after
 # one warm-up of each, so that both meet the same spells of this shared VM
 # (a spell can slow one contender more than the other: timing them one

@@ -55,19 +55,6 @@ fi
 bytes=$(cat "$DATA"/text/* | wc -c)
 cat "$DATA"/text/* "$DATA/big-nonl.txt" > /dev/null
 
-# timing CMD...: median seconds of REPEAT runs (hyperfine), then the peak RSS
-# of one more run in KB — prints "seconds kb"
-timing() {
-  # The command goes into a script so that patterns keep their quoting; every
-  # contender pays the same few milliseconds for it.
-  : > "$OUT/cmd.sh"
-  for a in "$@"; do printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" >> "$OUT/cmd.sh"; done
-  echo '> /dev/null' >> "$OUT/cmd.sh"
-  hyperfine -N -i -w 1 -r "$REPEAT" --export-json "$OUT/h.json" "sh $OUT/cmd.sh" > /dev/null 2>&1
-  t=$(sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$OUT/h.json" | head -1)
-  /usr/bin/time -f "%M" -o "$OUT/time.txt" "$@" > /dev/null 2>&1 || true
-  printf '%.3f %s\n' "$t" "$(tail -1 "$OUT/time.txt")"
-}
 . bench/lib.sh
 mbps() { echo "scale=1; $bytes / 1048576 / $1" | bc -l; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }

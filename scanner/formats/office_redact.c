@@ -175,23 +175,22 @@ static void replace_across(rewrite *rw, office_runs *r, const size_t *starts, si
  * first (the caller sorts them), each occurrence once. */
 static void rewrite_runs(rewrite *rw, office_runs *r)
 {
-    for (size_t i = 0; i < rw->nv; i++) {
-        const char *val = rw->v[i].value;
+    buf joined; /* the runs' text, joined again only after a replacement changed it */
+    buf_init(&joined);
+    size_t *starts = office_runs_text(r, &joined);
+    for (size_t i = 0; i < rw->nv && joined.len; i++) {
+        const char *val = rw->v[i].value, *hit;
         size_t vl = strlen(val);
-        for (int guard = 0; guard < 10000; guard++) {
-            buf joined;
-            buf_init(&joined);
-            size_t *starts = office_runs_text(r, &joined);
-            const char *hit = joined.data ? memmem(joined.data, joined.len, val, vl) : NULL;
-            if (hit) {
-                replace_across(rw, r, starts, (size_t)(hit - joined.data), vl, rw->v[i].label);
-                rw->replaced++;
-            }
+        for (int guard = 0; guard < 10000 && (hit = memmem(joined.data, joined.len, val, vl)); guard++) {
+            replace_across(rw, r, starts, (size_t)(hit - joined.data), vl, rw->v[i].label);
+            rw->replaced++;
             free(starts);
-            buf_free(&joined);
-            if (!hit) break;
+            buf_clear(&joined);
+            starts = office_runs_text(r, &joined);
         }
     }
+    free(starts);
+    buf_free(&joined);
 }
 
 static void rewrite_attrs(rewrite *rw, xmlNode *n)

@@ -375,10 +375,12 @@ static void redact_doc(fz_context *ctx, pdf_document *doc, const pdf_redaction *
         int pages = pdf_count_pages(ctx, doc);
         for (size_t i = 0; i < rd->ncuts; i++)
             if (rd->cuts[i].page < 1 || rd->cuts[i].page > pages) fz_throw(ctx, FZ_ERROR_GENERIC, "a finding lies outside the pages");
-        const char **texts = xcalloc(rd->ncuts + 1, sizeof *texts);
-        for (size_t i = 0; i < rd->ncuts; i++) texts[i] = rd->cuts[i].label;
-        labels = pdf_labels_new(ctx, doc, texts, rd->ncuts);
-        free(texts);
+        if (rd->ncuts) { /* no cut (a metadata scrub alone): no label font to load */
+            const char **texts = xcalloc(rd->ncuts, sizeof *texts);
+            for (size_t i = 0; i < rd->ncuts; i++) texts[i] = rd->cuts[i].label;
+            labels = pdf_labels_new(ctx, doc, texts, rd->ncuts);
+            free(texts);
+        }
         out->image_pages = xcalloc((size_t)pages + 1, sizeof *out->image_pages);
         for (int p = 1; p <= pages; p++)
             if (redact_page(ctx, doc, p, rd, labels, &out->glyphs)) out->image_pages[out->nimage_pages++] = p;

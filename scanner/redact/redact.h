@@ -45,6 +45,8 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
  * their labels, longest first: *pieces (heap), their number returned. */
 size_t redact_pieces(const redact_values *v, office_value **pieces);
 void redact_pieces_free(office_value *pieces, size_t n);
+/* qsort order of pieces: the longest value first. */
+int redact_longest_first(const void *a, const void *b);
 
 /* The Office writer (DOCX, XLSX, PPTX, ODT, ODS, ODP), embedded documents
  * included: 0, or -1 with *err. */

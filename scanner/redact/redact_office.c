@@ -26,18 +26,11 @@ int redact_is_office(const char *format)
     return 0;
 }
 
-static size_t chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 static void add_value(office_value **v, size_t *n, const char *s, size_t len, const char *label)
 {
     while (len && (*s == ' ')) s++, len--;
     while (len && s[len - 1] == ' ') len--;
-    if (chars(s, len) < 3) return;
+    if (utf8_count(s, len) < 3) return;
     for (size_t i = 0; i < *n; i++)
         if (strlen((*v)[i].value) == len && !memcmp((*v)[i].value, s, len)) return;
     *v = xrealloc(*v, (*n + 1) * sizeof **v);
@@ -46,7 +39,7 @@ static void add_value(office_value **v, size_t *n, const char *s, size_t len, co
     (*n)++;
 }
 
-static int longest_first(const void *a, const void *b)
+int redact_longest_first(const void *a, const void *b)
 {
     size_t la = strlen(((const office_value *)a)->value), lb = strlen(((const office_value *)b)->value);
     return la < lb ? 1 : la > lb ? -1 : 0;
@@ -65,7 +58,7 @@ size_t redact_pieces(const redact_values *v, office_value **pieces)
             p += k + 1;
         }
     }
-    if (n) qsort(vals, n, sizeof *vals, longest_first);
+    if (n) qsort(vals, n, sizeof *vals, redact_longest_first);
     *pieces = vals;
     return n;
 }

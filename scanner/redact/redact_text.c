@@ -167,12 +167,6 @@ static char *escaped(const char *value, const char *fmt)
     return buf_steal(&b);
 }
 
-static int longest_first(const void *a, const void *b)
-{
-    size_t la = strlen(((const office_value *)a)->value), lb = strlen(((const office_value *)b)->value);
-    return la < lb ? 1 : la > lb ? -1 : 0;
-}
-
 /* The pieces with their escaped forms added (values heap), longest first. */
 static size_t with_escapes(office_value **pieces, size_t n)
 {
@@ -185,7 +179,7 @@ static size_t with_escapes(office_value **pieces, size_t n)
             *pieces = xrealloc(*pieces, (all + 1) * sizeof **pieces);
             (*pieces)[all++] = (office_value){ e, (*pieces)[i].label };
         }
-    if (all) qsort(*pieces, all, sizeof **pieces, longest_first);
+    if (all) qsort(*pieces, all, sizeof **pieces, redact_longest_first);
     return all;
 }
 
