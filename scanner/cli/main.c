@@ -53,9 +53,33 @@ static int load_rules_flags(const char *dir, unsigned flags, pdp_rules **r)
 
 static int load_rules(const char *dir, pdp_rules **r) { return load_rules_flags(dir, 0, r); }
 
+/* The format of input x from its first bytes (pdp_sniff_format), or NULL
+ * when they cannot be read here (standard input, a special file). */
+static const char *input_format(const input *x)
+{
+    unsigned char head[64];
+    size_t n = 0;
+    if (x->data) {
+        n = x->len < sizeof head ? x->len : sizeof head;
+        memcpy(head, x->data, n);
+    } else if (x->size >= 0 && !x->error) { /* a regular file (the walk's stat) */
+        int fd = open(x->path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return NULL;
+        ssize_t k = read(fd, head, sizeof head);
+        close(fd);
+        n = k > 0 ? (size_t)k : 0;
+    } else {
+        return NULL;
+    }
+    return pdp_sniff_format(head, n);
+}
+
 /* A few small regular files (a git hook's commit, one upload): start-up
- * without JIT compilation is faster than the matching it would speed up. */
+ * without JIT compilation is faster than the matching it would speed up.
+ * A compressed document (a PDF, an Office file) holds several times its
+ * size in text: it counts eight times. */
 #define SMALL_SCAN_BYTES (512 * 1024)
+#define COMPRESSED_WEIGHT 8
 static unsigned flags_for(const input_list *in)
 {
     uint64_t total = 0;
@@ -63,7 +87,9 @@ static unsigned flags_for(const input_list *in)
         uint64_t size;
         if (in->v[i].error) continue;
         if (!input_size(&in->v[i], &size)) return 0;
-        total += size;
+        if (size > SMALL_SCAN_BYTES) return 0;
+        const char *f = input_format(&in->v[i]);
+        total += f && !strcmp(f, "text") ? size : size * COMPRESSED_WEIGHT;
         if (total > SMALL_SCAN_BYTES) return 0;
     }
     return PDP_RULES_NO_JIT;
@@ -213,22 +239,8 @@ static int finish_output(FILE *out)
 static int needs_worker(const input_list *in)
 {
     if (in->len != 1) return in->len > 1;
-    const input *x = &in->v[0];
-    unsigned char head[64];
-    size_t n = 0;
-    if (x->data) {
-        n = x->len < sizeof head ? x->len : sizeof head;
-        memcpy(head, x->data, n);
-    } else if (x->size >= 0 && !x->error) { /* a regular file (the walk's stat) */
-        int fd = open(x->path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return 1;
-        ssize_t k = read(fd, head, sizeof head);
-        close(fd);
-        n = k > 0 ? (size_t)k : 0;
-    } else {
-        return 1;
-    }
-    return strcmp(pdp_sniff_format(head, n), "text") != 0;
+    const char *f = input_format(&in->v[0]);
+    return !f || strcmp(f, "text") != 0;
 }
 
 /* Scan the inputs (pdp_scan_batch), the cache answering what it knows;
