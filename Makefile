@@ -149,6 +149,7 @@ bench: all
 	@sh bench/archive.sh
 	@sh bench/redact.sh
 	@sh bench/ladder.sh
+	@sh bench/pages.sh
 	@sh bench/report.sh
 
 # Issue 6's targets alone: --cache rescan, -j2 on an archive, the hook.

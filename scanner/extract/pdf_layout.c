@@ -619,11 +619,18 @@ typedef struct by_centre {
 
 static double xc(const lbox *b) { return (b->x1 + b->x2) / 2; }
 
-static int cmp_centre(const void *a, const void *b, void *ctx)
+/* A character's centre and index, sorted by centre then index (the order
+ * a stable sort by centre gives), the key beside it rather than looked up. */
+typedef struct keyed {
+    double x;
+    size_t i;
+} keyed;
+
+static int cmp_centre(const void *a, const void *b)
 {
-    const lbox *bx = ctx;
-    double da = xc(&bx[*(const size_t *)a]), db = xc(&bx[*(const size_t *)b]);
-    return da < db ? -1 : da > db;
+    const keyed *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    return p->i < q->i ? -1 : p->i > q->i;
 }
 
 static void index_by_centre(by_centre *ix, const uint32_t *cp, const lbox *boxes, size_t n)
@@ -631,10 +638,13 @@ static void index_by_centre(by_centre *ix, const uint32_t *cp, const lbox *boxes
     ix->cp = cp;
     ix->boxes = boxes;
     ix->v = xmalloc((n ? n : 1) * sizeof *ix->v);
+    keyed *k = xmalloc((n ? n : 1) * sizeof *k);
     ix->n = 0;
     for (size_t i = 0; i < n; i++)
-        if (cp[i] != '\n' && cp[i] != ' ') ix->v[ix->n++] = i;
-    qsort_r(ix->v, ix->n, sizeof *ix->v, cmp_centre, (void *)boxes);
+        if (cp[i] != '\n' && cp[i] != ' ') k[ix->n++] = (keyed){ xc(&boxes[i]), i };
+    qsort(k, ix->n, sizeof *k, cmp_centre);
+    for (size_t j = 0; j < ix->n; j++) ix->v[j] = k[j].i;
+    free(k);
 }
 
 /* The first entry of ix whose centre is at or right of x. */

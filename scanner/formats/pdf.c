@@ -1,9 +1,10 @@
 /* pdf.c — PDF through poppler-glib.
  *
- * Per page: the text laid out again from each character's box, a table's
- * rows as lines and its cells separated by tabs (pdf_layout.h), each
- * character keeping its box, so that every finding gets its page and
- * bounding box (PDF points, origin top-left);
+ * Per page (read by pdf_page.c, on one thread or several: pdf_pages.h,
+ * taken here in page order): the text laid out again from each character's
+ * box, a table's rows as lines and its cells separated by tabs
+ * (pdf_layout.h), each character keeping its box, so that every finding
+ * gets its page and bounding box (PDF points, origin top-left);
  * annotation contents and authors (pop-ups included), form field values.
  * Per document: the information dictionary and XMP metadata, and embedded
  * files, each scanned as a document of its own ("outer.pdf!/name").  A page
@@ -17,10 +18,7 @@
 
 #include "../extract/extract.h"
 #include "../util/buf.h"
-#include "../detect/rules.h"
-#include "pdf_glyphs.h"
-#include "thai_fonts.h"
-#include "../extract/pdf_layout.h"
+#include "pdf_pages.h"
 
 static int has_text(const char *s)
 {
@@ -116,109 +114,44 @@ static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, si
     }
 }
 
-_Static_assert(sizeof(PopplerRectangle) == sizeof(lbox) && offsetof(PopplerRectangle, y2) == offsetof(lbox, y2),
-               "poppler's rectangles are read as lbox");
-
-/* The page's text laid out from its characters' boxes (pdf_layout.h):
- * poppler's characters, with the Thai marks poppler-glib dropped and MuPDF
- * read (pdf_glyphs.h) put back by position, in the table grid the page's
- * ruling lines draw (also read with MuPDF); poppler's text as it is when
- * its boxes do not match. */
-static void page_layout_of(PopplerPage *page, pdf_glyphs *mu, int no, const char *text, page_layout *pl)
+/* A page's laid-out text into the scan, and the findings it made their
+ * boxes. */
+static void scan_page_text(extract_ctx *x, const page_layout *pl, int no)
 {
-    PopplerRectangle *rects = NULL;
-    guint n = 0;
-    if (!poppler_page_get_text_layout(page, &rects, &n)) n = 0;
-    buf mt, all;
-    buf_init(&mt);
-    buf_init(&all);
-    lbox *mb = NULL, *ab = NULL, *rules = NULL;
-    size_t mn = 0, an = 0, nrules = 0;
-    int mu_ok = n && mu && pdf_glyphs_page(mu, no, &mt, &mb, &mn, &rules, &nrules) == 0;
-    int more = mu_ok && page_layout_add_marks(text, (const lbox *)rects, n, mt.data, mb, mn, &all, &ab, &an) > 0;
-    int built = more ? page_layout_build_ruled(all.data, ab, an, rules, nrules, pl) == 0
-                     : n && page_layout_build_ruled(text, (const lbox *)rects, n, rules, nrules, pl) == 0;
-    buf_free(&mt);
-    buf_free(&all);
-    free(mb);
-    free(ab);
-    free(rules);
-    g_free(rects);
-    if (built) return;
-    buf_init(&pl->text);
-    buf_puts(&pl->text, text);
-    pl->nboxes = pl->cap = 0;
-    pl->boxes = NULL;
-}
-
-/* Words a font broke all over the page written right again
- * (thai_fonts.h), from the lists of patterns/lexicon/thai_fonts.yaml. */
-static void repair_fonts(extract_ctx *x, page_layout *pl)
-{
-    const lexicon *am = rules_lexicon(x->rules, "sara_am_words"), *aa = rules_lexicon(x->rules, "sara_aa_words");
-    if (am || aa)
-        thai_fonts_repair(pl->text.data, pl->text.len, am ? (const char *const *)am->phrases : NULL, am ? am->n : 0,
-                          aa ? (const char *const *)aa->phrases : NULL, aa ? aa->n : 0);
-}
-
-/* The page's text into the scan; returns 1 when the page gave text or
- * images, 0 when poppler found nothing on it. */
-static int page_text(extract_ctx *x, PopplerPage *page, pdf_glyphs *mu, int no)
-{
-    char *text = poppler_page_get_text(page);
-    if (!has_text(text)) {
-        GList *images = poppler_page_get_image_mapping(page);
-        if (images) docscan_unreadable(x->ds, &(pdp_location){ .page = no }, "page without text layer", 1);
-        poppler_page_free_image_mapping(images);
-        g_free(text);
-        return images != NULL;
-    }
-    page_layout pl;
-    page_layout_of(page, mu, no - 1, text, &pl);
-    g_free(text);
-    repair_fonts(x, &pl);
     size_t first = x->res->nfindings;
     uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
-    docscan_text(x->ds, pl.text.data, pl.text.len);
+    docscan_text(x->ds, pl->text.data, pl->text.len);
     docscan_flush(x->ds);
-    if (x->res->nfindings > first) page_boxes(x, &pl, start, first);
-    page_layout_free(&pl);
-    return 1;
+    if (x->res->nfindings > first) page_boxes(x, pl, start, first);
 }
 
-static void page_annots(extract_ctx *x, PopplerPage *page, int no, double height)
+typedef struct page_scan {
+    extract_ctx *x;
+    int drawn;   /* pages that gave text or images */
+    int opened;  /* pages poppler could open */
+    int stopped; /* by a limit */
+} page_scan;
+
+/* A page read (pdf_pages.h) into the scan, in page order. */
+static int take_page(void *ctx, int no, pdf_page *pg)
 {
-    GList *annots = poppler_page_get_annot_mapping(page);
-    for (GList *l = annots; l; l = l->next) {
-        PopplerAnnotMapping *m = l->data;
-        buf b;
-        buf_init(&b);
-        gchar *c = poppler_annot_get_contents(m->annot);
-        if (c) buf_puts(&b, c);
-        g_free(c);
-        if (POPPLER_IS_ANNOT_MARKUP(m->annot)) {
-            gchar *label = poppler_annot_markup_get_label(POPPLER_ANNOT_MARKUP(m->annot));
-            if (label) buf_printf(&b, "\n%s", label);
-            g_free(label);
-        }
-        /* Annotation areas are in PDF space (origin bottom-left). */
-        pdp_location loc = { .page = no, .part = "annotation", .has_bbox = 1,
-                             .bbox = { m->area.x1, height - m->area.y2, m->area.x2, height - m->area.y1 } };
-        if (b.data && g_utf8_validate(b.data, -1, NULL)) piece(x, &loc, b.data);
-        buf_free(&b);
+    page_scan *s = ctx;
+    extract_ctx *x = s->x;
+    if (docscan_full(x->ds)) return 1;
+    if (pg->state == PAGE_UNREAD || extract_out_of_time(x)) {
+        result_set_status(x->res, PDP_STATUS_PARTIAL, "time limit reached; the rest was not checked");
+        return s->stopped = 1;
     }
-    poppler_page_free_annot_mapping(annots);
-    GList *fields = poppler_page_get_form_field_mapping(page);
-    for (GList *l = fields; l; l = l->next) {
-        PopplerFormFieldMapping *m = l->data;
-        if (poppler_form_field_get_field_type(m->field) != POPPLER_FORM_FIELD_TEXT) continue;
-        gchar *t = poppler_form_field_text_get_text(m->field);
-        pdp_location loc = { .page = no, .part = "form-field", .has_bbox = 1,
-                             .bbox = { m->area.x1, height - m->area.y2, m->area.x2, height - m->area.y1 } };
-        if (t && g_utf8_validate(t, -1, NULL)) piece(x, &loc, t);
-        g_free(t);
+    if (pg->state == PAGE_DAMAGED) {
+        result_set_status(x->res, PDP_STATUS_PARTIAL, "a damaged page could not be read");
+        return 0;
     }
-    poppler_page_free_form_field_mapping(fields);
+    s->opened++;
+    if (pg->state == PAGE_IMAGES) docscan_unreadable(x->ds, &(pdp_location){ .page = no + 1 }, "page without text layer", 1);
+    if (pg->state == PAGE_TEXT) scan_page_text(x, &pg->pl, no + 1);
+    s->drawn += pg->state == PAGE_IMAGES || pg->state == PAGE_TEXT;
+    for (size_t i = 0; i < pg->nnotes; i++) piece(x, &pg->notes[i].loc, pg->notes[i].text);
+    return 0;
 }
 
 typedef struct sink {
@@ -304,43 +237,26 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
         g_bytes_unref(bytes);
         return;
     }
-    int n = poppler_document_get_n_pages(doc), drawn = 0, opened = 0, stopped = 0;
-    pdf_glyphs *mu = pdf_glyphs_open(data, len);
-    if (mu && pdf_glyphs_pages(mu) != n) { /* the engines disagree on the pages: poppler's text alone */
-        pdf_glyphs_close(mu);
-        mu = NULL;
-    }
+    int n = poppler_document_get_n_pages(doc);
     x->res->pages = n;
     const char *cut = cut_short(data, len);
     if (cut) result_set_status(x->res, PDP_STATUS_PARTIAL, cut);
     scan_metadata(x, doc);
     if (n <= 0)
         result_set_status(x->res, PDP_STATUS_ERROR, "damaged PDF: its page tree gives no page to read; not checked");
-    for (int p = 0; p < n && !docscan_full(x->ds); p++) {
-        if ((unsigned)p >= x->lim->max_pages) {
-            result_set_status(x->res, PDP_STATUS_PARTIAL, "more pages than the limit; the rest were not checked");
-            stopped = 1;
-            break;
-        }
-        if ((stopped = extract_out_of_time(x))) break;
-        PopplerPage *page = poppler_document_get_page(doc, p);
-        if (!page) {
-            result_set_status(x->res, PDP_STATUS_PARTIAL, "a damaged page could not be read");
-            continue;
-        }
-        opened++;
-        double w, h;
-        poppler_page_get_size(page, &w, &h);
-        drawn += page_text(x, page, mu, p + 1);
-        page_annots(x, page, p + 1, h);
-        g_object_unref(page);
+    page_scan s = { .x = x };
+    pages_job job = { doc, data, len, (unsigned)n > x->lim->max_pages ? (int)x->lim->max_pages : n,
+                      x->opt ? x->opt->threads : 0, x->lim->deadline, x->rules };
+    if (n > 0) pdf_pages_read(&job, take_page, &s);
+    if (n > job.npages && !s.stopped && !docscan_full(x->ds)) {
+        result_set_status(x->res, PDP_STATUS_PARTIAL, "more pages than the limit; the rest were not checked");
+        s.stopped = 1;
     }
-    if (n > 0 && !opened && !stopped)
+    if (n > 0 && !s.opened && !s.stopped)
         result_set_status(x->res, PDP_STATUS_ERROR, "damaged PDF: no page could be read; not checked");
-    else if (n > 0 && !drawn && !stopped && promises_text(data, len))
+    else if (n > 0 && !s.drawn && !s.stopped && promises_text(data, len))
         result_set_status(x->res, PDP_STATUS_PARTIAL,
                           "damaged PDF: it has fonts or text, but no page gave any (broken object streams?); not checked");
-    pdf_glyphs_close(mu);
     scan_attachments(x, doc);
     g_object_unref(doc);
     g_bytes_unref(bytes);

@@ -36,25 +36,25 @@ static char *broken(const char *w, unsigned char from, unsigned char to)
     return any ? b : NULL;
 }
 
-static size_t count(const char *text, size_t len, const char *w)
+static int has(const char *text, size_t len, const char *w)
 {
-    size_t n = 0, l = strlen(w);
-    for (const char *p = text; l && (p = memmem(p, (size_t)(text + len - p), w, l)); p += l) n++;
-    return n;
+    size_t l = strlen(w);
+    return l && memmem(text, len, w, l) != NULL;
 }
 
 /* Repair one breakage (`from` read where `to` was written... the other way
- * round: the right words have `right`, the page shows `wrong`). */
+ * round: the right words have `right`, the page shows `wrong`).  Looking
+ * stops at the first word written right: most pages have one. */
 static int repair(char *text, size_t len, const char *const *words, size_t n, unsigned char right, unsigned char wrong)
 {
     size_t seen_broken = 0, seen_right = 0;
     char **b = calloc(n ? n : 1, sizeof *b);
     if (!b) return 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !seen_right; i++) {
         b[i] = broken(words[i], right, wrong);
         if (!b[i]) continue;
-        seen_broken += count(text, len, b[i]) > 0;
-        seen_right += count(text, len, words[i]) > 0;
+        seen_right = has(text, len, words[i]);
+        seen_broken += !seen_right && has(text, len, b[i]);
     }
     int fixed = 0;
     if (seen_broken >= 2 && !seen_right)

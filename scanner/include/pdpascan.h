@@ -155,6 +155,10 @@ typedef struct pdp_options {
     void *text_ctx;
     int scrub_metadata;     /* redacted copies (pdp_redact_buffer): clear the author and
                                last-modified-by fields altogether, found values or not */
+    unsigned threads;       /* threads one input may read with (the pages of a PDF,
+                               read at once, taken in page order: the result is the
+                               same for any number); 0 = 1.  pdp_scan_batch gives each
+                               input its share of b->jobs when it has fewer inputs */
 } pdp_options;
 
 /* Suppression: an allowlist (YAML `allow:` entries — value, pattern, path,

@@ -2,7 +2,10 @@
  * (see pdpascan.h), and what both ways share. */
 #include "batch.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "../util/buf.h"
 
 void batch_scan_input(const pdp_rules *r, const pdp_options *opt, const pdp_input *x, pdp_result *res)
 {
@@ -35,7 +38,14 @@ size_t pdp_scan_batch(const pdp_rules *r, const pdp_options *opt, const pdp_inpu
                       const pdp_batch *b, pdp_batch_fn fn, void *ctx)
 {
     if (!r || (n && !in) || !b || !fn) return 0;
-    if (b->threads) return batch_threads_run(r, opt, in, n, b, fn, ctx);
-    batch_procs_run(r, opt, in, n, b, fn, ctx);
-    return 0;
+    /* Fewer inputs than jobs: the rest read each input's pages.  On the heap:
+     * threads given up on (stuck) may still read it after the return. */
+    pdp_options *o = xcalloc(1, sizeof *o);
+    if (opt) *o = *opt;
+    if (!o->threads && n && n < b->jobs) o->threads = b->jobs / (unsigned)n;
+    size_t stuck = 0;
+    if (b->threads) stuck = batch_threads_run(r, o, in, n, b, fn, ctx);
+    else batch_procs_run(r, o, in, n, b, fn, ctx);
+    if (!stuck) free(o);
+    return stuck;
 }

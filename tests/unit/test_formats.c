@@ -125,6 +125,73 @@ static void test_limits_fail_closed(void **s)
     pdp_result_free(&r);
 }
 
+static void assert_same_str(const char *a, const char *b)
+{
+    if (!a || !b) assert_ptr_equal(a, b);
+    else assert_string_equal(a, b);
+}
+
+/* Two scans of one document: the same status, and the same findings in the
+ * same order at the same places. */
+static void assert_same_result(const pdp_result *a, const pdp_result *b)
+{
+    assert_int_equal(a->status, b->status);
+    assert_same_str(a->error, b->error);
+    assert_int_equal(a->pages, b->pages);
+    assert_int_equal(a->nfindings, b->nfindings);
+    for (size_t i = 0; i < a->nfindings; i++) {
+        const pdp_finding *f = &a->findings[i], *g = &b->findings[i];
+        assert_string_equal(f->rule_id, g->rule_id);
+        assert_string_equal(f->normalized, g->normalized);
+        assert_true(f->start == g->start && f->end == g->end);
+        assert_int_equal(f->loc.page, g->loc.page);
+        assert_same_str(f->loc.part, g->loc.part);
+        assert_int_equal(f->loc.has_bbox, g->loc.has_bbox);
+        assert_memory_equal(f->loc.bbox, g->loc.bbox, sizeof f->loc.bbox);
+        assert_int_equal(f->nlines, g->nlines);
+        if (f->nlines) assert_memory_equal(f->lines, g->lines, f->nlines * sizeof *f->lines);
+    }
+}
+
+/* The pages of one PDF read by several threads (pdf_pages.c) make the result
+ * one thread makes, limits included: a scanned page, annotations, a table
+ * over pages, a cap on pages, on findings and on time. */
+static void test_pdf_pages_on_threads(void **s)
+{
+    (void)s;
+    static const char *docs[] = { "corpus/pdf/lo_elderly_list.pdf", "corpus/pdf/beneficiary_list.pdf",
+                                  "corpus/pdf/annotated_form.pdf", "corpus/pdf/scanned_page.pdf",
+                                  "corpus/pdf/lo_disability_accounts.pdf", "tests/regress/hostile-pagetree_count.pdf" };
+    static const pdp_options limits[] = { { 0 }, { .max_pages = 2 }, { .max_findings = 7 } };
+    for (size_t d = 0; d < sizeof docs / sizeof *docs; d++) {
+        for (size_t l = 0; l < sizeof limits / sizeof *limits; l++) {
+            pdp_result one, many;
+            scan_doc(docs[d], &limits[l], &one);
+            for (unsigned t = 2; t <= 7; t += 5) {
+                pdp_options o = limits[l];
+                o.threads = t;
+                scan_doc(docs[d], &o, &many);
+                assert_same_result(&one, &many);
+                pdp_result_free(&many);
+            }
+            pdp_result_free(&one);
+        }
+    }
+    pdp_result r;
+    pdp_options o = { .max_pages = 2, .threads = 4 };
+    scan_doc("corpus/pdf/lo_elderly_list.pdf", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_PARTIAL);
+    assert_non_null(strstr(r.error, "more pages than the limit"));
+    for (size_t i = 0; i < r.nfindings; i++) assert_true(r.findings[i].loc.page <= 2);
+    pdp_result_free(&r);
+    o = (pdp_options){ .max_seconds = 1e-9, .threads = 4 };
+    scan_doc("corpus/pdf/lo_elderly_list.pdf", &o, &r);
+    assert_int_equal(r.status, PDP_STATUS_PARTIAL);
+    assert_non_null(strstr(r.error, "time limit"));
+    for (size_t i = 0; i < r.nfindings; i++) assert_int_equal(r.findings[i].loc.page, 0); /* metadata alone */
+    pdp_result_free(&r);
+}
+
 /* Legacy Office and password-protected Office files are OLE containers:
  * recognised, not read, and never clean. */
 static void test_ole_is_an_error(void **s)
@@ -315,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_rows_and_columns),
         cmocka_unit_test(test_members_are_named),
         cmocka_unit_test(test_limits_fail_closed),
+        cmocka_unit_test(test_pdf_pages_on_threads),
         cmocka_unit_test(test_ole_is_an_error),
         cmocka_unit_test(test_pipe_over_the_byte_limit),
         cmocka_unit_test(test_documents_from_memory),
