@@ -57,6 +57,7 @@ for extra in "$@"; do
       want_cmd soffice libreoffice-writer-nogui   # redacted DOCX/XLSX must open in LibreOffice
       want_file /usr/lib/libreoffice/share/registry/calc.xcd libreoffice-calc-nogui
       want_cmd pre-commit pre-commit  # .pre-commit-hooks.yaml, tested with the framework
+      want_cmd strace strace       # which processes a scan starts (test_cli.sh)
       ;;
     fuzz)
       want_cmd clang clang

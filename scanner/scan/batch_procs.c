@@ -132,29 +132,32 @@ static void fail_job(ppool *p, size_t job, const char *why)
     p->done[job] = 1;
 }
 
+/* Settle the inputs from p->next on that need no worker (cached or
+ * erroneous), up to the first that does; 1 when one is left. */
+static int settle_known(ppool *p)
+{
+    for (; p->next < p->len; p->next++) {
+        size_t i = p->next;
+        if (p->in[i].error) fail_job(p, i, p->in[i].error);
+        else if (batch_lookup(p->b, p->in, i, &p->res[i])) p->done[i] = 1;
+        else return 1;
+    }
+    return 0;
+}
+
 /* Give worker w the next input that needs a worker; cached and erroneous
  * inputs are settled here. */
 static void hand_out(ppool *p, worker *w)
 {
-    while (p->next < p->len) {
-        size_t i = p->next++;
-        if (p->in[i].error) {
-            fail_job(p, i, p->in[i].error);
-            continue;
-        }
-        if (batch_lookup(p->b, p->in, i, &p->res[i])) {
-            p->done[i] = 1;
-            continue;
-        }
-        uint64_t job = i;
-        if (fd_write_all(w->to, &job, sizeof job) != 0) {
-            fail_job(p, i, "the worker process could not be reached: not checked");
-            return;
-        }
-        w->job = i;
-        w->started = monotonic_seconds();
+    if (!settle_known(p)) return;
+    size_t i = p->next++;
+    uint64_t job = i;
+    if (fd_write_all(w->to, &job, sizeof job) != 0) {
+        fail_job(p, i, "the worker process could not be reached: not checked");
         return;
     }
+    w->job = i;
+    w->started = monotonic_seconds();
 }
 
 /* Read what worker w has written; a whole answer settles its input. */
@@ -223,7 +226,9 @@ void batch_procs_run(const pdp_rules *r, const pdp_options *opt, const pdp_input
     ppool p = { r, opt, in, n, b, b->timeout, xcalloc(n ? n : 1, sizeof(pdp_result)), xcalloc(n ? n : 1, 1), 0, { { 0 } }, 0 };
     signal(SIGPIPE, SIG_IGN);
     int nworkers = b->jobs < 1 ? 1 : b->jobs > MAX_WORKERS ? MAX_WORKERS : (int)b->jobs;
-    for (int i = 0; i < nworkers; i++) {
+    /* a worker only for an input the cache does not answer: a rescan of an
+     * unchanged archive forks none */
+    for (int i = 0; i < nworkers && settle_known(&p); i++) {
         p.w[i].pid = -1;
         p.n = i + 1;
         if (spawn(&p, &p.w[i]) == 0) hand_out(&p, &p.w[i]);
