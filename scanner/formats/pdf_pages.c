@@ -4,11 +4,13 @@
  * Nearly all of a PDF's time is spent inside poppler and MuPDF reading its
  * pages, and one document of either cannot be used by two threads.  So with
  * N threads there are N readers, each with its own poppler and MuPDF
- * documents over the same bytes (opened here, on the calling thread).
- * Workers claim the next page number, read the page with their reader, and
- * leave it in a window of slots; the calling thread takes the pages out in
- * page order and hands them to the scan, which therefore sees exactly what
- * it sees with one thread.  Workers stay at most WINDOW_PER_THREAD pages
+ * documents over the same bytes (opened here, on the calling thread; the
+ * calling thread's reader uses its own document).  N - 1 workers claim the
+ * next page number, read the page with their reader, and leave it in a
+ * window of slots; the calling thread takes the pages out in page order
+ * and hands them to the scan, which therefore sees exactly what it sees
+ * with one thread, and reads a page itself whenever the next one is not
+ * there yet.  Workers stay at most WINDOW_PER_THREAD pages
  * per thread ahead of the scan, so memory does not grow with the
  * document. */
 #include "pdf_pages.h"
@@ -69,6 +71,13 @@ typedef struct worker {
     pthread_t t;
 } worker;
 
+/* Put page no, read, in its slot (the caller holds the lock). */
+static void fill(pool *p, int no, const pdf_page *pg)
+{
+    p->slot[no % p->window] = *pg;
+    p->filled[no % p->window] = 1;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -83,21 +92,34 @@ static void *work(void *arg)
         pdf_page pg;
         read_in_time(&w->r, no, p->job->deadline, &pg);
         pthread_mutex_lock(&p->lock);
-        p->slot[no % p->window] = pg;
-        p->filled[no % p->window] = 1;
+        fill(p, no, &pg);
         pthread_cond_signal(&p->filled_cv);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
-/* The pages in order to take, as the workers fill them. */
-static int take_in_order(pool *p, page_take_fn take, void *ctx)
+/* The pages in order to take, as the workers fill them; while the next one
+ * is not there, the calling thread reads the next unclaimed page itself
+ * with its own reader rather than wait (N threads are N - 1 workers and
+ * this one). */
+static int take_in_order(pool *p, page_reader *mine, page_take_fn take, void *ctx)
 {
     int stopped = 0;
     for (int no = 0; no < p->job->npages && !stopped; no++) {
         pthread_mutex_lock(&p->lock);
-        while (!p->filled[no % p->window]) pthread_cond_wait(&p->filled_cv, &p->lock);
+        while (!p->filled[no % p->window]) {
+            if (p->next < p->job->npages && p->next < p->taken + p->window) {
+                int k = p->next++;
+                pthread_mutex_unlock(&p->lock);
+                pdf_page pg;
+                read_in_time(mine, k, p->job->deadline, &pg);
+                pthread_mutex_lock(&p->lock);
+                fill(p, k, &pg);
+                continue;
+            }
+            pthread_cond_wait(&p->filled_cv, &p->lock);
+        }
         pdf_page pg = p->slot[no % p->window];
         p->filled[no % p->window] = 0;
         p->taken = no + 1;
@@ -123,10 +145,11 @@ int pdf_pages_read(const pages_job *job, page_take_fn take, void *ctx)
     unsigned n = job->threads > MAX_THREADS ? MAX_THREADS : job->threads;
     if (n > (unsigned)job->npages) n = (unsigned)job->npages;
     if (n <= 1) return read_here(job, take, ctx);
-    worker *w = xcalloc(n, sizeof *w);
-    n = open_readers(job, w, n);
-    if (n <= 1) {
-        if (n) page_reader_close(&w[0].r);
+    worker *w = xcalloc(n - 1, sizeof *w);
+    unsigned nw = open_readers(job, w, n - 1);
+    page_reader mine;
+    if (!nw || page_reader_open(&mine, job->doc, job->data, job->len, job->npages, job->rules) != 0) {
+        for (unsigned i = 0; i < nw; i++) page_reader_close(&w[i].r);
         free(w);
         return read_here(job, take, ctx);
     }
@@ -137,14 +160,11 @@ int pdf_pages_read(const pages_job *job, page_take_fn take, void *ctx)
     pthread_cond_init(&p.filled_cv, NULL);
     pthread_cond_init(&p.room_cv, NULL);
     unsigned started = 0;
-    for (; started < n; started++) {
+    for (; started < nw; started++) {
         w[started].p = &p;
         if (pthread_create(&w[started].t, NULL, work, &w[started]) != 0) break;
     }
-    int stopped = 0;
-    if (started) {
-        stopped = take_in_order(&p, take, ctx);
-    }
+    int stopped = take_in_order(&p, &mine, take, ctx); /* with no worker started, it reads them all */
     pthread_mutex_lock(&p.lock);
     p.stop = 1;
     pthread_cond_broadcast(&p.room_cv);
@@ -152,13 +172,13 @@ int pdf_pages_read(const pages_job *job, page_take_fn take, void *ctx)
     for (unsigned i = 0; i < started; i++) pthread_join(w[i].t, NULL);
     for (int i = 0; i < p.window; i++)
         if (p.filled[i]) pdf_page_free(&p.slot[i]);
-    for (unsigned i = 0; i < n; i++) page_reader_close(&w[i].r);
+    for (unsigned i = 0; i < nw; i++) page_reader_close(&w[i].r);
+    page_reader_close(&mine);
     pthread_cond_destroy(&p.room_cv);
     pthread_cond_destroy(&p.filled_cv);
     pthread_mutex_destroy(&p.lock);
     free(p.slot);
     free(p.filled);
     free(w);
-    if (!started) return read_here(job, take, ctx);
     return stopped;
 }

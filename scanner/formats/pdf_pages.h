@@ -14,17 +14,18 @@ typedef struct pages_job {
     const unsigned char *data;     /* its bytes, which the workers open again */
     size_t len;
     int npages;                    /* pages to read: [0, npages) */
-    unsigned threads;              /* workers; 0 or 1: doc, on the calling thread */
+    unsigned threads;              /* threads reading (the calling one and threads - 1
+                                    * workers); 0 or 1: doc, on the calling thread */
     double deadline;               /* monotonic seconds: pages not begun by then stay PAGE_UNREAD */
     const pdp_rules *rules;
 } pages_job;
 
 /* Read job's pages and hand each to take in page order: the same pages in
- * the same order whatever the number of threads.  With threads, each worker
- * reads with a reader of its own (poppler documents are not shared between
- * threads) and stays at most a few pages ahead of take; a worker that cannot
- * open the document leaves the pages to the others.  Returns 1 when take
- * stopped it, else 0. */
+ * the same order whatever the number of threads.  With threads, each reads
+ * with a reader of its own (poppler documents are not shared between
+ * threads), at most a few pages ahead of take; a worker that cannot open
+ * the document leaves the pages to the others.  Returns 1 when take stopped
+ * it, else 0. */
 int pdf_pages_read(const pages_job *job, page_take_fn take, void *ctx);
 
 #endif
