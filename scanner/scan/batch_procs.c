@@ -43,6 +43,7 @@ typedef struct ppool {
     pdp_result *res;
     char *done;
     size_t next;
+    size_t needs_worker;  /* an input the cache was asked about and does not know, or NONE */
     worker w[MAX_WORKERS];
     int n;
 } ppool;
@@ -138,9 +139,13 @@ static int settle_known(ppool *p)
 {
     for (; p->next < p->len; p->next++) {
         size_t i = p->next;
+        if (i == p->needs_worker) return 1; /* looked up already */
         if (p->in[i].error) fail_job(p, i, p->in[i].error);
         else if (batch_lookup(p->b, p->in, i, &p->res[i])) p->done[i] = 1;
-        else return 1;
+        else {
+            p->needs_worker = i;
+            return 1;
+        }
     }
     return 0;
 }
@@ -223,7 +228,7 @@ static void step(ppool *p)
 void batch_procs_run(const pdp_rules *r, const pdp_options *opt, const pdp_input *in, size_t n,
                      const pdp_batch *b, pdp_batch_fn fn, void *ctx)
 {
-    ppool p = { r, opt, in, n, b, b->timeout, xcalloc(n ? n : 1, sizeof(pdp_result)), xcalloc(n ? n : 1, 1), 0, { { 0 } }, 0 };
+    ppool p = { r, opt, in, n, b, b->timeout, xcalloc(n ? n : 1, sizeof(pdp_result)), xcalloc(n ? n : 1, 1), 0, NONE, { { 0 } }, 0 };
     signal(SIGPIPE, SIG_IGN);
     int nworkers = b->jobs < 1 ? 1 : b->jobs > MAX_WORKERS ? MAX_WORKERS : (int)b->jobs;
     /* a worker only for an input the cache does not answer: a rescan of an
