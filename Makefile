@@ -29,8 +29,9 @@ MUPDF_LIBS = -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -l
 CLI_PKGS = sqlite3
 PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
 # libxlsxwriter (--format xlsx: report/xlsx.c) is opened on first use
-# everywhere, library included: headers only (it pulls in libcrypto).
-LAZY_PKGS = xlsxwriter
+# everywhere, library included: headers only (it pulls in libcrypto);
+# libmicrohttpd (`serve`: cli/mhd_lazy.h) likewise (it pulls in GnuTLS).
+LAZY_PKGS = xlsxwriter libmicrohttpd
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS) harfbuzz-subset)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))

@@ -38,6 +38,7 @@ want_pc xlsxwriter libxlsxwriter-dev   # --format xlsx (opened on first use)
 # (formats/pdf_redact.c); without it the boxes have no label.
 want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
 want_pc harfbuzz libharfbuzz-dev
+want_pc libmicrohttpd libmicrohttpd-dev   # `serve`, opened on first use
 want_pc harfbuzz-subset libharfbuzz-dev   # cuts a redacted PDF's label font down
 want_pc freetype2 libfreetype-dev
 want_pc libjpeg libjpeg-dev

@@ -368,7 +368,8 @@ static int cmd_scan(int argc, char **argv)
     free(version);
     if (rc) goto done;
     if (c.color < 0) c.color = tty && !getenv("NO_COLOR");
-    pdp_report_opts ro = { rules, c.lang, c.color, c.show_values, c.mask_values, c.fail_on };
+    pdp_report_opts ro = { .rules = rules, .lang = c.lang, .color = c.color, .show_values = c.show_values,
+                           .mask_values = c.mask_values, .fail_on = c.fail_on };
     char *err = NULL;
     run_ctx ctx = { pdp_report_new(c.format, out, &ro, &err), { 0 }, c.fail_on, wb, { 0 }, c.show_values && !c.mask_values, 0, 0, allow };
     if (!ctx.rep) { /* the format's library is missing (xlsx) */

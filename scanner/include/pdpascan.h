@@ -352,6 +352,15 @@ typedef struct pdp_report_opts {
     int show_values;          /* text: print values as they are */
     int mask_values;          /* every format: mask match and normalized */
     pdp_severity fail_on;     /* the verdict's level */
+    /* html only, for a front end that serves the page (pdpascan serve): */
+    int list_clean;           /* a section for every file, clean ones too */
+    const char *html_top;     /* markup put first in the page's body (its own controls) */
+    void (*html_bottom)(void *ctx, FILE *out); /* adds markup before the page ends */
+    void *html_ctx;
+    /* the bytes of a result's file for its page pictures when they are not
+     * at its path (a document held in memory): NULL when unknown.  NULL:
+     * read the path. */
+    const void *(*source)(void *ctx, const char *file, size_t *len);
 } pdp_report_opts;
 
 /* Run totals.  Zero it, add each result, set seconds (and cached, scanned
@@ -367,6 +376,19 @@ typedef struct pdp_summary {
 /* Add one result (and the documents inside it) to the totals; errors count
  * the files not read completely (error or partial): never clean. */
 void pdp_summary_add(pdp_summary *s, const pdp_result *res, pdp_severity fail_on);
+
+/* One file's verdict for the person about to publish it, its documents
+ * inside counted in: BLOCK when a finding at or above fail_on is to be
+ * redacted; else UNCHECKED when the file or one inside it was not read
+ * completely (partial, error, or skipped: an image may hold anything) and
+ * no person accepted it (pdp_allow_review); else REVIEW when a finding is
+ * at or above fail_on, or above info and to be reviewed or redacted; else
+ * CLEAN.  Never CLEAN for what was not read. */
+typedef enum pdp_verdict { PDP_VERDICT_CLEAN = 0, PDP_VERDICT_REVIEW, PDP_VERDICT_BLOCK, PDP_VERDICT_UNCHECKED } pdp_verdict;
+pdp_verdict pdp_result_verdict(const pdp_result *res, pdp_severity fail_on);
+/* "clean", "review", "block", "unchecked" (the key of its messages:
+ * file.verdict.NAME). */
+const char *pdp_verdict_name(pdp_verdict v);
 
 typedef struct pdp_report pdp_report;
 /* NULL with *err (heap) for an unknown format. */

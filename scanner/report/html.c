@@ -51,7 +51,10 @@ static const char *style =
     ".sev{font-weight:bold;padding:2px 6px;border-radius:4px;color:#fff;white-space:nowrap}"
     ".high{background:#c1121f}.medium{background:#e76f51}.low{background:#e9c46a;color:#333}.info{background:#adb5bd}"
     "mark{background:#ffd60a;font-weight:bold}.ctx{font-family:monospace}"
-    "figure{margin:10px 0}figure img{max-width:100%;border:1px solid #ccc}figcaption{font-size:13px;color:#555}";
+    "figure{margin:10px 0}figure img{max-width:100%;border:1px solid #ccc}figcaption{font-size:13px;color:#555}"
+    ".fv{font-size:18px;margin:6px 0}.fv b{color:#fff;padding:3px 10px;border-radius:4px;margin-right:6px}"
+    ".fv-block b{background:#c1121f}.fv-review b{background:#e76f51}.fv-clean b{background:#2a9d8f}"
+    ".fv-unchecked b{background:#7b2cbf}";
 
 static const char *script =
     "function f(){var s={},c={};document.querySelectorAll('#filters input').forEach(function(i){"
@@ -65,6 +68,7 @@ static void html_start(pdp_report *r)
     fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pdpascan</title><style>", f);
     fputs(style, f);
     fputs("</style></head><body>\n<header><h1>pdpascan</h1></header>\n", f);
+    if (r->o.html_top) fputs(r->o.html_top, f);
     r->state = calloc(1, sizeof(buf)); /* categories seen, for the filters */
 }
 
@@ -179,9 +183,37 @@ static void pictures(pdp_report *r, const pdp_result *res)
     const char *why = NULL;
     const extract_fns *fns = npages ? extract_formats(&why) : NULL;
     size_t len = 0;
-    unsigned char *pdf = fns && fns->render_pdf_page ? (unsigned char *)buf_read_file(res->file, &len) : NULL;
+    const unsigned char *pdf = NULL;
+    unsigned char *read = NULL;
+    if (fns && fns->render_pdf_page)
+        pdf = r->o.source ? r->o.source(r->o.html_ctx, res->file, &len)
+                          : (read = (unsigned char *)buf_read_file(res->file, &len));
     for (int k = 0; pdf && k < npages && r->pictures < PICTURES_MAX; k++) picture(r, res, fns, pdf, len, pages[k]);
-    free(pdf);
+    free(read);
+}
+
+/* The file's verdict (pdp_result_verdict) and why, in the report's words. */
+static void file_verdict(pdp_report *r, const pdp_result *res)
+{
+    pdp_verdict v = pdp_result_verdict(res, r->o.fail_on);
+    size_t n = 0;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        const pdp_finding *x = &res->findings[i];
+        n += v == PDP_VERDICT_BLOCK ? x->severity >= r->o.fail_on && x->action == PDP_ACT_REDACT
+                                    : x->severity > PDP_SEV_INFO && (x->severity >= r->o.fail_on || x->action != PDP_ACT_NONE);
+    }
+    char key[48], num[24];
+    snprintf(num, sizeof num, "%zu", n);
+    snprintf(key, sizeof key, "file.verdict.%s", pdp_verdict_name(v));
+    fprintf(r->out, "<p class=\"fv fv-%s\"><b>", pdp_verdict_name(v));
+    esc(r->out, msg(r, key), 0);
+    fputs("</b> ", r->out);
+    snprintf(key, sizeof key, "file.reason.%s", pdp_verdict_name(v));
+    const char *k[] = { "n" }, *val[] = { num };
+    char *why = pdp_message_fill(r->o.rules, key, r->o.lang, k, val, 1);
+    esc(r->out, why, 0);
+    free(why);
+    fputs("</p>\n", r->out);
 }
 
 static void html_file(pdp_report *r, const pdp_result *res)
@@ -190,10 +222,11 @@ static void html_file(pdp_report *r, const pdp_result *res)
     FILE *f = r->out;
     size_t shown = 0;
     for (size_t i = 0; i < res->nfindings; i++) shown += res->findings[i].severity > PDP_SEV_INFO;
-    if (!shown && res->status == PDP_STATUS_OK) return; /* clean files: counted in the verdict */
+    if (!shown && res->status == PDP_STATUS_OK && !r->o.list_clean) return; /* clean files: counted in the verdict */
     fputs("<section><h2>", f);
     esc(f, report_file_name(r, res, 1), 0);
     fputs("</h2>\n", f);
+    file_verdict(r, res);
     if (res->status != PDP_STATUS_OK) {
         char key[32];
         snprintf(key, sizeof key, "status.%s", pdp_status_name(res->status));
@@ -213,6 +246,10 @@ static void html_file(pdp_report *r, const pdp_result *res)
         esc(f, t, 0);
         fputs("</p>\n", f);
         free(t);
+    }
+    if (!shown) {
+        fputs("</section>\n", f);
+        return;
     }
     file_values fv;
     file_values_init(&fv, res);
@@ -282,6 +319,7 @@ static void html_end(pdp_report *r, const pdp_summary *s)
     if (s->errors) band(r, s, "verdict.incomplete", "v-incomplete");
     if (!s->blocking && !s->errors) band(r, s, "verdict.clean", "v-clean");
     filters(r);
+    if (r->o.html_bottom) r->o.html_bottom(r->o.html_ctx, f);
     fputs("<style>#filters{order:-1}</style><script>", f);
     fputs(script, f);
     fputs("</script></body></html>\n", f);

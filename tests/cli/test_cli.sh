@@ -188,6 +188,7 @@ check "--no-isolate (threads) reports what worker processes do" sh -c "[ \"\$('$
 check "html: self-contained (no external script, style, image or link)" sh -c "! grep -Eiq '(src|href)=\"?(https?:)?//|<link' '$T/r.html' && grep -q '<script>' '$T/r.html'"
 check "html: each finding with the text around it (its label, here)" grep -q 'เลขประจำตัวประชาชน' "$T/r.html"
 check "html: values masked, the surrounding digits too" sh -c "! grep -q -e $ID -e 081-234-5678 -e 3509900123450 '$T/r.html' && grep -q '<mark>' '$T/r.html'"
+check "html: a verdict per file in plain words: do not publish (the list), could not be checked (the encrypted PDF)" sh -c "grep -q '<p class=\"fv fv-block\"><b>Do not publish</b>' '$T/r.html' && grep -q '<p class=\"fv fv-unchecked\"><b>Could not be checked</b>' '$T/r.html' && [ \$(grep -c 'class=\"fv ' '$T/r.html') = 3 ]"
 check "html: verdict, clauses, law, suggestion and filters on the page" sh -c "grep -q 'class=\"verdict v-incomplete\"' '$T/r.html' && grep -q 'OIA s.15(5) material' '$T/r.html' && grep -q 'PDPA s.26' '$T/r.html' && grep -q 'data-k=\"c\" value=\"sensitive_data\"' '$T/r.html'"
 CH=$(command -v chromium || command -v chromium-browser)
 shot() { "$CH" --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,700 --screenshot="$2" "file://$1" >/dev/null 2>&1; }

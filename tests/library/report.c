@@ -16,7 +16,7 @@ static char *write_report(const pdp_rules *rules, const char *format, pdp_lang l
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
-    pdp_report_opts o = { rules, lang, 0, 0, 0, PDP_SEV_MEDIUM };
+    pdp_report_opts o = { .rules = rules, .lang = lang, .fail_on = PDP_SEV_MEDIUM };
     char *err = NULL;
     pdp_report *r = pdp_report_new(format, out, &o, &err);
     if (!r) {
@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     char *th = write_report(rules, "text", PDP_LANG_TH, &res);
     check(th && strstr(th, "3505260181590") == NULL, "Thai text report: the ID is masked");
     check(th && strstr(th, "\xe0\xb8") != NULL, "Thai text report: in Thai");
-    pdp_report_opts o = { rules, PDP_LANG_EN, 0, 0, 0, PDP_SEV_MEDIUM };
+    pdp_report_opts o = { .rules = rules, .lang = PDP_LANG_EN, .fail_on = PDP_SEV_MEDIUM };
     char *err = NULL;
     check(pdp_report_new("docx", stdout, &o, &err) == NULL && err && strstr(err, "docx"), "an unknown format: NULL and a reason");
     const char *k[] = { "id" }, *v[] = { "no.such" };
