@@ -7,7 +7,7 @@ _pdpascan()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     cmd=${COMP_WORDS[1]}
     if [ "$COMP_CWORD" -eq 1 ]; then
-        COMPREPLY=($(compgen -W "scan text annotate redact rules explain hook version --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "scan text annotate redact serve rules explain hook version --help --version" -- "$cur"))
         return
     fi
     case "$prev" in
@@ -35,6 +35,9 @@ _pdpascan()
         redact)
             if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --level --scrub-metadata --rules" -- "$cur"))
             else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
+        serve)
+            if [[ "$prev" == --token-file ]]; then COMPREPLY=($(compgen -f -- "$cur"))
+            else COMPREPLY=($(compgen -W "--listen --token-file --max-upload --jobs --queue --timeout --rules" -- "$cur")); fi ;;
         annotate)
             if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--output --show-values --lang --fail-on --rules" -- "$cur"))
             else COMPREPLY=($(compgen -f -X '!*.[pP][dD][fF]' -- "$cur")); fi ;;

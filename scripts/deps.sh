@@ -113,8 +113,9 @@ install_missing() {
 }
 install_missing
 
-# The tests validate --format sarif with Microsoft's SARIF multitool (npm),
-# kept in tests/.tools (not committed).
+# The tests validate --format sarif with Microsoft's SARIF multitool (npm)
+# and drive Chromium with puppeteer-core (npm), kept in tests/.tools (not
+# committed).
 for extra in "$@"; do
   if [ "$extra" = test ]; then
     tools="$(dirname "$0")/../tests/.tools"
@@ -123,6 +124,12 @@ for extra in "$@"; do
       mkdir -p "$tools"
       quietly npm install --silent --no-audit --no-fund --prefix "$tools" @microsoft/sarif-multitool@5.7.0
       chmod u+x "$tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+    fi
+    # serve's browser test drives Debian's Chromium over the DevTools protocol
+    if [ ! -f "$tools/node_modules/puppeteer-core/package.json" ]; then
+      echo "pdpascan: installing the browser driver (npm puppeteer-core)" >&2
+      mkdir -p "$tools"
+      quietly npm install --silent --no-audit --no-fund --prefix "$tools" puppeteer-core@24.9.0
     fi
   fi
 done

@@ -14,27 +14,22 @@
 #include <unistd.h>
 
 #include "../util/buf.h"
+#include "../util/fdio.h"
 
 /* Run git with argv (NULL-terminated, without "git"), stdin from in_fd (-1:
  * /dev/null); all of its standard output into out.  Returns git's exit
  * status, or -1 when it could not be run. */
 static int run_git(const char *const *argv, int in_fd, buf *out)
 {
-    int p[2];
-    if (pipe(p) != 0) return -1;
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(p[0]);
-        close(p[1]);
-        return -1;
-    }
+    int fd;
+    pid_t pid = fork_piped(&fd);
+    if (pid < 0) return -1;
     if (pid == 0) {
         int nul = open("/dev/null", O_RDWR);
         dup2(in_fd >= 0 ? in_fd : nul, 0);
-        dup2(p[1], 1);
+        dup2(fd, 1);
         dup2(nul, 2);
-        close(p[0]);
-        close(p[1]);
+        close(fd);
         const char *args[32] = { "git" };
         size_t n = 1;
         for (; argv[n - 1] && n < 31; n++) args[n] = argv[n - 1];
@@ -42,12 +37,11 @@ static int run_git(const char *const *argv, int in_fd, buf *out)
         execvp("git", (char *const *)args);
         _exit(127);
     }
-    close(p[1]);
     char tmp[65536];
     ssize_t k;
-    while ((k = read(p[0], tmp, sizeof tmp)) > 0 || (k < 0 && errno == EINTR))
+    while ((k = read(fd, tmp, sizeof tmp)) > 0 || (k < 0 && errno == EINTR))
         if (k > 0) buf_append(out, tmp, (size_t)k);
-    close(p[0]);
+    close(fd);
     int st;
     while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {
     }

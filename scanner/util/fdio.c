@@ -29,3 +29,18 @@ int fd_write_all(int fd, const void *p, size_t n)
     }
     return 0;
 }
+
+pid_t fork_piped(int *fd)
+{
+    int p[2];
+    if (pipe(p) != 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(p[0]);
+        close(p[1]);
+        return -1;
+    }
+    close(p[pid == 0 ? 0 : 1]);
+    *fd = p[pid == 0 ? 1 : 0];
+    return pid;
+}

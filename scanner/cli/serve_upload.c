@@ -1,0 +1,99 @@
+/* serve_upload.c — a request's documents in memory files (see
+ * serve_upload.h).
+ *
+ * memfd_create gives a file that lives in memory only: it is never written
+ * to a disk, disappears with its last descriptor, and can be handed to a
+ * forked child and mapped there like any file.  Uploads stream into it as
+ * the body arrives, so a document is held once, not in pieces. */
+#define _GNU_SOURCE /* memfd_create */
+#include "serve_upload.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "../util/buf.h"
+#include "../util/fdio.h"
+
+void upload_init(upload *u, uint64_t max_bytes)
+{
+    memset(u, 0, sizeof *u);
+    u->max_bytes = max_bytes;
+}
+
+void upload_free(upload *u)
+{
+    for (size_t i = 0; i < u->n; i++) {
+        if (u->docs[i].data && u->docs[i].len) munmap((void *)u->docs[i].data, u->docs[i].len);
+        if (u->docs[i].fd >= 0) close(u->docs[i].fd);
+        free(u->docs[i].name);
+    }
+    for (size_t i = 0; i < sizeof u->fields / sizeof *u->fields; i++) free(u->fields[i]);
+    memset(u, 0, sizeof *u);
+}
+
+/* The base name of what a browser sent (some send a whole path). */
+static char *base_name(const char *name)
+{
+    const char *s = name && *name ? name : "upload";
+    for (const char *p = s; *p; p++)
+        if (*p == '/' || *p == '\\') s = p + 1;
+    return xstrdup(*s ? s : "upload");
+}
+
+upload_fault upload_add(upload *u, const char *name, int first, const char *data, size_t n)
+{
+    if (u->fault) return u->fault;
+    if (first || !u->n) {
+        if (u->n == UPLOAD_MAX_FILES) return u->fault = UPLOAD_TOO_MANY;
+        int fd = memfd_create("pdpascan-upload", MFD_CLOEXEC);
+        if (fd < 0) return u->fault = UPLOAD_NO_MEMORY;
+        u->docs[u->n++] = (upload_doc){ base_name(name), fd, 0, NULL };
+    }
+    if (u->bytes + n > u->max_bytes) return u->fault = UPLOAD_TOO_BIG;
+    upload_doc *d = &u->docs[u->n - 1];
+    if (n && fd_write_all(d->fd, data, n) != 0) return u->fault = UPLOAD_NO_MEMORY;
+    d->len += n;
+    u->bytes += n;
+    return UPLOAD_OK;
+}
+
+void upload_field(upload *u, const char *key, const char *data, size_t off, size_t n)
+{
+    static const char *keys[] = { "token", "lang", "show", "copies" };
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        if (strcmp(key, keys[i])) continue;
+        size_t have = off && u->fields[i] ? strlen(u->fields[i]) : 0;
+        if (!off) {
+            free(u->fields[i]);
+            u->fields[i] = NULL;
+        }
+        if (have + n > 256) return;
+        u->fields[i] = xrealloc(u->fields[i], have + n + 1);
+        memcpy(u->fields[i] + have, data, n);
+        u->fields[i][have + n] = 0;
+    }
+}
+
+int upload_map(upload *u)
+{
+    for (size_t i = 0; i < u->n; i++) {
+        upload_doc *d = &u->docs[i];
+        if (!d->len) {
+            d->data = "";
+            continue;
+        }
+        void *p = mmap(NULL, d->len, PROT_READ, MAP_PRIVATE, d->fd, 0);
+        if (p == MAP_FAILED) return -1;
+        d->data = p;
+    }
+    return 0;
+}
+
+char *upload_copy_name(const char *name, const char *suffix)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot || dot == name) return xasprintf("%s-%s", name, suffix);
+    return xasprintf("%.*s-%s%s", (int)(dot - name), name, suffix, dot);
+}

@@ -1,0 +1,324 @@
+/* serve_work.c — a request's documents read and answered, in the request's
+ * own process (see serve_work.h).
+ *
+ * The result page is the HTML report (one section per file, clean ones too,
+ * each with its verdict in plain words, PDF pages as pictures with the
+ * findings boxed), with the server's controls at its top.  It is written
+ * file by file and flushed, so the verdicts show while the copies to
+ * download are still being made; those come last, as data: links (the
+ * server keeps no document after the response, so a copy is made now or
+ * never).  Every document is a memory file (serve_upload.h): a review copy
+ * is written to another one, through its /proc/self/fd name. */
+#define _GNU_SOURCE /* memfd_create */
+#include "serve_work.h"
+
+#include <fcntl.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../util/buf.h"
+#include "../util/clock.h"
+#include "../util/fdio.h"
+
+typedef struct scanned {
+    work *w;
+    pdp_result *res; /* one per upload */
+    FILE *out;
+} scanned;
+
+/* What the libraries print goes nowhere (a worker's rule, batch_procs.c):
+ * the log gets pdpascan's own lines only. */
+static void quiet_stderr(void)
+{
+#if !defined(__SANITIZE_ADDRESS__)
+    int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+    }
+#endif
+}
+
+/* One log line per document: when, its size, format, verdict and how long
+ * it took; never its name or anything found in it. */
+static void log_line(const work *w, const char *what, unsigned long long bytes, const char *how, double seconds)
+{
+    char when[32];
+    time_t now = time(NULL);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    dprintf(w->log_fd, "%s %s %llu bytes, %s, %.2f s\n", when, what, bytes, how, seconds);
+}
+
+static void log_doc(const work *w, const pdp_result *res, double seconds)
+{
+    char how[64];
+    snprintf(how, sizeof how, "%s, %s", res->format, pdp_verdict_name(pdp_result_verdict(res, PDP_SEV_MEDIUM)));
+    log_line(w, "document", (unsigned long long)res->bytes, how, seconds);
+}
+
+static int scan_all(work *w, pdp_result *res)
+{
+    pdp_options opt = { .with_context = w->kind == WORK_PAGE, .threads = w->threads };
+    for (size_t i = 0; i < w->up->n; i++) {
+        const upload_doc *d = &w->up->docs[i];
+        double t = monotonic_seconds();
+        pdp_scan_buffer(w->rules, d->data, d->len, d->name, &opt, &res[i]);
+        log_doc(w, &res[i], monotonic_seconds() - t);
+    }
+    return 0;
+}
+
+/* {"error": why} to fd, and code. */
+static int refuse(int fd, const char *why, int code)
+{
+    gchar *e = g_strescape(why, NULL);
+    dprintf(fd, "{\"error\":\"%s\"}\n", e);
+    g_free(e);
+    return code;
+}
+
+/* html pictures: a result's bytes, by its name. */
+static const void *source(void *ctx, const char *file, size_t *len)
+{
+    scanned *s = ctx;
+    for (size_t i = 0; i < s->w->up->n; i++)
+        if (!strcmp(s->w->up->docs[i].name, file)) {
+            *len = s->w->up->docs[i].len;
+            return s->w->up->docs[i].data;
+        }
+    return NULL;
+}
+
+/* A download link: name, type and bytes as a data: URL. */
+static void link_to(FILE *out, const char *label, const char *name, const char *type, const void *data, size_t len)
+{
+    gchar *b64 = g_base64_encode(data, len), *n = g_markup_escape_text(name, -1), *l = g_markup_escape_text(label, -1);
+    fprintf(out, "<a class=\"dl\" download=\"%s\" href=\"data:%s;base64,%s\">%s</a>\n", n, type, b64, l);
+    g_free(b64);
+    g_free(n);
+    g_free(l);
+}
+
+/* The report of every file in format (csv, json, html), in memory. */
+static void report_link(scanned *s, const char *format, const char *label, const char *type)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&data, &len);
+    if (!m) return;
+    pdp_report_opts o = { .rules = s->w->rules, .lang = s->w->lang, .show_values = s->w->show_values,
+                          .mask_values = !s->w->show_values, .fail_on = PDP_SEV_MEDIUM };
+    pdp_report *r = pdp_report_new(format, m, &o, NULL);
+    pdp_summary sum = { 0 };
+    for (size_t i = 0; r && i < s->w->up->n; i++) {
+        pdp_report_file(r, &s->res[i]);
+        pdp_summary_add(&sum, &s->res[i], PDP_SEV_MEDIUM);
+    }
+    if (r) pdp_report_end(r, &sum);
+    pdp_report_free(r);
+    fclose(m);
+    char *name = xasprintf("pdpascan-report.%s", format);
+    if (len) link_to(s->out, label, name, type, data, len);
+    free(name);
+    free(data);
+}
+
+static const char *type_of(const pdp_result *res)
+{
+    return !strcmp(res->format, "pdf") ? "application/pdf" : "application/octet-stream";
+}
+
+/* The redacted copy of upload i, when it has something to redact. */
+static void redacted_link(scanned *s, size_t i, const char *label)
+{
+    const upload_doc *d = &s->w->up->docs[i];
+    pdp_redacted done;
+    void *copy = NULL;
+    size_t len = 0;
+    char *err = NULL;
+    pdp_options opt = { .threads = s->w->threads };
+    if (pdp_redact_buffer(s->w->rules, d->data, d->len, d->name, &opt, PDP_ACT_REDACT, &done, &copy, &len, &err) == 0) {
+        char *n = upload_copy_name(d->name, "redacted");
+        if (done.total) link_to(s->out, label, n, type_of(&s->res[i]), copy, len);
+        free(n);
+        free(copy);
+        pdp_redacted_free(&done);
+        return;
+    }
+    gchar *e = g_markup_escape_text(err ? err : "", -1);
+    fprintf(s->out, "<span class=\"nocopy\">%s</span>\n", e);
+    g_free(e);
+    free(err);
+}
+
+/* The review copy (pdp_annotate) of upload i into a new memory file; its
+ * descriptor, or -1 with *err. */
+static int annotated(const work *w, size_t i, const pdp_result *res, char **err)
+{
+    int out = memfd_create("pdpascan-review", MFD_CLOEXEC);
+    if (out < 0) {
+        *err = xstrdup("no memory for the copy");
+        return -1;
+    }
+    char *in_path = xasprintf("/proc/self/fd/%d", w->up->docs[i].fd), *out_path = xasprintf("/proc/self/fd/%d", out);
+    size_t notes = 0;
+    int rc = pdp_annotate(w->rules, res, in_path, out_path, w->lang, w->show_values, &notes, err);
+    free(in_path);
+    free(out_path);
+    if (rc != 0) {
+        close(out);
+        return -1;
+    }
+    return out;
+}
+
+/* Bytes of a memory file (mapped; munmap when done), or NULL. */
+static void *map_all(int fd, size_t *len)
+{
+    off_t end = lseek(fd, 0, SEEK_END);
+    if (end <= 0) return NULL;
+    void *p = mmap(NULL, (size_t)end, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) return NULL;
+    *len = (size_t)end;
+    return p;
+}
+
+static void review_link(scanned *s, size_t i, const char *label)
+{
+    char *err = NULL;
+    int fd = annotated(s->w, i, &s->res[i], &err);
+    free(err);
+    if (fd < 0) return; /* a format with no review copy: nothing to offer */
+    size_t len = 0;
+    void *p = map_all(fd, &len);
+    if (p) {
+        char *n = upload_copy_name(s->w->up->docs[i].name, "review");
+        link_to(s->out, label, n, type_of(&s->res[i]), p, len);
+        free(n);
+        munmap(p, len);
+    }
+    close(fd);
+}
+
+/* html_bottom: what to download — the report, and per file its copies. */
+static void downloads(void *ctx, FILE *out)
+{
+    scanned *s = ctx;
+    const pdp_rules *r = s->w->rules;
+    pdp_lang l = s->w->lang;
+    fputs("<section id=\"downloads\"><h2>", out);
+    fputs(pdp_message(r, "serve.downloads", l), out);
+    fputs("</h2><p>", out);
+    report_link(s, "csv", pdp_message(r, "serve.report_csv", l), "text/csv");
+    report_link(s, "json", pdp_message(r, "serve.report_json", l), "application/json");
+    report_link(s, "html", pdp_message(r, "serve.report_html", l), "text/html");
+    fputs("</p>\n", out);
+    for (size_t i = 0; s->w->copies && i < s->w->up->n; i++) {
+        pdp_verdict v = pdp_result_verdict(&s->res[i], PDP_SEV_MEDIUM);
+        if (v != PDP_VERDICT_BLOCK && v != PDP_VERDICT_REVIEW) continue;
+        gchar *n = g_markup_escape_text(s->w->up->docs[i].name, -1);
+        fprintf(out, "<p><b>%s</b> ", n);
+        g_free(n);
+        fflush(out);
+        redacted_link(s, i, pdp_message(r, "serve.redacted", l));
+        review_link(s, i, pdp_message(r, "serve.review", l));
+        fputs("</p>\n", out);
+    }
+    fputs("</section>\n", out);
+}
+
+static int page(work *w, pdp_result *res, FILE *out)
+{
+    scanned s = { w, res, out };
+    pdp_report_opts o = { .rules = w->rules, .lang = w->lang, .show_values = w->show_values, .fail_on = PDP_SEV_MEDIUM,
+                          .list_clean = 1, .html_top = w->top, .html_bottom = downloads, .html_ctx = &s,
+                          .source = source };
+    pdp_report *r = pdp_report_new("html", out, &o, NULL);
+    pdp_summary sum = { 0 };
+    for (size_t i = 0; i < w->up->n; i++) {
+        pdp_report_file(r, &res[i]);
+        pdp_summary_add(&sum, &res[i], PDP_SEV_MEDIUM);
+        fflush(out); /* the verdicts show while the rest is made */
+    }
+    pdp_report_end(r, &sum);
+    pdp_report_free(r);
+    return 0;
+}
+
+static int json(work *w, pdp_result *res, FILE *out)
+{
+    pdp_report_opts o = { .rules = w->rules, .lang = w->lang, .fail_on = PDP_SEV_MEDIUM };
+    pdp_report *r = pdp_report_new("json", out, &o, NULL);
+    pdp_summary sum = { 0 };
+    for (size_t i = 0; i < w->up->n; i++) {
+        pdp_report_file(r, &res[i]);
+        pdp_summary_add(&sum, &res[i], PDP_SEV_MEDIUM);
+    }
+    pdp_report_end(r, &sum);
+    pdp_report_free(r);
+    return 0;
+}
+
+static int redact(work *w, int fd)
+{
+    const upload_doc *d = &w->up->docs[0];
+    pdp_redacted done;
+    void *copy = NULL;
+    size_t len = 0;
+    char *err = NULL;
+    pdp_options opt = { .threads = w->threads };
+    double t = monotonic_seconds();
+    if (pdp_redact_buffer(w->rules, d->data, d->len, d->name, &opt, PDP_ACT_REDACT, &done, &copy, &len, &err) != 0) {
+        int rc = refuse(fd, err, WORK_REFUSED);
+        free(err);
+        return rc;
+    }
+    char how[48];
+    snprintf(how, sizeof how, "%zu replaced", done.total);
+    log_line(w, "redacted copy", (unsigned long long)len, how, monotonic_seconds() - t);
+    int bad = fd_write_all(fd, copy, len);
+    free(copy);
+    pdp_redacted_free(&done);
+    return bad ? 1 : 0;
+}
+
+static int annotate(work *w, pdp_result *res, int fd)
+{
+    char *err = NULL;
+    int out = annotated(w, 0, &res[0], &err);
+    if (out < 0) {
+        int rc = refuse(fd, err, WORK_REFUSED);
+        free(err);
+        return rc;
+    }
+    size_t len = 0;
+    void *p = map_all(out, &len);
+    int bad = !p || fd_write_all(fd, p, len);
+    if (p) munmap(p, len);
+    close(out);
+    return bad ? 1 : 0;
+}
+
+int work_run(void *arg, int fd)
+{
+    work *w = arg;
+    w->log_fd = dup(w->log_fd); /* the log stays; the libraries' messages go */
+    quiet_stderr();
+    if (!w->up->n || ((w->kind == WORK_REDACT || w->kind == WORK_ANNOTATE) && w->up->n != 1))
+        return refuse(fd, w->up->n ? "one document at a time" : "no document in the request", WORK_NO_INPUT);
+    if (upload_map(w->up) != 0) return refuse(fd, "the upload could not be read back from memory", 1);
+    if (w->kind == WORK_REDACT) return redact(w, fd);
+    pdp_result *res = xcalloc(w->up->n, sizeof *res);
+    scan_all(w, res);
+    FILE *out = fdopen(fd, "w");
+    int rc = !out ? 1 : w->kind == WORK_PAGE ? page(w, res, out) : w->kind == WORK_JSON ? json(w, res, out) : annotate(w, res, fd);
+    if (out && fclose(out) != 0) rc = 1;
+    for (size_t i = 0; i < w->up->n; i++) pdp_result_free(&res[i]);
+    free(res);
+    return rc;
+}
