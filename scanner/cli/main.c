@@ -38,6 +38,7 @@
 #include "annotate_cmd.h"
 #include "redact_cmd.h"
 #include "serve_cmd.h"
+#include "serve_work.h"
 #include "text_cmd.h"
 
 /* The program always keeps the parsed rule files cached (docs/DESIGN.md "Start-up"). */
@@ -550,6 +551,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "annotate")) return cmd_annotate(argc - 1, argv + 1);
     if (!strcmp(cmd, "redact")) return cmd_redact(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve-worker")) return cmd_serve_worker(argc - 1, argv + 1); /* serve's own, not for people */
     if (!strcmp(cmd, "hook")) return cmd_hook(argc - 1, argv + 1);
     return usage_error("unknown command '%s'", cmd);
 }

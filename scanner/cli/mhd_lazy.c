@@ -20,6 +20,7 @@ static const lazy_fn want[] = {
     LAZY_FN(fns.post_process, MHD_post_process),
     LAZY_FN(fns.destroy_post_processor, MHD_destroy_post_processor),
     LAZY_FN(fns.lookup_connection_value, MHD_lookup_connection_value),
+    LAZY_FN(fns.get_connection_info, MHD_get_connection_info),
 };
 static lazy_lib lib = { MHD_LIB, want, sizeof want / sizeof *want, 0, 0 };
 

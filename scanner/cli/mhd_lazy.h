@@ -25,6 +25,7 @@ typedef struct mhd_fns {
     enum MHD_Result (*post_process)(struct MHD_PostProcessor *pp, const char *post_data, size_t post_data_len);
     enum MHD_Result (*destroy_post_processor)(struct MHD_PostProcessor *pp);
     const char *(*lookup_connection_value)(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *key);
+    const union MHD_ConnectionInfo *(*get_connection_info)(struct MHD_Connection *c, enum MHD_ConnectionInfoType t, ...);
 } mhd_fns;
 
 /* The table (loaded once, thread-safe), or NULL with *why when

@@ -183,6 +183,7 @@ int cmd_serve(int argc, char **argv)
         return 2;
     }
     s.rules = rules;
+    s.rules_dir = a.rules;
     s.result_csp = page_result_csp(rules);
     pthread_mutex_init(&s.lock, NULL);
     pthread_cond_init(&s.turn, NULL);

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../util/buf.h"
 #include "../util/clock.h"
@@ -67,6 +68,7 @@ typedef struct stream {
     size_t docs;
     uint64_t bytes;
     double started;
+    int client;       /* the connection's socket: a hang-up stops the work */
 } stream;
 
 static void log_request(const char *what, unsigned status, size_t docs, uint64_t bytes, double started)
@@ -218,8 +220,9 @@ static void stream_end(stream *st)
     int rc = serve_job_end(&st->job, &why);
     st->running = 0;
     give_turn(st->s);
-    if (rc != 0) st->tail = failure_block(st->s, st->lang, why ? why : "the check failed");
-    log_request(route_name(R_CHECK), rc == 0 ? 200 : 500, st->docs, st->bytes, st->started);
+    if (rc != 0 && !st->job.gone) st->tail = failure_block(st->s, st->lang, why ? why : "the check failed");
+    log_request(st->job.gone ? "POST /check (client gone)" : route_name(R_CHECK), rc == 0 ? 200 : st->job.gone ? 499 : 500,
+                st->docs, st->bytes, st->started);
 }
 
 static ssize_t stream_read(void *cls, uint64_t pos, char *out, size_t max)
@@ -227,7 +230,7 @@ static ssize_t stream_read(void *cls, uint64_t pos, char *out, size_t max)
     (void)pos;
     stream *st = cls;
     if (st->running) {
-        ssize_t k = serve_job_read(&st->job, out, max);
+        ssize_t k = serve_job_read(&st->job, out, max, st->client);
         if (k > 0) return k;
         stream_end(st);
     }
@@ -243,6 +246,7 @@ static void stream_free(void *cls)
 {
     stream *st = cls;
     if (st->running) { /* the client went away: stop its work */
+        st->job.gone = 1;
         kill(st->job.pid, SIGKILL);
         stream_end(st);
     }
@@ -260,11 +264,25 @@ static work work_for(server *s, request *q, struct MHD_Connection *c, char **top
                    .top = *top, .threads = 1, .log_fd = 2 };
 }
 
+/* Start the worker for w (serve_job.h). */
+static int start_job(server *s, serve_job *j, const work *w)
+{
+    int keep[UPLOAD_MAX_FILES];
+    size_t nkeep = 0;
+    int params = work_save(w, keep, &nkeep);
+    if (params < 0) return -1;
+    int rc = serve_job_start(j, params, keep, nkeep, s->rules_dir, s->timeout);
+    close(params);
+    return rc;
+}
+
 static enum MHD_Result check_page(server *s, struct MHD_Connection *c, request *q, work *w)
 {
     stream *st = xcalloc(1, sizeof *st);
-    *st = (stream){ .s = s, .running = 1, .lang = q->lang, .docs = q->up.n, .bytes = q->up.bytes, .started = q->started };
-    if (serve_job_start(&st->job, work_run, w, s->timeout) != 0) {
+    const union MHD_ConnectionInfo *ci = s->m->get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    *st = (stream){ .s = s, .running = 1, .lang = q->lang, .docs = q->up.n, .bytes = q->up.bytes, .started = q->started,
+                    .client = ci ? ci->connect_fd : -1 };
+    if (start_job(s, &st->job, w) != 0) {
         free(st);
         give_turn(s);
         return fail(s, c, q->route, q->lang, MHD_HTTP_INTERNAL_SERVER_ERROR, "no process could be started");
@@ -315,7 +333,7 @@ static char *failed_json(server *s, request *q, const char *why)
 static enum MHD_Result api(server *s, struct MHD_Connection *c, request *q, work *w)
 {
     serve_job job;
-    if (serve_job_start(&job, work_run, w, s->timeout) != 0) {
+    if (start_job(s, &job, w) != 0) {
         give_turn(s);
         return fail(s, c, q->route, q->lang, MHD_HTTP_INTERNAL_SERVER_ERROR, "no process could be started");
     }
@@ -323,10 +341,15 @@ static enum MHD_Result api(server *s, struct MHD_Connection *c, request *q, work
     buf_init(&body);
     char chunk[65536];
     ssize_t k;
-    while ((k = serve_job_read(&job, chunk, sizeof chunk)) > 0) buf_append(&body, chunk, (size_t)k);
+    const union MHD_ConnectionInfo *ci = s->m->get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    while ((k = serve_job_read(&job, chunk, sizeof chunk, ci ? ci->connect_fd : -1)) > 0) buf_append(&body, chunk, (size_t)k);
     const char *why = NULL;
     int rc = serve_job_end(&job, &why);
     give_turn(s);
+    if (job.gone) { /* nobody to answer */
+        log_request(route_name(q->route), 499, q->up.n, q->up.bytes, q->started);
+        return MHD_NO;
+    }
     unsigned status = rc == 0 ? MHD_HTTP_OK : rc == WORK_REFUSED ? MHD_HTTP_UNPROCESSABLE_CONTENT
                                             : rc == WORK_NO_INPUT ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR;
     const char *type = rc != 0 || q->route == R_SCAN ? "application/json" : "application/octet-stream";

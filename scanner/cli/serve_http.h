@@ -12,6 +12,7 @@
 typedef struct server {
     const mhd_fns *m;
     const pdp_rules *rules;
+    const char *rules_dir;   /* --rules, for the workers; NULL: the default */
     uint64_t max_upload;     /* bytes in one request */
     unsigned jobs;           /* requests worked on at once */
     unsigned queue;          /* requests waiting for one of them, at most */

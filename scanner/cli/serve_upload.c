@@ -39,7 +39,10 @@ static char *base_name(const char *name)
     const char *s = name && *name ? name : "upload";
     for (const char *p = s; *p; p++)
         if (*p == '/' || *p == '\\') s = p + 1;
-    return xstrdup(*s ? s : "upload");
+    char *n = xstrdup(*s ? s : "upload");
+    for (unsigned char *p = (unsigned char *)n; *p; p++)
+        if (*p < 0x20 || *p == 0x7F) *p = '_'; /* a name is one line (and never a terminal's command) */
+    return n;
 }
 
 upload_fault upload_add(upload *u, const char *name, int first, const char *data, size_t n)

@@ -25,6 +25,10 @@
 #include "../util/clock.h"
 #include "../util/fdio.h"
 
+/* Every page with a finding is pictured, up to this many a file (and the
+ * report's own limit of 100 a page). */
+#define PAGE_PICTURES 50
+
 typedef struct scanned {
     work *w;
     pdp_result *res; /* one per upload */
@@ -236,7 +240,7 @@ static int page(work *w, pdp_result *res, FILE *out)
 {
     scanned s = { w, res, out };
     pdp_report_opts o = { .rules = w->rules, .lang = w->lang, .show_values = w->show_values, .fail_on = PDP_SEV_MEDIUM,
-                          .list_clean = 1, .html_top = w->top, .html_bottom = downloads, .html_ctx = &s,
+                          .list_clean = 1, .pictures_per_file = PAGE_PICTURES, .html_top = w->top, .html_bottom = downloads, .html_ctx = &s,
                           .source = source };
     pdp_report *r = pdp_report_new("html", out, &o, NULL);
     pdp_summary sum = { 0 };
@@ -304,9 +308,8 @@ static int annotate(work *w, pdp_result *res, int fd)
     return bad ? 1 : 0;
 }
 
-int work_run(void *arg, int fd)
+int work_run(work *w, int fd)
 {
-    work *w = arg;
     w->log_fd = dup(w->log_fd); /* the log stays; the libraries' messages go */
     quiet_stderr();
     if (!w->up->n || ((w->kind == WORK_REDACT || w->kind == WORK_ANNOTATE) && w->up->n != 1))
@@ -321,4 +324,100 @@ int work_run(void *arg, int fd)
     for (size_t i = 0; i < w->up->n; i++) pdp_result_free(&res[i]);
     free(res);
     return rc;
+}
+
+int work_save(const work *w, int *keep, size_t *nkeep)
+{
+    int fd = memfd_create("pdpascan-work", MFD_CLOEXEC);
+    if (fd < 0) return -1;
+    FILE *f = fdopen(dup(fd), "w");
+    if (!f) {
+        close(fd);
+        return -1;
+    }
+    fprintf(f, "pdpascan-serve-work 1\nkind %d\nlang %d\nshow %d\ncopies %d\nthreads %u\n", (int)w->kind, (int)w->lang,
+            w->show_values, w->copies, w->threads);
+    *nkeep = 0;
+    for (size_t i = 0; i < w->up->n; i++) {
+        const upload_doc *d = &w->up->docs[i];
+        fprintf(f, "doc %d %zu %s\n", d->fd, d->len, d->name);
+        keep[(*nkeep)++] = d->fd;
+    }
+    fprintf(f, "top\n%s", w->top ? w->top : "");
+    if (fclose(f) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* The work saved in fd (work_save) into w and up; -1 when it is not that. */
+static int work_load(int fd, work *w, upload *up)
+{
+    FILE *f = fdopen(fd, "r");
+    if (!f) return -1;
+    char line[1024];
+    int kind = -1, lang = 0, ok = fgets(line, sizeof line, f) && !strcmp(line, "pdpascan-serve-work 1\n");
+    buf top;
+    buf_init(&top);
+    while (ok && fgets(line, sizeof line, f)) {
+        int dfd, n = 0;
+        size_t len;
+        if (sscanf(line, "kind %d", &kind) == 1 || sscanf(line, "lang %d", &lang) == 1 ||
+            sscanf(line, "show %d", &w->show_values) == 1 || sscanf(line, "copies %d", &w->copies) == 1 ||
+            sscanf(line, "threads %u", &w->threads) == 1)
+            continue;
+        if (sscanf(line, "doc %d %zu %n", &dfd, &len, &n) == 2 && n && up->n < UPLOAD_MAX_FILES) {
+            line[strcspn(line, "\n")] = 0;
+            up->docs[up->n++] = (upload_doc){ xstrdup(line + n), dfd, len, NULL };
+            continue;
+        }
+        if (strcmp(line, "top\n")) ok = 0;
+        size_t k;
+        while (ok && (k = fread(line, 1, sizeof line, f)) > 0) buf_append(&top, line, k);
+        break;
+    }
+    fclose(f);
+    if (!ok || kind < WORK_PAGE || kind > WORK_ANNOTATE) {
+        buf_free(&top);
+        return -1;
+    }
+    w->kind = (work_kind)kind;
+    w->lang = lang ? PDP_LANG_TH : PDP_LANG_EN;
+    w->top = top.data; /* the worker's until it exits */
+    w->up = up;
+    w->log_fd = STDERR_FILENO;
+    return 0;
+}
+
+int cmd_serve_worker(int argc, char **argv)
+{
+    if (argc < 2) return 2;
+    const char *rules_dir = argc >= 4 && !strcmp(argv[2], "--rules") ? argv[3] : NULL;
+    work w = { 0 };
+    upload up;
+    upload_init(&up, 0);
+    if (work_load(atoi(argv[1]), &w, &up) != 0) {
+        upload_free(&up);
+        return refuse(STDOUT_FILENO, "the worker's parameters are damaged", 1);
+    }
+    pdp_rules *r;
+    char *err = NULL;
+    if (pdp_rules_load_ex(rules_dir, PDP_RULES_CACHE, &r, &err) != 0) {
+        int rc = refuse(STDOUT_FILENO, err, 1);
+        free(err);
+        upload_free(&up);
+        free((char *)w.top);
+        return rc;
+    }
+    w.rules = r;
+    int rc = work_run(&w, STDOUT_FILENO);
+    pdp_rules_free(r);
+    upload_free(&up);
+    free((char *)w.top);
+    /* ended as the scan's workers end (batch_procs.c): what the format
+     * libraries keep for the process's life (poppler's annotations) is not
+     * reported as leaked by a sanitizer build */
+    fflush(NULL);
+    _exit(rc);
 }

@@ -1,6 +1,7 @@
 /* serve_work.h — what `pdpascan serve` does with a request's documents, in
- * the request's own process (serve_job.h): the result page, the JSON
- * report, a redacted copy, a review copy (serve_work.c). */
+ * the request's own process (serve_job.h, `pdpascan serve-worker`): the
+ * result page, the JSON report, a redacted copy, a review copy
+ * (serve_work.c). */
 #ifndef PDP_SERVE_WORK_H
 #define PDP_SERVE_WORK_H
 
@@ -26,7 +27,16 @@ typedef struct work {
     int log_fd;        /* the server's log, one line per document (never a name or value) */
 } work;
 
-/* serve_job_fn: the body for w to fd. */
-int work_run(void *w, int fd);
+/* The body for w to fd; the exit code (0, WORK_REFUSED, WORK_NO_INPUT, 1). */
+int work_run(work *w, int fd);
+
+/* w as a memory file of parameters for `pdpascan serve-worker` (its
+ * descriptor, or -1), with the descriptors of its documents in keep (room
+ * for UPLOAD_MAX_FILES; *nkeep set): what serve_job_start hands over. */
+int work_save(const work *w, int *keep, size_t *nkeep);
+/* `pdpascan serve-worker FD [--rules DIR]`: the work saved in FD, its body
+ * to standard output, its log lines to standard error; exit code as
+ * work_run's. */
+int cmd_serve_worker(int argc, char **argv);
 
 #endif

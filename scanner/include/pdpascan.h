@@ -354,6 +354,8 @@ typedef struct pdp_report_opts {
     pdp_severity fail_on;     /* the verdict's level */
     /* html only, for a front end that serves the page (pdpascan serve): */
     int list_clean;           /* a section for every file, clean ones too */
+    unsigned pictures_per_file; /* PDF pages pictured per file, those with findings first
+                                 * to last (0: the first 3; at most 100 a report) */
     const char *html_top;     /* markup put first in the page's body (its own controls) */
     void (*html_bottom)(void *ctx, FILE *out); /* adds markup before the page ends */
     void *html_ctx;

@@ -15,7 +15,7 @@
 #include "../extract/formats.h"
 #include "../util/buf.h"
 
-#define PICTURED_PAGES 3     /* per PDF: the first pages with findings */
+#define PICTURED_PAGES 3     /* per PDF: the first pages with findings (unless pictures_per_file) */
 #define PICTURES_MAX 100     /* per report: a report of an archive stays a page a browser opens */
 #define PICTURE_WIDTH 800.0  /* pixels */
 
@@ -172,8 +172,10 @@ static void picture(pdp_report *r, const pdp_result *res, const extract_fns *fns
 static void pictures(pdp_report *r, const pdp_result *res)
 {
     if (strcmp(res->format, "pdf") || strstr(res->file, "!/") || r->pictures >= PICTURES_MAX) return;
-    int pages[PICTURED_PAGES], npages = 0;
-    for (size_t i = 0; i < res->nfindings && npages < PICTURED_PAGES; i++) {
+    int want = r->o.pictures_per_file ? (int)r->o.pictures_per_file : PICTURED_PAGES;
+    if (want > PICTURES_MAX) want = PICTURES_MAX;
+    int pages[PICTURES_MAX], npages = 0;
+    for (size_t i = 0; i < res->nfindings && npages < want; i++) {
         const pdp_finding *x = &res->findings[i];
         if (!x->loc.has_bbox || x->severity == PDP_SEV_INFO) continue;
         int seen = 0;

@@ -8,7 +8,7 @@
 # usage: sh tests/cli/test_serve.sh BUILD_DIR   (from the repository root)
 BIN="$(pwd)/${1:-build}/pdpascan"
 T=$(mktemp -d /tmp/pdpascan-serve.XXXXXX)
-PIDS=""
+PIDS=""; START_ENV=""
 trap 'for p in $PIDS; do kill $p 2>/dev/null; done; [ -n "$KEEP" ] || rm -rf "$T"' EXIT
 export PDPASCAN_CACHE_DIR="$T/rule-cache"
 pass=0; fail=0; n=0
@@ -18,7 +18,7 @@ check() { d="$1"; shift; if "$@" >/dev/null 2>&1; then ok 0 "$d"; else ok 1 "$d"
 # start NAME OPTIONS...: a server on a free port (127.0.0.1:0); sets $U (its URL) and $P (its pid)
 start() {
   name=$1; shift
-  "$BIN" serve --listen 127.0.0.1:0 "$@" > /dev/null 2> "$T/$name.log" &
+  env $START_ENV "$BIN" serve --listen 127.0.0.1:0 "$@" > /dev/null 2> "$T/$name.log" &
   P=$!; PIDS="$PIDS $P"
   for i in $(seq 1 100); do grep -q 'listening on' "$T/$name.log" 2>/dev/null && break; sleep 0.1; done
   U="http://127.0.0.1:$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$T/$name.log")"
@@ -72,7 +72,7 @@ check "/api/annotate: the review PDF, a highlight per finding" sh -c "pdfinfo '$
 curl -s -H "Authorization: Bearer $TOKEN" -F file=@corpus/pdf/lo_elderly_list.pdf -F copies=1 "$U/check" > "$T/copies.html"
 check "the result page offers the report (CSV, JSON, HTML), the redacted and the review copy" sh -c "for d in pdpascan-report.csv pdpascan-report.json pdpascan-report.html lo_elderly_list-redacted.pdf lo_elderly_list-review.pdf; do grep -q \"class=\\\"dl\\\" download=\\\"\$d\\\" href=\\\"data:\" '$T/copies.html' || exit 1; done"
 ID=$("$BIN" scan -f jsonl corpus/pdf/lo_elderly_list.pdf 2>/dev/null | jq -r 'select(.category=="national_id") | .match' | head -1)
-check "the result page shows the PDF's pages as pictures, values masked in its text ($ID)" sh -c "[ \$(grep -c '<figure><img alt=\"\" src=\"data:image/png;base64,' '$T/copies.html') -ge 1 ] && [ -n '$ID' ] && ! grep -qF '$ID' '$T/copies.html'"
+check "the result page pictures every page with a finding (all 6), values masked in its text ($ID)" sh -c "[ \$(grep -c '<figure><img alt=\"\" src=\"data:image/png;base64,' '$T/copies.html') = 6 ] && [ -n '$ID' ] && ! grep -qF '$ID' '$T/copies.html'"
 
 # Limits and bad HTTP: a clear 4xx, and the server still serving
 head -c 3000000 /dev/urandom > "$T/big.bin"
@@ -98,6 +98,11 @@ sleep 0.5
 check "past --jobs and --queue: 503, busy, try again later (Retry-After)" sh -c "curl -s -D - -F file=@corpus/text/clean_announcement.txt '$U/api/scan?lang=en' > '$T/busy.out'; grep -q '^HTTP/1.1 503' '$T/busy.out' && grep -qi '^Retry-After: 10' '$T/busy.out' && grep -q 'try again' '$T/busy.out'"
 wait $LONG
 check "when the long job is done, the next request is served" sh -c "curl -s -F file=@corpus/text/clean_announcement.txt '$U/api/scan' | jq -e '.files[0].status == \"ok\"'"
+for route in check api/scan; do
+  curl -s -F file=@"$T/long.txt" -F file=@"$T/long.txt" "$U/$route" -o /dev/null & LONG=$!
+  sleep 0.5; kill $LONG; wait $LONG 2>/dev/null; sleep 0.3
+  check "a client gone during its long job ($route): the work is stopped at once, its turn free for the next" sh -c "curl -s -F file=@corpus/text/clean_announcement.txt '$U/api/scan' | jq -e '.files[0].status == \"ok\"' && grep -q '499, 2 documents' '$T/busy.log'"
+done
 kill $P 2>/dev/null
 
 # A job past --timeout: the document is not called clean
@@ -123,7 +128,9 @@ check "under strace: documents held in memory files, no file created or renamed 
 check "/api/annotate of a Word document: the DOCX with a comment per finding" sh -c "unzip -p '$T/rev.docx' word/comments.xml | grep -q '<w:comment '"
 
 # Load: 50 clients at once, 1,000 scans; no error; memory flat
+START_ENV="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" # (a sanitizer build's freed memory not held back)
 start load --jobs 2 --queue 64
+START_ENV=
 rss() { awk '/^VmRSS/ { print $2 }' /proc/$1/status; }
 load() { seq 1 "$1" | xargs -P 50 -I{} curl -s -o /dev/null -w '%{http_code}\n' -F file=@corpus/text/elderly_allowance_list.txt "$U/api/scan" >> "$T/codes.txt"; }
 : > "$T/codes.txt"
