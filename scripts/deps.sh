@@ -52,6 +52,7 @@ for extra in "$@"; do
       want_cmd parallel parallel   # the tested --shard example
       want_cmd script bsdutils     # progress on a pseudo-terminal
       want_cmd chromium chromium   # the HTML report, screenshot-tested
+      want_cmd firefox-esr firefox-esr  # serve's page in a second engine
       want_cmd python3 python3     # reads that screenshot (tests/cli/png_pixel.py)
       want_cmd pdfunite poppler-utils  # a PDF of a list and a scanned page (test_reports.sh)
       want_cmd qpdf qpdf           # inflates redacted PDFs for the byte check (test_redact.sh)

@@ -69,7 +69,8 @@ static char *query(pdp_lang lang, const char *token)
 static void head(buf *b, const pdp_rules *r, pdp_lang lang, const char *token, const char *style)
 {
     buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>",
+                  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                  "<link rel=\"icon\" href=\"data:,\"><title>",
                lang == PDP_LANG_EN ? "en" : "th");
     put_esc(b, msg(r, lang, "serve.title"));
     buf_printf(b, "</title><style>%s</style></head><body>\n<header><h1>", style);

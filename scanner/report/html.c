@@ -65,7 +65,9 @@ static const char *script =
 static void html_start(pdp_report *r)
 {
     FILE *f = r->out;
-    fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pdpascan</title><style>", f);
+    /* an empty icon: a browser asks the server for none (nothing to fetch from anywhere) */
+    fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>pdpascan</title>"
+          "<link rel=\"icon\" href=\"data:,\"><style>", f);
     fputs(style, f);
     fputs("</style></head><body>\n<header><h1>pdpascan</h1></header>\n", f);
     if (r->o.html_top) fputs(r->o.html_top, f);

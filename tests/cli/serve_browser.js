@@ -5,17 +5,20 @@
 // a screenshot; it prints one JSON line of what it saw, and the shell test
 // (test_serve.sh) judges it.
 //
-//   node serve_browser.js URL FILE SCREENSHOT.png
+//   node serve_browser.js URL FILE SCREENSHOT.png [chromium|firefox]
+// (Firefox: Debian's firefox-esr, over WebDriver BiDi.)
 const path = require('path');
 const puppeteer = require(path.join(__dirname, '..', '.tools', 'node_modules', 'puppeteer-core'));
 
 async function main() {
-  const [url, file, shot] = process.argv.slice(2);
-  const browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const [url, file, shot, which] = process.argv.slice(2);
+  const browser = which === 'firefox'
+    ? await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true })
+    : await puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
   const seen = { csp: [], errors: [] };
   try {
     const page = await browser.newPage();

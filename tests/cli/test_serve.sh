@@ -143,8 +143,8 @@ check "50 clients, 1,000 scans: every answer 200, within 300 s ($secs s)" sh -c 
 check "server memory after the last hundred within 8 MB of after the first ($first KB -> $last KB)" sh -c "[ $last -lt $((first + 8192)) ]"
 kill $P 2>/dev/null
 
-# A real browser drops files on the page
-if [ -f tests/.tools/node_modules/puppeteer-core/package.json ] && command -v chromium >/dev/null; then
+# Real browsers drop files on the page (Chromium stands for Chrome and Edge)
+if [ -f tests/.tools/node_modules/puppeteer-core/package.json ] && command -v chromium >/dev/null && command -v firefox-esr >/dev/null; then
   start browser
   node tests/cli/serve_browser.js "$U/" "$(pwd)/corpus/pdf/lo_elderly_list.pdf" "$T/pdf.png" > "$T/pdf.json" 2>/dev/null
   check "Chromium: a PDF with IDs dropped on the page: 'do not publish', its page picture shown, copies offered, no policy violation" jq -e '.verdicts == ["ห้ามเผยแพร่"] and .pictures >= 1 and (.downloads | index("lo_elderly_list-redacted.pdf")) and .csp == [] and .errors == [] and .names == "lo_elderly_list.pdf" and .filters > 0' "$T/pdf.json"
@@ -153,9 +153,11 @@ if [ -f tests/.tools/node_modules/puppeteer-core/package.json ] && command -v ch
   check "Chromium: an XLSX with IDs: 'do not publish'" jq -e '.verdicts == ["ห้ามเผยแพร่"] and .csp == [] and .errors == []' "$T/xlsx.json"
   node tests/cli/serve_browser.js "$U/" "$(pwd)/corpus/text/clean_announcement.txt" "$T/clean.png" > "$T/clean.json" 2>/dev/null
   check "Chromium: a clean announcement: 'may be published'" jq -e '.verdicts == ["เผยแพร่ได้"] and .csp == [] and .errors == []' "$T/clean.json"
+  node tests/cli/serve_browser.js "$U/" "$(pwd)/corpus/pdf/lo_elderly_list.pdf" "$T/ff.png" firefox > "$T/ff.json" 2>/dev/null
+  check "Firefox (WebDriver BiDi): the same PDF: 'do not publish', its pictures, copies, no policy violation or error" jq -e '.verdicts == ["ห้ามเผยแพร่"] and .pictures >= 1 and (.downloads | index("lo_elderly_list-redacted.pdf")) and .csp == [] and .errors == [] and .filters > 0' "$T/ff.json"
   kill $P 2>/dev/null
 else
-  ok 1 "Chromium and puppeteer-core (sh scripts/deps.sh test) are needed for the browser test"
+  ok 1 "Chromium, Firefox and puppeteer-core (sh scripts/deps.sh test) are needed for the browser test"
 fi
 
 kill $SERVER 2>/dev/null
