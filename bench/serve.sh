@@ -3,8 +3,8 @@
 # first ten pages of pages.sh's LibreOffice table): from the end of the
 # upload to the result page with its verdict and page pictures (POST /check,
 # no copies asked), against `pdpascan scan` of the same file plus
-# `pdftoppm` drawing the pages the page pictures (the first 3 with findings,
-# 800 pixels wide), run by turns [target: <= 1.5].
+# `pdftoppm` drawing the pages the result page pictures (every page with a
+# finding, up to 50; 800 pixels wide), run by turns [target: <= 1.5].
 #
 #   sh bench/serve.sh        (after make and bench/pages.sh)
 set -e
@@ -22,7 +22,7 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
 for i in $(seq 1 100); do grep -q 'listening on' "$OUT/serve.log" && break; sleep 0.1; done
 U="http://127.0.0.1:$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$OUT/serve.log")"
-pages=$("$BIN" scan -f jsonl "$PDF" 2>/dev/null | jq -r 'select(.type=="finding" and .severity!="info") | .location.page' | sort -un | head -3 | tr '\n' ' ')
+pages=$("$BIN" scan -f jsonl "$PDF" 2>/dev/null | jq -r 'select(.type=="finding" and .severity!="info") | .location.page' | sort -un | head -50 | tr '\n' ' ')
 first=$(echo $pages | cut -d' ' -f1); last=$(echo $pages | awk '{ print $NF }')
 set -- $(paired curl -s -o /dev/null -F "file=@$PDF" "$U/check" -- \
   sh -c "$BIN scan -j1 -f jsonl $PDF > /dev/null; pdftoppm -png -scale-to-x 800 -scale-to-y -1 -f $first -l $last $PDF $OUT/ten-page"); s_t=$1; r_t=$2; ratio=$3
