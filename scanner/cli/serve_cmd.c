@@ -23,7 +23,7 @@
 #include "serve_http.h"
 #include "serve_page.h"
 
-#define DEFAULT_PORT 8377
+#define DEFAULT_LISTEN "127.0.0.1:8377"
 
 typedef struct serve_args {
     const char *listen, *token_file, *rules;
@@ -138,7 +138,7 @@ static struct MHD_Daemon *start(server *s, const serve_args *a, int *port)
 {
     struct sockaddr_storage sa;
     int v6 = 0, loopback = 1;
-    const char *spec = a->listen ? a->listen : "127.0.0.1:" "8377";
+    const char *spec = a->listen ? a->listen : DEFAULT_LISTEN;
     if (address(spec, &sa, &v6, &loopback) != 0) {
         fprintf(stderr, "pdpascan: serve: --listen takes ADDR:PORT (127.0.0.1:8377, [::1]:8080), not '%s'\n", spec);
         return NULL;
@@ -158,7 +158,7 @@ static struct MHD_Daemon *start(server *s, const serve_args *a, int *port)
         return NULL;
     }
     const union MHD_DaemonInfo *info = s->m->get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    *port = info ? info->port : DEFAULT_PORT;
+    *port = info ? info->port : -1;
     return d;
 }
 
@@ -185,6 +185,7 @@ int cmd_serve(int argc, char **argv)
     s.rules = rules;
     s.rules_dir = a.rules;
     s.result_csp = page_result_csp(rules);
+    s.page_csp = page_own_csp(rules);
     pthread_mutex_init(&s.lock, NULL);
     pthread_cond_init(&s.turn, NULL);
     /* SIGINT and SIGTERM are waited for here, not taken by a connection's thread */
@@ -197,7 +198,7 @@ int cmd_serve(int argc, char **argv)
     int port = 0, rc = 2;
     struct MHD_Daemon *d = start(&s, &a, &port);
     if (d) {
-        const char *host = a.listen ? a.listen : "127.0.0.1:8377";
+        const char *host = a.listen ? a.listen : DEFAULT_LISTEN;
         fprintf(stderr, "pdpascan serve: listening on %.*s:%d (%u jobs at once, uploads up to %llu MB%s)\n",
                 (int)(strrchr(host, ':') - host), host, port, a.jobs, (unsigned long long)(a.max_upload >> 20),
                 token ? ", token required" : "");
@@ -210,6 +211,7 @@ int cmd_serve(int argc, char **argv)
     pthread_cond_destroy(&s.turn);
     pthread_mutex_destroy(&s.lock);
     free(s.result_csp);
+    free(s.page_csp);
     pdp_rules_free(rules);
     free(token);
     return rc;

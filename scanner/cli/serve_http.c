@@ -74,8 +74,7 @@ typedef struct stream {
 static void log_request(const char *what, unsigned status, size_t docs, uint64_t bytes, double started)
 {
     char when[32];
-    time_t now = time(NULL);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    utc_stamp(when, sizeof when);
     fprintf(stderr, "%s %s %u, %zu document%s, %llu bytes, %.2f s\n", when, what, status, docs, docs == 1 ? "" : "s",
             (unsigned long long)bytes, monotonic_seconds() - started);
 }
@@ -87,16 +86,22 @@ static const char *route_name(route r)
     return names[r];
 }
 
-static enum MHD_Result answer_as(server *s, struct MHD_Connection *c, unsigned status, const char *type,
-                                 const void *data, size_t len, const char *csp, const char *disposition)
+/* The headers every answer carries: its type, and nothing kept or sniffed. */
+static void headers(server *s, struct MHD_Response *r, const char *type, const char *csp)
 {
-    struct MHD_Response *r = s->m->create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
-    if (!r) return MHD_NO;
     s->m->add_response_header(r, "Content-Type", type);
     s->m->add_response_header(r, "Cache-Control", "no-store");
     s->m->add_response_header(r, "X-Content-Type-Options", "nosniff");
     s->m->add_response_header(r, "Referrer-Policy", "no-referrer");
     if (csp) s->m->add_response_header(r, "Content-Security-Policy", csp);
+}
+
+static enum MHD_Result answer_as(server *s, struct MHD_Connection *c, unsigned status, const char *type,
+                                 const void *data, size_t len, const char *csp, const char *disposition)
+{
+    struct MHD_Response *r = s->m->create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    headers(s, r, type, csp);
     if (status == MHD_HTTP_SERVICE_UNAVAILABLE) s->m->add_response_header(r, "Retry-After", "10");
     if (status == MHD_HTTP_UNAUTHORIZED) s->m->add_response_header(r, "WWW-Authenticate", "Bearer");
     if (disposition) s->m->add_response_header(r, "Content-Disposition", disposition);
@@ -124,9 +129,7 @@ static char *attachment(const char *name, const char *suffix)
 
 static enum MHD_Result answer_html(server *s, struct MHD_Connection *c, unsigned status, char *html)
 {
-    char *csp = page_csp(html);
-    enum MHD_Result rc = answer(s, c, status, "text/html; charset=utf-8", html, strlen(html), csp);
-    free(csp);
+    enum MHD_Result rc = answer(s, c, status, "text/html; charset=utf-8", html, strlen(html), s->page_csp);
     free(html);
     return rc;
 }
@@ -260,8 +263,8 @@ static work work_for(server *s, request *q, struct MHD_Connection *c, char **top
                                        [R_ANNOTATE] = WORK_ANNOTATE };
     *top = q->route == R_CHECK ? page_top(s->rules, q->lang, token_given(s, c)) : NULL;
     return (work){ .kind = kinds[q->route], .rules = s->rules, .up = &q->up, .lang = q->lang,
-                   .show_values = q->up.fields[FIELD_SHOW] != NULL, .copies = q->up.fields[FIELD_COPIES] != NULL,
-                   .top = *top, .threads = 1, .log_fd = 2 };
+                   .show_values = q->up.show, .copies = q->up.copies,
+                   .top = *top, .log_fd = 2 };
 }
 
 /* Start the worker for w (serve_job.h). */
@@ -292,11 +295,7 @@ static enum MHD_Result check_page(server *s, struct MHD_Connection *c, request *
         stream_free(st);
         return MHD_NO;
     }
-    s->m->add_response_header(r, "Content-Type", "text/html; charset=utf-8");
-    s->m->add_response_header(r, "Cache-Control", "no-store");
-    s->m->add_response_header(r, "X-Content-Type-Options", "nosniff");
-    s->m->add_response_header(r, "Referrer-Policy", "no-referrer");
-    s->m->add_response_header(r, "Content-Security-Policy", s->result_csp);
+    headers(s, r, "text/html; charset=utf-8", s->result_csp);
     enum MHD_Result rc = s->m->queue_response(c, MHD_HTTP_OK, r);
     s->m->destroy_response(r);
     return rc;
@@ -310,20 +309,12 @@ static char *failed_json(server *s, request *q, const char *why)
     size_t len = 0;
     FILE *m = open_memstream(&out, &len);
     if (!m) return NULL;
-    char *err = NULL, *reason = xasprintf("%s: not checked", why);
+    char *reason = xasprintf("%s: not checked", why);
+    pdp_result res[UPLOAD_MAX_FILES];
+    for (size_t i = 0; i < q->up.n; i++) pdp_result_error(&res[i], q->up.docs[i].name, reason);
     pdp_report_opts o = { .rules = s->rules, .lang = q->lang, .fail_on = PDP_SEV_MEDIUM };
-    pdp_report *r = pdp_report_new("json", m, &o, &err);
-    pdp_summary sum = { 0 };
-    for (size_t i = 0; r && i < q->up.n; i++) {
-        pdp_result res;
-        pdp_result_error(&res, q->up.docs[i].name, reason);
-        pdp_report_file(r, &res);
-        pdp_summary_add(&sum, &res, PDP_SEV_MEDIUM);
-        pdp_result_free(&res);
-    }
-    if (r) pdp_report_end(r, &sum);
-    pdp_report_free(r);
-    free(err);
+    work_report(m, &o, "json", res, q->up.n);
+    for (size_t i = 0; i < q->up.n; i++) pdp_result_free(&res[i]);
     free(reason);
     fclose(m);
     return out;
@@ -390,7 +381,7 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
     (void)kind, (void)content_type, (void)transfer_encoding;
     request *q = cls;
     if (!filename) {
-        upload_field(&q->up, key, data, (size_t)off, size);
+        upload_field(&q->up, key);
         return MHD_YES;
     }
     if (!*filename && !size) return MHD_YES; /* a file input left empty */

@@ -20,6 +20,7 @@ typedef struct server {
     double wait;             /* seconds a request may wait for its turn */
     const char *token;       /* every request needs it; NULL: none */
     char *result_csp;        /* the result pages' policy (page_result_csp) */
+    char *page_csp;          /* the server's own pages' (page_own_csp) */
     pthread_mutex_t lock;
     pthread_cond_t turn;
     unsigned running, waiting;

@@ -195,3 +195,10 @@ char *page_result_csp(const pdp_rules *r)
     free(html);
     return csp;
 }
+
+char *page_own_csp(const pdp_rules *r)
+{
+    char *html = page_start(r, PDP_LANG_TH, NULL), *csp = page_csp(html);
+    free(html);
+    return csp;
+}

@@ -22,5 +22,8 @@ char *page_csp(const char *html);
 /* The policy for result pages (heap), made once: the report's own styles
  * and script with the top controls'. */
 char *page_result_csp(const pdp_rules *r);
+/* The policy for the start page and the message pages (heap), made once:
+ * their styles and script are the same whatever the words. */
+char *page_own_csp(const pdp_rules *r);
 
 #endif

@@ -29,7 +29,6 @@ void upload_free(upload *u)
         if (u->docs[i].fd >= 0) close(u->docs[i].fd);
         free(u->docs[i].name);
     }
-    for (size_t i = 0; i < sizeof u->fields / sizeof *u->fields; i++) free(u->fields[i]);
     memset(u, 0, sizeof *u);
 }
 
@@ -45,6 +44,26 @@ static char *base_name(const char *name)
     return n;
 }
 
+static int taken(const upload *u, const char *name)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (!strcmp(u->docs[i].name, name)) return 1;
+    return 0;
+}
+
+/* name, or "name (2)"... when a document of the request has it already:
+ * results, pictures and copies are found by name (takes name). */
+static char *unique_name(const upload *u, char *name)
+{
+    char *try = name;
+    for (int k = 2; taken(u, try); k++) {
+        if (try != name) free(try);
+        try = xasprintf("%s (%d)", name, k);
+    }
+    if (try != name) free(name);
+    return try;
+}
+
 upload_fault upload_add(upload *u, const char *name, int first, const char *data, size_t n)
 {
     if (u->fault) return u->fault;
@@ -52,7 +71,8 @@ upload_fault upload_add(upload *u, const char *name, int first, const char *data
         if (u->n == UPLOAD_MAX_FILES) return u->fault = UPLOAD_TOO_MANY;
         int fd = memfd_create("pdpascan-upload", MFD_CLOEXEC);
         if (fd < 0) return u->fault = UPLOAD_NO_MEMORY;
-        u->docs[u->n++] = (upload_doc){ base_name(name), fd, 0, NULL };
+        u->docs[u->n] = (upload_doc){ unique_name(u, base_name(name)), fd, 0, NULL };
+        u->n++;
     }
     if (u->bytes + n > u->max_bytes) return u->fault = UPLOAD_TOO_BIG;
     upload_doc *d = &u->docs[u->n - 1];
@@ -62,21 +82,10 @@ upload_fault upload_add(upload *u, const char *name, int first, const char *data
     return UPLOAD_OK;
 }
 
-void upload_field(upload *u, const char *key, const char *data, size_t off, size_t n)
+void upload_field(upload *u, const char *key)
 {
-    static const char *keys[] = { "token", "lang", "show", "copies" };
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-        if (strcmp(key, keys[i])) continue;
-        size_t have = off && u->fields[i] ? strlen(u->fields[i]) : 0;
-        if (!off) {
-            free(u->fields[i]);
-            u->fields[i] = NULL;
-        }
-        if (have + n > 256) return;
-        u->fields[i] = xrealloc(u->fields[i], have + n + 1);
-        memcpy(u->fields[i] + have, data, n);
-        u->fields[i][have + n] = 0;
-    }
+    if (!strcmp(key, "show")) u->show = 1;
+    if (!strcmp(key, "copies")) u->copies = 1;
 }
 
 int upload_map(upload *u)

@@ -28,18 +28,18 @@ typedef struct upload {
     size_t n;
     uint64_t bytes, max_bytes;
     upload_fault fault;
-    char *fields[4];    /* form fields: token, lang, show (values), copies */
+    int show;           /* the form asked to show values (field "show") */
+    int copies;         /* ... and for the copies (field "copies") */
 } upload;
-
-enum { FIELD_TOKEN, FIELD_LANG, FIELD_SHOW, FIELD_COPIES };
 
 void upload_init(upload *u, uint64_t max_bytes);
 void upload_free(upload *u);
-/* Append bytes to the document named name (a new one when name differs from
- * the last one's or first is set): UPLOAD_OK or the fault, kept in u. */
+/* Append bytes to the last document, or to a new one named name when first
+ * is set (or there is none yet): UPLOAD_OK or the fault, kept in u. */
 upload_fault upload_add(upload *u, const char *name, int first, const char *data, size_t n);
-/* A form field's value (small; at most 256 bytes kept). */
-void upload_field(upload *u, const char *key, const char *data, size_t off, size_t n);
+/* A form field other than a file, by its name: the two choices the page
+ * offers are on when sent (their values do not matter). */
+void upload_field(upload *u, const char *key);
 /* Map every document for reading (in the child); -1 when one cannot be. */
 int upload_map(upload *u);
 /* The name of a copy of name: "name-suffix.ext" (heap). */

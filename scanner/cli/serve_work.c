@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../util/buf.h"
@@ -35,26 +34,12 @@ typedef struct scanned {
     FILE *out;
 } scanned;
 
-/* What the libraries print goes nowhere (a worker's rule, batch_procs.c):
- * the log gets pdpascan's own lines only. */
-static void quiet_stderr(void)
-{
-#if !defined(__SANITIZE_ADDRESS__)
-    int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        dup2(fd, STDERR_FILENO);
-        close(fd);
-    }
-#endif
-}
-
 /* One log line per document: when, its size, format, verdict and how long
  * it took; never its name or anything found in it. */
 static void log_line(const work *w, const char *what, unsigned long long bytes, const char *how, double seconds)
 {
     char when[32];
-    time_t now = time(NULL);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    utc_stamp(when, sizeof when);
     dprintf(w->log_fd, "%s %s %llu bytes, %s, %.2f s\n", when, what, bytes, how, seconds);
 }
 
@@ -65,16 +50,15 @@ static void log_doc(const work *w, const pdp_result *res, double seconds)
     log_line(w, "document", (unsigned long long)res->bytes, how, seconds);
 }
 
-static int scan_all(work *w, pdp_result *res)
+static void scan_all(work *w, pdp_result *res)
 {
-    pdp_options opt = { .with_context = w->kind == WORK_PAGE, .threads = w->threads };
+    pdp_options opt = { .with_context = w->kind == WORK_PAGE };
     for (size_t i = 0; i < w->up->n; i++) {
         const upload_doc *d = &w->up->docs[i];
         double t = monotonic_seconds();
         pdp_scan_buffer(w->rules, d->data, d->len, d->name, &opt, &res[i]);
         log_doc(w, &res[i], monotonic_seconds() - t);
     }
-    return 0;
 }
 
 /* {"error": why} to fd, and code. */
@@ -108,6 +92,22 @@ static void link_to(FILE *out, const char *label, const char *name, const char *
     g_free(l);
 }
 
+void work_report(FILE *out, const pdp_report_opts *o, const char *format, const pdp_result *res, size_t n)
+{
+    char *err = NULL;
+    pdp_report *r = pdp_report_new(format, out, o, &err);
+    free(err); /* the formats asked for are the ones reports have */
+    if (!r) return;
+    pdp_summary sum = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        pdp_report_file(r, &res[i]);
+        pdp_summary_add(&sum, &res[i], o->fail_on);
+        fflush(out); /* a page's verdicts show while the rest is made */
+    }
+    pdp_report_end(r, &sum);
+    pdp_report_free(r);
+}
+
 /* The report of every file in format (csv, json, html), in memory. */
 static void report_link(scanned *s, const char *format, const char *label, const char *type)
 {
@@ -117,14 +117,7 @@ static void report_link(scanned *s, const char *format, const char *label, const
     if (!m) return;
     pdp_report_opts o = { .rules = s->w->rules, .lang = s->w->lang, .show_values = s->w->show_values,
                           .mask_values = !s->w->show_values, .fail_on = PDP_SEV_MEDIUM };
-    pdp_report *r = pdp_report_new(format, m, &o, NULL);
-    pdp_summary sum = { 0 };
-    for (size_t i = 0; r && i < s->w->up->n; i++) {
-        pdp_report_file(r, &s->res[i]);
-        pdp_summary_add(&sum, &s->res[i], PDP_SEV_MEDIUM);
-    }
-    if (r) pdp_report_end(r, &sum);
-    pdp_report_free(r);
+    work_report(m, &o, format, s->res, s->w->up->n);
     fclose(m);
     char *name = xasprintf("pdpascan-report.%s", format);
     if (len) link_to(s->out, label, name, type, data, len);
@@ -137,7 +130,14 @@ static const char *type_of(const pdp_result *res)
     return !strcmp(res->format, "pdf") ? "application/pdf" : "application/octet-stream";
 }
 
-/* The redacted copy of upload i, when it has something to redact. */
+/* The redacted copy of upload i (pdp_redact_buffer). */
+static int redacted(const work *w, size_t i, pdp_redacted *done, void **copy, size_t *len, char **err)
+{
+    const upload_doc *d = &w->up->docs[i];
+    return pdp_redact_buffer(w->rules, d->data, d->len, d->name, NULL, PDP_ACT_REDACT, done, copy, len, err);
+}
+
+/* A link to the redacted copy of upload i, when it has something to redact. */
 static void redacted_link(scanned *s, size_t i, const char *label)
 {
     const upload_doc *d = &s->w->up->docs[i];
@@ -145,8 +145,7 @@ static void redacted_link(scanned *s, size_t i, const char *label)
     void *copy = NULL;
     size_t len = 0;
     char *err = NULL;
-    pdp_options opt = { .threads = s->w->threads };
-    if (pdp_redact_buffer(s->w->rules, d->data, d->len, d->name, &opt, PDP_ACT_REDACT, &done, &copy, &len, &err) == 0) {
+    if (redacted(s->w, i, &done, &copy, &len, &err) == 0) {
         char *n = upload_copy_name(d->name, "redacted");
         if (done.total) link_to(s->out, label, n, type_of(&s->res[i]), copy, len);
         free(n);
@@ -242,42 +241,25 @@ static int page(work *w, pdp_result *res, FILE *out)
     pdp_report_opts o = { .rules = w->rules, .lang = w->lang, .show_values = w->show_values, .fail_on = PDP_SEV_MEDIUM,
                           .list_clean = 1, .pictures_per_file = PAGE_PICTURES, .html_top = w->top, .html_bottom = downloads, .html_ctx = &s,
                           .source = source };
-    pdp_report *r = pdp_report_new("html", out, &o, NULL);
-    pdp_summary sum = { 0 };
-    for (size_t i = 0; i < w->up->n; i++) {
-        pdp_report_file(r, &res[i]);
-        pdp_summary_add(&sum, &res[i], PDP_SEV_MEDIUM);
-        fflush(out); /* the verdicts show while the rest is made */
-    }
-    pdp_report_end(r, &sum);
-    pdp_report_free(r);
+    work_report(out, &o, "html", res, w->up->n);
     return 0;
 }
 
 static int json(work *w, pdp_result *res, FILE *out)
 {
     pdp_report_opts o = { .rules = w->rules, .lang = w->lang, .fail_on = PDP_SEV_MEDIUM };
-    pdp_report *r = pdp_report_new("json", out, &o, NULL);
-    pdp_summary sum = { 0 };
-    for (size_t i = 0; i < w->up->n; i++) {
-        pdp_report_file(r, &res[i]);
-        pdp_summary_add(&sum, &res[i], PDP_SEV_MEDIUM);
-    }
-    pdp_report_end(r, &sum);
-    pdp_report_free(r);
+    work_report(out, &o, "json", res, w->up->n);
     return 0;
 }
 
 static int redact(work *w, int fd)
 {
-    const upload_doc *d = &w->up->docs[0];
     pdp_redacted done;
     void *copy = NULL;
     size_t len = 0;
     char *err = NULL;
-    pdp_options opt = { .threads = w->threads };
     double t = monotonic_seconds();
-    if (pdp_redact_buffer(w->rules, d->data, d->len, d->name, &opt, PDP_ACT_REDACT, &done, &copy, &len, &err) != 0) {
+    if (redacted(w, 0, &done, &copy, &len, &err) != 0) {
         int rc = refuse(fd, err, WORK_REFUSED);
         free(err);
         return rc;
@@ -311,7 +293,7 @@ static int annotate(work *w, pdp_result *res, int fd)
 int work_run(work *w, int fd)
 {
     w->log_fd = dup(w->log_fd); /* the log stays; the libraries' messages go */
-    quiet_stderr();
+    fd_quiet_stderr();
     if (!w->up->n || ((w->kind == WORK_REDACT || w->kind == WORK_ANNOTATE) && w->up->n != 1))
         return refuse(fd, w->up->n ? "one document at a time" : "no document in the request", WORK_NO_INPUT);
     if (upload_map(w->up) != 0) return refuse(fd, "the upload could not be read back from memory", 1);
@@ -335,8 +317,8 @@ int work_save(const work *w, int *keep, size_t *nkeep)
         close(fd);
         return -1;
     }
-    fprintf(f, "pdpascan-serve-work 1\nkind %d\nlang %d\nshow %d\ncopies %d\nthreads %u\n", (int)w->kind, (int)w->lang,
-            w->show_values, w->copies, w->threads);
+    fprintf(f, "pdpascan-serve-work 1\nkind %d\nlang %d\nshow %d\ncopies %d\n", (int)w->kind, (int)w->lang,
+            w->show_values, w->copies);
     *nkeep = 0;
     for (size_t i = 0; i < w->up->n; i++) {
         const upload_doc *d = &w->up->docs[i];
@@ -364,8 +346,7 @@ static int work_load(int fd, work *w, upload *up)
         int dfd, n = 0;
         size_t len;
         if (sscanf(line, "kind %d", &kind) == 1 || sscanf(line, "lang %d", &lang) == 1 ||
-            sscanf(line, "show %d", &w->show_values) == 1 || sscanf(line, "copies %d", &w->copies) == 1 ||
-            sscanf(line, "threads %u", &w->threads) == 1)
+            sscanf(line, "show %d", &w->show_values) == 1 || sscanf(line, "copies %d", &w->copies) == 1)
             continue;
         if (sscanf(line, "doc %d %zu %n", &dfd, &len, &n) == 2 && n && up->n < UPLOAD_MAX_FILES) {
             line[strcspn(line, "\n")] = 0;

@@ -5,6 +5,8 @@
 #ifndef PDP_SERVE_WORK_H
 #define PDP_SERVE_WORK_H
 
+#include <stdio.h>
+
 #include "../include/pdpascan.h"
 #include "serve_upload.h"
 
@@ -23,9 +25,12 @@ typedef struct work {
     int show_values;   /* page: values as they are, not masked */
     int copies;        /* page: a redacted and a review copy of each file to download */
     const char *top;   /* page: the server's own controls (serve_page.h) */
-    unsigned threads;  /* a PDF's pages on this many threads */
     int log_fd;        /* the server's log, one line per document (never a name or value) */
 } work;
+
+/* The results res[0, n) as one report in format to out, flushed after
+ * each file (the page's verdicts show while the rest is made). */
+void work_report(FILE *out, const pdp_report_opts *o, const char *format, const pdp_result *res, size_t n);
 
 /* The body for w to fd; the exit code (0, WORK_REFUSED, WORK_NO_INPUT, 1). */
 int work_run(work *w, int fd);

@@ -200,12 +200,8 @@ static void pictures(pdp_report *r, const pdp_result *res)
 static void file_verdict(pdp_report *r, const pdp_result *res)
 {
     pdp_verdict v = pdp_result_verdict(res, r->o.fail_on);
-    size_t n = 0;
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const pdp_finding *x = &res->findings[i];
-        n += v == PDP_VERDICT_BLOCK ? x->severity >= r->o.fail_on && x->action == PDP_ACT_REDACT
-                                    : x->severity > PDP_SEV_INFO && (x->severity >= r->o.fail_on || x->action != PDP_ACT_NONE);
-    }
+    size_t n = 0; /* the findings that decide it */
+    for (size_t i = 0; i < res->nfindings; i++) n += finding_verdict(&res->findings[i], r->o.fail_on) == v;
     char key[48], num[24];
     snprintf(num, sizeof num, "%zu", n);
     snprintf(key, sizeof key, "file.verdict.%s", pdp_verdict_name(v));

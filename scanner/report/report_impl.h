@@ -42,6 +42,10 @@ extern const report_vt report_csv_vt;
 extern const report_vt report_html_vt;
 extern const report_vt report_xlsx_vt;
 
+/* What one finding says of its file's verdict (verdict.c): BLOCK, REVIEW,
+ * or CLEAN when it decides nothing. */
+pdp_verdict finding_verdict(const pdp_finding *f, pdp_severity fail_on);
+
 /* The verdict line `key` (verdict.clean, verdict.block or
  * verdict.incomplete) filled in from s, in the report's language (heap). */
 char *report_verdict(pdp_report *r, const pdp_summary *s, const char *key);

@@ -5,13 +5,20 @@
  * not publish". */
 #include "report_impl.h"
 
+pdp_verdict finding_verdict(const pdp_finding *f, pdp_severity fail_on)
+{
+    if (f->severity >= fail_on && f->action == PDP_ACT_REDACT) return PDP_VERDICT_BLOCK;
+    if (f->severity >= fail_on || (f->severity > PDP_SEV_INFO && f->action != PDP_ACT_NONE)) return PDP_VERDICT_REVIEW;
+    return PDP_VERDICT_CLEAN;
+}
+
 static void worst(const pdp_result *res, pdp_severity fail_on, int *block, int *review, int *unchecked)
 {
     if (res->status != PDP_STATUS_OK && !res->reviewed) *unchecked = 1;
     for (size_t i = 0; i < res->nfindings; i++) {
-        const pdp_finding *f = &res->findings[i];
-        if (f->severity >= fail_on && f->action == PDP_ACT_REDACT) *block = 1;
-        else if (f->severity >= fail_on || (f->severity > PDP_SEV_INFO && f->action != PDP_ACT_NONE)) *review = 1;
+        pdp_verdict v = finding_verdict(&res->findings[i], fail_on);
+        *block |= v == PDP_VERDICT_BLOCK;
+        *review |= v == PDP_VERDICT_REVIEW;
     }
     for (size_t i = 0; i < res->nchildren; i++) worst(&res->children[i], fail_on, block, review, unchecked);
 }

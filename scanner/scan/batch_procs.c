@@ -66,21 +66,6 @@ static void child_loop(ppool *p, int in_fd, int out_fd)
     _exit(0);
 }
 
-/* A worker says what went wrong in its results; what the libraries print
- * (libjpeg's "Corrupt JPEG data", poppler's syntax errors) goes nowhere,
- * so stderr holds pdpascan's own lines only.  Sanitizer builds keep it:
- * their reports are what a test must see. */
-static void quiet_stderr(void)
-{
-#if !defined(__SANITIZE_ADDRESS__) && !defined(PDP_KEEP_STDERR)
-    int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        dup2(fd, STDERR_FILENO);
-        close(fd);
-    }
-#endif
-}
-
 static int spawn(ppool *p, worker *w)
 {
     int a[2], b[2];
@@ -96,7 +81,7 @@ static int spawn(ppool *p, worker *w)
     if (pid == 0) {
         close(a[1]);
         close(b[0]);
-        quiet_stderr();
+        fd_quiet_stderr(); /* a worker says what went wrong in its results */
         for (int i = 0; i < p->n; i++) /* the other workers' pipes are not ours */
             if (p->w[i].pid > 0) {
                 close(p->w[i].to);

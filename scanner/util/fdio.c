@@ -2,6 +2,7 @@
 #include "fdio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 int fd_read_all(int fd, void *p, size_t n)
@@ -43,4 +44,15 @@ pid_t fork_piped(int *fd)
     close(p[pid == 0 ? 0 : 1]);
     *fd = p[pid == 0 ? 1 : 0];
     return pid;
+}
+
+void fd_quiet_stderr(void)
+{
+#if !defined(__SANITIZE_ADDRESS__) && !defined(PDP_KEEP_STDERR)
+    int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        dup2(fd, STDERR_FILENO);
+        close(fd);
+    }
+#endif
 }

@@ -16,4 +16,10 @@ int fd_write_all(int fd, const void *p, size_t n);
 #include <sys/types.h>
 pid_t fork_piped(int *fd);
 
+/* Standard error to /dev/null, for a worker process whose libraries print
+ * (libjpeg's "Corrupt JPEG data", poppler's syntax errors): what it says
+ * goes in its results.  Sanitizer builds keep it: their reports are what a
+ * test must see. */
+void fd_quiet_stderr(void);
+
 #endif

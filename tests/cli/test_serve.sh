@@ -61,6 +61,8 @@ check "a zip bomb: not clean (partial or error), and the server still serves" sh
 scan tests/regress/pdf-poppler-attachment-segv.pdf > "$T/crash.json"
 check "a PDF that crashes poppler: an error record saying so, and the server still serves" sh -c "jq -e '.files[0].status == \"error\" and (.files[0].error | test(\"crashed\"))' '$T/crash.json' && $alive"
 curl -s -H "Authorization: Bearer $TOKEN" -F file=@corpus/pdf/encrypted.pdf -F file=@corpus/text/clean_announcement.txt "$U/check" > "$T/check.html"
+curl -s -H "Authorization: Bearer $TOKEN" -F file=@corpus/pdf/lo_elderly_list.pdf -F "file=@corpus/pdf/beneficiary_list.pdf;filename=lo_elderly_list.pdf" "$U/check" > "$T/twins.html"
+check "two uploads with one name: told apart (name (2)), each pictured from its own bytes" sh -c "grep -q '<h2>lo_elderly_list.pdf</h2>' '$T/twins.html' && grep -q '<h2>lo_elderly_list.pdf (2)</h2>' '$T/twins.html' && [ \$(grep -c '<figure>' '$T/twins.html') = 8 ]"
 check "the result page: the encrypted PDF 'could not be checked', the clean text 'may be published'" sh -c "grep -q '<p class=\"fv fv-unchecked\"><b>ตรวจไม่ได้</b>' '$T/check.html' && grep -q '<p class=\"fv fv-clean\"><b>เผยแพร่ได้</b>' '$T/check.html'"
 
 # Copies
@@ -83,6 +85,9 @@ check "a truncated multipart body: 400, and the server still serves" sh -c "[ \$
 check "multipart with no boundary: 400" sh -c "[ \$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: multipart/form-data' --data-binary 'x' '$U/api/scan') = 400 ]"
 hdrs=""; for i in $(seq 1 300); do hdrs="$hdrs -H X-Flood-$i:$(printf '%0300d' 0)"; done
 check "a header flood: a 4xx, and the server still serves" sh -c "code=\$(curl -s -o /dev/null -w '%{http_code}' $hdrs -H 'Authorization: Bearer $TOKEN' '$U/healthz'); [ \$code -ge 400 ] && [ \$code -lt 500 ] && $alive"
+many=""; for i in $(seq 1 21); do many="$many -F file=@corpus/text/clean_announcement.txt"; done
+check "more than 20 files in one request: 413 saying the limit, and the server still serves" sh -c "curl -s -w '%{http_code}' -H 'Authorization: Bearer $TOKEN' $many '$U/api/scan?lang=en' | tr -d '\n' | grep -q 'At most 20 files.*413' && $alive"
+check "a chunked body (no length given) past --max-upload: dropped, and the server still serves" sh -c "! curl -s -f -o /dev/null -H 'Authorization: Bearer $TOKEN' -H 'Transfer-Encoding: chunked' -H 'Content-Type: application/octet-stream' --data-binary @'$T/big.bin' '$U/api/scan?name=big.bin' && $alive"
 check "no file in the request: 400" sh -c "[ \$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $TOKEN' -F show=1 '$U/api/scan') = 400 ]"
 check "an unknown path: 404" sh -c "[ \$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $TOKEN' '$U/etc/passwd') = 404 ]"
 
