@@ -423,6 +423,7 @@ static int parse_rule(rctx *c, const yamlx_node *n, pdp_rule *ru)
     ru->must = str_list(c, yamlx_get(c->d, ex, "match"), &ru->nmust);
     ru->must_not = str_list(c, yamlx_get(c->d, ex, "no_match"), &ru->nmust_not);
     ru->quiet = str_list(c, yamlx_get(c->d, ex, "quiet"), &ru->nquiet);
+    ru->flag = str_list(c, yamlx_get(c->d, ex, "flag"), &ru->nflag);
     if (parse_mask(c, yamlx_get(c->d, n, "mask"), ru)) return -1;
     if (parse_laws(c, yamlx_get(c->d, n, "law"), ru)) return -1;
     if (parse_context(c, yamlx_get(c->d, n, "context"), ru)) return -1;

@@ -249,6 +249,7 @@ static void free_rule(pdp_rule *ru)
     free_strs(ru->must, ru->nmust);
     free_strs(ru->must_not, ru->nmust_not);
     free_strs(ru->quiet, ru->nquiet);
+    free_strs(ru->flag, ru->nflag);
 }
 
 void pdp_rules_free(pdp_rules *r)

@@ -105,7 +105,8 @@ typedef struct pdp_rule {
     char *pos_lists, *neg_lists;
     /* examples the test suite runs */
     char **must, **must_not, **quiet; /* quiet: may match, never above info */
-    size_t nmust, nmust_not, nquiet;
+    char **flag;                      /* flag: must match at medium or above */
+    size_t nmust, nmust_not, nquiet, nflag;
 } pdp_rule;
 
 typedef struct lexicon {

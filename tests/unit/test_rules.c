@@ -43,6 +43,11 @@ static void test_rule_examples(void **s)
                 fprintf(stderr, "rule %s: should stay at info: %s\n", ru->id, ru->quiet[k]);
                 failed++;
             }
+        for (size_t k = 0; k < ru->nflag; k++, checked++)
+            if (!fires_above(ru, ru->flag[k], PDP_SEV_LOW)) {
+                fprintf(stderr, "rule %s: should be medium or above: %s\n", ru->id, ru->flag[k]);
+                failed++;
+            }
     }
     assert_true(checked > 20);
     assert_int_equal(failed, 0);
