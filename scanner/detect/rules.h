@@ -74,6 +74,10 @@ typedef struct pdp_rule {
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
     int alone_on_line;        /* the match must stand alone on its line (stamps) */
+    int title_block;          /* > 0: the match must begin within the document's first
+                                 title_block characters (its title block) */
+    int about_law;            /* the document is about the law: law-rule findings not
+                                 tied to a person are info (policy_about_law) */
     /* words: Thai word boundaries (ICU) around the match (words.c) */
     int words_start;          /* after a Thai letter, the match must begin a word */
     const struct word_set *words_places; /* end_known: the value ends after the

@@ -346,6 +346,15 @@ static void forget_before(docscan *d, uint64_t keep)
     }
 }
 
+/* A rule with title_block matches only in the document's first
+ * title_block characters (still in the window then: the first round
+ * forgets nothing before CHUNK bytes). */
+static int in_title_block(const docscan *d, const candidate *c)
+{
+    int n = c->rule->title_block;
+    return !n || (d->raw_base == 0 && utf8_count(d->raw.data, c->rs) <= (size_t)n);
+}
+
 static void round_scan(docscan *d, int final)
 {
     uint64_t end = doc_len(d);
@@ -360,6 +369,7 @@ static void round_scan(docscan *d, int final)
     for (size_t i = 0; i < d->cands.len && !d->full; i++) {
         const candidate *c = &d->cands.v[i];
         if (d->raw_base + c->rs < d->last_end) continue; /* overlaps the previous round's last */
+        if (!in_title_block(d, c)) continue;
         add_finding(d, c);
         d->last_end = d->raw_base + c->re;
     }

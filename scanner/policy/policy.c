@@ -51,12 +51,13 @@ static int stronger(const candidate *a, const candidate *b)
 }
 
 /* Overlaps are settled among personal-data findings only.  Legal cues (s.14,
- * s.15, s.26 data, secrecy marks) are evidence for a passage: they are all
- * kept, and never hide an ID number or a name they overlap. */
+ * s.15, s.26 data, secrecy marks) are evidence for a passage, and a
+ * document's kind read from its title block is evidence for the whole: they
+ * are all kept, and never hide an ID number or a name they overlap. */
 static int is_legal(const candidate *c)
 {
-    static const char *legal[] = { "oia_s14", "oia_s15", "sensitive_data", "classification_mark" };
-    for (int i = 0; i < 4; i++)
+    static const char *legal[] = { "oia_s14", "oia_s15", "sensitive_data", "classification_mark", "document_kind" };
+    for (size_t i = 0; i < sizeof legal / sizeof *legal; i++)
         if (!strcmp(c->rule->category, legal[i])) return 1;
     return 0;
 }
@@ -368,9 +369,40 @@ static void link_next_lines(pdp_result *res, const rec_key *keys, const rec_grou
     }
 }
 
+/* The clauses a document about the law discusses (not its secrecy marks:
+ * a stamp marks the document itself). */
+static int discussed_clause(const pdp_finding *f)
+{
+    return !strcmp(f->category, "oia_s14") || !strcmp(f->category, "oia_s15") ||
+           !strcmp(f->category, "sensitive_data");
+}
+
+/* A document whose title block says it is about the law (a decision of the
+ * Official Information Commission, a judgment, an Act, training or policy
+ * material: rules with about_law) quotes and discusses the clauses.  Its
+ * law-rule findings are info unless tied to a person named in it (linked:
+ * a diagnosis beside a real name is still high). */
+static void policy_about_law(pdp_result *res, const pdp_rules *rules)
+{
+    int about = 0;
+    for (size_t i = 0; i < res->nfindings && !about; i++) {
+        if (strcmp(res->findings[i].category, "document_kind")) continue;
+        const pdp_rule *ru = rules_by_id(rules, res->findings[i].rule_id);
+        about = ru && ru->about_law;
+    }
+    if (!about) return;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        pdp_finding *f = &res->findings[i];
+        if (f->linked || f->severity <= PDP_SEV_INFO || !discussed_clause(f)) continue;
+        f->severity = PDP_SEV_INFO;
+        f->action = PDP_ACT_NONE;
+    }
+}
+
 void policy_link(pdp_result *res, const pdp_rules *rules)
 {
     policy_tie(res, rules);
+    policy_about_law(res, rules);
     if (res->nfindings < 2) return;
     rec_key *keys = xmalloc(res->nfindings * sizeof *keys);
     rec_group *gs = xmalloc(res->nfindings * sizeof *gs);
