@@ -372,6 +372,7 @@ static int parse_tie_and_explain(rctx *c, const yamlx_node *n, pdp_rule *ru)
         const char *to = yamlx_get_str(c->d, tie, "to", "private");
         if (strcmp(to, "private") && strcmp(to, "any_name")) return fail(c, tie, "tie: 'to' must be private or any_name", to);
         ru->tie_any_name = !strcmp(to, "any_name");
+        ru->tie_lines = atoi(yamlx_get_str(c->d, tie, "lines", "-1"));
         if (parse_effect(c, tie, &ru->on_tie)) return -1;
     }
     const char *keys[2] = { "explain", "todo" };
@@ -416,10 +417,10 @@ static int parse_rule(rctx *c, const yamlx_node *n, pdp_rule *ru)
     ru->priority = atoi(yamlx_get_str(c->d, n, "priority", "50"));
     ru->alone_on_line = !strcmp(yamlx_get_str(c->d, n, "alone_on_line", "false"), "true");
     ru->title_block = atoi(yamlx_get_str(c->d, n, "title_block", "0"));
-    ru->about_law = !strcmp(yamlx_get_str(c->d, n, "about_law", "false"), "true");
     if (ru->title_block < 0) return fail(c, n, "title_block must be a number of characters", NULL);
-    if (ru->about_law && !ru->title_block)
-        return fail(c, n, "about_law needs title_block: a document's kind is read from its title block", NULL);
+    ru->quiets = str_list(c, yamlx_get(c->d, n, "quiets"), &ru->nquiets);
+    if (ru->nquiets && !ru->title_block)
+        return fail(c, n, "quiets needs title_block: a document's kind is read from its title block", NULL);
     if (parse_words(c, yamlx_get(c->d, n, "words"), ru)) return -1;
     const yamlx_node *msg = yamlx_get(c->d, n, "message");
     ru->msg_en = xstrdup(yamlx_get_str(c->d, msg, "en", id));

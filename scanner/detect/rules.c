@@ -250,6 +250,7 @@ static void free_rule(pdp_rule *ru)
     free_strs(ru->must_not, ru->nmust_not);
     free_strs(ru->quiet, ru->nquiet);
     free_strs(ru->flag, ru->nflag);
+    free_strs(ru->quiets, ru->nquiets);
 }
 
 void pdp_rules_free(pdp_rules *r)

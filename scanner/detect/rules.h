@@ -76,8 +76,10 @@ typedef struct pdp_rule {
     int alone_on_line;        /* the match must stand alone on its line (stamps) */
     int title_block;          /* > 0: the match must begin within the document's first
                                  title_block characters (its title block) */
-    int about_law;            /* the document is about the law: law-rule findings not
-                                 tied to a person are info (policy_about_law) */
+    char **quiets;            /* in a document of this kind, findings of these clauses
+                                 ("category" or "category normalized") not tied to a
+                                 person are info (policy_document_kind) */
+    size_t nquiets;
     /* words: Thai word boundaries (ICU) around the match (words.c) */
     int words_start;          /* after a Thai letter, the match must begin a word */
     const struct word_set *words_places; /* end_known: the value ends after the
@@ -102,6 +104,7 @@ typedef struct pdp_rule {
      * found in the same document part, on_tie applies (0: no tie) */
     int tie_within;
     int tie_any_name;         /* officials' names count too (disciplinary cases) */
+    int tie_lines;            /* >= 0: the person's line is at most this many lines away */
     ctx_effect on_tie;
     /* for `pdpascan explain`: plain-language text and what the rule uses */
     char *explain_th, *explain_en, *todo_th, *todo_en;

@@ -295,11 +295,19 @@ static void tie_index_free(tie_index *t)
     free(t->what);
 }
 
-/* Does a person (want: TIE_* bits) stand within `within` of finding i?
+/* Are a and b at most `lines` lines apart (lines < 0: any)? */
+static int lines_apart_ok(const pdp_finding *a, const pdp_finding *b, int lines)
+{
+    return lines < 0 || labs(a->row - b->row) <= lines;
+}
+
+/* Does a person (want: TIE_* bits) stand within `within` of finding i (and
+ * within `lines` lines of it, when lines >= 0)?
  * Only the findings whose start lies in reach are looked at: those before
  * it back to `within` plus the longest finding, those after up to
  * `within` past its end. */
-static int person_near(const pdp_result *res, const tie_index *t, size_t i, unsigned want, uint64_t within)
+static int person_near(const pdp_result *res, const tie_index *t, size_t i, unsigned want, uint64_t within,
+                       int lines)
 {
     const pdp_finding *f = &res->findings[i];
     size_t p = t->pos[i];
@@ -307,12 +315,12 @@ static int person_near(const pdp_result *res, const tie_index *t, size_t i, unsi
     for (size_t q = p; q-- > 0;) {
         const pdp_finding *g = &res->findings[t->order[q]];
         if (g->start + reach < f->start) break;
-        if ((t->what[t->order[q]] & want) && near(f, g, within)) return 1;
+        if ((t->what[t->order[q]] & want) && near(f, g, within) && lines_apart_ok(f, g, lines)) return 1;
     }
     for (size_t q = p + 1; q < res->nfindings; q++) {
         const pdp_finding *g = &res->findings[t->order[q]];
         if (g->start > f->end + within) break;
-        if ((t->what[t->order[q]] & want) && near(f, g, within)) return 1;
+        if ((t->what[t->order[q]] & want) && near(f, g, within) && lines_apart_ok(f, g, lines)) return 1;
     }
     return 0;
 }
@@ -329,7 +337,7 @@ static void policy_tie(pdp_result *res, const pdp_rules *rules)
         if (!ru || !ru->tie_within) continue;
         if (!t.order) tie_index_build(res, &t);
         unsigned want = TIE_PERSON | (ru->tie_any_name ? TIE_NAME : 0);
-        if (!person_near(res, &t, i, want, 3 * (uint64_t)ru->tie_within)) continue;
+        if (!person_near(res, &t, i, want, 3 * (uint64_t)ru->tie_within, ru->tie_lines)) continue;
         apply_to_finding(&ru->on_tie, f);
         f->linked = 1;
     }
@@ -369,40 +377,43 @@ static void link_next_lines(pdp_result *res, const rec_key *keys, const rec_grou
     }
 }
 
-/* The clauses a document about the law discusses (not its secrecy marks:
- * a stamp marks the document itself). */
-static int discussed_clause(const pdp_finding *f)
+/* Is f of a clause the kind's rule quiets: "category" or "category normalized"? */
+static int quieted(const pdp_rule *kind, const pdp_finding *f)
 {
-    return !strcmp(f->category, "oia_s14") || !strcmp(f->category, "oia_s15") ||
-           !strcmp(f->category, "sensitive_data");
+    size_t cl = strlen(f->category);
+    for (size_t k = 0; k < kind->nquiets; k++) {
+        const char *q = kind->quiets[k];
+        if (strncmp(q, f->category, cl) || (q[cl] && q[cl] != ' ')) continue;
+        if (!q[cl] || !strcmp(q + cl + 1, f->normalized)) return 1;
+    }
+    return 0;
 }
 
-/* A document whose title block says it is about the law (a decision of the
- * Official Information Commission, a judgment, an Act, training or policy
- * material: rules with about_law) quotes and discusses the clauses.  Its
- * law-rule findings are info unless tied to a person named in it (linked:
- * a diagnosis beside a real name is still high). */
-static void policy_about_law(pdp_result *res, const pdp_rules *rules)
+/* A document whose title block gives its kind (rules with `quiets`: a
+ * decision of the Official Information Commission, a judgment, an Act,
+ * training or policy material, a council's public minutes) quotes or
+ * discusses some clauses as a matter of course.  Its findings of those
+ * clauses are info unless tied to a person named in it (linked: a diagnosis
+ * beside a real name is still high). */
+static void policy_document_kind(pdp_result *res, const pdp_rules *rules)
 {
-    int about = 0;
-    for (size_t i = 0; i < res->nfindings && !about; i++) {
-        if (strcmp(res->findings[i].category, "document_kind")) continue;
-        const pdp_rule *ru = rules_by_id(rules, res->findings[i].rule_id);
-        about = ru && ru->about_law;
-    }
-    if (!about) return;
     for (size_t i = 0; i < res->nfindings; i++) {
-        pdp_finding *f = &res->findings[i];
-        if (f->linked || f->severity <= PDP_SEV_INFO || !discussed_clause(f)) continue;
-        f->severity = PDP_SEV_INFO;
-        f->action = PDP_ACT_NONE;
+        if (strcmp(res->findings[i].category, "document_kind")) continue;
+        const pdp_rule *kind = rules_by_id(rules, res->findings[i].rule_id);
+        if (!kind || !kind->nquiets) continue;
+        for (size_t j = 0; j < res->nfindings; j++) {
+            pdp_finding *f = &res->findings[j];
+            if (f->linked || f->severity <= PDP_SEV_INFO || !quieted(kind, f)) continue;
+            f->severity = PDP_SEV_INFO;
+            f->action = PDP_ACT_NONE;
+        }
     }
 }
 
 void policy_link(pdp_result *res, const pdp_rules *rules)
 {
     policy_tie(res, rules);
-    policy_about_law(res, rules);
+    policy_document_kind(res, rules);
     if (res->nfindings < 2) return;
     rec_key *keys = xmalloc(res->nfindings * sizeof *keys);
     rec_group *gs = xmalloc(res->nfindings * sizeof *gs);
