@@ -189,13 +189,26 @@ static int stamp_filler(unsigned char c)
            c == 0x8A || c == 0x8B;
 }
 
-/* Does norm[ms, me) stand alone on its line? */
+/* Is u[i] the end of a stretch of a line: a line break, a tab, or the
+ * third space in a row (spaces: the run so far)? */
+static int stretch_end(unsigned char c, size_t *spaces)
+{
+    *spaces = c == ' ' ? *spaces + 1 : 0;
+    return c == '\n' || c == '\t' || *spaces >= 3;
+}
+
+/* Does norm[ms, me) stand alone in its stretch of the line: between line
+ * breaks, tabs or runs of three spaces (a page header's left, centre and
+ * right: "ลับ<tab>หน้า ๒")?  Fillers (brackets, dashes, stars) may stand
+ * beside it. */
 static int alone_on_line(const char *norm, size_t nlen, size_t ms, size_t me)
 {
     const unsigned char *u = (const unsigned char *)norm;
-    for (size_t i = ms; i > 0 && u[i - 1] != '\n'; i--)
+    size_t spaces = 0;
+    for (size_t i = ms; i > 0 && !stretch_end(u[i - 1], &spaces); i--)
         if (!stamp_filler(u[i - 1])) return 0;
-    for (size_t i = me; i < nlen && u[i] != '\n'; i++)
+    spaces = 0;
+    for (size_t i = me; i < nlen && !stretch_end(u[i], &spaces); i++)
         if (!stamp_filler(u[i])) return 0;
     return 1;
 }

@@ -43,7 +43,7 @@ struct docscan {
     long cur_line;
     uint64_t row_off;             /* row cursor: lines of the whole text before row_off */
     long row;
-    uint64_t last_end;            /* end of the last finding, for overlaps across rounds */
+    uint64_t last_end;            /* where the findings so far end, for overlaps across rounds */
     int full;
     const pdp_allow *allow;       /* the allowlist and baseline, or NULL */
     int with_context;             /* fill findings' before/after */
@@ -366,12 +366,16 @@ static void round_scan(docscan *d, int final)
                (size_t)(hi - d->raw_base), &d->scratch, &d->cands);
     policy_resolve_overlaps(&d->cands);
     d->marks = d->cands.len && holds_mark(d->raw.data, d->raw.len);
+    /* Overlaps within the round were settled above (legal cues may overlap
+     * each other and personal data); a match that begins inside one the
+     * previous round accepted is that round's. */
+    uint64_t prev_end = d->last_end;
     for (size_t i = 0; i < d->cands.len && !d->full; i++) {
         const candidate *c = &d->cands.v[i];
-        if (d->raw_base + c->rs < d->last_end) continue; /* overlaps the previous round's last */
+        if (d->raw_base + c->rs < prev_end) continue;
         if (!in_title_block(d, c)) continue;
         add_finding(d, c);
-        d->last_end = d->raw_base + c->re;
+        if (d->raw_base + c->re > d->last_end) d->last_end = d->raw_base + c->re;
     }
     int found = d->cands.len > 0;
     cand_vec_clear(&d->cands);

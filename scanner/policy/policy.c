@@ -50,10 +50,12 @@ static int stronger(const candidate *a, const candidate *b)
     return a->re - a->rs > b->re - b->rs;
 }
 
-/* Overlaps are settled among personal-data findings only.  Legal cues (s.14,
- * s.15, s.26 data, secrecy marks) are evidence for a passage, and a
- * document's kind read from its title block is evidence for the whole: they
- * are all kept, and never hide an ID number or a name they overlap. */
+/* Overlaps are settled among personal-data findings, and among the legal
+ * cues of one clause (a secrecy class after ชั้นความลับ is one mark, not a
+ * label and a word).  Legal cues (s.14, s.15, s.26 data, secrecy marks) are
+ * evidence for a passage, and a document's kind read from its title block
+ * is evidence for the whole: they never hide an ID number or a name they
+ * overlap, nor a cue of another clause. */
 static int is_legal(const candidate *c)
 {
     static const char *legal[] = { "oia_s14", "oia_s15", "sensitive_data", "classification_mark", "document_kind" };
@@ -62,27 +64,57 @@ static int is_legal(const candidate *c)
     return 0;
 }
 
+/* Are legal cues a and b evidence of one clause: one category, and for all
+ * but secrecy marks (whose value is the mark's wording) one clause or kind? */
+static int same_clause(const candidate *a, const candidate *b)
+{
+    return !strcmp(a->rule->category, b->rule->category) &&
+           (!strcmp(a->rule->category, "classification_mark") || !strcmp(a->normalized, b->normalized));
+}
+
+/* c overlaps kept candidate *prev: keep the stronger in prev's place. */
+static void settle(candidate *prev, candidate *c, int *replaced)
+{
+    if (stronger(c, prev)) {
+        free(prev->normalized);
+        *prev = *c;
+        *replaced = 1;
+    } else {
+        free(c->normalized);
+    }
+}
+
+/* The kept legal cue of c's clause that c overlaps, among the kept ones
+ * from index `from` on, or NULL. */
+static candidate *legal_overlap(cand_vec *cv, size_t from, size_t kept, const candidate *c)
+{
+    for (size_t j = from; j < kept; j++) {
+        candidate *p = &cv->v[j];
+        if (is_legal(p) && c->rs < p->re && same_clause(p, c)) return p;
+    }
+    return NULL;
+}
+
 void policy_resolve_overlaps(cand_vec *cv)
 {
     if (cv->len < 2) return;
     qsort(cv->v, cv->len, sizeof *cv->v, cmp_start);
-    size_t kept = 0, last = 0;
+    size_t kept = 0, last = 0, open = 0; /* open: kept cues before it end before the current start */
     int has = 0, replaced = 0;
     for (size_t i = 0; i < cv->len; i++) {
         candidate *c = &cv->v[i];
         if (is_legal(c)) {
+            while (open < kept && cv->v[open].re <= c->rs) open++;
+            candidate *prev = legal_overlap(cv, open, kept, c);
+            if (prev) {
+                settle(prev, c, &replaced);
+                continue;
+            }
             cv->v[kept++] = *c;
             continue;
         }
         if (has && c->rs < cv->v[last].re) {
-            candidate *prev = &cv->v[last];
-            if (stronger(c, prev)) {
-                free(prev->normalized);
-                *prev = *c;
-                replaced = 1;
-            } else {
-                free(c->normalized);
-            }
+            settle(&cv->v[last], c, &replaced);
             continue;
         }
         last = kept;

@@ -81,6 +81,23 @@ static void test_s26_columns(void **s)
     assert_int_equal(top_after("ที่\tชื่อ-สกุล\tโรคประจำตัว\n", "1\tนายดลเลาะ สาแม\tไม่มี", "sensitive_data"), -1);
 }
 
+/* Overlapping cues: one clause gives one finding (the stronger rule's), two
+ * clauses give both, and none hides personal data. */
+static void test_overlapping_cues(void **s)
+{
+    (void)s;
+    pdp_result r;
+    scan_str("เอกสารนี้เป็นเอกสารลับ ห้ามทำสำเนา", &r);
+    assert_int_equal(count_cat(&r, "classification_mark"), 1);
+    assert_int_equal(top_of(&r, "classification_mark"), PDP_SEV_HIGH);
+    pdp_result_free(&r);
+    scan_str("นายสมหวัง ทองแท้ ป่วยเป็นโรคซึมเศร้า", &r);
+    assert_int_equal(top_of(&r, "oia_s15"), PDP_SEV_HIGH);      /* 15(5): ป่วยเป็นโรค */
+    assert_int_equal(top_of(&r, "sensitive_data"), PDP_SEV_HIGH); /* s.26: the same words, and ซึมเศร้า */
+    assert_int_equal(count_cat(&r, "sensitive_data"), 2);
+    pdp_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -88,6 +105,7 @@ int main(void)
         cmocka_unit_test(test_about_law_named_person_still_high),
         cmocka_unit_test(test_title_block_only),
         cmocka_unit_test(test_s26_columns),
+        cmocka_unit_test(test_overlapping_cues),
     };
     return cmocka_run_group_tests_name("law", tests, load_rules_setup, free_rules_teardown);
 }
