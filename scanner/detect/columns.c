@@ -205,7 +205,7 @@ static int find_header(const pdp_rule *ru, struct column_state *st, const char *
     if (col < 0 || k < 2) return 0; /* a header row has two cells or more */
     /* label | value (| label | value ...): a form, whose value is tried;
      * any other row is a header row, whose next cell is another header */
-    int form = k == 2 || (k % 2 == 0 && col % 2 == 0);
+    int form = !ru->col_no_form && (k == 2 || (k % 2 == 0 && col % 2 == 0));
     if (form && next && detect_try_at(ru, s, nlen, next, map, raw_lo, raw_hi, sc, out)) return 1;
     *st = (struct column_state){ .rule = ru, .active = 1, .col = col, .mode = m };
     return 1;

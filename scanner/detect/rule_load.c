@@ -353,6 +353,7 @@ static int parse_column_known(rctx *c, const yamlx_node *n, pdp_rule *ru)
                 return -1;
         }
         if (set_of_lists(c, col, "strip", &ru->col_strip)) return -1;
+        ru->col_no_form = !strcmp(yamlx_get_str(c->d, col, "form", "true"), "false");
     }
     if (kn) {
         if (set_of_lists(c, kn, "first", &ru->known_first) || set_of_lists(c, kn, "last", &ru->known_last)) return -1;

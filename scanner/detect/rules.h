@@ -90,6 +90,8 @@ typedef struct pdp_rule {
     /* column: tried only in table cells under a header cell beginning with
      * one of these phrases (anchored; columns.c) */
     const lazy_re *col_header;
+    int col_no_form;          /* form: false — a header cell is never a form's label
+                                 followed by its value in the next cell */
     /* column: pair — a given-name column right before a family-name column,
      * headed by a whole cell of each list; strip: titles left out of the
      * given-name cell */
