@@ -89,6 +89,7 @@ char *pdp_rule_explain(const pdp_rules *r, const char *id, pdp_lang lang)
     examples(&b, pdp_message(r, "explain.match", lang), ru->must, ru->nmust);
     examples(&b, pdp_message(r, "explain.no_match", lang), ru->must_not, ru->nmust_not);
     examples(&b, pdp_message(r, "explain.quiet", lang), ru->quiet, ru->nquiet);
+    examples(&b, pdp_message(r, "explain.flag", lang), ru->flag, ru->nflag);
     buf_printf(&b, "%s: %s\n", pdp_message(r, "explain.file", lang), ru->file);
     return buf_steal(&b);
 }

@@ -75,6 +75,7 @@ ok "$([ "$(rc_of "$BIN" scan corpus/zip/bomb.zip)" = 2 ]; echo $?)" "a zip bomb 
 check "rules lists the loaded rules" sh -c "'$BIN' rules | grep -q '^th.national-id'"
 check "explain prints a rule's clause, cues and examples" sh -c "'$BIN' explain oia.s15-2-complainant | grep -q 'OIA s.15(2)' && '$BIN' explain oia.s15-2-complainant | grep -q complainant_labels"
 check "explain in Thai from LANG" sh -c "LANG=th_TH.UTF-8 '$BIN' explain mark.stamp-line | grep -q 'ต้องทำอย่างไร'"
+check "explain lists the examples that must reach medium" sh -c "'$BIN' explain pdpa.s26-health-column | grep -A2 'must be reported at medium or above' | grep -q หอบหืด"
 ok "$([ "$(rc_of "$BIN" explain no.such-rule)" = 2 ]; echo $?)" "explain of an unknown rule exits 2"
 check "file record names the clauses touched" sh -c "'$BIN' scan -f jsonl '$T/pii.txt' | jq -se 'map(select(.type==\"file\")) | .[0].clauses == [{\"category\":\"oia_s15\",\"clause\":\"15(2)\",\"passages\":1}]'"
 check "text report summarises the clauses" sh -c "'$BIN' scan -f text '$T/pii.txt' | grep -q 'OIA s.15(2) material: 1 passage'"
