@@ -31,7 +31,7 @@ PKGS = $(CORE_PKGS) $(ICU_PKGS) $(FORMAT_PKGS) $(CLI_PKGS)
 # libxlsxwriter (--format xlsx: report/xlsx.c) is opened on first use
 # everywhere, library included: headers only (it pulls in libcrypto);
 # libmicrohttpd (`serve`: cli/mhd_lazy.h) likewise (it pulls in GnuTLS).
-LAZY_PKGS = xlsxwriter libmicrohttpd
+LAZY_PKGS = xlsxwriter libmicrohttpd tesseract lept
 # Recursive (=): evaluated when a recipe runs, after `deps` has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(LAZY_PKGS) harfbuzz-subset)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
@@ -200,7 +200,7 @@ clean:
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
 corpus:
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c tests/corpusgen/gen_lists.c tests/corpusgen/gen_tables.c \
-		$(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip)
+		tests/corpusgen/gen_scans.c $(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip) -lm
 	$(BUILD)/gen_docs corpus
 deps-corpus:
 	@sh scripts/deps.sh corpus

@@ -18,13 +18,14 @@ _pdpascan()
         --rules) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--output|--baseline|--write-baseline|--allow|--config|--files-from|--cache)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        -j|--jobs|--shard|--max-file-size|--max-findings|--file-timeout|--exclude|--include) return ;;
+        -j|--jobs|--shard|--max-file-size|--max-findings|--ocr-dpi|--file-timeout|--exclude|--include) return ;;
+        --ocr) COMPREPLY=($(compgen -W 'auto never' -- "$cur")); return ;;
     esac
     case "$cmd" in
         scan)
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=($(compgen -W "--format --output --staged --hook --baseline --write-baseline
-                    --allow --config --no-config --files-from --max-file-size --max-findings --shard --cache --file-timeout
+                    --allow --config --no-config --files-from --max-file-size --max-findings --ocr --ocr-dpi --shard --cache --file-timeout
                     --isolate --no-isolate --fail-on --jobs --rules --lang --show-values --mask-values
                     --color --exclude --include" -- "$cur"))
             else

@@ -39,6 +39,9 @@ want_pc xlsxwriter libxlsxwriter-dev   # --format xlsx (opened on first use)
 want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
 want_pc harfbuzz libharfbuzz-dev
 want_pc libmicrohttpd libmicrohttpd-dev   # `serve`, opened on first use
+want_pc tesseract libtesseract-dev   # OCR of scanned pages and images, opened on first use
+want_pc lept libleptonica-dev
+want_file /usr/share/tesseract-ocr/5/tessdata/tha.traineddata tesseract-ocr-tha   # the Thai model
 want_pc harfbuzz-subset libharfbuzz-dev   # cuts a redacted PDF's label font down
 want_pc freetype2 libfreetype-dev
 want_pc libjpeg libjpeg-dev

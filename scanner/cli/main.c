@@ -324,7 +324,7 @@ static int shard_end(shard_report *s, int finished, int rc)
 static int cmd_scan(int argc, char **argv)
 {
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    scan_cfg c = { .fail_on = PDP_SEV_MEDIUM, .jobs = ncpu > 0 ? (int)ncpu : 1, .color = -1, .lang = lang_from_env(),
+    scan_cfg c = { .ocr = 1, .fail_on = PDP_SEV_MEDIUM, .jobs = ncpu > 0 ? (int)ncpu : 1, .color = -1, .lang = lang_from_env(),
                    .isolate = -1, .file_timeout = 600 };
     config cf = { NULL, NULL, NULL, NULL, -1, NULL, 0 };
     pdp_allow *allow = pdp_allow_new();
@@ -360,8 +360,9 @@ static int cmd_scan(int argc, char **argv)
      * need it, and it is most of a finding's memory */
     int with_context = !strcmp(c.format, "html");
     char *cerr = NULL, *version = rc || !c.cache ? NULL
-                                                 : xasprintf("%s%s/findings%zu", pdp_rules_version(rules),
-                                                             with_context ? "/context" : "", c.max_findings);
+                                                 : xasprintf("%s%s/findings%zu/ocr%d", pdp_rules_version(rules),
+                                                             with_context ? "/context" : "", c.max_findings,
+                                                             c.ocr ? (c.ocr_dpi ? c.ocr_dpi : 300) : 0);
     if (!rc && c.cache && !(results = cache_open(c.cache, version, &cerr))) {
         fprintf(stderr, "pdpascan: %s\n", cerr);
         free(cerr);
@@ -384,6 +385,8 @@ static int cmd_scan(int argc, char **argv)
     opt.allow = allow;
     opt.with_context = with_context;
     opt.max_findings = c.max_findings;
+    opt.ocr = c.ocr;
+    opt.ocr_dpi = c.ocr_dpi;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
     size_t stuck = scan_inputs(rules, &opt, &in, &c, results, &ctx);
     progress_end(&ctx.prog);

@@ -44,7 +44,7 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
 {
     enum { O_FAIL = 256, O_RULES, O_LANG, O_SHOW, O_MASK, O_COLOR, O_EXCL, O_STAGED, O_HOOK,
            O_BASELINE, O_WBASELINE, O_ALLOW, O_CONFIG, O_NOCONFIG, O_FROM, O_MAXSIZE, O_SHARD, O_CACHE,
-           O_ISOLATE, O_NOISOLATE, O_TIMEOUT, O_INCL, O_MAXFIND };
+           O_ISOLATE, O_NOISOLATE, O_TIMEOUT, O_INCL, O_MAXFIND, O_OCR, O_OCRDPI };
     static const struct option lo[] = {
         { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
         { "fail-on", required_argument, 0, O_FAIL }, { "jobs", required_argument, 0, 'j' },
@@ -58,6 +58,7 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
         { "no-config", no_argument, 0, O_NOCONFIG }, { "files-from", required_argument, 0, O_FROM },
         { "max-file-size", required_argument, 0, O_MAXSIZE }, { "shard", required_argument, 0, O_SHARD },
         { "max-findings", required_argument, 0, O_MAXFIND },
+        { "ocr", required_argument, 0, O_OCR }, { "ocr-dpi", required_argument, 0, O_OCRDPI },
         { "cache", required_argument, 0, O_CACHE }, { "isolate", no_argument, 0, O_ISOLATE },
         { "no-isolate", no_argument, 0, O_NOISOLATE }, { "file-timeout", required_argument, 0, O_TIMEOUT },
         { "help", no_argument, 0, 'h' }, { 0, 0, 0, 0 },
@@ -125,6 +126,16 @@ int parse_scan(int argc, char **argv, scan_cfg *c)
             c->max_findings = (size_t)v;
             break;
         }
+        case O_OCR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "never"))
+                return usage_error("--ocr takes auto or never, not '%s'", optarg);
+            c->ocr = optarg[0] == 'a';
+            break;
+        case O_OCRDPI:
+            c->ocr_dpi = atoi(optarg);
+            if (c->ocr_dpi < 100 || c->ocr_dpi > 600)
+                return usage_error("--ocr-dpi takes a resolution from 100 to 600, not '%s'", optarg);
+            break;
         case O_SHARD: {
             char *why = NULL;
             if (shard_parse(optarg, &c->shard_k, &c->shard_n, &why) != 0) {

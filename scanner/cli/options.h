@@ -22,6 +22,8 @@ typedef struct scan_cfg {
     double file_timeout;
     uint64_t max_file_size;
     size_t max_findings;      /* --max-findings: per file; 0 the library's default */
+    int ocr;                  /* --ocr auto (1, the default) | never (0) */
+    int ocr_dpi;              /* --ocr-dpi: 0 the library's default (300) */
     unsigned shard_k, shard_n;
 } scan_cfg;
 

@@ -52,7 +52,9 @@ static void log_doc(const work *w, const pdp_result *res, double seconds)
 
 static void scan_all(work *w, pdp_result *res)
 {
-    pdp_options opt = { .with_context = w->kind == WORK_PAGE };
+    /* a scan reads scanned pages and images by OCR, as `pdpascan scan` does;
+     * the copies, as `redact` and `annotate` do, do not */
+    pdp_options opt = { .with_context = w->kind == WORK_PAGE, .ocr = w->kind == WORK_PAGE || w->kind == WORK_JSON };
     for (size_t i = 0; i < w->up->n; i++) {
         const upload_doc *d = &w->up->docs[i];
         double t = monotonic_seconds();

@@ -139,7 +139,7 @@ int cmd_text(int argc, char **argv)
         free(err);
         return 2;
     }
-    pdp_options opt = { .text_fn = on_text, .text_ctx = &s };
+    pdp_options opt = { .text_fn = on_text, .text_ctx = &s, .ocr = 1 };
     for (int i = 1; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
             if (!strcmp(argv[i], "--rules")) i++;

@@ -63,6 +63,9 @@ struct extract_ctx {
 void limits_init(scan_limits *l, const pdp_options *opt);
 /* 1 (and the result partial) once the time limit has passed. */
 int extract_out_of_time(extract_ctx *x);
+/* The resolution scanned pages and images are read at by OCR (the
+ * options' ocr_dpi, 300 by default), or 0 when OCR is off. */
+int extract_ocr_dpi(const extract_ctx *x);
 /* Take n decompressed bytes from the budget; 0 (and the result partial,
  * naming what) when it would run out. */
 int extract_take_bytes(extract_ctx *x, uint64_t n, const char *what);

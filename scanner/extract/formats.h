@@ -22,7 +22,7 @@ typedef void (*extract_fn)(extract_ctx *x, const unsigned char *data, size_t len
  * extract_ctx and every program function the readers call (docscan,
  * results, limits, rules).  Raise it with any of them: a plugin of another
  * version is refused (and one whose table has another number of readers). */
-#define PDP_FORMATS_ABI 10
+#define PDP_FORMATS_ABI 11
 
 /* Where a page's picture goes (pdf_render.c). */
 typedef struct pdf_picture_out {

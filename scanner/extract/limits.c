@@ -1,7 +1,7 @@
 /* limits.c — what one input may cost: bytes decompressed, time, depth,
  * documents inside it (see extract.h); and those documents handed back to
  * the scan (extract_nested).  Defaults are generous for real documents and small
- * against zip bombs and endless files. */
+ * against zip bombs and endless files; and the resolution OCR reads at. */
 #include <stdlib.h>
 
 #include "extract.h"
@@ -66,4 +66,10 @@ void extract_nested(extract_ctx *x, const char *name, const unsigned char *data,
         return;
     }
     x->scan_nested(x, c, data, len);
+}
+
+int extract_ocr_dpi(const extract_ctx *x)
+{
+    if (!x->opt || !x->opt->ocr) return 0;
+    return x->opt->ocr_dpi > 0 ? x->opt->ocr_dpi : 300;
 }

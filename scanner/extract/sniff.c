@@ -1,8 +1,9 @@
 /* sniff.c — what an input is, from its first bytes (see extract.h).
  *
  * Only a known signature makes an input something other than a document:
- * images (until OCR), programs, media, fonts, databases and compressed
- * streams that are not opened.  Bytes with no known signature are read as
+ * images other than PNG, JPEG and TIFF (which OCR reads: formats.def),
+ * programs, media, fonts, databases and compressed streams that are not
+ * opened.  Bytes with no known signature are read as
  * text, however many NULs or control bytes they hold (a NUL-padded export is
  * text): a file is never passed as clean because it looked binary. */
 #include <string.h>
@@ -23,11 +24,7 @@ static const magic magics[] = {
 #undef FORMAT
     { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, KIND_OLE, "ole", "legacy Office document (DOC/XLS/PPT)" },
     { "{\\rtf", 5, KIND_TEXT, "text", NULL },
-    { "\x89PNG", 4, KIND_OTHER, "image", "PNG image" },
-    { "\xFF\xD8\xFF", 3, KIND_OTHER, "image", "JPEG image" },
     { "GIF8", 4, KIND_OTHER, "image", "GIF image" },
-    { "II*\0", 4, KIND_OTHER, "image", "TIFF image" },
-    { "MM\0*", 4, KIND_OTHER, "image", "TIFF image" },
     { "\x7F" "ELF", 4, KIND_OTHER, "binary", "program (ELF)" },
     { "\x1F\x8B", 2, KIND_OTHER, "binary", "gzip archive" },
     { "7z\xBC\xAF", 4, KIND_OTHER, "binary", "7-Zip archive" },

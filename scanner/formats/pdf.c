@@ -9,7 +9,8 @@
  * Per document: the information dictionary and XMP metadata, and embedded
  * files, each scanned as a document of its own ("outer.pdf!/name").  A page
  * with images and no text layer is an `unreadable` finding and makes the file
- * partial: a scanned page cannot be checked.  An encrypted PDF is an error. */
+ * partial, unless OCR reads it (pdf_ocr.c): a scanned page that cannot be
+ * read cannot be checked.  An encrypted PDF is an error. */
 #define _GNU_SOURCE /* memmem */
 #include <poppler.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 
 #include "../extract/extract.h"
 #include "../util/buf.h"
+#include "page_text.h"
 #include "pdf_pages.h"
 
 static int has_text(const char *s)
@@ -56,75 +58,6 @@ static void scan_metadata(extract_ctx *x, PopplerDocument *doc)
     buf_free(&b);
 }
 
-static void grow(double *box, const double *b)
-{
-    if (b[0] < box[0]) box[0] = b[0];
-    if (b[1] < box[1]) box[1] = b[1];
-    if (b[2] > box[2]) box[2] = b[2];
-    if (b[3] > box[3]) box[3] = b[3];
-}
-
-/* Character box b into f's line boxes: the last line's when b's middle
- * lies within its height, else a line of its own. */
-static void add_line_box(pdp_finding *f, const double *b)
-{
-    double mid = (b[1] + b[3]) / 2;
-    if (f->nlines && mid >= f->lines[f->nlines - 1][1] && mid <= f->lines[f->nlines - 1][3]) {
-        grow(f->lines[f->nlines - 1], b);
-        return;
-    }
-    f->lines = xrealloc(f->lines, (f->nlines + 1) * sizeof *f->lines);
-    memcpy(f->lines[f->nlines++], b, sizeof *f->lines);
-}
-
-/* Boxes for the findings this page added (from index first on): the union
- * of their characters' boxes in the laid-out text, and when they run over
- * several lines, each line's. */
-static void page_boxes(extract_ctx *x, const page_layout *pl, uint64_t start, size_t first)
-{
-    const char *text = pl->text.data;
-    size_t len = pl->text.len, at = 0;
-    glong at_char = 0; /* the character index of byte at: findings come in order, so counting goes on */
-    for (size_t k = first; k < x->res->nfindings; k++) {
-        pdp_finding *f = &x->res->findings[k];
-        if (f->loc.part || f->start < start || f->end > start + len) continue;
-        size_t s0 = (size_t)(f->start - start), s1 = (size_t)(f->end - start);
-        if (s0 < at) at = 0, at_char = 0;
-        glong c0 = at_char + g_utf8_pointer_to_offset(text + at, text + s0);
-        glong c1 = c0 + g_utf8_pointer_to_offset(text + s0, text + s1);
-        at = s0;
-        at_char = c0;
-        for (glong c = c0; c < c1 && c < (glong)pl->nboxes; c++) {
-            const lbox *r = &pl->boxes[c];
-            if (r->x2 <= r->x1 || r->y2 <= r->y1) continue; /* separators, zero-width marks */
-            double b[4] = { r->x1, r->y1, r->x2, r->y2 };
-            add_line_box(f, b);
-            if (!f->loc.has_bbox) {
-                memcpy(f->loc.bbox, b, sizeof b);
-                f->loc.has_bbox = 1;
-                continue;
-            }
-            grow(f->loc.bbox, b);
-        }
-        if (f->nlines == 1) { /* one line: the bbox says it all */
-            free(f->lines);
-            f->lines = NULL;
-            f->nlines = 0;
-        }
-    }
-}
-
-/* A page's laid-out text into the scan, and the findings it made their
- * boxes. */
-static void scan_page_text(extract_ctx *x, const page_layout *pl, int no)
-{
-    size_t first = x->res->nfindings;
-    uint64_t start = docscan_piece(x->ds, &(pdp_location){ .page = no });
-    docscan_text(x->ds, pl->text.data, pl->text.len);
-    docscan_flush(x->ds);
-    if (x->res->nfindings > first) page_boxes(x, pl, start, first);
-}
-
 typedef struct page_scan {
     extract_ctx *x;
     int drawn;   /* pages that gave text or images */
@@ -147,9 +80,11 @@ static int take_page(void *ctx, int no, pdf_page *pg)
         return 0;
     }
     s->opened++;
-    if (pg->state == PAGE_IMAGES) docscan_unreadable(x->ds, &(pdp_location){ .page = no + 1 }, "page without text layer", 1);
-    if (pg->state == PAGE_TEXT) scan_page_text(x, &pg->pl, no + 1);
-    s->drawn += pg->state == PAGE_IMAGES || pg->state == PAGE_TEXT;
+    if (pg->state == PAGE_IMAGES)
+        docscan_unreadable_why(x->ds, &(pdp_location){ .page = no + 1 }, "page without text layer", pg->why, 1);
+    if (pg->state == PAGE_TEXT || pg->state == PAGE_OCR)
+        scan_page_text(x, &pg->pl, no + 1, pg->state == PAGE_OCR ? "ocr" : NULL);
+    s->drawn += pg->state == PAGE_IMAGES || pg->state == PAGE_TEXT || pg->state == PAGE_OCR;
     for (size_t i = 0; i < pg->nnotes; i++) piece(x, &pg->notes[i].loc, pg->notes[i].text);
     return 0;
 }
@@ -246,7 +181,7 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
         result_set_status(x->res, PDP_STATUS_ERROR, "damaged PDF: its page tree gives no page to read; not checked");
     page_scan s = { .x = x };
     pages_job job = { doc, data, len, (unsigned)n > x->lim->max_pages ? (int)x->lim->max_pages : n,
-                      x->opt ? x->opt->threads : 0, x->lim->deadline, x->rules };
+                      x->opt ? x->opt->threads : 0, x->lim->deadline, x->rules, extract_ocr_dpi(x) };
     if (n > 0) pdf_pages_read(&job, take_page, &s);
     if (n > job.npages && !s.stopped && !docscan_full(x->ds)) {
         result_set_status(x->res, PDP_STATUS_PARTIAL, "more pages than the limit; the rest were not checked");

@@ -15,10 +15,11 @@
 #include "thai_fonts.h"
 
 int page_reader_open(page_reader *r, PopplerDocument *doc, const unsigned char *data, size_t len, int npages,
-                     const pdp_rules *rules)
+                     const pdp_rules *rules, int ocr_dpi)
 {
     memset(r, 0, sizeof *r);
     r->rules = rules;
+    r->ocr_dpi = ocr_dpi;
     if (!doc) {
         r->bytes = g_bytes_new_static(data, len);
         doc = poppler_document_new_from_bytes(r->bytes, NULL, NULL);
@@ -162,6 +163,7 @@ void page_read(page_reader *r, int no, pdf_page *pg)
         GList *images = poppler_page_get_image_mapping(page);
         pg->state = images ? PAGE_IMAGES : PAGE_BLANK;
         poppler_page_free_image_mapping(images);
+        if (pg->state == PAGE_IMAGES && r->ocr_dpi > 0) page_ocr(page, r->ocr_dpi, pg);
     }
     g_free(text);
     read_notes(page, no + 1, pg);
@@ -170,7 +172,8 @@ void page_read(page_reader *r, int no, pdf_page *pg)
 
 void pdf_page_free(pdf_page *pg)
 {
-    if (pg->state == PAGE_TEXT) page_layout_free(&pg->pl);
+    if (pg->state == PAGE_TEXT || pg->state == PAGE_OCR) page_layout_free(&pg->pl);
+    free(pg->why);
     for (size_t i = 0; i < pg->nnotes; i++) free(pg->notes[i].text);
     free(pg->notes);
     memset(pg, 0, sizeof *pg);

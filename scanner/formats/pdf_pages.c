@@ -40,7 +40,7 @@ static void read_in_time(page_reader *r, int no, double deadline, pdf_page *pg)
 static int read_here(const pages_job *job, page_take_fn take, void *ctx)
 {
     page_reader r;
-    if (page_reader_open(&r, job->doc, job->data, job->len, job->npages, job->rules) != 0) return 0;
+    if (page_reader_open(&r, job->doc, job->data, job->len, job->npages, job->rules, job->ocr_dpi) != 0) return 0;
     int stopped = 0;
     for (int no = 0; no < job->npages && !stopped; no++) {
         pdf_page pg;
@@ -136,7 +136,7 @@ static unsigned open_readers(const pages_job *job, worker *w, unsigned n)
 {
     unsigned k = 0;
     for (unsigned i = 0; i < n; i++)
-        if (page_reader_open(&w[k].r, NULL, job->data, job->len, job->npages, job->rules) == 0) k++;
+        if (page_reader_open(&w[k].r, NULL, job->data, job->len, job->npages, job->rules, job->ocr_dpi) == 0) k++;
     return k;
 }
 
@@ -148,7 +148,7 @@ int pdf_pages_read(const pages_job *job, page_take_fn take, void *ctx)
     worker *w = xcalloc(n - 1, sizeof *w);
     unsigned nw = open_readers(job, w, n - 1);
     page_reader mine;
-    if (!nw || page_reader_open(&mine, job->doc, job->data, job->len, job->npages, job->rules) != 0) {
+    if (!nw || page_reader_open(&mine, job->doc, job->data, job->len, job->npages, job->rules, job->ocr_dpi) != 0) {
         for (unsigned i = 0; i < nw; i++) page_reader_close(&w[i].r);
         free(w);
         return read_here(job, take, ctx);

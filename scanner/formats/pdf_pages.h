@@ -18,6 +18,7 @@ typedef struct pages_job {
                                     * workers); 0 or 1: doc, on the calling thread */
     double deadline;               /* monotonic seconds: pages not begun by then stay PAGE_UNREAD */
     const pdp_rules *rules;
+    int ocr_dpi;                   /* > 0: scanned pages read by OCR at this resolution */
 } pages_job;
 
 /* Read job's pages and hand each to take in page order: the same pages in

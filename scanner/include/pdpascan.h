@@ -159,6 +159,10 @@ typedef struct pdp_options {
                                read at once, taken in page order: the result is the
                                same for any number); 0 = 1.  pdp_scan_batch gives each
                                input its share of b->jobs when it has fewer inputs */
+    int ocr;                /* 1: read PDF pages with no text layer and image files
+                               (PNG, JPEG, TIFF) by OCR when Tesseract is installed;
+                               0: they stay unreadable / skipped */
+    int ocr_dpi;            /* resolution scanned pages are rendered at for OCR; 0 = 300 */
 } pdp_options;
 
 /* Suppression: an allowlist (YAML `allow:` entries — value, pattern, path,

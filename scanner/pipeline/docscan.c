@@ -182,6 +182,12 @@ static pdp_finding *new_finding(docscan *d)
 
 void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, int makes_partial)
 {
+    docscan_unreadable_why(d, loc, what, NULL, makes_partial);
+}
+
+void docscan_unreadable_why(docscan *d, const pdp_location *loc, const char *what, const char *why,
+                            int makes_partial)
+{
     pdp_finding *f = new_finding(d);
     if (!f) return;
     f->rule_id = "unreadable";
@@ -200,7 +206,8 @@ void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, i
     policy_fingerprint(d->fp_key, "unreadable", key, f->fingerprint);
     free(key);
     if (!makes_partial) return;
-    char *e = loc->page ? xasprintf("%s (page %d)", what, loc->page) : xstrdup(what);
+    char *e = loc->page ? xasprintf("%s (page %d)%s%s", what, loc->page, why ? ": " : "", why ? why : "")
+                        : xasprintf("%s%s%s", what, why ? ": " : "", why ? why : "");
     result_set_status(d->res, PDP_STATUS_PARTIAL, e);
     free(e);
 }

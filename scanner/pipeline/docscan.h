@@ -40,6 +40,10 @@ void docscan_free(docscan *d);
  * the document as a whole could not be checked (a scanned page); otherwise
  * it is a low-severity note (images embedded in a text document). */
 void docscan_unreadable(docscan *d, const pdp_location *loc, const char *what, int makes_partial);
+/* The same, and why it could not be read (NULL: not said): the file's
+ * reason becomes "what (page N): why". */
+void docscan_unreadable_why(docscan *d, const pdp_location *loc, const char *what, const char *why,
+                            int makes_partial);
 /* Set once the result holds max_findings: extractors may stop early. */
 int docscan_full(const docscan *d);
 

@@ -4,6 +4,7 @@
  * {"files":[{file record..., "items":[finding records...]}...],
  *  "summary":{summary record}}. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "report_impl.h"
 
@@ -31,6 +32,7 @@ static void location(FILE *f, const pdp_location *l, const pdp_finding *x)
             json_string(f, vals[i]);
         }
     if (l->hidden) fprintf(f, "%s\"hidden\":true", SEP());
+    if (l->part && !strcmp(l->part, "ocr")) fprintf(f, "%s\"ocr\":true", SEP()); /* read from the page's picture */
     if (l->line) fprintf(f, "%s\"line\":%ld", SEP(), l->line);
     if (x->row_label) {
         fprintf(f, "%s\"row_label\":", SEP());

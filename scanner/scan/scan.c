@@ -125,8 +125,8 @@ static void scan_source(const pdp_rules *r, source *src, const pdp_options *opt,
     sniff_result sn;
     sniff(src->head, n, &sn);
     res->format = sn.format;
-    if (sn.kind == KIND_OTHER) {
-        result_set_status(res, PDP_STATUS_SKIPPED, sn.what);
+    if (sn.kind == KIND_OTHER || (!strcmp(sn.format, "image") && !(opt && opt->ocr))) {
+        result_set_status(res, PDP_STATUS_SKIPPED, sn.what); /* images: read by OCR, when it is on */
     } else if (sn.kind == KIND_OLE) {
         ole_error(src, lim, res, &sn);
     } else if (sn.kind == KIND_TEXT) {

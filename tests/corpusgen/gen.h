@@ -24,4 +24,14 @@ void gen_annotated_pdf(const char *path);
 
 
 void gen_bench_pdf(const char *path, int pages, unsigned seed);
+
+/* Thai text at (x, y) in points, Garuda 11 (gen_pdf.c); cr is a cairo_t. */
+struct _cairo;
+void text_at(struct _cairo *cr, double x, double y, const char *utf8);
+
+/* Scans as agencies make them (gen_scans.c): a list printed and scanned to
+ * a PDF of page pictures at dpi, turned by angle degrees; an ID card
+ * photographed to a PNG. */
+void gen_scan_pdf(const char *path, int dpi, double angle);
+void gen_id_card_png(const char *path);
 #endif

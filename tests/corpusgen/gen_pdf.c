@@ -17,7 +17,7 @@ static cairo_surface_t *pdf_surface(const char *path)
     return s;
 }
 
-static void text_at(cairo_t *cr, double x, double y, const char *utf8)
+void text_at(cairo_t *cr, double x, double y, const char *utf8)
 {
     PangoLayout *l = pango_cairo_create_layout(cr);
     PangoFontDescription *fd = pango_font_description_from_string("Garuda 11");

@@ -291,7 +291,8 @@ static size_t check_doc(const char *doc)
     long n = load_expected(doc, &status, &exp);
     if (n < 0) return 1;
     pdp_result r;
-    pdp_scan_file(g_rules, doc, NULL, NULL, &r);
+    pdp_options opt = { .ocr = 1 }; /* as the program scans: scans and images read by OCR */
+    pdp_scan_file(g_rules, doc, NULL, &opt, &r);
     size_t diffs = 0;
     if (strcmp(pdp_status_name(r.status), status) != 0) {
         fprintf(stderr, "%s: status %s, expected %s (%s)\n", doc, pdp_status_name(r.status), status,

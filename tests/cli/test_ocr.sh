@@ -1,0 +1,68 @@
+#!/bin/sh
+# test_ocr.sh — scanned pages and image files read by OCR (Tesseract):
+# what they hold is found where it stands, a scan too coarse to read and a
+# machine without OCR stay "not fully read" (exit 2), --ocr never keeps the
+# old behaviour, and cached results are not shared across OCR settings.
+# Prints "ok N - what" / "not ok N - what" and a closing "N passed, N failed".
+# usage: sh tests/cli/test_ocr.sh BUILD_DIR   (from the repository root)
+BIN="$(pwd)/${1:-build}/pdpascan"
+T=$(mktemp -d /tmp/pdpascan-ocr.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export PDPASCAN_CACHE_DIR="$T/rule-cache"
+pass=0; fail=0; n=0
+ok() { n=$((n+1)); if [ "$1" = 0 ]; then pass=$((pass+1)); echo "ok $n - $2"; else fail=$((fail+1)); echo "not ok $n - $2"; fi; }
+check() { d="$1"; shift; if "$@" >/dev/null 2>&1; then ok 0 "$d"; else ok 1 "$d"; fi; }
+rc_of() { "$@" >/dev/null 2>&1; echo $?; }
+S300=corpus/pdf/scan_300dpi.pdf
+CARD=corpus/image/id_card.png
+
+# --- a scanned list: read, found where it stands -------------------------
+"$BIN" scan -f jsonl --show-values "$S300" > "$T/s300.jsonl" 2> "$T/s300.err"; rc=$?
+ok "$([ $rc = 1 ]; echo $?)" "a 300 dpi scanned list: findings, exit 1 (got $rc)"
+check "its four ID numbers, each read by OCR with its box on the page" jq -se \
+  '[.[] | select(.type=="finding" and .category=="national_id" and .location.ocr==true and .location.page==1 and (.location.bbox|length)==4)] | length == 4' "$T/s300.jsonl"
+check "the first ID's box lies in the ID column, on the first row" jq -se \
+  '[.[] | select(.type=="finding" and .normalized=="3410100234560")][0].location.bbox as $b | $b[0] > 240 and $b[0] < 270 and $b[1] > 140 and $b[3] < 175' "$T/s300.jsonl"
+check "a name on a row with its ID is linked: high, redact" jq -se \
+  '[.[] | select(.type=="finding" and .category=="person_name" and .normalized=="ทองดี มีชัย")][0] | .severity=="high" and .action=="redact"' "$T/s300.jsonl"
+check "findings read by OCR are less sure than a text layer's" jq -se \
+  '[.[] | select(.type=="finding" and .category=="national_id")] | all(.confidence < 1)' "$T/s300.jsonl"
+check "the file is read completely: status ok, nothing said on stderr" sh -c "jq -se '[.[] | select(.type==\"file\")][0].status == \"ok\"' '$T/s300.jsonl' && [ ! -s '$T/s300.err' ]"
+"$BIN" text "$S300" > "$T/s300.txt" 2>&1
+check "text: the scan's text, its rows and cells laid out as a PDF table's" sh -c "grep -q -- '--- ocr ---' '$T/s300.txt' && grep -q 'นายทองดี มีชัย	3-4101-00871-22-5	089-765-4321' '$T/s300.txt'"
+"$BIN" scan -f jsonl -j2 --show-values "$S300" corpus/pdf/scan_200dpi.pdf | jq -c 'select(.type=="finding") | [.file,.normalized,.location]' | sort > "$T/j2"
+"$BIN" scan -f jsonl -j1 --show-values "$S300" corpus/pdf/scan_200dpi.pdf | jq -c 'select(.type=="finding") | [.file,.normalized,.location]' | sort > "$T/j1"
+check "-j2 gives what -j1 gives" sh -c "[ -s '$T/j1' ] && cmp -s '$T/j1' '$T/j2'"
+
+# --- an image file ---------------------------------------------------------
+"$BIN" scan -f jsonl --show-values "$CARD" > "$T/card.jsonl" 2>/dev/null; rc=$?
+check "a photographed ID card (PNG): its number found, exit 1" sh -c "[ $rc = 1 ] && jq -se '[.[] | select(.type==\"finding\" and .category==\"national_id\" and .normalized==\"1103700482911\" and .location.ocr)] | length == 1' '$T/card.jsonl'"
+check "its file record: format image, one page" jq -se '[.[] | select(.type=="file")][0] | .format=="image" and .pages==1 and .status=="ok"' "$T/card.jsonl"
+
+# --- fail closed --------------------------------------------------------------
+"$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
+check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"
+PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f jsonl "$S300" > "$T/none.jsonl" 2>/dev/null; rc=$?
+check "OCR not installed: the scan stays unreadable, partial, exit 2, and says OCR is missing" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"OCR is not installed\"))' '$T/none.jsonl'"
+PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f jsonl "$CARD" > "$T/none-card.jsonl" 2>/dev/null
+check "OCR not installed: an image is skipped, as before, and says why" jq -se \
+  '[.[] | select(.type=="file")][0] | .status=="skipped" and (.error // "" | test("OCR is not installed"))' "$T/none-card.jsonl"
+PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f text --color never --lang th "$S300" > "$T/none-th.err" 2>&1
+check "OCR not installed, in Thai: the reason in Thai" grep -q 'ยังไม่ได้ติดตั้ง OCR' "$T/none-th.err"
+"$BIN" scan -f jsonl --ocr never "$S300" > "$T/never.jsonl" 2>/dev/null; rc=$?
+check "--ocr never: a scanned page stays unreadable (partial, exit 2)" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"finding\")] | length == 1 and .[0].category==\"unreadable\"' '$T/never.jsonl'"
+"$BIN" scan -f jsonl --ocr never "$CARD" > "$T/never-card.jsonl" 2>/dev/null; rc=$?
+check "--ocr never: an image is skipped (exit 0)" sh -c "[ $rc = 0 ] && jq -se '[.[] | select(.type==\"file\")][0].status == \"skipped\"' '$T/never-card.jsonl'"
+
+# --- options ------------------------------------------------------------------
+ok "$([ "$(rc_of "$BIN" scan --ocr sometimes "$S300")" = 2 ]; echo $?)" "--ocr takes auto or never (a usage error otherwise)"
+ok "$([ "$(rc_of "$BIN" scan --ocr-dpi 50 "$S300")" = 2 ]; echo $?)" "--ocr-dpi takes 100 to 600"
+"$BIN" scan -f jsonl --ocr-dpi 150 --show-values "$S300" > "$T/d150.jsonl" 2>/dev/null
+check "--ocr-dpi 150: the page is drawn coarser, and still read" jq -se '[.[] | select(.type=="finding" and .location.ocr)] | length > 0' "$T/d150.jsonl"
+"$BIN" scan -f jsonl --cache "$T/c.db" "$S300" > /dev/null 2>&1
+"$BIN" scan -f jsonl --cache "$T/c.db" --ocr never "$S300" > "$T/cached.jsonl" 2>/dev/null
+check "--cache: a result read with OCR does not answer a run without it" jq -se \
+  '[.[] | select(.type=="file")][0].status == "partial"' "$T/cached.jsonl"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

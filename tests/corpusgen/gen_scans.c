@@ -1,0 +1,86 @@
+/* gen_scans.c — scanned documents for corpus/ (see gen.h): the text is set
+ * with pango in a TLWG font on a grey page picture at the scanner's
+ * resolution, turned a little as a sheet lies on the glass, and only the
+ * picture goes into the file — no text layer, as a scanner makes it. */
+#include <cairo-pdf.h>
+#include <math.h>
+#include <stddef.h>
+
+#include "gen.h"
+
+typedef void (*draw_fn)(cairo_t *cr);
+
+/* A page picture w x h points at dpi, drawn by draw, turned by angle. */
+static cairo_surface_t *picture(double w, double h, int dpi, double angle, draw_fn draw)
+{
+    double k = dpi / 72.0;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * k), (int)(h * k));
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 0.97, 0.97, 0.95); /* paper */
+    cairo_paint(cr);
+    cairo_scale(cr, k, k);
+    cairo_translate(cr, w / 2, h / 2);
+    cairo_rotate(cr, angle * M_PI / 180);
+    cairo_translate(cr, -w / 2, -h / 2);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    draw(cr);
+    cairo_destroy(cr);
+    return img;
+}
+
+static void elderly_list(cairo_t *cr)
+{
+    static const char *rows[][4] = {
+        { "1", "นางบัวผัน ศรีสุข", "3-4101-00234-56-0", "081-234-5678" },
+        { "2", "นายทองดี มีชัย", "3-4101-00871-22-5", "089-765-4321" },
+        { "3", "นางสมศรี แก้วมณี", "3-4101-01563-17-6", "086-111-2233" },
+        { "4", "นายบุญมา ใจกว้าง", "3-4101-02298-40-9", "-" },
+    };
+    text_at(cr, 60, 60, "ประกาศองค์การบริหารส่วนตำบลหนองแวง");
+    text_at(cr, 60, 80, "เรื่อง รายชื่อผู้มีสิทธิรับเงินเบี้ยยังชีพผู้สูงอายุ ประจำปีงบประมาณ 2568");
+    text_at(cr, 60, 120, "ลำดับ");
+    text_at(cr, 100, 120, "ชื่อ-สกุล");
+    text_at(cr, 250, 120, "เลขประจำตัวประชาชน");
+    text_at(cr, 420, 120, "โทรศัพท์");
+    for (int i = 0; i < 4; i++) {
+        double y = 145 + 25 * i;
+        text_at(cr, 60, y, rows[i][0]);
+        text_at(cr, 100, y, rows[i][1]);
+        text_at(cr, 250, y, rows[i][2]);
+        text_at(cr, 420, y, rows[i][3]);
+    }
+    text_at(cr, 60, 270, "ประกาศ ณ วันที่ 1 ตุลาคม 2567");
+}
+
+void gen_scan_pdf(const char *path, int dpi, double angle)
+{
+    cairo_surface_t *s = cairo_pdf_surface_create(path, 595, 842);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00");
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Scanner");
+    cairo_t *cr = cairo_create(s);
+    cairo_surface_t *img = picture(595, 842, dpi, angle, elderly_list);
+    cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_paint(cr);
+    cairo_show_page(cr);
+    cairo_surface_destroy(img);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
+static void id_card(cairo_t *cr)
+{
+    text_at(cr, 12, 8, "บัตรประจำตัวประชาชน Thai National ID Card");
+    text_at(cr, 12, 28, "เลขประจำตัวประชาชน");
+    text_at(cr, 12, 46, "1 1037 00482 91 1");
+    text_at(cr, 12, 70, "ชื่อตัวและชื่อสกุล นางสาวมะลิ หอมดี");
+    text_at(cr, 12, 92, "เกิดวันที่ 12 ม.ค. 2530");
+}
+
+void gen_id_card_png(const char *path)
+{
+    cairo_surface_t *img = picture(243, 153, 300, -1.5, id_card); /* 85.6 x 54 mm */
+    cairo_surface_set_device_scale(img, 1, 1);
+    cairo_surface_write_to_png(img, path);
+    cairo_surface_destroy(img);
+}
