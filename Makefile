@@ -151,6 +151,7 @@ bench: all
 	@sh bench/redact.sh
 	@sh bench/ladder.sh
 	@sh bench/pages.sh
+	@sh bench/ocr.sh
 	@sh bench/serve.sh
 	@sh bench/report.sh
 

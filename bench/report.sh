@@ -6,7 +6,7 @@
 set -e
 cd "$(dirname "$0")/.."
 OUT=bench/out
-[ -s "$OUT/results.txt" ] && [ -s "$OUT/archive.txt" ] && [ -s "$OUT/redact.txt" ] && [ -s "$OUT/ladder.txt" ] && [ -s "$OUT/pages.txt" ] && [ -s "$OUT/serve.txt" ] || { echo "report.sh: run bench/run.sh, archive.sh, redact.sh, ladder.sh, pages.sh and serve.sh first" >&2; exit 1; }
+[ -s "$OUT/results.txt" ] && [ -s "$OUT/archive.txt" ] && [ -s "$OUT/redact.txt" ] && [ -s "$OUT/ladder.txt" ] && [ -s "$OUT/pages.txt" ] && [ -s "$OUT/serve.txt" ] && [ -s "$OUT/ocr.txt" ] || { echo "report.sh: run bench/run.sh, archive.sh, redact.sh, ladder.sh, pages.sh, ocr.sh and serve.sh first" >&2; exit 1; }
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 {
 echo "# Performance"
@@ -38,6 +38,12 @@ echo "## One big PDF, its pages on threads (\`bench/pages.sh\`)"
 echo ""
 echo '```'
 cat "$OUT/pages.txt"
+echo '```'
+echo ""
+echo "## Scanned pages read by OCR (\`bench/ocr.sh\`)"
+echo ""
+echo '```'
+cat "$OUT/ocr.txt"
 echo '```'
 echo ""
 echo "## The page in the browser (\`bench/serve.sh\`)"

@@ -84,6 +84,8 @@ for extra in "$@"; do
       want_cmd xmllint libxml2-utils   # the XLSX reference: libxml2's streaming reader
       want_cmd unzip unzip
       want_cmd valgrind valgrind   # instruction counts (name detection's share)
+      want_cmd tesseract tesseract-ocr   # the OCR reference (ocr.sh)
+      want_cmd qpdf qpdf           # repeats the scanned page (ocr.sh)
       want_cmd jq jq               # the boxes of the findings (redact.sh)
       want_file /usr/lib/python3/dist-packages/fitz/__init__.py python3-fitz  # PyMuPDF, redact.sh's reference
       want_pc pangocairo libpango1.0-dev
