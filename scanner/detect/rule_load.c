@@ -417,6 +417,7 @@ static int parse_rule(rctx *c, const yamlx_node *n, pdp_rule *ru)
     ru->confidence = atof(yamlx_get_str(c->d, n, "confidence", "0.6"));
     ru->priority = atoi(yamlx_get_str(c->d, n, "priority", "50"));
     ru->alone_on_line = !strcmp(yamlx_get_str(c->d, n, "alone_on_line", "false"), "true");
+    ru->ocr_only = !strcmp(yamlx_get_str(c->d, n, "ocr_only", "false"), "true");
     ru->title_block = atoi(yamlx_get_str(c->d, n, "title_block", "0"));
     if (ru->title_block < 0) return fail(c, n, "title_block must be a number of characters", NULL);
     ru->quiets = str_list(c, yamlx_get(c->d, n, "quiets"), &ru->nquiets);

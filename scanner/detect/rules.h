@@ -74,6 +74,7 @@ typedef struct pdp_rule {
     int role_signature;       /* "(name)" alone on its line counts as role */
     ctx_effect on_role;
     int alone_on_line;        /* the match must stand alone on its line (stamps) */
+    int ocr_only;             /* only in text read by OCR (a misreading repaired) */
     int title_block;          /* > 0: the match must begin within the document's first
                                  title_block characters (its title block) */
     char **quiets;            /* in a document of this kind, findings of these clauses

@@ -51,6 +51,70 @@ static int thai_id(const char *s, size_t n, buf *norm, char lo, char hi)
 static int v_thai_id_person(const char *s, size_t n, buf *norm) { return thai_id(s, n, norm, '1', '8'); }
 static int v_thai_id_zero(const char *s, size_t n, buf *norm) { return thai_id(s, n, norm, '0', '0'); }
 
+/* OCR's misreadings of Thai digits with Tesseract's Thai model (measured,
+ * THAI-REFERENCE.md: ๔ read as ๕, ๖ as ๒, ๗ as ๓, ๘ and ๙ as ๕): for a digit
+ * read, the digits it may have been.  Thai digits are ASCII here. */
+static const char *misread_as(char c)
+{
+    switch (c) {
+    case '5': return "5489";
+    case '2': return "26";
+    case '3': return "37";
+    default: return NULL;
+    }
+}
+
+#define MAX_REPAIRS 4096 /* readings tried; more confusable digits: not repaired */
+
+/* The readings of d (13 digits) its confusable digits allow, from position
+ * i on: how many have a valid check digit (counted up to 2), the first in
+ * *found; *tried counts the readings. */
+static int repairs(char *d, int i, char *found, int *tried)
+{
+    if (i == 13) {
+        ++*tried;
+        if (d[0] < '1' || d[0] > '8' || !thai_id_checksum_ok(d)) return 0;
+        memcpy(found, d, 13);
+        return 1;
+    }
+    const char *alt = misread_as(d[i]);
+    if (!alt) return repairs(d, i + 1, found, tried);
+    char was = d[i];
+    int n = 0;
+    for (; *alt && n < 2 && *tried < MAX_REPAIRS; alt++) {
+        char first[13];
+        d[i] = *alt;
+        int k = repairs(d, i + 1, n ? first : found, tried);
+        n += k;
+    }
+    d[i] = was;
+    return n;
+}
+
+/* 13 digits read by OCR whose check digit fails, that exactly one reading
+ * of its misread-prone digits makes valid: that reading. */
+static int v_thai_id_ocr_repair(const char *s, size_t n, buf *norm)
+{
+    char d[13], found[13];
+    int tried = 0;
+    if (digits_of(s, n, d, 13) != 13 || thai_id_checksum_ok(d) || all_same(d, 13)) return 0;
+    if (repairs(d, 0, found, &tried) != 1 || tried >= MAX_REPAIRS) return 0;
+    buf_append(norm, found, 13);
+    return 1;
+}
+
+/* 13 digits read by OCR whose check digit fails and that no single reading
+ * repairs: a possible ID, as read. */
+static int v_thai_id_ocr_possible(const char *s, size_t n, buf *norm)
+{
+    char d[13], found[13];
+    int tried = 0;
+    if (digits_of(s, n, d, 13) != 13 || thai_id_checksum_ok(d) || all_same(d, 13)) return 0;
+    if (repairs(d, 0, found, &tried) == 1 && tried < MAX_REPAIRS) return 0;
+    buf_append(norm, d, 13);
+    return 1;
+}
+
 static int in(char c, const char *set) { return c && strchr(set, c) != NULL; }
 
 /* National significant number (no leading 0) against the TH numbering plan. */
@@ -277,6 +341,8 @@ static const struct {
     { "thai_date", v_thai_date },
     { "thai_id_person", v_thai_id_person },
     { "thai_id_zero", v_thai_id_zero },
+    { "thai_id_ocr_repair", v_thai_id_ocr_repair },
+    { "thai_id_ocr_possible", v_thai_id_ocr_possible },
     { "phone_th", v_phone_th },
     { "phone_shape", v_phone_shape },
     { "email", v_email },

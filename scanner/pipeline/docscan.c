@@ -297,19 +297,27 @@ static void place_in_table(docscan *d, pdp_finding *f, size_t rs)
     table_position(&d->header, line, len, (size_t)(s + rs - line), &f->row_label, &f->column);
 }
 
+/* Is the text at the line cursor read by OCR (its piece's part "ocr")? */
+static int read_by_ocr(const docscan *d)
+{
+    const char *part = d->pieces[d->cur_piece].loc.part;
+    return part && !strcmp(part, "ocr");
+}
+
 static void add_finding(docscan *d, const candidate *c)
 {
     if (marked_line(d, c->rs, c->re)) {
         d->res->suppressed++;
         return;
     }
+    const pdp_rule *ru = c->rule;
+    uint64_t start = d->raw_base + c->rs;
+    cursor_to(d, start);
+    if (ru->ocr_only && !read_by_ocr(d)) return; /* a repair of OCR's misreadings, in other text */
     pdp_finding *f = new_finding(d);
     if (!f) return;
     verdict v;
     policy_decide(c, &v);
-    const pdp_rule *ru = c->rule;
-    uint64_t start = d->raw_base + c->rs;
-    cursor_to(d, start);
     f->rule_id = ru->id;
     f->category = v.category;
     f->severity = v.severity;

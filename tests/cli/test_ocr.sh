@@ -39,6 +39,12 @@ check "-j2 gives what -j1 gives" sh -c "[ -s '$T/j1' ] && cmp -s '$T/j1' '$T/j2'
 check "a photographed ID card (PNG): its number found, exit 1" sh -c "[ $rc = 1 ] && jq -se '[.[] | select(.type==\"finding\" and .category==\"national_id\" and .normalized==\"1103700482911\" and .location.ocr)] | length == 1' '$T/card.jsonl'"
 check "its file record: format image, one page" jq -se '[.[] | select(.type=="file")][0] | .format=="image" and .pages==1 and .status=="ok"' "$T/card.jsonl"
 
+"$BIN" scan -f jsonl --show-values corpus/image/thai_digit_ids.png > "$T/thai.jsonl" 2>/dev/null
+check "IDs in Thai digits OCR misreads: those read as 13 digits after their label are possible IDs (low, review)" jq -se \
+  '[.[] | select(.type=="finding" and .rule=="th.national-id-ocr-possible" and .severity=="low" and .action=="review")] | length == 3' "$T/thai.jsonl"
+printf 'เลขประจำตัวประชาชน 3 1002 00555 23 5\n' > "$T/typed.txt"
+check "a typed number with a wrong check digit is no possible ID (the OCR rules read OCR's text only)" sh -c "'$BIN' scan -f jsonl '$T/typed.txt' | jq -se '[.[] | select(.type==\"finding\")] | length == 0'"
+
 # --- fail closed --------------------------------------------------------------
 "$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
 check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"

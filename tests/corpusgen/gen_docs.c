@@ -308,6 +308,9 @@ int main(int argc, char **argv)
     gen_scan_pdf(scan200, 200, -0.8);
     gen_scan_pdf(scan100, 100, 0.5);
     gen_id_card_png(card);
+    char *thai_ids = join(root, "image/thai_digit_ids.png");
+    gen_thai_digit_ids_png(thai_ids);
+    free(thai_ids);
     free(scan300);
     free(scan200);
     free(scan100);

@@ -84,3 +84,22 @@ void gen_id_card_png(const char *path)
     cairo_surface_write_to_png(img, path);
     cairo_surface_destroy(img);
 }
+
+/* IDs written in Thai digits, as many agencies write them: Tesseract's Thai
+ * model misreads them (๔ as ๕, ๖ as ๒, ๗ as ๓, ๘ and ๙ as ๕). */
+static void thai_digit_ids(cairo_t *cr)
+{
+    static const char *ids[] = { "๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑", "๓ ๔๑๐๑ ๐๐๒๓๔ ๕๖ ๐", "๑ ๑๐๓๗ ๐๐๔๘๒ ๙๑ ๑",
+                                 "๓ ๑๐๐๖ ๐๐๔๔๕ ๖๓ ๕", "๒ ๕๐๑๐ ๗๓๒๑๔ ๐๙ ๗", "๔ ๘๑๐๒ ๒๒๓๑๑ ๐๑ ๖" };
+    for (int i = 0; i < 6; i++) {
+        text_at(cr, 40, 30 + 30 * i, "เลขประจำตัวประชาชน");
+        text_at(cr, 180, 30 + 30 * i, ids[i]);
+    }
+}
+
+void gen_thai_digit_ids_png(const char *path)
+{
+    cairo_surface_t *img = picture(400, 210, 300, 0, thai_digit_ids);
+    cairo_surface_write_to_png(img, path);
+    cairo_surface_destroy(img);
+}

@@ -26,6 +26,22 @@ static void test_thai_id_reference_examples(void **s)
     assert_true(check("thai_id_zero", "0994000617721", "0994000617721"));
 }
 
+/* An ID OCR misread (a ๔ read as ๕): repaired when exactly one reading of
+ * its misread-prone digits is valid; otherwise a possible ID, as read. */
+static void test_thai_id_ocr_repairs(void **s)
+{
+    (void)s;
+    assert_true(check("thai_id_ocr_repair", "6-5068-90199-40-1", "6406890199401"));
+    assert_true(check("thai_id_ocr_repair", "4899950698017", "4899940698017"));
+    assert_false(check("thai_id_ocr_repair", "6406890199401", NULL));   /* valid as read: th.national-id's */
+    assert_false(check("thai_id_ocr_possible", "6506890199401", NULL)); /* repaired, so not merely possible */
+    /* ๓ ๑๐๐๖ ๐๐๔๔๕ ๖๓ ๕ as Tesseract read it (๓ ๑๐๐๒ ๐๐๕๕๕ ๒๓ ๕): many readings
+     * are valid, none is chosen */
+    assert_false(check("thai_id_ocr_repair", "3100200555235", NULL));
+    assert_true(check("thai_id_ocr_possible", "3 1002 00555 23 5", "3100200555235"));
+    assert_false(check("thai_id_ocr_possible", "1234567890121", NULL)); /* valid: not a possible one */
+}
+
 static void test_thai_id_rejects(void **s)
 {
     (void)s;
@@ -82,6 +98,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_thai_id_reference_examples),
         cmocka_unit_test(test_thai_id_rejects),
+        cmocka_unit_test(test_thai_id_ocr_repairs),
         cmocka_unit_test(test_phone_numbering_plan),
         cmocka_unit_test(test_luhn_and_email),
     };
