@@ -1,9 +1,13 @@
 /* zipdoc.c — a ZIP input: decide what it is from its members (never its
- * name) and hand it to the DOCX/PPTX, XLSX, ODF or archive extractor. */
+ * name) and hand it to the DOCX/PPTX, XLSX, ODF or archive extractor; and
+ * what every Office and ODF document holds besides its text: properties,
+ * embedded documents and pictures (read by OCR when it is on, each as a
+ * document of its own; else noted as not checked). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "container.h"
+#include "ocr.h"
 #include "xmltext.h"
 #include "../util/buf.h"
 
@@ -86,7 +90,18 @@ static int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *nam
         return 1;
     }
     if (strstr(name, "/media/") || has_prefix(name, "Pictures/")) {
-        (*images)++;
+        const char *why;
+        if (!extract_ocr_dpi(x) || ocr_ready(&why) != 0) { /* noted once for the document (each_part) */
+            (*images)++;
+            return 1;
+        }
+        /* read by OCR as a document of its own: outer.docx!/word/media/image1.png */
+        size_t len;
+        unsigned char *data = name[strlen(name) - 1] == '/' ? NULL : zipx_read(x, z, i, &len);
+        if (data) {
+            extract_nested(x, name, data, len);
+            free(data);
+        }
         return 1;
     }
     return 0;

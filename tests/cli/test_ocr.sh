@@ -45,6 +45,13 @@ check "IDs in Thai digits OCR misreads: those read as 13 digits after their labe
 printf 'เลขประจำตัวประชาชน 3 1002 00555 23 5\n' > "$T/typed.txt"
 check "a typed number with a wrong check digit is no possible ID (the OCR rules read OCR's text only)" sh -c "'$BIN' scan -f jsonl '$T/typed.txt' | jq -se '[.[] | select(.type==\"finding\")] | length == 0'"
 
+"$BIN" scan -f jsonl --show-values corpus/docx/scan_inside.docx > "$T/inside.jsonl" 2>/dev/null
+check "a picture in a DOCX is read by OCR as a document of its own: the card's number found in it" jq -se \
+  '[.[] | select(.type=="finding" and .file=="corpus/docx/scan_inside.docx!/word/media/image1.png" and .normalized=="1103700482911")] | length == 1' "$T/inside.jsonl"
+"$BIN" scan -f jsonl --ocr never corpus/docx/scan_inside.docx > "$T/inside-never.jsonl" 2>/dev/null
+check "--ocr never: the picture is noted as not checked, as before" jq -se \
+  '[.[] | select(.type=="finding" and .category=="unreadable" and (.normalized|test("1 embedded image")))] | length == 1' "$T/inside-never.jsonl"
+
 # --- fail closed --------------------------------------------------------------
 "$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
 check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"

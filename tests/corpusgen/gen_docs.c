@@ -107,6 +107,22 @@ static void gen_docx(const char *path)
     write_zip(path, m, 0);
 }
 
+/* A letter whose attachment is a scan pasted in as a picture: the ID card
+ * of gen_scans.c in word/media, nothing of it in the text. */
+static void gen_docx_with_scan(const char *path, const char *png)
+{
+    size_t len;
+    char *img = slurp(png, &len);
+    member m[] = {
+        { "[Content_Types].xml", CT_HEAD "<Default Extension=\"png\" ContentType=\"image/png\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>", 0 },
+        { "word/document.xml", "<?xml version=\"1.0\"?><w:document " W "><w:body><w:p><w:r><w:t>บันทึกข้อความ เรื่อง ส่งสำเนาบัตรประจำตัวประชาชนของผู้ยื่นคำขอ (แนบท้าย)</w:t></w:r></w:p></w:body></w:document>", 0 },
+        { "word/media/image1.png", img, len },
+        { NULL, NULL, 0 },
+    };
+    write_zip(path, m, 0);
+    free(img);
+}
+
 static void gen_entity_bomb_docx(const char *path)
 {
     member m[] = {
@@ -308,6 +324,9 @@ int main(int argc, char **argv)
     gen_scan_pdf(scan200, 200, -0.8);
     gen_scan_pdf(scan100, 100, 0.5);
     gen_id_card_png(card);
+    char *scan_docx = join(root, "docx/scan_inside.docx");
+    gen_docx_with_scan(scan_docx, card);
+    free(scan_docx);
     char *thai_ids = join(root, "image/thai_digit_ids.png");
     gen_thai_digit_ids_png(thai_ids);
     free(thai_ids);
