@@ -23,6 +23,10 @@
 #define LEPT_LIB "liblept.so.5"
 #define LANG "tha"
 
+/* The largest image decoded for OCR: an A3 page at 400 dpi.  A picture
+ * that claims more (a decompression bomb) is not decoded. */
+#define MAX_IMAGE_PIXELS (4677L * 6614L)
+
 /* Below this mean word confidence a page is not trusted (ocr_page_unreadable). */
 #define MIN_PAGE_CONF 60.0f
 
@@ -55,6 +59,9 @@ static struct {
     void (*destroy)(PIX **);
     l_int32 (*xres)(const PIX *);
     l_int32 (*severity)(l_int32);
+    l_ok (*header)(const l_uint8 *, size_t, l_int32 *, l_int32 *, l_int32 *, l_int32 *, l_int32 *, l_int32 *);
+    l_ok (*tiff_header)(const l_uint8 *, size_t, l_int32, l_int32 *, l_int32 *, l_int32 *, l_int32 *, l_int32 *,
+                        l_int32 *, l_int32 *);
 } lept;
 
 static const lazy_fn tess_fns[] = {
@@ -85,6 +92,8 @@ static const lazy_fn lept_fns[] = {
     LAZY_FN(lept.destroy, pixDestroy),
     LAZY_FN(lept.xres, pixGetXRes),
     LAZY_FN(lept.severity, setMsgSeverity),
+    LAZY_FN(lept.header, pixReadHeaderMem),
+    LAZY_FN(lept.tiff_header, readHeaderMemTiff),
 };
 static lazy_lib tess_lib = { TESS_LIB, tess_fns, sizeof tess_fns / sizeof *tess_fns, 0, 0 };
 static lazy_lib lept_lib = { LEPT_LIB, lept_fns, sizeof lept_fns / sizeof *lept_fns, 0, 0 };
@@ -214,6 +223,18 @@ int ocr_image(const unsigned char *data, size_t len, int tiff, int no, ocr_page 
     TessBaseAPI *api = engine(why);
     if (!api) return -1;
     if (!tiff && no > 0) return 1;
+    l_int32 w = 0, h = 0, bps, spp, res, cmap, format;
+    int head = tiff ? lept.tiff_header(data, len, no, &w, &h, &bps, &spp, &res, &cmap, &format)
+                    : lept.header(data, len, &format, &w, &h, &bps, &spp, &cmap);
+    if (head != 0) {
+        if (tiff && no > 0) return 1; /* past the last page */
+        *why = "the image could not be decoded";
+        return -1;
+    }
+    if (w <= 0 || h <= 0 || (long)w * (long)h > MAX_IMAGE_PIXELS) {
+        *why = "the image is too large to read by OCR (over 30 million pixels)";
+        return -1;
+    }
     PIX *pix = tiff ? lept.read_mem_tiff(data, len, no) : lept.read_mem(data, len);
     if (!pix) {
         if (tiff && no > 0) return 1;

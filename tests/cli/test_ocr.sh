@@ -55,6 +55,8 @@ check "--ocr never: the picture is noted as not checked, as before" jq -se \
 # --- fail closed --------------------------------------------------------------
 "$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
 check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"
+"$BIN" scan -f jsonl tests/fixtures/huge_dims.png > "$T/huge.jsonl" 2>/dev/null; rc=$?
+check "a PNG claiming 60000 x 60000 pixels is not decoded: partial, exit 2, too large" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"too large\"))' '$T/huge.jsonl'"
 PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f jsonl "$S300" > "$T/none.jsonl" 2>/dev/null; rc=$?
 check "OCR not installed: the scan stays unreadable, partial, exit 2, and says OCR is missing" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"OCR is not installed\"))' '$T/none.jsonl'"
 PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f jsonl "$CARD" > "$T/none-card.jsonl" 2>/dev/null
