@@ -10,7 +10,6 @@
 
 #include <leptonica/allheaders.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
