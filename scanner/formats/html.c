@@ -7,9 +7,13 @@
  * its line: visible text; and what a visitor does not see but can read —
  * comments (part html-comment), attribute values that carry text (title, alt,
  * value, placeholder, content, data-*, mailto:/tel: links; part attribute),
- * inline scripts (part script, their \uXXXX escapes written out).  Styles are left out. */
+ * inline scripts (part script, their \uXXXX escapes written out); images
+ * written into the page (data: URLs) read by OCR when it is on, each as a
+ * document of its own (page.html!/image-1).  Styles are left out. */
 #include <ctype.h>
+#include <glib.h>
 #include <libxml/HTMLparser.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -54,6 +58,7 @@ typedef struct walk_state {
     int new_row;      /* the next cell text starts a line */
     int in_cell;
     int glue;         /* no block boundary since the last text: the next text continues its line */
+    int images;       /* data: images read so far (their names: image-1, image-2...) */
 } walk_state;
 
 /* Elements that sit inside a line of text: their text continues the text
@@ -100,6 +105,23 @@ static void piece(walk_state *w, long line, const char *part, const char *text)
 }
 
 static void walk(walk_state *w, xmlNodePtr n, int depth);
+
+/* An image written into the page (src="data:image/png;base64,..."), read
+ * by OCR as a document of its own (page.html!/image-1) when OCR is on. */
+static void data_image(walk_state *w, const char *src)
+{
+    extract_ctx *x = w->x;
+    const char *b64 = strstr(src, ";base64,");
+    if (!extract_ocr_dpi(x) || strncasecmp(src, "data:image/", 11) || !b64) return;
+    gsize len = 0;
+    guchar *bytes = g_base64_decode(b64 + 8, &len);
+    if (bytes && len && extract_take_bytes(x, len, "HTML data: image")) {
+        char name[32];
+        snprintf(name, sizeof name, "image-%d", ++w->images);
+        extract_nested(x, name, bytes, len);
+    }
+    g_free(bytes);
+}
 
 static int hex4(const char *p, uint32_t *v)
 {
@@ -172,6 +194,7 @@ static void walk(walk_state *w, xmlNodePtr n, int depth)
             for (xmlAttrPtr a = n->properties; a; a = a->next) {
                 xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
                 if (v && text_attr((const char *)a->name, (const char *)v)) piece(w, line, "attribute", (const char *)v);
+                if (v && !strcasecmp((const char *)a->name, "src")) data_image(w, (const char *)v);
                 xmlFree(v);
             }
             const char *tag = (const char *)n->name;

@@ -52,6 +52,10 @@ check "a picture in a DOCX is read by OCR as a document of its own: the card's n
 check "--ocr never: the picture is noted as not checked, as before" jq -se \
   '[.[] | select(.type=="finding" and .category=="unreadable" and (.normalized|test("1 embedded image")))] | length == 1' "$T/inside-never.jsonl"
 
+"$BIN" scan -f jsonl --show-values corpus/html/scan_inline.html > "$T/inline.jsonl" 2>/dev/null
+check "a picture written into a web page (data: URL) is read by OCR: the card's number found in it" jq -se \
+  '[.[] | select(.type=="finding" and .file=="corpus/html/scan_inline.html!/image-1" and .normalized=="1103700482911")] | length == 1' "$T/inline.jsonl"
+
 # --- fail closed --------------------------------------------------------------
 "$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
 check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"

@@ -9,6 +9,7 @@
  *   make corpus        (needs cairo, pango, a TLWG font and qpdf: deps corpus)
  *
  * The output is committed; run this only to change the corpus. */
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,22 @@ static void gen_docx_with_scan(const char *path, const char *png)
         { NULL, NULL, 0 },
     };
     write_zip(path, m, 0);
+    free(img);
+}
+
+/* A web page with the ID card written into it as a data: URL (as an
+ * editor pastes a picture). */
+static void gen_html_with_scan(const char *path, const char *png)
+{
+    size_t len;
+    char *img = slurp(png, &len);
+    gchar *b64 = g_base64_encode((const guchar *)img, len);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>เอกสารแนบ</title></head>\n<body>\n"
+               "<p>สำเนาบัตรประจำตัวประชาชนของผู้ยื่นคำขอ (แนบท้าย)</p>\n<img alt=\"สำเนาบัตร\" src=\"data:image/png;base64,%s\">\n"
+               "</body></html>\n", b64);
+    fclose(f);
+    g_free(b64);
     free(img);
 }
 
@@ -327,6 +344,9 @@ int main(int argc, char **argv)
     char *scan_docx = join(root, "docx/scan_inside.docx");
     gen_docx_with_scan(scan_docx, card);
     free(scan_docx);
+    char *scan_html = join(root, "html/scan_inline.html");
+    gen_html_with_scan(scan_html, card);
+    free(scan_html);
     char *thai_ids = join(root, "image/thai_digit_ids.png");
     gen_thai_digit_ids_png(thai_ids);
     free(thai_ids);
