@@ -82,10 +82,9 @@ static int repairs(char *d, int i, char *found, int *tried)
     char was = d[i];
     int n = 0;
     for (; *alt && n < 2 && *tried < MAX_REPAIRS; alt++) {
-        char first[13];
+        char later[13]; /* a second valid reading: only counted */
         d[i] = *alt;
-        int k = repairs(d, i + 1, n ? first : found, tried);
-        n += k;
+        n += repairs(d, i + 1, n ? later : found, tried);
     }
     d[i] = was;
     return n;

@@ -43,7 +43,6 @@ static struct {
     void (*clear)(TessBaseAPI *);
     void (*end)(TessBaseAPI *);
     TessPageIterator *(*page_iter)(TessResultIterator *);
-    BOOL (*at_beginning)(const TessPageIterator *, TessPageIteratorLevel);
     BOOL (*box)(const TessPageIterator *, TessPageIteratorLevel, int *, int *, int *, int *);
     char *(*text)(const TessResultIterator *, TessPageIteratorLevel);
     float (*confidence)(const TessResultIterator *, TessPageIteratorLevel);
@@ -77,7 +76,6 @@ static const lazy_fn tess_fns[] = {
     LAZY_FN(tess.clear, TessBaseAPIClear),
     LAZY_FN(tess.end, TessBaseAPIEnd),
     LAZY_FN(tess.page_iter, TessResultIteratorGetPageIterator),
-    LAZY_FN(tess.at_beginning, TessPageIteratorIsAtBeginningOf),
     LAZY_FN(tess.box, TessPageIteratorBoundingBox),
     LAZY_FN(tess.text, TessResultIteratorGetUTF8Text),
     LAZY_FN(tess.confidence, TessResultIteratorConfidence),
@@ -152,7 +150,7 @@ static TessBaseAPI *engine(const char **why)
 int ocr_ready(const char **why) { return engine(why) ? 0 : -1; }
 
 /* Is the code point a Thai mark that rides on a letter? */
-static int thai_mark(uint32_t cp) { return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A) || (cp >= 0x0E47 && cp <= 0x0E4E); }
+static int thai_mark(uint32_t cp) { return cp_is_thai(cp) && thai_index_combining(cp - 0x0E00); }
 
 /* Tesseract's words in a line it read: pieces separated by spaces. */
 static size_t count_words(const char *t)

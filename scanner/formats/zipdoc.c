@@ -73,6 +73,16 @@ void cell_name(char out[16], unsigned long row, unsigned long col)
 
 static int has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
 
+/* Member i scanned as a document of its own (outer!/name). */
+static void nested_member(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name)
+{
+    size_t len;
+    unsigned char *data = name[strlen(name) - 1] == '/' ? NULL : zipx_read(x, z, i, &len);
+    if (!data) return;
+    extract_nested(x, name, data, len);
+    free(data);
+}
+
 static int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *name, size_t *images)
 {
     if (!strcmp(name, "docProps/core.xml") || !strcmp(name, "docProps/app.xml") ||
@@ -81,12 +91,7 @@ static int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *nam
         return 1;
     }
     if (strstr(name, "/embeddings/") || has_prefix(name, "Object ") || strstr(name, "/Object ")) {
-        size_t len;
-        unsigned char *data = name[strlen(name) - 1] == '/' ? NULL : zipx_read(x, z, i, &len);
-        if (data) {
-            extract_nested(x, name, data, len);
-            free(data);
-        }
+        nested_member(x, z, i, name);
         return 1;
     }
     if (strstr(name, "/media/") || has_prefix(name, "Pictures/")) {
@@ -95,13 +100,7 @@ static int common_part(extract_ctx *x, zip_t *z, zip_uint64_t i, const char *nam
             (*images)++;
             return 1;
         }
-        /* read by OCR as a document of its own: outer.docx!/word/media/image1.png */
-        size_t len;
-        unsigned char *data = name[strlen(name) - 1] == '/' ? NULL : zipx_read(x, z, i, &len);
-        if (data) {
-            extract_nested(x, name, data, len);
-            free(data);
-        }
+        nested_member(x, z, i, name); /* read by OCR: outer.docx!/word/media/image1.png */
         return 1;
     }
     return 0;

@@ -40,6 +40,9 @@ static void test_thai_id_ocr_repairs(void **s)
     assert_false(check("thai_id_ocr_repair", "3100200555235", NULL));
     assert_true(check("thai_id_ocr_possible", "3 1002 00555 23 5", "3100200555235"));
     assert_false(check("thai_id_ocr_possible", "1234567890121", NULL)); /* valid: not a possible one */
+    /* twelve misread-prone digits (more readings than the 4096 tried): a possible ID, never a repair */
+    assert_false(check("thai_id_ocr_repair", "5555555555558", NULL));
+    assert_true(check("thai_id_ocr_possible", "5555555555558", "5555555555558"));
 }
 
 static void test_thai_id_rejects(void **s)
