@@ -73,6 +73,16 @@ CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o)
 FORMAT_OBJ = $(FORMAT_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ = $(CORE_OBJ) $(FORMAT_OBJ) $(BUILD)/scanner/scan/formats_static.o
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o) $(CORE_OBJ) $(BUILD)/scanner/scan/formats_dlopen.o
+# The Thai-digit reader's model (scanner/formats/digit_net.h) is data the
+# build makes: train/digits/ renders the digits of Debian's Thai fonts as
+# scans give them and trains on them (half a minute), once for every build
+# directory (the trainer is a tool: no sanitizers); its report of how it
+# reads fonts it never saw goes beside it.
+MODEL_DIR = build/gen
+DIGIT_MODEL = $(MODEL_DIR)/digit_model.c
+TRAIN_SRC = $(wildcard train/digits/*.c) scanner/formats/glyph.c scanner/formats/digit_net.c \
+	scanner/formats/digit_reader.c scanner/util/buf.c
+FORMAT_OBJ += $(BUILD)/gen/digit_model.o
 LIB = $(BUILD)/libpdpascan.a
 BIN = $(BUILD)/pdpascan
 PLUGIN = $(BUILD)/pdpascan-formats.so
@@ -96,6 +106,20 @@ deps-bench:
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(MODEL_DIR)/train_digits: $(TRAIN_SRC) $(wildcard train/digits/*.h scanner/formats/glyph.h scanner/formats/digit_*.h)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_DEFAULT_SOURCE -O3 -ffast-math $(WARN) -o $@ $(TRAIN_SRC) \
+		$(shell pkg-config --cflags --libs cairo freetype2 libjpeg) -lm
+
+$(DIGIT_MODEL): $(MODEL_DIR)/train_digits
+	$(MODEL_DIR)/train_digits $@.tmp $(MODEL_DIR)/digit_model.txt
+	@mv $@.tmp $@
+	@cat $(MODEL_DIR)/digit_model.txt
+
+$(BUILD)/gen/digit_model.o: $(DIGIT_MODEL)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -I. -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

@@ -38,6 +38,12 @@ want_pc xlsxwriter libxlsxwriter-dev   # --format xlsx (opened on first use)
 # (formats/pdf_redact.c); without it the boxes have no label.
 want_file /usr/share/fonts/truetype/tlwg/Garuda.ttf fonts-thai-tlwg
 want_pc harfbuzz libharfbuzz-dev
+# The Thai fonts the Thai-digit reader's model is trained on at build time
+# (train/digits/), and cairo to draw them.
+want_pc cairo libcairo2-dev
+want_file /usr/share/fonts/truetype/arundina/ArundinaSans.ttf fonts-arundina
+want_file /usr/share/fonts/truetype/freefont/FreeSerif.ttf fonts-freefont-ttf
+want_file /usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf fonts-noto-core
 want_pc libmicrohttpd libmicrohttpd-dev   # `serve`, opened on first use
 want_pc tesseract libtesseract-dev   # OCR of scanned pages and images, opened on first use
 want_pc lept libleptonica-dev

@@ -17,6 +17,7 @@
 #include "../util/buf.h"
 #include "../util/lazylib.h"
 #include "../util/utf8.h"
+#include "ocr_digits.h"
 
 #define TESS_LIB "libtesseract.so.5"
 #define LEPT_LIB "liblept.so.5"
@@ -49,6 +50,8 @@ static struct {
     BOOL (*next)(TessResultIterator *, TessPageIteratorLevel);
     void (*iter_delete)(TessResultIterator *);
     void (*delete_text)(const char *);
+    BOOL (*at_beginning)(const TessPageIterator *, TessPageIteratorLevel);
+    struct Pix *(*thresholded)(TessBaseAPI *);
 } tess;
 
 static struct {
@@ -60,6 +63,11 @@ static struct {
     l_ok (*header)(const l_uint8 *, size_t, l_int32 *, l_int32 *, l_int32 *, l_int32 *, l_int32 *, l_int32 *);
     l_ok (*tiff_header)(const l_uint8 *, size_t, l_int32, l_int32 *, l_int32 *, l_int32 *, l_int32 *, l_int32 *,
                         l_int32 *, l_int32 *);
+    l_int32 (*width)(const PIX *);
+    l_int32 (*height)(const PIX *);
+    l_int32 (*depth)(const PIX *);
+    l_int32 (*wpl)(const PIX *);
+    l_uint32 *(*data)(PIX *);
 } lept;
 
 static const lazy_fn tess_fns[] = {
@@ -82,6 +90,8 @@ static const lazy_fn tess_fns[] = {
     LAZY_FN(tess.next, TessResultIteratorNext),
     LAZY_FN(tess.iter_delete, TessResultIteratorDelete),
     LAZY_FN(tess.delete_text, TessDeleteText),
+    LAZY_FN(tess.at_beginning, TessPageIteratorIsAtBeginningOf),
+    LAZY_FN(tess.thresholded, TessBaseAPIGetThresholdedImage),
 };
 static const lazy_fn lept_fns[] = {
     LAZY_FN(lept.read_mem, pixReadMem),
@@ -91,6 +101,11 @@ static const lazy_fn lept_fns[] = {
     LAZY_FN(lept.severity, setMsgSeverity),
     LAZY_FN(lept.header, pixReadHeaderMem),
     LAZY_FN(lept.tiff_header, readHeaderMemTiff),
+    LAZY_FN(lept.width, pixGetWidth),
+    LAZY_FN(lept.height, pixGetHeight),
+    LAZY_FN(lept.depth, pixGetDepth),
+    LAZY_FN(lept.wpl, pixGetWpl),
+    LAZY_FN(lept.data, pixGetData),
 };
 static lazy_lib tess_lib = { TESS_LIB, tess_fns, sizeof tess_fns / sizeof *tess_fns, 0, 0 };
 static lazy_lib lept_lib = { LEPT_LIB, lept_fns, sizeof lept_fns / sizeof *lept_fns, 0, 0 };
@@ -164,7 +179,90 @@ static size_t count_words(const char *t)
     return n;
 }
 
-/* What Tesseract read, line by line. */
+/* The boxes of one line's digits (and letters that may be misread digits:
+ * ocr_digit_like), in the order they stand in its text. */
+typedef struct line_digits {
+    lbox *box;
+    size_t n, cap;
+    int thai; /* how many of them are Thai digits */
+} line_digits;
+
+/* The digit-like characters of a symbol Tesseract read, each with the
+ * symbol's box. */
+static void add_digits(line_digits *ld, const char *sym, lbox box)
+{
+    size_t len = strlen(sym);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = utf8_decode((const unsigned char *)sym + i, len - i, &cp);
+        if (!k) break;
+        i += k;
+        if (!ocr_digit_like(cp)) continue;
+        if (ld->n == ld->cap) {
+            ld->cap = ld->cap ? 2 * ld->cap : 16;
+            ld->box = xrealloc(ld->box, ld->cap * sizeof *ld->box);
+        }
+        ld->box[ld->n++] = box;
+        ld->thai += cp_is_thai_digit(cp);
+    }
+}
+
+/* Start a line at the iterator's place: 1 when it has words (and is kept). */
+static int start_line(TessResultIterator *it, TessPageIterator *pi, ocr_page *out, size_t *cap, double *sum)
+{
+    int l, t, r, b, kept = 0;
+    char *line = tess.text(it, RIL_TEXTLINE);
+    if (line && tess.box(pi, RIL_TEXTLINE, &l, &t, &r, &b)) {
+        size_t len = strlen(line), words;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == ' ')) line[--len] = 0;
+        if ((words = count_words(line))) {
+            if (out->n == *cap) {
+                *cap = *cap ? 2 * *cap : 64;
+                out->lines = xrealloc(out->lines, *cap * sizeof *out->lines);
+            }
+            out->lines[out->n++] = (ocr_line){ xstrdup(line), { l, t, r, b } };
+            out->words += words;
+            *sum += tess.confidence(it, RIL_TEXTLINE) * (double)words;
+            kept = 1;
+        }
+    }
+    if (line) tess.delete_text(line);
+    return kept;
+}
+
+/* The page picture as Tesseract thresholded it, a byte a pixel, 1 for ink;
+ * px NULL when there is none to be had. */
+static bitmap thresholded(TessBaseAPI *api)
+{
+    bitmap bm = { 0 };
+    PIX *pix = tess.thresholded(api);
+    if (!pix) return bm;
+    if (lept.depth(pix) == 1) {
+        int w = lept.width(pix), h = lept.height(pix), wpl = lept.wpl(pix);
+        const l_uint32 *d = lept.data(pix);
+        unsigned char *px = xmalloc((size_t)w * (size_t)h);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) px[(size_t)y * w + x] = d[(size_t)y * wpl + (x >> 5)] >> (31 - (x & 31)) & 1;
+        bm = (bitmap){ px, w, h, w };
+    }
+    lept.destroy(&pix);
+    return bm;
+}
+
+/* Lines with Thai digits read again by the Thai-digit reader (ocr_digits.h). */
+static void reread_digits(TessBaseAPI *api, ocr_page *out, line_digits *ld)
+{
+    bitmap bm = { 0 };
+    for (size_t i = 0; i < out->n; i++) {
+        if (!ld[i].thai) continue;
+        if (!bm.px && !(bm = thresholded(api)).px) return;
+        ocr_digits_reread(&out->lines[i].text, ld[i].box, ld[i].n, &bm);
+    }
+    free((void *)bm.px);
+}
+
+/* What Tesseract read, line by line, symbol by symbol (for the digits'
+ * places). */
 static void collect(TessBaseAPI *api, ocr_page *out)
 {
     memset(out, 0, sizeof *out);
@@ -173,27 +271,25 @@ static void collect(TessBaseAPI *api, ocr_page *out)
     if (!it) return;
     TessPageIterator *pi = tess.page_iter(it);
     double sum = 0;
-    size_t cap = 0;
+    size_t cap = 0, ld_cap = 0;
+    line_digits *ld = NULL;
+    int in_line = 0;
     do {
-        int l, t, r, b;
-        char *line = tess.text(it, RIL_TEXTLINE);
-        if (line && tess.box(pi, RIL_TEXTLINE, &l, &t, &r, &b)) {
-            size_t len = strlen(line), words;
-            while (len && (line[len - 1] == '\n' || line[len - 1] == ' ')) line[--len] = 0;
-            if ((words = count_words(line))) {
-                if (out->n == cap) {
-                    cap = cap ? 2 * cap : 64;
-                    out->lines = xrealloc(out->lines, cap * sizeof *out->lines);
-                }
-                out->lines[out->n++] = (ocr_line){ xstrdup(line), { l, t, r, b } };
-                out->words += words;
-                sum += tess.confidence(it, RIL_TEXTLINE) * (double)words;
-            }
+        if (tess.at_beginning(pi, RIL_TEXTLINE) && (in_line = start_line(it, pi, out, &cap, &sum)) && out->n > ld_cap) {
+            ld = xrealloc(ld, cap * sizeof *ld);
+            memset(ld + ld_cap, 0, (cap - ld_cap) * sizeof *ld);
+            ld_cap = cap;
         }
-        if (line) tess.delete_text(line);
-    } while (tess.next(it, RIL_TEXTLINE));
+        int l, t, r, b;
+        char *sym = in_line ? tess.text(it, RIL_SYMBOL) : NULL;
+        if (sym && tess.box(pi, RIL_SYMBOL, &l, &t, &r, &b)) add_digits(&ld[out->n - 1], sym, (lbox){ l, t, r, b });
+        if (sym) tess.delete_text(sym);
+    } while (tess.next(it, RIL_SYMBOL));
     tess.iter_delete(it);
     if (out->words) out->conf = (float)(sum / (double)out->words);
+    reread_digits(api, out, ld);
+    for (size_t i = 0; i < ld_cap; i++) free(ld[i].box);
+    free(ld);
 }
 
 int ocr_gray(const unsigned char *px, int w, int h, int stride, int dpi, ocr_page *out, const char **why)
