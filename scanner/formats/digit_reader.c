@@ -23,7 +23,7 @@
 typedef struct piece {
     int x1, y1, x2, y2; /* inclusive-exclusive, region coordinates */
     long area;
-    int edge;           /* touches the region's top or bottom */
+    int edge;           /* touches an edge of the region */
 } piece;
 
 typedef struct pieces {
@@ -39,6 +39,16 @@ static void add_piece(pieces *ps, piece p)
     }
     ps->v[ps->n++] = p;
 }
+
+/* p put into ps at index at, the pieces from there on moved up one. */
+static void insert_piece(pieces *ps, size_t at, piece p)
+{
+    add_piece(ps, p);
+    memmove(&ps->v[at + 1], &ps->v[at], (ps->n - 1 - at) * sizeof *ps->v);
+    ps->v[at] = p;
+}
+
+static int by_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
 /* The piece of ink at (sx, sy) of a w x h region, marked in seen. */
 static piece flood(const bitmap *b, int x0, int y0, int w, int h, unsigned char *seen, int *stack, int sx, int sy)
@@ -88,8 +98,8 @@ static void find_pieces(const bitmap *b, int x0, int y0, int w, int h, pieces *p
 }
 
 /* Glyphs: pieces that are neither another line's nor specks, joined where
- * they overlap in x by half the narrower one's width. */
-static size_t glyphs(pieces *ps, double glyph_h)
+ * they overlap in x by half the narrower one's width; ps keeps only them. */
+static void glyphs(pieces *ps, double glyph_h)
 {
     long speck = (long)(glyph_h * glyph_h * 0.015) + 2;
     size_t n = 0;
@@ -112,10 +122,8 @@ static size_t glyphs(pieces *ps, double glyph_h)
         }
         ps->v[n++] = p;
     }
-    return n;
+    ps->n = n;
 }
-
-static int by_int(const void *a, const void *b);
 
 /* The ink of column x (region coordinates) of glyph g. */
 static int column_ink(const bitmap *b, int x0, int y0, const piece *g, int x)
@@ -125,22 +133,28 @@ static int column_ink(const bitmap *b, int x0, int y0, const piece *g, int x)
     return n;
 }
 
-/* Glyph g cut at column x: its left part stays in g, the right one goes to *r. */
-static void cut_at(const bitmap *b, int x0, int y0, piece *g, int x, piece *r)
+/* p's top and bottom brought in to its ink. */
+static void fit_height(const bitmap *b, int x0, int y0, piece *p)
 {
-    *r = *g;
-    g->x2 = r->x1 = x;
-    g->area = r->area = (g->area + 1) / 2;
-    for (piece *p = g; p; p = p == g ? r : NULL) { /* each part's own height */
-        int top = p->y2, bottom = p->y1;
-        for (int y = p->y1; y < p->y2; y++)
-            for (int xx = p->x1; xx < p->x2; xx++)
-                if (b->px[(long)(y0 + y) * b->stride + x0 + xx]) {
-                    if (y < top) top = y;
-                    if (y + 1 > bottom) bottom = y + 1;
-                }
-        if (top < bottom) p->y1 = top, p->y2 = bottom;
-    }
+    int top = p->y2, bottom = p->y1;
+    for (int y = p->y1; y < p->y2; y++)
+        for (int x = p->x1; x < p->x2; x++)
+            if (b->px[(long)(y0 + y) * b->stride + x0 + x]) {
+                if (y < top) top = y;
+                bottom = y + 1;
+            }
+    if (top < bottom) p->y1 = top, p->y2 = bottom;
+}
+
+/* Glyph g cut at column x: its left part stays in g, the right one is returned. */
+static piece cut_at(const bitmap *b, int x0, int y0, piece *g, int x)
+{
+    piece r = *g;
+    g->x2 = r.x1 = x;
+    g->area = r.area = (g->area + 1) / 2;
+    fit_height(b, x0, y0, g);
+    fit_height(b, x0, y0, &r);
+    return r;
 }
 
 /* Digits that touch (a dark scan, a bold font) are one piece: a glyph
@@ -148,32 +162,35 @@ static void cut_at(const bitmap *b, int x0, int y0, piece *g, int x, piece *r)
  * thinnest near each place a digit's width apart. */
 #define WIDE 1.8
 
-static size_t split_wide(const bitmap *b, int x0, int y0, pieces *ps, size_t n, double glyph_h)
+/* The run's usual glyph width: the median of its glyphs of digit height
+ * (0 for fewer than two). */
+static double usual_width(const pieces *ps, double glyph_h)
 {
     int widths[64], k = 0;
-    for (size_t i = 0; i < n && k < 64; i++)
+    for (size_t i = 0; i < ps->n && k < 64; i++)
         if (ps->v[i].y2 - ps->v[i].y1 >= glyph_h * 0.4) widths[k++] = ps->v[i].x2 - ps->v[i].x1;
-    if (k < 2) return n;
+    if (k < 2) return 0;
     qsort(widths, (size_t)k, sizeof *widths, by_int);
-    double usual = widths[k / 2];
-    for (size_t i = 0; i < n; i++) {
+    return widths[k / 2];
+}
+
+static void split_wide(const bitmap *b, int x0, int y0, pieces *ps, double glyph_h)
+{
+    double usual = usual_width(ps, glyph_h);
+    if (usual <= 0) return;
+    for (size_t i = 0; i < ps->n; i++) {
         piece *g = &ps->v[i];
         int w = g->x2 - g->x1, parts = (int)(w / usual + 0.5);
         if (w < WIDE * usual || w < 1.3 * glyph_h || g->y2 - g->y1 < glyph_h * 0.4 || parts < 2) continue;
         int want = g->x1 + w / parts, best = want, slack = (int)(usual / 4);
-        for (int x = want - slack; x <= want + slack; x++)
-            if (x > g->x1 && x < g->x2 && column_ink(b, x0, y0, g, x) < column_ink(b, x0, y0, g, best)) best = x;
-        piece right;
-        cut_at(b, x0, y0, g, best, &right);
-        add_piece(ps, right); /* room; then moved into place after g */
-        memmove(&ps->v[i + 2], &ps->v[i + 1], (n - i - 1) * sizeof *ps->v);
-        ps->v[i + 1] = right;
-        n++;
+        int least = column_ink(b, x0, y0, g, best);
+        for (int x = want - slack; x <= want + slack; x++) {
+            int ink = x > g->x1 && x < g->x2 ? column_ink(b, x0, y0, g, x) : least;
+            if (ink < least) best = x, least = ink;
+        }
+        insert_piece(ps, i + 1, cut_at(b, x0, y0, g, best)); /* the right part is looked at next */
     }
-    return n;
 }
-
-static int by_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
 /* The median gap between neighbouring glyphs (0 for fewer than two). */
 static int median_gap(const piece *g, size_t n)
@@ -217,7 +234,9 @@ static size_t region_glyphs(const bitmap *b, const digit_region *r, int *x0, int
     *x0 = x1, *y0 = y1;
     if (x2 <= x1 || y2 <= y1 || r->glyph_h < 4) return 0;
     find_pieces(b, x1, y1, x2 - x1, y2 - y1, ps);
-    return split_wide(b, x1, y1, ps, glyphs(ps, r->glyph_h), r->glyph_h);
+    glyphs(ps, r->glyph_h);
+    split_wide(b, x1, y1, ps, r->glyph_h);
+    return ps->n;
 }
 
 size_t digit_glyphs(const bitmap *b, const digit_region *r, int (*box)[4], size_t max)

@@ -272,10 +272,11 @@ static void collect(TessBaseAPI *api, ocr_page *out)
     TessPageIterator *pi = tess.page_iter(it);
     double sum = 0;
     size_t cap = 0, ld_cap = 0;
-    line_digits *ld = NULL;
+    line_digits *ld = NULL; /* one for each of out->lines */
     int in_line = 0;
     do {
-        if (tess.at_beginning(pi, RIL_TEXTLINE) && (in_line = start_line(it, pi, out, &cap, &sum)) && out->n > ld_cap) {
+        if (tess.at_beginning(pi, RIL_TEXTLINE)) in_line = start_line(it, pi, out, &cap, &sum);
+        if (cap > ld_cap) {
             ld = xrealloc(ld, cap * sizeof *ld);
             memset(ld + ld_cap, 0, (cap - ld_cap) * sizeof *ld);
             ld_cap = cap;
