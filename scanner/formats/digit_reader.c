@@ -204,24 +204,32 @@ static int median_gap(const piece *g, size_t n)
     return m;
 }
 
-/* What one glyph is: a class of digit_net.h, or '-' / '.' by its shape. */
-static int read_glyph(const bitmap *b, int x0, int y0, const piece *g, double glyph_h, int out_of_core)
+/* The likeliest digit or slash by the probabilities p; no Arabic digit
+ * when thai_only. */
+static int likeliest(const float *p, int thai_only)
+{
+    int best = CLASS_THAI0;
+    for (int k = 0; k < CLASS_OTHER; k++)
+        if ((!thai_only || k < CLASS_ARABIC0 || k == CLASS_SLASH) && p[k] > p[best]) best = k;
+    return best;
+}
+
+/* What one glyph of region r is: a class of digit_net.h, or '-' / '.' by
+ * its shape. */
+static int read_glyph(const bitmap *b, int x0, int y0, const piece *g, const digit_region *r, int out_of_core)
 {
     int w = g->x2 - g->x1, h = g->y2 - g->y1;
-    if (h < glyph_h * 0.4) {
-        if (w >= 1.5 * h && w >= glyph_h * 0.25) return '-';
+    if (h < r->glyph_h * 0.4) {
+        if (w >= 1.5 * h && w >= r->glyph_h * 0.25) return '-';
         return '.';
     }
     float f[GLYPH_FEATURES], p[NET_CLASSES];
-    glyph_features(b, x0 + g->x1, y0 + g->y1, x0 + g->x2, y0 + g->y2, glyph_h, f);
+    glyph_features(b, x0 + g->x1, y0 + g->y1, x0 + g->x2, y0 + g->y2, r->glyph_h, f);
     int c = digit_net_classify(&digit_model, f, p, NULL);
-    if (out_of_core) return p[c] >= DIGIT_SURE ? c : CLASS_OTHER;
-    if (c != CLASS_OTHER || p[c] > OTHER_SURE) return c;
     /* where Tesseract saw digits, a glyph the network doubts is its likeliest digit */
-    int best = 0;
-    for (int k = 1; k < CLASS_OTHER; k++)
-        if (p[k] > p[best]) best = k;
-    return best;
+    if (c == CLASS_OTHER && (out_of_core || p[c] > OTHER_SURE)) return CLASS_OTHER;
+    int best = likeliest(p, r->thai_only);
+    return out_of_core && p[best] < DIGIT_SURE ? CLASS_OTHER : best;
 }
 
 /* The glyphs of region r of b in *ps, in coordinates relative to the
@@ -270,7 +278,7 @@ int digit_read(const bitmap *b, const digit_region *r, buf *out)
     for (size_t i = 0; i < n && digits >= 0; i++) {
         const piece *g = &ps.v[i];
         int out_of_core = outside(g, x0, r);
-        int c = read_glyph(b, x0, y0, g, r->glyph_h, out_of_core);
+        int c = read_glyph(b, x0, y0, g, r, out_of_core);
         if (c == '.' || (out_of_core && (c == '-' || c == CLASS_OTHER || c == CLASS_SLASH))) continue;
         if (last && g->x1 - last->x2 > r->glyph_h * 0.4 && g->x1 - last->x2 > 2 * gap) buf_putc(&text, ' ');
         last = g;

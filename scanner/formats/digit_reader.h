@@ -21,6 +21,8 @@ typedef struct digit_region {
     int x1, y1, x2, y2;
     int core_x1, core_x2;
     double glyph_h;
+    int thai_only;  /* Tesseract read the run in Thai digits only: no glyph
+                     * is read as an Arabic digit (a slash is not a 1) */
 } digit_region;
 
 /* Read the digits of region r of b.  Appends what it reads to out: digits

@@ -32,10 +32,10 @@ static int digit_lookalike(uint32_t cp)
 }
 
 int ocr_digit_like(uint32_t cp) { return cp_is_thai_digit(cp) || (cp >= '0' && cp <= '9') || digit_lookalike(cp); }
-static int is_digit_cp(uint32_t cp) { return ocr_digit_like(cp); }
 static int is_between(uint32_t cp) { return cp == ' ' || cp == '-' || cp == '/' || cp == '.' || cp == ','; }
 
-/* The digits of text, in order; how many (at most max: more is not a line). */
+/* The digits of text, in order, into out[0, max); how many (max + 1 when
+ * there are more: no line of text has that many). */
 static size_t find_digits(const char *text, digit_at *out, size_t max)
 {
     size_t n = 0, len = strlen(text);
@@ -43,7 +43,7 @@ static size_t find_digits(const char *text, digit_at *out, size_t max)
         uint32_t cp;
         size_t k = utf8_decode((const unsigned char *)text + i, len - i, &cp);
         if (!k) k = 1, cp = 0xFFFD;
-        if (is_digit_cp(cp)) {
+        if (ocr_digit_like(cp)) {
             if (n == max) return max + 1;
             out[n++] = (digit_at){ i, i + k, cp_is_thai_digit(cp) };
         }
@@ -51,6 +51,8 @@ static size_t find_digits(const char *text, digit_at *out, size_t max)
     }
     return n;
 }
+
+static int is_arabic(const char *text, digit_at d) { return text[d.start] >= '0' && text[d.start] <= '9'; }
 
 /* Does only what may stand between a run's digits lie in text[from, to)? */
 static int only_between(const char *text, size_t from, size_t to)
@@ -72,7 +74,7 @@ static int by_double(const void *a, const void *b)
 }
 
 /* The region of digits [a, b]: their boxes' span, its median height. */
-static digit_region run_region(const lbox *box, size_t a, size_t b)
+static digit_region run_region(const lbox *box, size_t a, size_t b, int thai_only)
 {
     double h[64], x1 = box[a].x1, y1 = box[a].y1, x2 = box[a].x2, y2 = box[a].y2;
     size_t n = 0;
@@ -86,52 +88,64 @@ static digit_region run_region(const lbox *box, size_t a, size_t b)
     qsort(h, n, sizeof *h, by_double);
     double gh = h[n / 2];
     return (digit_region){ (int)(x1 - gh), (int)(y1 - 0.4 * gh), (int)(x2 + gh) + 1, (int)(y2 + 0.4 * gh) + 1,
-                           (int)x1, (int)x2 + 1, gh };
+                           (int)x1, (int)x2 + 1, gh, thai_only };
 }
 
 /* Is a word of three or more Arabic digits on one side of a space after
  * digit b, and a word with a Thai digit on the other?  An ID in Arabic
  * digits beside a date in Thai digits (a table's cells) are two runs: the
  * reader is for Thai digits, and Tesseract reads Arabic ones well. */
+/* Are digits i and i + 1 in one word (only hyphens, slashes, dots or
+ * commas between them, no space: 3-2408-72141 is one word)? */
+static int same_word(const char *text, const digit_at *at, size_t i)
+{
+    size_t from = at[i].end, to = at[i + 1].start;
+    return only_between(text, from, to) && !memchr(text + from, ' ', to - from);
+}
+
+/* The first and last digit of the word digit i is in; *thai its Thai digits. */
+static size_t word_start(const char *text, const digit_at *at, size_t i)
+{
+    while (i > 0 && same_word(text, at, i - 1)) i--;
+    return i;
+}
+
 static size_t word_end(const char *text, const digit_at *at, size_t i, size_t n, int *thai)
 {
     *thai = at[i].thai;
-    while (i + 1 < n && at[i].end == at[i + 1].start) *thai += at[++i].thai;
-    while (i + 1 < n && at[i].end < at[i + 1].start && text[at[i].end] != ' ' && only_between(text, at[i].end, at[i + 1].start))
-        *thai += at[++i].thai; /* 3-2408-72141 is one word */
+    while (i + 1 < n && same_word(text, at, i)) *thai += at[++i].thai;
     return i;
 }
 
 static int arabic_word_next(const char *text, const digit_at *at, size_t b, size_t n)
 {
     if (!memchr(text + at[b].end, ' ', at[b + 1].start - at[b].end)) return 0;
-    size_t start = b;
-    while (start > 0 && only_between(text, at[start - 1].end, at[start].start) &&
-           !memchr(text + at[start - 1].end, ' ', at[start].start - at[start - 1].end))
-        start--;
+    size_t start = word_start(text, at, b);
     int thai_before, thai_after;
     size_t end_before = word_end(text, at, start, n, &thai_before), end_after = word_end(text, at, b + 1, n, &thai_after);
     size_t len_before = end_before - start + 1, len_after = end_after - b;
     return (!thai_before && thai_after && len_before >= 3) || (thai_before && !thai_after && len_after >= 3);
 }
 
+/* More digit-like characters than this make no line of text (a table's
+ * rules or noise read as digits): the line is left alone. */
 #define MAX_DIGITS 512
 
 int ocr_digits_reread(char **text, const lbox *digits, size_t n, const bitmap *page)
 {
     digit_at at[MAX_DIGITS];
-    if (n == 0 || find_digits(*text, at, MAX_DIGITS) != n) return 0;
+    if (n == 0 || n > MAX_DIGITS || find_digits(*text, at, MAX_DIGITS) != n) return 0;
     buf out;
     buf_init(&out);
     size_t copied = 0;
     int runs = 0;
     for (size_t a = 0; a < n;) {
         size_t b = a;
-        int thai = at[a].thai;
+        int thai = at[a].thai, arabic = is_arabic(*text, at[a]);
         while (b + 1 < n && only_between(*text, at[b].end, at[b + 1].start) && !arabic_word_next(*text, at, b, n))
-            thai += at[++b].thai;
+            thai += at[++b].thai, arabic += is_arabic(*text, at[b]);
         if (thai && b > a) {
-            digit_region r = run_region(digits, a, b);
+            digit_region r = run_region(digits, a, b, !arabic);
             size_t mark = out.len;
             buf_append(&out, *text + copied, at[a].start - copied);
             if (digit_read(page, &r, &out) > 0) {
