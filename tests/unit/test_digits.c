@@ -1,18 +1,44 @@
 /* test_digits.c — the Thai-digit reader behind OCR (formats/ocr_digits.c,
  * digit_reader.c): a line Tesseract misread is read again from the picture.
  *
- * The picture is drawn here with cairo (Garuda, 300 dpi: a 12-point digit
- * some 30 pixels tall) and thresholded as Tesseract does; the boxes handed
+ * The picture is drawn here with cairo (Garuda, opened from its file through
+ * FreeType, 300 dpi: a 12-point digit some 30 pixels tall) and thresholded as Tesseract does; the boxes handed
  * over stand for Tesseract's symbols.  How well the model reads fonts it
  * never saw is the build's report (build/gen/digit_model.txt, checked by
  * tests/cli/test_ocr.sh); these tests pin down what is done with a line. */
+#include <cairo-ft.h>
 #include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include "helpers.h"
 #include "formats/ocr_digits.h"
 #include "util/buf.h"
 
 #define EM 50.0
+#define FONT "/usr/share/fonts/truetype/tlwg/Garuda.ttf" /* fonts-thai-tlwg, a build dependency */
+
+static FT_Library ft;
+static FT_Face face;
+static cairo_font_face_t *garuda;
+
+static int font_open(void **state)
+{
+    (void)state;
+    if (FT_Init_FreeType(&ft) || FT_New_Face(ft, FONT, 0, &face)) return -1;
+    garuda = cairo_ft_font_face_create_for_ft_face(face, 0);
+    return 0;
+}
+
+static int font_close(void **state)
+{
+    (void)state;
+    cairo_font_face_destroy(garuda);
+    cairo_debug_reset_static_data();
+    FT_Done_Face(face);
+    FT_Done_FreeType(ft);
+    return 0;
+}
 #define MARGIN 40
 
 typedef struct picture {
@@ -34,14 +60,14 @@ static void draw(const char *text, picture *p)
 {
     cairo_surface_t *probe = cairo_image_surface_create(CAIRO_FORMAT_A8, 8, 8);
     cairo_t *cr = cairo_create(probe);
-    cairo_select_font_face(cr, "Garuda", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_face(cr, garuda);
     cairo_set_font_size(cr, EM);
     cairo_text_extents_t all;
     cairo_text_extents(cr, text, &all);
     int w = (int)all.x_advance + 2 * MARGIN, h = (int)(EM * 2) + 2 * MARGIN;
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, w, h);
     cairo_t *dr = cairo_create(s);
-    cairo_select_font_face(dr, "Garuda", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_face(dr, garuda);
     cairo_set_font_size(dr, EM);
     double base = MARGIN + EM * 1.2;
     p->n = 0;
@@ -180,5 +206,5 @@ int main(void)
         cmocka_unit_test(test_counts_disagree),
         cmocka_unit_test(test_too_many_digits),
     };
-    return cmocka_run_group_tests_name("digits", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("digits", tests, font_open, font_close);
 }
