@@ -17,7 +17,9 @@
 #include "../util/buf.h"
 #include "../util/lazylib.h"
 #include "../util/utf8.h"
+#include "ocr_cells.h"
 #include "ocr_digits.h"
+#include "ocr_rules.h"
 
 #define TESS_LIB "libtesseract.so.5"
 #define LEPT_LIB "liblept.so.5"
@@ -26,6 +28,9 @@
 /* The largest image decoded for OCR: an A3 page at 400 dpi.  A picture
  * that claims more (a decompression bomb) is not decoded. */
 #define MAX_IMAGE_PIXELS (4677L * 6614L)
+
+/* A pixel darker than this is ink when looking for a table's borders. */
+#define INK_BELOW 128
 
 /* Below this mean word confidence a page is not trusted (ocr_page_unreadable). */
 #define MIN_PAGE_CONF 60.0f
@@ -68,6 +73,7 @@ static struct {
     l_int32 (*depth)(const PIX *);
     l_int32 (*wpl)(const PIX *);
     l_uint32 *(*data)(PIX *);
+    PIX *(*convert_to8)(PIX *, l_int32);
 } lept;
 
 static const lazy_fn tess_fns[] = {
@@ -106,6 +112,7 @@ static const lazy_fn lept_fns[] = {
     LAZY_FN(lept.depth, pixGetDepth),
     LAZY_FN(lept.wpl, pixGetWpl),
     LAZY_FN(lept.data, pixGetData),
+    LAZY_FN(lept.convert_to8, pixConvertTo8),
 };
 static lazy_lib tess_lib = { TESS_LIB, tess_fns, sizeof tess_fns / sizeof *tess_fns, 0, 0 };
 static lazy_lib lept_lib = { LEPT_LIB, lept_fns, sizeof lept_fns / sizeof *lept_fns, 0, 0 };
@@ -179,17 +186,9 @@ static size_t count_words(const char *t)
     return n;
 }
 
-/* The boxes of one line's digits (and letters that may be misread digits:
- * ocr_digit_like), in the order they stand in its text. */
-typedef struct line_digits {
-    lbox *box;
-    size_t n, cap;
-    int thai; /* how many of them are Thai digits */
-} line_digits;
-
 /* The digit-like characters of a symbol Tesseract read, each with the
  * symbol's box. */
-static void add_digits(line_digits *ld, const char *sym, lbox box)
+static void add_digits(ocr_line_boxes *ld, const char *sym, lbox box)
 {
     size_t len = strlen(sym);
     for (size_t i = 0; i < len;) {
@@ -198,11 +197,11 @@ static void add_digits(line_digits *ld, const char *sym, lbox box)
         if (!k) break;
         i += k;
         if (!ocr_digit_like(cp)) continue;
-        if (ld->n == ld->cap) {
-            ld->cap = ld->cap ? 2 * ld->cap : 16;
-            ld->box = xrealloc(ld->box, ld->cap * sizeof *ld->box);
+        if (ld->ndigits == ld->dcap) {
+            ld->dcap = ld->dcap ? 2 * ld->dcap : 16;
+            ld->digit = xrealloc(ld->digit, ld->dcap * sizeof *ld->digit);
         }
-        ld->box[ld->n++] = box;
+        ld->digit[ld->ndigits++] = box;
         ld->thai += cp_is_thai_digit(cp);
     }
 }
@@ -250,20 +249,102 @@ static bitmap thresholded(TessBaseAPI *api)
 }
 
 /* Lines with Thai digits read again by the Thai-digit reader (ocr_digits.h). */
-static void reread_digits(TessBaseAPI *api, ocr_page *out, line_digits *ld)
+static void reread_digits(ocr_page *out, const ocr_line_boxes *lb, const bitmap *bm)
 {
-    bitmap bm = { 0 };
-    for (size_t i = 0; i < out->n; i++) {
-        if (!ld[i].thai) continue;
-        if (!bm.px && !(bm = thresholded(api)).px) return;
-        ocr_digits_reread(&out->lines[i].text, ld[i].box, ld[i].n, &bm);
-    }
-    free((void *)bm.px);
+    for (size_t i = 0; i < out->n && bm->px; i++)
+        if (lb[i].thai) ocr_digits_reread(&out->lines[i].text, lb[i].digit, lb[i].ndigits, bm);
 }
 
-/* What Tesseract read, line by line, symbol by symbol (for the digits'
- * places). */
-static void collect(TessBaseAPI *api, ocr_page *out)
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The median height of the page's lines. */
+static double median_height(const ocr_page *p)
+{
+    double *h = xmalloc((p->n ? p->n : 1) * sizeof *h);
+    for (size_t i = 0; i < p->n; i++) h[i] = p->lines[i].box.y2 - p->lines[i].box.y1;
+    qsort(h, p->n, sizeof *h, by_double);
+    double m = p->n ? h[p->n / 2] : 0;
+    free(h);
+    return m;
+}
+
+/* A table's borders: lines longer than 2.5 text lines (no letter's stroke
+ * is), thinner than a quarter of one.  Found in the page's own picture:
+ * Tesseract's thresholded one has had them taken out. */
+static void find_rules(ocr_page *out, const bitmap *bm)
+{
+    double h = median_height(out);
+    if (bm->px && h > 0) out->nrules = ocr_vertical_rules(bm, (int)(2.5 * h), h / 4 > 3 ? (int)(h / 4) : 3, &out->rules);
+}
+
+/* Dark pixels of an 8-bit grey picture as ink (a byte a pixel, 1 for ink). */
+static bitmap ink_of_gray(const unsigned char *px, int w, int h, int stride)
+{
+    unsigned char *ink = xmalloc((size_t)w * (size_t)h);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) ink[(size_t)y * w + x] = px[(size_t)y * stride + x] < INK_BELOW;
+    return (bitmap){ ink, w, h, w };
+}
+
+/* The same for a Leptonica picture of any depth (none when it cannot be
+ * made grey). */
+static bitmap ink_of_pix(PIX *pix)
+{
+    bitmap bm = { 0 };
+    PIX *g = lept.convert_to8(pix, 0);
+    if (!g) return bm;
+    int w = lept.width(g), h = lept.height(g), wpl = lept.wpl(g);
+    const l_uint32 *d = lept.data(g);
+    unsigned char *ink = xmalloc((size_t)w * (size_t)h);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) ink[(size_t)y * w + x] = (d[(size_t)y * wpl + (x >> 2)] >> (8 * (3 - (x & 3))) & 0xff) < INK_BELOW;
+    lept.destroy(&g);
+    return (bitmap){ ink, w, h, w };
+}
+
+/* Thai marks that ride on nothing (after a full stop, a digit, a space:
+ * "พ.ุย." for พ.ย., a speck above an abbreviation) taken out of an OCR
+ * line: no writer puts them there, and they break the word they touch. */
+static void drop_stray_marks(char *t)
+{
+    size_t len = strlen(t), w = 0;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
+        if (!k) return; /* not UTF-8: left as it is (w <= i, nothing lost) */
+        int rides = prev >= 0x0E01 && prev <= 0x0E2E;
+        if (!thai_mark(cp) || rides || thai_mark(prev)) {
+            memmove(t + w, t + i, k);
+            w += k;
+            prev = cp;
+        }
+        i += k;
+    }
+    t[w] = 0;
+}
+
+/* The boxes of the word or symbol at the iterator's place, and its text
+ * (heap, Tesseract's) when it has one. */
+static char *piece(TessResultIterator *it, TessPageIterator *pi, TessPageIteratorLevel level, lbox *box)
+{
+    int l, t, r, b;
+    char *s = tess.text(it, level);
+    if (s && !tess.box(pi, level, &l, &t, &r, &b)) {
+        tess.delete_text(s);
+        return NULL;
+    }
+    if (s) *box = (lbox){ l, t, r, b };
+    return s;
+}
+
+/* What Tesseract read, line by line, word by word (to find a table's
+ * cells) and symbol by symbol (for the digits' places). */
+static void collect(TessBaseAPI *api, ocr_page *out, const bitmap *ink)
 {
     memset(out, 0, sizeof *out);
     out->conf = -1;
@@ -271,26 +352,38 @@ static void collect(TessBaseAPI *api, ocr_page *out)
     if (!it) return;
     TessPageIterator *pi = tess.page_iter(it);
     double sum = 0;
-    size_t cap = 0, ld_cap = 0;
-    line_digits *ld = NULL; /* one for each of out->lines */
+    size_t cap = 0, lb_cap = 0;
+    ocr_line_boxes *lb = NULL; /* one for each of out->lines */
     int in_line = 0;
     do {
         if (tess.at_beginning(pi, RIL_TEXTLINE)) in_line = start_line(it, pi, out, &cap, &sum);
-        if (cap > ld_cap) {
-            ld = xrealloc(ld, cap * sizeof *ld);
-            memset(ld + ld_cap, 0, (cap - ld_cap) * sizeof *ld);
-            ld_cap = cap;
+        if (cap > lb_cap) {
+            lb = xrealloc(lb, cap * sizeof *lb);
+            memset(lb + lb_cap, 0, (cap - lb_cap) * sizeof *lb);
+            lb_cap = cap;
         }
-        int l, t, r, b;
-        char *sym = in_line ? tess.text(it, RIL_SYMBOL) : NULL;
-        if (sym && tess.box(pi, RIL_SYMBOL, &l, &t, &r, &b)) add_digits(&ld[out->n - 1], sym, (lbox){ l, t, r, b });
-        if (sym) tess.delete_text(sym);
+        if (!in_line) continue;
+        ocr_line_boxes *line = &lb[out->n - 1];
+        lbox box;
+        char *s;
+        if (tess.at_beginning(pi, RIL_WORD) && (s = piece(it, pi, RIL_WORD, &box))) {
+            ocr_cells_word(line, out->lines[out->n - 1].text, s, box);
+            tess.delete_text(s);
+        }
+        if ((s = piece(it, pi, RIL_SYMBOL, &box))) {
+            add_digits(line, s, box);
+            tess.delete_text(s);
+        }
     } while (tess.next(it, RIL_SYMBOL));
     tess.iter_delete(it);
     if (out->words) out->conf = (float)(sum / (double)out->words);
-    reread_digits(api, out, ld);
-    for (size_t i = 0; i < ld_cap; i++) free(ld[i].box);
-    free(ld);
+    if (ink) find_rules(out, ink);
+    bitmap bm = out->n ? thresholded(api) : (bitmap){ 0 };
+    ocr_cells_split(out, &lb, &lb_cap, out->rules, out->nrules);
+    reread_digits(out, lb, &bm);
+    free((void *)bm.px);
+    for (size_t i = 0; i < out->n; i++) drop_stray_marks(out->lines[i].text);
+    ocr_line_boxes_free(lb, lb_cap);
 }
 
 int ocr_gray(const unsigned char *px, int w, int h, int stride, int dpi, ocr_page *out, const char **why)
@@ -305,7 +398,9 @@ int ocr_gray(const unsigned char *px, int w, int h, int stride, int dpi, ocr_pag
         *why = "OCR failed on the page image";
         return -1;
     }
-    collect(api, out);
+    bitmap ink = ink_of_gray(px, w, h, stride);
+    collect(api, out, &ink);
+    free((void *)ink.px);
     tess.clear(api);
     return 0;
 }
@@ -339,7 +434,11 @@ int ocr_image(const unsigned char *data, size_t len, int tiff, int no, ocr_page 
     tess.set_image2(api, pix);
     if (*dpi < 70 || *dpi > 2400) tess.set_resolution(api, 300); /* unknown: Tesseract's own guess warns */
     int rc = tess.recognize(api, NULL);
-    if (rc == 0) collect(api, out);
+    if (rc == 0) {
+        bitmap ink = ink_of_pix(pix);
+        collect(api, out, &ink);
+        free((void *)ink.px);
+    }
     tess.clear(api);
     lept.destroy(&pix);
     if (rc != 0) *why = "OCR failed on the image";
@@ -409,6 +508,39 @@ static void put_line(page_layout *out, const ocr_line *l, double scale)
     }
 }
 
+/* Column of x among the sorted border positions xs[0, nb): 0 left of the table. */
+static size_t column_of(const double *xs, size_t nb, double x)
+{
+    size_t c = 0;
+    while (c < nb && xs[c] <= x) c++;
+    return c;
+}
+
+/* Lines ord[from, to) of one row, left to right: between two of them a
+ * tab for each border between them (at least one when they stand apart,
+ * none in one cell), or, with no borders, a tab at a wide gap. */
+static void put_row(const ocr_page *p, const size_t *ord, size_t from, size_t to, double scale, page_layout *out)
+{
+    static const lbox none = { 0, 0, 0, 0 };
+    const lbox *first = &p->lines[ord[from]].box;
+    double xs[OCR_MAX_RULES];
+    size_t nb = ocr_rules_at(p->rules, p->nrules, (first->y1 + first->y2) / 2, 4, xs);
+    size_t col = nb >= 2 ? column_of(xs, nb, (first->x1 + first->x2) / 2) : 0;
+    for (size_t c = col > 1 ? 1 : col; c < col; c++) put(out, "\t", 1, none); /* a table's empty first cells */
+    for (size_t j = from; j < to; j++) {
+        const ocr_line *l = &p->lines[ord[j]];
+        if (j > from) {
+            const lbox *prev = &p->lines[ord[j - 1]].box;
+            size_t c = nb >= 2 ? column_of(xs, nb, (l->box.x1 + l->box.x2) / 2) : col;
+            if (nb >= 2 && c != col)
+                for (; col < c; col++) put(out, "\t", 1, none);
+            else
+                put(out, nb < 2 && l->box.x1 - prev->x2 > height(&l->box) ? "\t" : " ", 1, none);
+        }
+        put_line(out, l, scale);
+    }
+}
+
 void ocr_to_layout(const ocr_page *p, double scale, page_layout *out)
 {
     memset(out, 0, sizeof *out);
@@ -423,14 +555,7 @@ void ocr_to_layout(const ocr_page *p, double scale, page_layout *out)
         while (to < p->n && same_row(&p->lines[ord[from]].box, &p->lines[ord[to]].box)) to++;
         qsort(ord + from, to - from, sizeof *ord, by_left);
         if (from) put(out, "\n", 1, none);
-        for (size_t j = from; j < to; j++) {
-            const ocr_line *l = &p->lines[ord[j]];
-            if (j > from) {
-                const lbox *prev = &p->lines[ord[j - 1]].box;
-                put(out, l->box.x1 - prev->x2 > height(&l->box) ? "\t" : " ", 1, none);
-            }
-            put_line(out, l, scale);
-        }
+        put_row(p, ord, from, to, scale, out);
         from = to;
     }
     free(ord);
@@ -440,5 +565,6 @@ void ocr_page_free(ocr_page *p)
 {
     for (size_t i = 0; i < p->n; i++) free(p->lines[i].text);
     free(p->lines);
+    free(p->rules);
     memset(p, 0, sizeof *p);
 }

@@ -27,6 +27,8 @@ typedef struct ocr_page {
     size_t n;
     float conf;       /* mean confidence of the words, 0..100; -1 when none was read */
     size_t words;
+    lbox *rules;      /* a table's vertical borders (ocr_rules.h), heap */
+    size_t nrules;
 } ocr_page;
 
 /* Can OCR run here?  0 when it can; -1 with *why saying what is missing. */
@@ -47,7 +49,9 @@ int ocr_page_unreadable(const ocr_page *p);
 
 /* What p read as a page's laid-out text (pdf_layout.h): lines that share
  * most of their height are one row, left to right, a tab between them at a
- * wide gap (a table's cells), rows top to bottom; each character a box
+ * wide gap (a table's cells) or, in a ruled table, a tab for each border
+ * between them (an empty cell keeps its column), rows top to bottom; each
+ * character a box
  * (its line's box cut into equal slices, a mark on its letter's), scaled by
  * `scale` (PDF points a pixel). */
 void ocr_to_layout(const ocr_page *p, double scale, page_layout *out);
