@@ -371,6 +371,7 @@ static void collect(TessBaseAPI *api, ocr_page *out, const bitmap *ink)
             tess.delete_text(s);
         }
         if ((s = piece(it, pi, RIL_SYMBOL, &box))) {
+            ocr_cells_symbol(line, s, box);
             add_digits(line, s, box);
             tess.delete_text(s);
         }

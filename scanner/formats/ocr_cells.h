@@ -21,6 +21,10 @@ typedef struct ocr_word {
     size_t from, to;   /* bytes of the line's text */
     size_t digits;     /* how many of the line's digit boxes come before it */
     int thai;          /* and how many of those are Thai digits */
+    lbox first, last;  /* its first and last symbols' boxes */
+    size_t first_len, last_len, nsym;
+    int border;        /* a table's border read as a word: left out */
+    int cut_before, cut_after; /* a border was taken off its start, its end */
 } ocr_word;
 
 /* What Tesseract says of one line beyond its text. */
@@ -37,6 +41,9 @@ typedef struct ocr_line_boxes {
 /* Note the word `w` (its text as Tesseract gives it) at `box` in `line`,
  * the text of the line it belongs to. */
 void ocr_cells_word(ocr_line_boxes *lb, const char *line, const char *w, lbox box);
+
+/* Note a symbol of the word noted last, in order. */
+void ocr_cells_symbol(ocr_line_boxes *lb, const char *sym, lbox box);
 
 /* Cut the lines of p at the gaps between cells and at the vertical rules
  * (ocr_rules.h) rules[0, nr), leaving out the words that are a rule read

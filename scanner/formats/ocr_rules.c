@@ -30,35 +30,65 @@ static int ink_width(const bitmap *b, int x, int y)
     return e - a + 1;
 }
 
-/* Follow a line down from (x, y): its last row into *end, its mean x. */
-static double follow(const bitmap *b, int x, int y, int *end)
+/* One step of a line at row y from column *x: the ink at *x, else beside
+ * it (the line slants), moving *x there.  0 on paper. */
+static int step(const bitmap *b, int *x, int y)
 {
-    double sum = 0;
-    int n = 0, gap = 0, last = y;
-    for (; y < b->h && gap <= MAX_BREAK; y++) {
-        if (!ink(b, x, y)) {
-            if (ink(b, x - 1, y)) x--;
-            else if (ink(b, x + 1, y)) x++;
+    if (!ink(b, *x, y)) {
+        if (ink(b, *x - 1, y)) --*x;
+        else if (ink(b, *x + 1, y)) ++*x;
+    }
+    return ink(b, *x, y);
+}
+
+/* Climb the line through (*x, *y) to its top. */
+static void climb(const bitmap *b, int *x, int *y)
+{
+    int cx = *x;
+    for (int yy = *y - 1, gap = 0; yy >= 0 && gap <= MAX_BREAK; yy--) {
+        if (!step(b, &cx, yy)) {
+            gap++;
+            continue;
         }
-        if (!ink(b, x, y)) {
+        gap = 0;
+        *x = cx;
+        *y = yy;
+    }
+}
+
+/* Follow a line down from its top (x, y): its last row into *end, the x
+ * it stands at on its first and last rows (a straight line fitted to it)
+ * into *top and *bottom. */
+static void follow(const bitmap *b, int x, int y, int *end, double *top, double *bottom)
+{
+    double n = 0, sy = 0, sx = 0, syy = 0, sxy = 0;
+    int gap = 0, last = y, first = y;
+    for (; y < b->h && gap <= MAX_BREAK; y++) {
+        if (!step(b, &x, y)) {
             gap++;
             continue;
         }
         gap = 0;
         last = y;
-        sum += x;
-        n++;
+        n++, sy += y, sx += x, syy += (double)y * y, sxy += (double)x * y;
     }
     *end = last;
-    return n ? sum / n : x;
+    double d = n * syy - sy * sy, slope = d > 0 ? (n * sxy - sx * sy) / d : 0, at = n ? (sx - slope * sy) / n : x;
+    *top = at + slope * first;
+    *bottom = at + slope * last;
 }
 
 /* Is (x, y) on a line already found? */
 static int known(const lbox *r, size_t n, int x, int y)
 {
     for (size_t i = 0; i < n; i++)
-        if (fabs(r[i].x1 - x) <= 4 && y >= r[i].y1 && y <= r[i].y2) return 1;
+        if (y >= r[i].y1 && y <= r[i].y2 && fabs(ocr_rule_x(&r[i], y) - x) <= 4) return 1;
     return 0;
+}
+
+double ocr_rule_x(const lbox *r, double y)
+{
+    return r->y2 > r->y1 ? r->x1 + (r->x2 - r->x1) * (y - r->y1) / (r->y2 - r->y1) : r->x1;
 }
 
 size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rules)
@@ -67,21 +97,23 @@ size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rul
     size_t n = 0;
     if (min_len < 2) return 0;
     lbox *r = xmalloc(OCR_MAX_RULES * sizeof *r);
-    /* a line's top: ink with paper above, and ink for min_len / 4 rows below */
+    /* a line's top: ink with paper above, and ink for min_len / 8 rows below (a dashed line's dash) */
     for (int x = 0; x < page->w && n < OCR_MAX_RULES; x++)
         for (int y = 0; y + min_len <= page->h && n < OCR_MAX_RULES; y++) {
             if (!ink(page, x, y) || ink(page, x, y - 1)) continue;
             int k = 1;
-            while (k < min_len / 4 && ink(page, x, y + k)) k++;
-            if (k < min_len / 4 || known(r, n, x, y)) {
+            while (k < min_len / 8 && ink(page, x, y + k)) k++;
+            if (k < min_len / 8 || known(r, n, x, y)) {
                 y += k;
                 continue;
             }
-            int end;
-            double mx = follow(page, x, y, &end);
-            if (end - y + 1 >= min_len && ink_width(page, (int)lround(mx), (y + end) / 2) <= max_w)
-                r[n++] = (lbox){ mx, y, mx, end };
-            y = end;
+            int end, tx = x, ty = y;
+            double top, bottom;
+            climb(page, &tx, &ty);
+            follow(page, tx, ty, &end, &top, &bottom);
+            if (end - ty + 1 >= min_len && ink_width(page, (int)lround((top + bottom) / 2), (ty + end) / 2) <= max_w)
+                r[n++] = (lbox){ top, ty, bottom, end };
+            y += k;
         }
     if (!n) free(r);
     else *rules = r;
@@ -98,7 +130,7 @@ size_t ocr_rules_at(const lbox *rules, size_t n, double y, double near, double *
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k < OCR_MAX_RULES; i++)
-        if (rules[i].y1 <= y && rules[i].y2 >= y) xs[k++] = rules[i].x1;
+        if (rules[i].y1 <= y && rules[i].y2 >= y) xs[k++] = ocr_rule_x(&rules[i], y);
     qsort(xs, k, sizeof *xs, by_value);
     size_t m = 0;
     for (size_t i = 0; i < k; i++)

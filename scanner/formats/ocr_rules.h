@@ -16,10 +16,14 @@
 
 /* The vertical lines of page: thin runs of ink at least `min_len` pixels
  * long (followed through a scan's slight slant and small breaks), none
- * wider than `max_w`.  Each is a box x1 == x2 (its mean x), y1..y2 (heap,
- * *rules; how many; at most OCR_MAX_RULES). */
+ * wider than `max_w`.  Each is a segment from (x1, y1) at its top to
+ * (x2, y2) at its bottom, y1 < y2 (heap, *rules; how many; at most
+ * OCR_MAX_RULES). */
 #define OCR_MAX_RULES 256
 size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rules);
+
+/* Where rule r stands at height y. */
+double ocr_rule_x(const lbox *r, double y);
 
 /* Which of rules[0, n) cross height y: their x, sorted, into xs (room for
  * OCR_MAX_RULES); how many.  Rules closer than `near` pixels are one. */

@@ -33,6 +33,7 @@ void text_at(struct _cairo *cr, double x, double y, const char *utf8);
  * a PDF of page pictures at dpi, turned by angle degrees; an ID card
  * photographed to a PNG. */
 void gen_scan_pdf(const char *path, int dpi, double angle);
+void gen_ruled_scan_pdf(const char *path);
 void gen_id_card_png(const char *path);
 void gen_thai_digit_ids_png(const char *path);
 #endif

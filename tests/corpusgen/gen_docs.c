@@ -340,6 +340,9 @@ int main(int argc, char **argv)
     gen_scan_pdf(scan300, 300, 1.2);
     gen_scan_pdf(scan200, 200, -0.8);
     gen_scan_pdf(scan100, 100, 0.5);
+    char *ruled = join(pdf, "scan_ruled_table.pdf");
+    gen_ruled_scan_pdf(ruled);
+    free(ruled);
     gen_id_card_png(card);
     char *scan_docx = join(root, "docx/scan_inside.docx");
     gen_docx_with_scan(scan_docx, card);

@@ -52,13 +52,51 @@ static void elderly_list(cairo_t *cr)
     text_at(cr, 60, 270, "ประกาศ ณ วันที่ 1 ตุลาคม 2567");
 }
 
-void gen_scan_pdf(const char *path, int dpi, double angle)
+/* A ruled table of birth dates, as a Word table prints: each cell between
+ * drawn borders, the date under วัน/เดือน/ปีเกิด with no label of its own,
+ * an address that wraps inside its cell, and a row whose ordinal is left
+ * empty (its other cells must keep their columns). */
+static void birth_date_table(cairo_t *cr)
+{
+    static const double col[] = { 50, 95, 235, 355, 545 };
+    static const char *rows[][4] = {
+        { "ลำดับ", "ชื่อ-สกุล", "วัน/เดือน/ปีเกิด", "ที่อยู่" },
+        { "1", "นางมาลี ทองคำ", "12 มีนาคม 2485", "45 หมู่ 3 ต.หนองแวง" },
+        { "2", "นายสุข ใจงาม", "05/11/2490", "12/1 หมู่ 7 ต.หนองแวง" },
+        { "", "นางบุญเรือน ดีมาก", "23 ก.ย. 2488", "8 หมู่ 2 ต.บ้านค้อ" },
+        { "4", "นายประสิทธิ์ มั่นคง", "๓ มกราคม ๒๔๙๒", "101 หมู่ 5 ต.บ้านค้อ" },
+    };
+    text_at(cr, 50, 50, "ประกาศเทศบาลตำบลหนองแวง");
+    text_at(cr, 50, 70, "เรื่อง รายชื่อผู้สูงอายุที่มีสิทธิรับเงินเบี้ยยังชีพ (เพิ่มเติม)");
+    double top = 100, h = 24;
+    for (int r = 0; r < 5; r++) {
+        double y = top + h * r + (r > 1 ? 16 : 0); /* row 1 is taller: its address wraps */
+        for (int c = 0; c < 4; c++) text_at(cr, col[c] + 4, y + 4, rows[r][c]);
+        if (r == 1) text_at(cr, col[3] + 4, y + 20, "อ.เมือง จ.ขอนแก่น");
+    }
+    cairo_set_line_width(cr, 0.75);
+    double bottom = top + 5 * h + 16;
+    for (int c = 0; c < 5; c++) { /* the borders */
+        cairo_move_to(cr, col[c], top);
+        cairo_line_to(cr, col[c], bottom);
+    }
+    for (int r = 0; r <= 5; r++) {
+        double y = top + h * r + (r > 1 ? 16 : 0);
+        cairo_move_to(cr, col[0], y);
+        cairo_line_to(cr, col[4], y);
+    }
+    cairo_stroke(cr);
+    text_at(cr, 50, bottom + 20, "ประกาศ ณ วันที่ 2 ธันวาคม 2567");
+}
+
+/* One page, a picture drawn by draw at dpi and turned by angle, into the PDF at path. */
+static void scan_pdf(const char *path, int dpi, double angle, draw_fn draw)
 {
     cairo_surface_t *s = cairo_pdf_surface_create(path, 595, 842);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Scanner");
     cairo_t *cr = cairo_create(s);
-    cairo_surface_t *img = picture(595, 842, dpi, angle, elderly_list);
+    cairo_surface_t *img = picture(595, 842, dpi, angle, draw);
     cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
     cairo_set_source_surface(cr, img, 0, 0);
     cairo_paint(cr);
@@ -67,6 +105,10 @@ void gen_scan_pdf(const char *path, int dpi, double angle)
     cairo_destroy(cr);
     cairo_surface_destroy(s);
 }
+
+void gen_scan_pdf(const char *path, int dpi, double angle) { scan_pdf(path, dpi, angle, elderly_list); }
+
+void gen_ruled_scan_pdf(const char *path) { scan_pdf(path, 300, 1.5, birth_date_table); }
 
 static void id_card(cairo_t *cr)
 {
