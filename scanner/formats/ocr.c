@@ -20,6 +20,7 @@
 #include "ocr_cells.h"
 #include "ocr_digits.h"
 #include "ocr_rules.h"
+#include "ocr_tidy.h"
 
 #define TESS_LIB "libtesseract.so.5"
 #define LEPT_LIB "liblept.so.5"
@@ -306,28 +307,6 @@ static bitmap ink_of_pix(PIX *pix)
     return (bitmap){ ink, w, h, w };
 }
 
-/* Thai marks that ride on nothing (after a full stop, a digit, a space:
- * "พ.ุย." for พ.ย., a speck above an abbreviation) taken out of an OCR
- * line: no writer puts them there, and they break the word they touch. */
-static void drop_stray_marks(char *t)
-{
-    size_t len = strlen(t), w = 0;
-    uint32_t prev = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
-        if (!k) return; /* not UTF-8: left as it is (w <= i, nothing lost) */
-        int rides = prev >= 0x0E01 && prev <= 0x0E2E;
-        if (!thai_mark(cp) || rides || thai_mark(prev)) {
-            memmove(t + w, t + i, k);
-            w += k;
-            prev = cp;
-        }
-        i += k;
-    }
-    t[w] = 0;
-}
-
 /* The boxes of the word or symbol at the iterator's place, and its text
  * (heap, Tesseract's) when it has one. */
 static char *piece(TessResultIterator *it, TessPageIterator *pi, TessPageIteratorLevel level, lbox *box)
@@ -383,7 +362,7 @@ static void collect(TessBaseAPI *api, ocr_page *out, const bitmap *ink)
     ocr_cells_split(out, &lb, &lb_cap, out->rules, out->nrules);
     reread_digits(out, lb, &bm);
     free((void *)bm.px);
-    for (size_t i = 0; i < out->n; i++) drop_stray_marks(out->lines[i].text);
+    for (size_t i = 0; i < out->n; i++) ocr_line_tidy(out->lines[i].text);
     ocr_line_boxes_free(lb, lb_cap);
 }
 

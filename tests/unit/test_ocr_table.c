@@ -2,12 +2,14 @@
  * its vertical borders found in the page picture (formats/ocr_rules.c), a
  * line Tesseract read across cells cut at gaps and borders
  * (formats/ocr_cells.c), and rows laid out with a tab for each border
- * (ocr_to_layout in formats/ocr.c).  Pictures are drawn here pixel by
+ * (ocr_to_layout in formats/ocr.c); and the dirt taken out of a line
+ * (formats/ocr_tidy.c).  Pictures are drawn here pixel by
  * pixel; the words and boxes handed over stand for Tesseract's. */
 #include "helpers.h"
 #include "formats/ocr.h"
 #include "formats/ocr_cells.h"
 #include "formats/ocr_rules.h"
+#include "formats/ocr_tidy.h"
 #include "util/buf.h"
 
 #define W 1200
@@ -194,6 +196,27 @@ static void test_layout_columns(void **st)
     ocr_page_free(&p);
 }
 
+static char *tidy(const char *s)
+{
+    static char out[256];
+    snprintf(out, sizeof out, "%s", s);
+    ocr_line_tidy(out);
+    return out;
+}
+
+/* A mark riding on nothing, a bracket or bar inside a number: out.  A
+ * clause's bracket, marks on their letters, invalid UTF-8: kept. */
+static void test_tidy(void **st)
+{
+    (void)st;
+    assert_string_equal(tidy("๑๕ พ.ุย. ๒๔๙๕"), "๑๕ พ.ย. ๒๔๙๕");
+    assert_string_equal(tidy("5-4005-6470(4-76-5"), "5-4005-64704-76-5");
+    assert_string_equal(tidy("3-1234|5-67890-12-3"), "3-12345-67890-12-3");
+    assert_string_equal(tidy("มาตรา 15(1) และ (2)"), "มาตรา 15(1) และ (2)");
+    assert_string_equal(tidy("นายสมชาย ใจดี ที่นี่"), "นายสมชาย ใจดี ที่นี่");
+    assert_string_equal(tidy("ก ุ\xff ุข"), "ก \xff ุข"); /* past an invalid byte nothing is touched */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_cells_cut),
         cmocka_unit_test(test_specks),
         cmocka_unit_test(test_layout_columns),
+        cmocka_unit_test(test_tidy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
