@@ -144,7 +144,7 @@ int ocr_digits_reread(char **text, const lbox *digits, size_t n, const bitmap *p
         int thai = at[a].thai, arabic = is_arabic(*text, at[a]);
         while (b + 1 < n && only_between(*text, at[b].end, at[b + 1].start) && !arabic_word_next(*text, at, b, n))
             thai += at[++b].thai, arabic += is_arabic(*text, at[b]);
-        if (thai && b > a) {
+        if (thai) { /* one digit too: a day (๗ read as ๓) */
             digit_region r = run_region(digits, a, b, !arabic);
             size_t mark = out.len;
             buf_append(&out, *text + copied, at[a].start - copied);

@@ -135,6 +135,22 @@ static void test_lookalike_letter(void **state)
     free((void *)p.bm.px);
 }
 
+/* A day of one Thai digit is read again too (๗ read by Tesseract as ๓
+ * would make a birth date's day wrong). */
+static void test_single_digit(void **state)
+{
+    (void)state;
+    picture p;
+    draw("๗ กรกฎาคม ๒๕๖๘", &p);
+    assert_int_equal(p.n, 5);
+    int runs;
+    char *t = reread(&p, "๓ กรกฎาคม ๒๕๖๘", p.n, &runs);
+    assert_int_equal(runs, 2);
+    assert_string_equal(t, "๗ กรกฎาคม ๒๕๖๘");
+    free(t);
+    free((void *)p.bm.px);
+}
+
 /* An ID in Arabic digits beside a date in Thai digits (two cells of a
  * row): the Arabic one is left as Tesseract read it (here wrongly, to show
  * it is not read again), the Thai one read again. */
@@ -202,6 +218,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_thai_id_read_again),
         cmocka_unit_test(test_lookalike_letter),
+        cmocka_unit_test(test_single_digit),
         cmocka_unit_test(test_arabic_word_left_alone),
         cmocka_unit_test(test_counts_disagree),
         cmocka_unit_test(test_too_many_digits),
