@@ -225,7 +225,7 @@ clean:
 # Regenerate the non-text documents of corpus/ with tests/corpusgen/ (committed; run only to change them).
 corpus:
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O1 -Wall -Wextra -o $(BUILD)/gen_docs tests/corpusgen/gen_docs.c tests/corpusgen/gen_pdf.c tests/corpusgen/gen_lists.c tests/corpusgen/gen_tables.c \
-		tests/corpusgen/gen_scans.c $(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip) -lm
+		tests/corpusgen/gen_scans.c $(shell pkg-config --cflags --libs pangocairo cairo-pdf libzip lept) -lm
 	$(BUILD)/gen_docs corpus
 deps-corpus:
 	@sh scripts/deps.sh corpus

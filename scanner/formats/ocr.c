@@ -58,6 +58,7 @@ static struct {
     void (*delete_text)(const char *);
     BOOL (*at_beginning)(const TessPageIterator *, TessPageIteratorLevel);
     struct Pix *(*thresholded)(TessBaseAPI *);
+    void (*orientation)(TessPageIterator *, TessOrientation *, TessWritingDirection *, TessTextlineOrder *, float *);
 } tess;
 
 static struct {
@@ -99,6 +100,7 @@ static const lazy_fn tess_fns[] = {
     LAZY_FN(tess.delete_text, TessDeleteText),
     LAZY_FN(tess.at_beginning, TessPageIteratorIsAtBeginningOf),
     LAZY_FN(tess.thresholded, TessBaseAPIGetThresholdedImage),
+    LAZY_FN(tess.orientation, TessPageIteratorOrientation),
 };
 static const lazy_fn lept_fns[] = {
     LAZY_FN(lept.read_mem, pixReadMem),
@@ -171,9 +173,6 @@ static TessBaseAPI *engine(const char **why)
 }
 
 int ocr_ready(const char **why) { return engine(why) ? 0 : -1; }
-
-/* Is the code point a Thai mark that rides on a letter? */
-static int thai_mark(uint32_t cp) { return cp_is_thai(cp) && thai_index_combining(cp - 0x0E00); }
 
 /* Tesseract's words in a line it read: pieces separated by spaces. */
 static size_t count_words(const char *t)
@@ -279,7 +278,10 @@ static double median_height(const ocr_page *p)
 static void find_rules(ocr_page *out, const bitmap *bm)
 {
     double h = median_height(out);
-    if (bm->px && h > 0) out->nrules = ocr_vertical_rules(bm, (int)(2.5 * h), h / 4 > 3 ? (int)(h / 4) : 3, &out->rules);
+    if (!bm->px || h <= 0) return;
+    int min_len = (int)(2.5 * h), max_w = h / 4 > 3 ? (int)(h / 4) : 3;
+    out->nrules = ocr_vertical_rules(bm, min_len, max_w, &out->rules);
+    if (out->nrules >= 2) out->nhrules = ocr_horizontal_rules(bm, min_len, max_w, &out->hrules);
 }
 
 /* Dark pixels of an 8-bit grey picture as ink (a byte a pixel, 1 for ink). */
@@ -330,6 +332,10 @@ static void collect(TessBaseAPI *api, ocr_page *out, const bitmap *ink)
     TessResultIterator *it = tess.iterator(api);
     if (!it) return;
     TessPageIterator *pi = tess.page_iter(it);
+    TessOrientation o;
+    TessWritingDirection wd;
+    TessTextlineOrder tlo;
+    tess.orientation(pi, &o, &wd, &tlo, &out->skew); /* of the first block: a scan is turned as one sheet */
     double sum = 0;
     size_t cap = 0, lb_cap = 0;
     ocr_line_boxes *lb = NULL; /* one for each of out->lines */
@@ -427,124 +433,11 @@ int ocr_image(const unsigned char *data, size_t len, int tiff, int no, ocr_page 
 
 int ocr_page_unreadable(const ocr_page *p) { return p->words && p->conf < MIN_PAGE_CONF; }
 
-/* --- the page's text from its lines --- */
-
-static double height(const lbox *b) { return b->y2 - b->y1; }
-
-/* Do lines a and b share most of the lower one's height (one row)? */
-static int same_row(const lbox *a, const lbox *b)
-{
-    double top = a->y1 > b->y1 ? a->y1 : b->y1, bottom = a->y2 < b->y2 ? a->y2 : b->y2;
-    double h = height(a) < height(b) ? height(a) : height(b);
-    return h > 0 && bottom - top >= 0.5 * h;
-}
-
-static _Thread_local const ocr_line *sort_lines; /* qsort's context */
-static int by_top(const void *x, const void *y)
-{
-    const lbox *a = &sort_lines[*(const size_t *)x].box, *b = &sort_lines[*(const size_t *)y].box;
-    double ca = a->y1 + a->y2, cb = b->y1 + b->y2;
-    return ca < cb ? -1 : ca > cb;
-}
-static int by_left(const void *x, const void *y)
-{
-    const lbox *a = &sort_lines[*(const size_t *)x].box, *b = &sort_lines[*(const size_t *)y].box;
-    return a->x1 < b->x1 ? -1 : a->x1 > b->x1;
-}
-
-static void put(page_layout *out, const char *s, size_t k, lbox b)
-{
-    if (out->nboxes == out->cap) {
-        out->cap = out->cap ? 2 * out->cap : 1024;
-        out->boxes = xrealloc(out->boxes, out->cap * sizeof *out->boxes);
-    }
-    buf_append(&out->text, s, k);
-    out->boxes[out->nboxes++] = b;
-}
-
-/* Line l's characters, its box (scaled) cut into a slice per letter. */
-static void put_line(page_layout *out, const ocr_line *l, double scale)
-{
-    const char *t = l->text;
-    size_t len = strlen(t), letters = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
-        if (!k) return;
-        letters += !thai_mark(cp);
-        i += k;
-    }
-    double x = l->box.x1 * scale, step = letters ? (l->box.x2 - l->box.x1) * scale / (double)letters : 0;
-    lbox slice = { x, l->box.y1 * scale, x, l->box.y2 * scale };
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
-        if (!thai_mark(cp)) {
-            slice.x1 = slice.x2;
-            slice.x2 = slice.x1 + step;
-        }
-        put(out, t + i, k, slice);
-        i += k;
-    }
-}
-
-/* Column of x among the sorted border positions xs[0, nb): 0 left of the table. */
-static size_t column_of(const double *xs, size_t nb, double x)
-{
-    size_t c = 0;
-    while (c < nb && xs[c] <= x) c++;
-    return c;
-}
-
-/* Lines ord[from, to) of one row, left to right: between two of them a
- * tab for each border between them (at least one when they stand apart,
- * none in one cell), or, with no borders, a tab at a wide gap. */
-static void put_row(const ocr_page *p, const size_t *ord, size_t from, size_t to, double scale, page_layout *out)
-{
-    static const lbox none = { 0, 0, 0, 0 };
-    const lbox *first = &p->lines[ord[from]].box;
-    double xs[OCR_MAX_RULES];
-    size_t nb = ocr_rules_at(p->rules, p->nrules, (first->y1 + first->y2) / 2, 4, xs);
-    size_t col = nb >= 2 ? column_of(xs, nb, (first->x1 + first->x2) / 2) : 0;
-    for (size_t c = col > 1 ? 1 : col; c < col; c++) put(out, "\t", 1, none); /* a table's empty first cells */
-    for (size_t j = from; j < to; j++) {
-        const ocr_line *l = &p->lines[ord[j]];
-        if (j > from) {
-            const lbox *prev = &p->lines[ord[j - 1]].box;
-            size_t c = nb >= 2 ? column_of(xs, nb, (l->box.x1 + l->box.x2) / 2) : col;
-            if (nb >= 2 && c != col)
-                for (; col < c; col++) put(out, "\t", 1, none);
-            else
-                put(out, nb < 2 && l->box.x1 - prev->x2 > height(&l->box) ? "\t" : " ", 1, none);
-        }
-        put_line(out, l, scale);
-    }
-}
-
-void ocr_to_layout(const ocr_page *p, double scale, page_layout *out)
-{
-    memset(out, 0, sizeof *out);
-    buf_init(&out->text);
-    size_t *ord = xmalloc((p->n ? p->n : 1) * sizeof *ord);
-    for (size_t i = 0; i < p->n; i++) ord[i] = i;
-    sort_lines = p->lines;
-    qsort(ord, p->n, sizeof *ord, by_top);
-    static const lbox none = { 0, 0, 0, 0 };
-    for (size_t from = 0; from < p->n;) {
-        size_t to = from + 1;
-        while (to < p->n && same_row(&p->lines[ord[from]].box, &p->lines[ord[to]].box)) to++;
-        qsort(ord + from, to - from, sizeof *ord, by_left);
-        if (from) put(out, "\n", 1, none);
-        put_row(p, ord, from, to, scale, out);
-        from = to;
-    }
-    free(ord);
-}
-
 void ocr_page_free(ocr_page *p)
 {
     for (size_t i = 0; i < p->n; i++) free(p->lines[i].text);
     free(p->lines);
     free(p->rules);
+    free(p->hrules);
     memset(p, 0, sizeof *p);
 }

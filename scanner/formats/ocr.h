@@ -29,6 +29,9 @@ typedef struct ocr_page {
     size_t words;
     lbox *rules;      /* a table's vertical borders (ocr_rules.h), heap */
     size_t nrules;
+    lbox *hrules;     /* and its horizontal ones (looked for when it has vertical ones) */
+    size_t nhrules;
+    float skew;       /* radians the text is turned by (Tesseract's deskew angle) */
 } ocr_page;
 
 /* Can OCR run here?  0 when it can; -1 with *why saying what is missing. */
@@ -47,13 +50,14 @@ int ocr_image(const unsigned char *data, size_t len, int tiff, int no, ocr_page 
 /* Is the page too poor to trust: words read with a low mean confidence? */
 int ocr_page_unreadable(const ocr_page *p);
 
-/* What p read as a page's laid-out text (pdf_layout.h): lines that share
- * most of their height are one row, left to right, a tab between them at a
- * wide gap (a table's cells) or, in a ruled table, a tab for each border
- * between them (an empty cell keeps its column), rows top to bottom; each
- * character a box
- * (its line's box cut into equal slices, a mark on its letter's), scaled by
- * `scale` (PDF points a pixel). */
+/* What p read as a page's laid-out text (pdf_layout.h; ocr_layout.c):
+ * lines that share most of their height are one row, left to right, a tab
+ * between them at a wide gap (a table's cells); in a ruled table a row is
+ * what stands between two horizontal borders (a cell's wrapped lines
+ * joined in it) and a tab stands for each vertical border crossed (an
+ * empty cell keeps its column); rows top to bottom; each character a box
+ * (its line's box cut into equal slices, a mark on its letter's), scaled
+ * by `scale` (PDF points a pixel). */
 void ocr_to_layout(const ocr_page *p, double scale, page_layout *out);
 
 void ocr_page_free(ocr_page *p);

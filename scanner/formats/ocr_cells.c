@@ -49,11 +49,12 @@ static int rule_between(const lbox *rules, size_t nr, double x1, double x2, doub
 /* Is the symbol of `len` bytes at s, whose box is b, a border read as a
  * letter: a bar, a bracket or a quote within `near` of a border (Tesseract
  * sees one beside a border it has taken out), or a เ (a stroke with a
- * small loop) with a border inside its box? */
+ * small loop) with a border inside its box or at its edge? */
 static int border_symbol(const char *s, size_t len, const lbox *b, double near, const lbox *rules, size_t nr, double y)
 {
     if (len == 1 && strchr("|()[]{}!lI'`", *s)) return rule_between(rules, nr, b->x1 - near, b->x2 + near, y);
-    return len == 3 && !memcmp(s, "\xE0\xB9\x80", 3) && rule_between(rules, nr, b->x1, b->x2, y);
+    double pad = near / 5; /* Tesseract's box may stop just short of the border it read */
+    return len == 3 && !memcmp(s, "\xE0\xB9\x80", 3) && rule_between(rules, nr, b->x1 - pad, b->x2 + pad, y);
 }
 
 /* Does a letter or digit stand in bytes [a, b) of s: a Thai consonant or
@@ -189,6 +190,8 @@ static void make_cell(const ocr_line *l, const ocr_line_boxes *lb, size_t a, siz
     const ocr_word *w = lb->word;
     lbox box = w[a].box;
     for (size_t k = a + 1; k < b; k++) box = join(box, w[k].box);
+    if (box.y1 < l->box.y1) box.y1 = l->box.y1; /* a Thai word's box may reach above and below its line's */
+    if (box.y2 > l->box.y2) box.y2 = l->box.y2;
     *out = (ocr_line){ xstrndup(l->text + w[a].from, w[b - 1].to - w[a].from), box };
     memset(c, 0, sizeof *c);
     /* the cell's digits: those before word b (or the line's end) not before word a */

@@ -91,6 +91,31 @@ double ocr_rule_x(const lbox *r, double y)
     return r->y2 > r->y1 ? r->x1 + (r->x2 - r->x1) * (y - r->y1) / (r->y2 - r->y1) : r->x1;
 }
 
+/* Does rule b run along rule a (within 4 pixels, over most of b): the
+ * other edge of a thick border, traced again? */
+static int runs_along(const lbox *a, const lbox *b)
+{
+    double top = a->y1 > b->y1 ? a->y1 : b->y1, bottom = a->y2 < b->y2 ? a->y2 : b->y2;
+    if (bottom - top < 0.5 * (b->y2 - b->y1)) return 0;
+    double mid = (top + bottom) / 2;
+    return fabs(ocr_rule_x(a, mid) - ocr_rule_x(b, mid)) <= 4;
+}
+
+/* r[0, n) without the rules that run along a longer one; how many are left. */
+static size_t drop_doubles(lbox *r, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++) {
+            double li = r[i].y2 - r[i].y1, lk = r[k].y2 - r[k].y1;
+            dup = k != i && (lk > li || (lk == li && k < i)) && runs_along(&r[k], &r[i]);
+        }
+        if (!dup) r[w++] = r[i];
+    }
+    return w;
+}
+
 size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rules)
 {
     *rules = NULL;
@@ -115,6 +140,7 @@ size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rul
                 r[n++] = (lbox){ top, ty, bottom, end };
             y += k;
         }
+    n = drop_doubles(r, n);
     if (!n) free(r);
     else *rules = r;
     return n;
@@ -136,4 +162,25 @@ size_t ocr_rules_at(const lbox *rules, size_t n, double y, double near, double *
     for (size_t i = 0; i < k; i++)
         if (!m || xs[i] - xs[m - 1] > near) xs[m++] = xs[i];
     return m;
+}
+
+size_t ocr_horizontal_rules(const bitmap *page, int min_len, int max_w, lbox **rules)
+{
+    /* the page turned on its diagonal: its horizontal lines are vertical */
+    unsigned char *t = xmalloc((size_t)page->w * (size_t)page->h);
+    for (int y = 0; y < page->h; y++)
+        for (int x = 0; x < page->w; x++) t[(size_t)x * page->h + y] = page->px[(size_t)y * page->stride + x];
+    bitmap turned = { t, page->h, page->w, page->h };
+    size_t n = ocr_vertical_rules(&turned, min_len, max_w, rules);
+    for (size_t i = 0; i < n; i++) {
+        lbox v = (*rules)[i];
+        (*rules)[i] = (lbox){ v.y1, v.x1, v.y2, v.x2 };
+    }
+    free(t);
+    return n;
+}
+
+double ocr_hrule_y(const lbox *r, double x)
+{
+    return r->x2 > r->x1 ? r->y1 + (r->y2 - r->y1) * (x - r->x1) / (r->x2 - r->x1) : r->y1;
 }

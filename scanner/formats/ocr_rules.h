@@ -1,11 +1,13 @@
-/* ocr_rules.h — a scanned table's vertical borders found in the page
- * picture (ocr_rules.c).
+/* ocr_rules.h — a scanned table's borders found in the page picture
+ * (ocr_rules.c).
  *
  * On a ruled table the borders say which column a cell is in, where the
  * words' gaps only guess: a row whose first cell Tesseract did not read
  * (an ordinal "9" too small for it) would otherwise shift every cell one
  * column left, and a column rule (birth dates under วัน/เดือน/ปีเกิด) read
- * the wrong column.  Tesseract also reads a border as a word "|". */
+ * the wrong column.  Tesseract also reads a border as a word "|".  The
+ * horizontal borders say which lines are one row: a cell's text that
+ * wraps (an address on two lines) stays in its cell. */
 #ifndef PDP_OCR_RULES_H
 #define PDP_OCR_RULES_H
 
@@ -24,6 +26,12 @@ size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rul
 
 /* Where rule r stands at height y. */
 double ocr_rule_x(const lbox *r, double y);
+
+/* The horizontal lines, alike: each a segment from (x1, y1) at its left
+ * end to (x2, y2) at its right, x1 < x2; ocr_hrule_y says where one
+ * stands at x. */
+size_t ocr_horizontal_rules(const bitmap *page, int min_len, int max_w, lbox **rules);
+double ocr_hrule_y(const lbox *r, double x);
 
 /* Which of rules[0, n) cross height y: their x, sorted, into xs (room for
  * OCR_MAX_RULES); how many.  Rules closer than `near` pixels are one. */

@@ -343,6 +343,9 @@ int main(int argc, char **argv)
     char *ruled = join(pdf, "scan_ruled_table.pdf");
     gen_ruled_scan_pdf(ruled);
     free(ruled);
+    char *tiff = join(root, "image/scan_two_pages.tif");
+    gen_scan_tiff(tiff);
+    free(tiff);
     gen_id_card_png(card);
     char *scan_docx = join(root, "docx/scan_inside.docx");
     gen_docx_with_scan(scan_docx, card);

@@ -3,6 +3,7 @@
  * resolution, turned a little as a sheet lies on the glass, and only the
  * picture goes into the file — no text layer, as a scanner makes it. */
 #include <cairo-pdf.h>
+#include <leptonica/allheaders.h>
 #include <math.h>
 #include <stddef.h>
 
@@ -68,11 +69,11 @@ static void birth_date_table(cairo_t *cr)
     };
     text_at(cr, 50, 50, "ประกาศเทศบาลตำบลหนองแวง");
     text_at(cr, 50, 70, "เรื่อง รายชื่อผู้สูงอายุที่มีสิทธิรับเงินเบี้ยยังชีพ (เพิ่มเติม)");
-    double top = 100, h = 24;
+    double top = 100, h = 30; /* Garuda's 11-point line is 19 points high: a cell's padding round it */
     for (int r = 0; r < 5; r++) {
         double y = top + h * r + (r > 1 ? 16 : 0); /* row 1 is taller: its address wraps */
-        for (int c = 0; c < 4; c++) text_at(cr, col[c] + 4, y + 4, rows[r][c]);
-        if (r == 1) text_at(cr, col[3] + 4, y + 20, "อ.เมือง จ.ขอนแก่น");
+        for (int c = 0; c < 4; c++) text_at(cr, col[c] + 4, y + 5, rows[r][c]);
+        if (r == 1) text_at(cr, col[3] + 4, y + 21, "อ.เมือง จ.ขอนแก่น");
     }
     cairo_set_line_width(cr, 0.75);
     double bottom = top + 5 * h + 16;
@@ -144,4 +145,37 @@ void gen_thai_digit_ids_png(const char *path)
     cairo_surface_t *img = picture(400, 210, 300, 0, thai_digit_ids);
     cairo_surface_write_to_png(img, path);
     cairo_surface_destroy(img);
+}
+
+/* The picture's grey as a Leptonica image (8 bits a pixel). */
+static PIX *grey_pix(cairo_surface_t *img)
+{
+    cairo_surface_flush(img);
+    int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+    int stride = cairo_image_surface_get_stride(img);
+    const unsigned char *d = cairo_image_surface_get_data(img);
+    PIX *pix = pixCreate(w, h, 8);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            const unsigned char *p = d + (size_t)y * stride + 4 * x; /* RGB24: B G R x */
+            pixSetPixel(pix, x, y, (p[0] + p[1] + p[2]) / 3);
+        }
+    return pix;
+}
+
+/* A fax-like multi-page TIFF, as a scanner's "scan to file" makes: the
+ * list at 200 dpi on page 1, the ruled birth-date table at 300 dpi on
+ * page 2, each page grey, LZW-compressed, with its resolution. */
+void gen_scan_tiff(const char *path)
+{
+    static const struct { int dpi; double angle; draw_fn draw; } pages[] = {
+        { 200, 0.6, elderly_list }, { 300, -1.0, birth_date_table } };
+    for (int i = 0; i < 2; i++) {
+        cairo_surface_t *img = picture(595, 842, pages[i].dpi, pages[i].angle, pages[i].draw);
+        PIX *pix = grey_pix(img);
+        pixSetResolution(pix, pages[i].dpi, pages[i].dpi);
+        pixWriteTiff(path, pix, IFF_TIFF_LZW, i ? "a" : "w");
+        pixDestroy(&pix);
+        cairo_surface_destroy(img);
+    }
 }

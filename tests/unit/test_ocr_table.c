@@ -196,6 +196,62 @@ static void test_layout_columns(void **st)
     ocr_page_free(&p);
 }
 
+/* Rows of a table with horizontal borders too: a cell's wrapped line
+ * stays in its cell, a fragment Tesseract read over a line is left out, a
+ * page turned 1 degree keeps its rows; below the table, lines are rows
+ * again. */
+static void test_layout_ruled_rows(void **st)
+{
+    (void)st;
+    static const struct { const char *text; double x1, y1, x2, y2; } lines[] = {
+        { "ลำดับ", 110, 20, 190, 50 }, { "๐๘", 115, 22, 140, 32 }, { "ที่อยู่", 310, 20, 390, 50 },
+        { "1", 110, 120, 130, 150 }, { "45 หมู่ 3", 310, 120, 390, 150 }, { "อ.เมือง", 310, 155, 380, 185 },
+        { "ประกาศ", 100, 300, 200, 330 }, { "ณ วันที่ 1", 100, 340, 200, 370 },
+    };
+    ocr_page p = { 0 };
+    p.n = sizeof lines / sizeof *lines;
+    p.lines = xmalloc(p.n * sizeof *p.lines);
+    for (size_t i = 0; i < p.n; i++)
+        p.lines[i] = (ocr_line){ xstrdup(lines[i].text), { lines[i].x1, lines[i].y1, lines[i].x2, lines[i].y2 } };
+    p.nrules = 4;
+    p.rules = xmalloc(4 * sizeof *p.rules);
+    for (int i = 0; i < 4; i++) p.rules[i] = (lbox){ 100 + 100 * i, 0, 100 + 100 * i, 200 };
+    p.nhrules = 3;
+    p.hrules = xmalloc(3 * sizeof *p.hrules);
+    for (int i = 0; i < 3; i++) p.hrules[i] = (lbox){ 100, 100 * i, 400, 100 * i };
+    page_layout pl;
+    ocr_to_layout(&p, 1.0, &pl);
+    assert_string_equal(pl.text.data, "ลำดับ\t\tที่อยู่\n1\t\t45 หมู่ 3 อ.เมือง\nประกาศ\nณ วันที่ 1");
+    page_layout_free(&pl);
+    ocr_page_free(&p);
+}
+
+/* A scan turned 1 degree: the cells of one row stand lower the further
+ * right they are, as much as a line's height across the page; Tesseract's
+ * skew puts them back in one row. */
+static void test_layout_skewed(void **st)
+{
+    (void)st;
+    static const struct { const char *text; double x1, y1, x2, y2; } lines[] = {
+        { "นายทองดี มีชัย", 100, 100, 500, 140 }, { "089-765-4321", 2000, 130, 2300, 170 },
+        { "นางสมศรี แก้วมณี", 100, 180, 500, 220 }, { "086-111-2233", 2000, 210, 2300, 250 },
+    };
+    ocr_page p = { 0 };
+    p.n = 4;
+    p.lines = xmalloc(p.n * sizeof *p.lines);
+    for (size_t i = 0; i < p.n; i++)
+        p.lines[i] = (ocr_line){ xstrdup(lines[i].text), { lines[i].x1, lines[i].y1, lines[i].x2, lines[i].y2 } };
+    page_layout pl;
+    ocr_to_layout(&p, 1.0, &pl); /* not knowing the skew, the rows fall apart */
+    assert_string_not_equal(pl.text.data, "นายทองดี มีชัย\t089-765-4321\nนางสมศรี แก้วมณี\t086-111-2233");
+    page_layout_free(&pl);
+    p.skew = 0.0175f; /* 1 degree */
+    ocr_to_layout(&p, 1.0, &pl);
+    assert_string_equal(pl.text.data, "นายทองดี มีชัย\t089-765-4321\nนางสมศรี แก้วมณี\t086-111-2233");
+    page_layout_free(&pl);
+    ocr_page_free(&p);
+}
+
 static char *tidy(const char *s)
 {
     static char out[256];
@@ -225,6 +281,8 @@ int main(void)
         cmocka_unit_test(test_cells_cut),
         cmocka_unit_test(test_specks),
         cmocka_unit_test(test_layout_columns),
+        cmocka_unit_test(test_layout_ruled_rows),
+        cmocka_unit_test(test_layout_skewed),
         cmocka_unit_test(test_tidy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
