@@ -1,6 +1,6 @@
 /* archive.c — scanning a whole site archive: inputs from a list
  * (--files-from), a per-file size limit (--max-file-size), shards for
- * several machines (--shard K/N), and progress on a terminal. */
+ * several machines (--shard K/N). */
 #include "archive.h"
 
 #include <errno.h>
@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "../util/buf.h"
-#include "../util/clock.h"
 
 int archive_files_from(input_list *in, const char *file, const walk_filter *filter, char **err)
 {
@@ -89,61 +88,4 @@ uint64_t archive_parse_size(const char *s)
     }
     if (*end == 'B' || *end == 'b') end++;
     return *end ? 0 : (uint64_t)v;
-}
-
-/* One input smaller than this is read before a progress line could help. */
-#define PROGRESS_MIN_BYTES (16u << 20)
-
-void progress_start(progress *p, const input_list *in, int on)
-{
-    memset(p, 0, sizeof *p);
-    p->total = in->len;
-    p->start = p->last = monotonic_seconds();
-    for (size_t i = 0; on && i < in->len; i++) {
-        uint64_t size;
-        if (input_size(&in->v[i], &size)) p->total_bytes += size;
-    }
-    p->on = on && (in->len > 1 || p->total_bytes >= PROGRESS_MIN_BYTES);
-}
-
-static void show(progress *p, double t)
-{
-    double el = t - p->start, mbps = el > 0 ? p->bytes / 1048576.0 / el : 0;
-    double eta = p->bytes && p->total_bytes > p->bytes ? el * (double)(p->total_bytes - p->bytes) / (double)p->bytes : 0;
-    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f MB/s  %zu findings  ETA %02d:%02d", p->done, p->total, mbps,
-            p->findings, (int)eta / 60, (int)eta % 60);
-    fflush(stderr);
-}
-
-/* The findings the reports list: those above info. */
-static void count(progress *p, const pdp_result *res)
-{
-    for (size_t i = 0; i < res->nchildren; i++) count(p, &res->children[i]);
-    for (size_t i = 0; i < res->nfindings; i++) p->findings += res->findings[i].severity > PDP_SEV_INFO;
-}
-
-void progress_add(progress *p, const pdp_result *res)
-{
-    if (!p->on) return;
-    p->done++;
-    p->bytes += res->bytes;
-    count(p, res);
-    double t = monotonic_seconds();
-    if (t - p->last < 0.2 && p->done < p->total) return;
-    p->last = t;
-    show(p, t);
-}
-
-void progress_clear(progress *p)
-{
-    if (!p->on || !p->done) return;
-    fputs("\r\033[K", stderr);
-    p->last = 0; /* drawn again by the next progress_add */
-}
-
-void progress_end(progress *p)
-{
-    if (!p->on) return;
-    show(p, monotonic_seconds());
-    fputs("\n", stderr);
 }

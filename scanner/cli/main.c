@@ -27,6 +27,7 @@
 #include "../include/pdpascan.h"
 #include "../util/clock.h"
 #include "archive.h"
+#include "progress.h"
 #include "cache.h"
 #include "config.h"
 #include "git.h"
@@ -388,6 +389,10 @@ static int cmd_scan(int argc, char **argv)
     opt.ocr = c.ocr;
     opt.ocr_dpi = c.ocr_dpi;
     progress_start(&ctx.prog, &in, isatty(STDERR_FILENO) && !c.hook);
+    if (ctx.prog.allowed) {
+        opt.page_fn = progress_page;
+        opt.page_ctx = &ctx.prog;
+    }
     size_t stuck = scan_inputs(rules, &opt, &in, &c, results, &ctx);
     progress_end(&ctx.prog);
     if (ctx.unwarned)

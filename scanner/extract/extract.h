@@ -66,6 +66,9 @@ int extract_out_of_time(extract_ctx *x);
 /* The resolution scanned pages and images are read at by OCR (the
  * options' ocr_dpi, 300 by default), or 0 when OCR is off. */
 int extract_ocr_dpi(const extract_ctx *x);
+/* Page `done` of `total` (0: not known) of the input has been read: told
+ * to the options' page_fn (for the input itself, not a document inside it). */
+void extract_page_done(const extract_ctx *x, unsigned done, unsigned total);
 /* Take n decompressed bytes from the budget; 0 (and the result partial,
  * naming what) when it would run out. */
 int extract_take_bytes(extract_ctx *x, uint64_t n, const char *what);

@@ -68,6 +68,11 @@ void extract_nested(extract_ctx *x, const char *name, const unsigned char *data,
     x->scan_nested(x, c, data, len);
 }
 
+void extract_page_done(const extract_ctx *x, unsigned done, unsigned total)
+{
+    if (x->depth == 0 && x->opt && x->opt->page_fn) x->opt->page_fn(x->opt->page_ctx, x->res->file, done, total);
+}
+
 int extract_ocr_dpi(const extract_ctx *x)
 {
     if (!x->opt || !x->opt->ocr) return 0;

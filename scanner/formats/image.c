@@ -62,6 +62,7 @@ void extract_image(extract_ctx *x, const unsigned char *data, size_t len)
     for (; (unsigned)no < x->lim->max_pages; no++) {
         if (extract_out_of_time(x) || docscan_full(x->ds)) return;
         if (read_page(x, data, len, no) != 0) break;
+        extract_page_done(x, (unsigned)no + 1, is_tiff(data, len) ? 0 : 1);
     }
     x->res->pages = no;
     if ((unsigned)no == x->lim->max_pages && is_tiff(data, len))

@@ -63,6 +63,7 @@ typedef struct page_scan {
     int drawn;   /* pages that gave text or images */
     int opened;  /* pages poppler could open */
     int stopped; /* by a limit */
+    unsigned pages; /* to be read */
 } page_scan;
 
 /* A page read (pdf_pages.h) into the scan, in page order. */
@@ -86,6 +87,7 @@ static int take_page(void *ctx, int no, pdf_page *pg)
         scan_page_text(x, &pg->pl, no + 1, pg->state == PAGE_OCR ? "ocr" : NULL);
     s->drawn += pg->state == PAGE_IMAGES || pg->state == PAGE_TEXT || pg->state == PAGE_OCR;
     for (size_t i = 0; i < pg->nnotes; i++) piece(x, &pg->notes[i].loc, pg->notes[i].text);
+    extract_page_done(x, (unsigned)no + 1, s->pages);
     return 0;
 }
 
@@ -179,9 +181,9 @@ void extract_pdf(extract_ctx *x, const unsigned char *data, size_t len)
     scan_metadata(x, doc);
     if (n <= 0)
         result_set_status(x->res, PDP_STATUS_ERROR, "damaged PDF: its page tree gives no page to read; not checked");
-    page_scan s = { .x = x };
     pages_job job = { doc, data, len, (unsigned)n > x->lim->max_pages ? (int)x->lim->max_pages : n,
                       x->opt ? x->opt->threads : 0, x->lim->deadline, x->rules, extract_ocr_dpi(x) };
+    page_scan s = { .x = x, .pages = (unsigned)job.npages };
     if (n > 0) pdf_pages_read(&job, take_page, &s);
     if (n > job.npages && !s.stopped && !docscan_full(x->ds)) {
         result_set_status(x->res, PDP_STATUS_PARTIAL, "more pages than the limit; the rest were not checked");

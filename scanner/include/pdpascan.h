@@ -163,6 +163,14 @@ typedef struct pdp_options {
                                (PNG, JPEG, TIFF) by OCR when Tesseract is installed;
                                0: they stay unreadable / skipped */
     int ocr_dpi;            /* resolution scanned pages are rendered at for OCR; 0 = 300 */
+    /* Called as an input's pages are read (a PDF's pages, a TIFF's, each
+     * once, in page order): `done` pages of `total` (0 when not known
+     * ahead: a TIFF) of `file`, the input's name.  For a progress display:
+     * an OCR'd page takes a second or more.  Called on the thread reading
+     * the input (pdp_scan_batch: on the caller's thread for inputs read in
+     * worker processes, on the reading threads otherwise).  NULL: not called. */
+    void (*page_fn)(void *ctx, const char *file, unsigned done, unsigned total);
+    void *page_ctx;
 } pdp_options;
 
 /* Suppression: an allowlist (YAML `allow:` entries — value, pattern, path,

@@ -6,7 +6,9 @@
  * itself, kills a worker whose file runs past the time limit, and turns the
  * file a worker died or was killed on into an error record; a new worker
  * takes the dead one's place and the scan goes on.  Results are passed on
- * in input order, as with threads. */
+ * in input order, as with threads.  A worker also tells, as it goes, how
+ * many pages of its input it has read (a message with PAGES for its
+ * length), which the parent passes to the options' page_fn. */
 #include "batch.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@
 
 #define MAX_WORKERS 64
 #define NONE ((size_t)-1)
+#define PAGES UINT64_MAX /* a message's length saying it is a page count: two uint64 follow */
 
 typedef struct worker {
     pid_t pid;
@@ -48,13 +51,34 @@ typedef struct ppool {
     int n;
 } ppool;
 
+/* In the worker: the pages of input `job` read so far, to the parent. */
+typedef struct page_pipe {
+    int fd;
+    uint64_t job;
+} page_pipe;
+
+static void page_to_parent(void *ctx, const char *file, unsigned done, unsigned total)
+{
+    (void)file;
+    const page_pipe *pp = ctx;
+    uint64_t msg[4] = { pp->job, PAGES, done, total };
+    (void)fd_write_all(pp->fd, msg, sizeof msg); /* a parent gone is found by the result's write */
+}
+
 /* In the worker: scan the inputs asked for until the pipe closes. */
 static void child_loop(ppool *p, int in_fd, int out_fd)
 {
     uint64_t job;
+    page_pipe pp = { out_fd, 0 };
+    pdp_options opt = p->opt ? *p->opt : (pdp_options){ 0 };
+    if (opt.page_fn) {
+        opt.page_fn = page_to_parent;
+        opt.page_ctx = &pp;
+    }
     while (fd_read_all(in_fd, &job, sizeof job) == 0) {
         pdp_result r;
-        batch_scan_input(p->rules, p->opt, &p->in[job], &r);
+        pp.job = job;
+        batch_scan_input(p->rules, &opt, &p->in[job], &r);
         size_t len;
         void *blob = pdp_result_encode(&r, &len);
         uint64_t hdr[2] = { job, len };
@@ -150,7 +174,36 @@ static void hand_out(ppool *p, worker *w)
     w->started = monotonic_seconds();
 }
 
-/* Read what worker w has written; a whole answer settles its input. */
+/* The next whole message in w->got: a page count (passed on to page_fn)
+ * or the answer that settles w's input.  1 when one was taken, 0 when more
+ * bytes are needed, -1 when it is not what w was asked. */
+static int take_message(ppool *p, worker *w)
+{
+    uint64_t hdr[2];
+    if (w->got.len < sizeof hdr) return 0;
+    memcpy(hdr, w->got.data, sizeof hdr);
+    size_t job = (size_t)hdr[0];
+    if (job != w->job) return -1;
+    if (hdr[1] == PAGES) {
+        uint64_t count[2];
+        if (w->got.len < sizeof hdr + sizeof count) return 0;
+        memcpy(count, w->got.data + sizeof hdr, sizeof count);
+        if (p->opt && p->opt->page_fn)
+            p->opt->page_fn(p->opt->page_ctx, p->in[job].path, (unsigned)count[0], (unsigned)count[1]);
+        buf_consume(&w->got, sizeof hdr + sizeof count);
+        return 1;
+    }
+    if (w->got.len < sizeof hdr + hdr[1]) return 0;
+    if (pdp_result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in[job].path, &p->res[job]) != 0) return -1;
+    batch_store(p->b, p->in, job, &p->res[job]);
+    p->done[job] = 1;
+    buf_consume(&w->got, sizeof hdr + hdr[1]);
+    w->job = NONE;
+    hand_out(p, w);
+    return 1;
+}
+
+/* Read what worker w has written and take its whole messages. */
 static int collect(ppool *p, worker *w)
 {
     char tmp[65536];
@@ -158,19 +211,9 @@ static int collect(ppool *p, worker *w)
     if (k < 0 && errno == EINTR) return 0;
     if (k <= 0) return -1; /* it died */
     buf_append(&w->got, tmp, (size_t)k);
-    uint64_t hdr[2];
-    if (w->got.len < sizeof hdr) return 0;
-    memcpy(hdr, w->got.data, sizeof hdr);
-    if (w->got.len < sizeof hdr + hdr[1]) return 0;
-    size_t job = (size_t)hdr[0];
-    if (job != w->job || pdp_result_decode(p->rules, w->got.data + sizeof hdr, hdr[1], p->in[job].path, &p->res[job]) != 0)
-        return -1;
-    batch_store(p->b, p->in, job, &p->res[job]);
-    p->done[job] = 1;
-    buf_consume(&w->got, sizeof hdr + hdr[1]);
-    w->job = NONE;
-    hand_out(p, w);
-    return 0;
+    int rc = 0;
+    while (w->job != NONE && (rc = take_message(p, w)) > 0) {}
+    return w->job != NONE && rc < 0 ? -1 : 0;
 }
 
 static void replace(ppool *p, worker *w, int killed)

@@ -39,6 +39,24 @@ check "-j2 gives what -j1 gives" sh -c "[ -s '$T/j1' ] && cmp -s '$T/j1' '$T/j2'
 check "a photographed ID card (PNG): its number found, exit 1" sh -c "[ $rc = 1 ] && jq -se '[.[] | select(.type==\"finding\" and .category==\"national_id\" and .normalized==\"1103700482911\" and .location.ocr)] | length == 1' '$T/card.jsonl'"
 check "its file record: format image, one page" jq -se '[.[] | select(.type=="file")][0] | .format=="image" and .pages==1 and .status=="ok"' "$T/card.jsonl"
 
+TIFF=corpus/image/scan_two_pages.tif
+"$BIN" scan -f jsonl --show-values "$TIFF" > "$T/tiff.jsonl" 2>/dev/null
+check "a two-page TIFF: both pages read (2 pages, status ok), findings on each" jq -se \
+  '([.[] | select(.type=="file")][0] | .pages==2 and .status=="ok") and ([.[] | select(.type=="finding") | .location.page] | unique == [1,2])' "$T/tiff.jsonl"
+check "a ruled table scanned 1 degree askew: birth dates found under their column's header" jq -se \
+  '[.[] | select(.type=="finding" and .rule=="th.birth-date-column" and .location.page==2) | .normalized] | sort == ["1942-03-12","1945-09-23","1947-11-05"]' "$T/tiff.jsonl"
+check "its address that wraps inside its cell is one finding, both lines" jq -se \
+  '[.[] | select(.type=="finding" and .category=="address" and (.normalized|startswith("45 หมู่ 3 ต.หนองแวง อ.เมือง")))] | length == 1' "$T/tiff.jsonl"
+# The progress line on a terminal (script(1) gives the scan one) counts an
+# OCR'd document's pages as they are read; it is drawn once pages have been
+# read for a second (PDPASCAN_PROGRESS_AFTER=0 here: at once).
+if command -v script >/dev/null 2>&1; then
+  script -qc "PDPASCAN_PROGRESS_AFTER=0 '$BIN' scan -o /dev/null '$TIFF'" /dev/null > "$T/progress.out" 2>&1
+  check "on a terminal, the progress line counts the pages read" grep -aq '1/1 files  2 pages' "$T/progress.out"
+  script -qc "PDPASCAN_PROGRESS_AFTER=0 '$BIN' scan -o /dev/null corpus/pdf/scan_ruled_table.pdf" /dev/null > "$T/progress2.out" 2>&1
+  check "for one PDF, it counts its pages of all (page 1/1)" grep -aq 'page 1/1' "$T/progress2.out"
+fi
+
 "$BIN" scan -f jsonl --show-values corpus/image/thai_digit_ids.png > "$T/thai.jsonl" 2>/dev/null
 check "IDs in Thai digits, which Tesseract misreads, are read again by the Thai-digit reader: four found with their true numbers (high)" jq -se \
   '[.[] | select(.type=="finding" and .rule=="th.national-id" and .severity=="high" and .location.ocr) | .normalized] | sort == ["1234567890121","3100600445635","3410100234560","4810222311016"]' "$T/thai.jsonl"

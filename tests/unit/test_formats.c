@@ -20,6 +20,52 @@ static const pdp_finding *find(const pdp_result *r, const char *value)
     return NULL;
 }
 
+/* The pages an input's reader told of (pdp_options.page_fn). */
+typedef struct pages_seen {
+    unsigned done[16], total[16];
+    char file[16][64];
+    size_t n;
+} pages_seen;
+
+static void on_page(void *ctx, const char *file, unsigned done, unsigned total)
+{
+    pages_seen *s = ctx;
+    if (s->n == 16) return;
+    s->done[s->n] = done;
+    s->total[s->n] = total;
+    snprintf(s->file[s->n++], sizeof s->file[0], "%s", file);
+}
+
+static void drop_result(void *ctx, pdp_result *r) { (void)ctx, (void)r; }
+
+/* A PDF's pages are told as they are read, in order, once each, whether
+ * read on several threads or in a worker process (through its pipe). */
+static void test_page_progress(void **s)
+{
+    (void)s;
+    pages_seen seen = { 0 };
+    pdp_options opt = { .threads = 3, .page_fn = on_page, .page_ctx = &seen };
+    pdp_result r;
+    scan_doc("corpus/pdf/lo_elderly_list.pdf", &opt, &r);
+    pdp_result_free(&r);
+    assert_int_equal(seen.n, 6);
+    for (unsigned i = 0; i < 6; i++) {
+        assert_int_equal(seen.done[i], i + 1);
+        assert_int_equal(seen.total[i], 6);
+        assert_string_equal(seen.file[i], "corpus/pdf/lo_elderly_list.pdf");
+    }
+    memset(&seen, 0, sizeof seen);
+    pdp_input in[2] = { { .path = "corpus/pdf/beneficiary_list.pdf" }, { .path = "corpus/pdf/lo_workers_passports.pdf" } };
+    pdp_batch b = { .jobs = 1, .timeout = 120 };
+    pdp_scan_batch(g_rules, &opt, in, 2, &b, drop_result, NULL);
+    assert_int_equal(seen.n, 4);
+    assert_string_equal(seen.file[1], "corpus/pdf/beneficiary_list.pdf");
+    assert_int_equal(seen.done[1], 2);
+    assert_int_equal(seen.total[1], 2);
+    assert_string_equal(seen.file[3], "corpus/pdf/lo_workers_passports.pdf");
+    assert_int_equal(seen.done[3], 2);
+}
+
 static void test_pdf_boxes(void **s)
 {
     (void)s;
@@ -387,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_pipe_over_the_byte_limit),
         cmocka_unit_test(test_documents_from_memory),
         cmocka_unit_test(test_csv_is_a_table),
+        cmocka_unit_test(test_page_progress),
         cmocka_unit_test(test_html_inline_markup),
         cmocka_unit_test(test_header_columns),
     };
