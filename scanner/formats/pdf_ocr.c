@@ -1,6 +1,7 @@
 /* pdf_ocr.c — a scanned PDF page (images, no text layer) read by OCR
  * (see pdf_page.h): poppler draws the page in grey at the reader's
- * resolution, Tesseract reads it (ocr.h).  A page OCR cannot read, or
+ * resolution, or at the scan's own when that is higher (up to
+ * MAX_OWN_DPI), and Tesseract reads it (ocr.h).  A page OCR cannot read, or
  * cannot read well enough to trust, stays a page without text layer, and
  * says why. */
 #include <cairo.h>
@@ -19,6 +20,10 @@
  * a 100 dpi scan, whose words Tesseract read as single letters with high
  * confidence; 200 and 300 dpi scans read as words. */
 #define MIN_SCAN_DPI 150
+/* A scan finer than the resolution asked for is drawn at its own, up to
+ * this (what --ocr-dpi allows): drawing it coarser would lose what the
+ * scanner saw. */
+#define MAX_OWN_DPI 600
 
 /* Page drawn in grey at dpi (lowered to stay under MAX_PIXELS): the pixels
  * (heap, *stride bytes a row), or NULL. */
@@ -63,7 +68,8 @@ static unsigned char *draw_gray(PopplerPage *page, int *dpi, int *w, int *h, int
 }
 
 /* The lowest resolution of the page's images, in pixels an inch (0: none
- * measured): a scan below MIN_SCAN_DPI is not read (MIN_SCAN_DPI). */
+ * measured): a scan below MIN_SCAN_DPI is not read (MIN_SCAN_DPI), one
+ * above the resolution asked for is drawn at its own. */
 static int scan_dpi(PopplerPage *page)
 {
     int low = 0;
@@ -94,6 +100,7 @@ void page_ocr(PopplerPage *page, int dpi, pdf_page *pg)
         pg->why = xasprintf("scanned at %d dpi, below the %d dpi OCR reads reliably", scan, MIN_SCAN_DPI);
         return;
     }
+    if (scan > dpi) dpi = scan < MAX_OWN_DPI ? scan : MAX_OWN_DPI;
     int w, h, stride;
     unsigned char *px = draw_gray(page, &dpi, &w, &h, &stride);
     if (!px) {

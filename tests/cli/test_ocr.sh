@@ -101,8 +101,12 @@ check "--ocr never: an image is skipped (exit 0)" sh -c "[ $rc = 0 ] && jq -se '
 # --- options ------------------------------------------------------------------
 ok "$([ "$(rc_of "$BIN" scan --ocr sometimes "$S300")" = 2 ]; echo $?)" "--ocr takes auto or never (a usage error otherwise)"
 ok "$([ "$(rc_of "$BIN" scan --ocr-dpi 50 "$S300")" = 2 ]; echo $?)" "--ocr-dpi takes 100 to 600"
-"$BIN" scan -f jsonl --ocr-dpi 150 --show-values "$S300" > "$T/d150.jsonl" 2>/dev/null
-check "--ocr-dpi 150: the page is drawn coarser, and still read" jq -se '[.[] | select(.type=="finding" and .location.ocr)] | length > 0' "$T/d150.jsonl"
+"$BIN" scan -f jsonl --ocr-dpi 150 --show-values corpus/pdf/scan_200dpi.pdf > "$T/d150.jsonl" 2>/dev/null
+check "--ocr-dpi 150: a page is drawn at 150 dpi, and still read" jq -se '[.[] | select(.type=="finding" and .location.ocr)] | length > 0' "$T/d150.jsonl"
+RULED=corpus/pdf/scan_ruled_table.pdf
+"$BIN" scan -f jsonl --show-values "$RULED" | jq -c 'select(.type=="finding") | [.normalized,.location.bbox]' > "$T/own300"
+"$BIN" scan -f jsonl --ocr-dpi 100 --show-values "$RULED" | jq -c 'select(.type=="finding") | [.normalized,.location.bbox]' > "$T/own100"
+check "a scan finer than --ocr-dpi is drawn at its own resolution (300 dpi asked 100: what 300 reads)" sh -c "[ -s '$T/own300' ] && cmp -s '$T/own300' '$T/own100'"
 "$BIN" scan -f jsonl --cache "$T/c.db" "$S300" > /dev/null 2>&1
 "$BIN" scan -f jsonl --cache "$T/c.db" --ocr never "$S300" > "$T/cached.jsonl" 2>/dev/null
 check "--cache: a result read with OCR does not answer a run without it" jq -se \
