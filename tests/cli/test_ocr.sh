@@ -84,10 +84,19 @@ check "a picture written into a web page (data: URL) is read by OCR: the card's 
 # --- fail closed --------------------------------------------------------------
 "$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
 check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"
+# An A0 poster scanned at 150 dpi would be drawn at 139 million pixels (860
+# MB at its peak): the drawing is held to an A3 page at 300 dpi's.
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f '%M' -o "$T/poster.kb" "$BIN" scan -f jsonl --show-values corpus/pdf/scan_poster_a0.pdf > "$T/poster.jsonl" 2>/dev/null
+  check "an A0 scanned poster is drawn no larger than A3 at 300 dpi: read (its ID found), under 700 MB at its peak" sh -c \
+    "[ \$(tail -1 '$T/poster.kb') -lt 716800 ] && jq -se '[.[] | select(.type==\"finding\" and .normalized==\"1103700482911\")] | length == 1' '$T/poster.jsonl'"
+fi
 "$BIN" scan -f jsonl tests/fixtures/huge_dims.png > "$T/huge.jsonl" 2>/dev/null; rc=$?
 check "a PNG claiming 60000 x 60000 pixels is not decoded: partial, exit 2, too large" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"too large\"))' '$T/huge.jsonl'"
 PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f jsonl "$S300" > "$T/none.jsonl" 2>/dev/null; rc=$?
 check "OCR not installed: the scan stays unreadable, partial, exit 2, and says OCR is missing" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"OCR is not installed\"))' '$T/none.jsonl'"
+TESSDATA_PREFIX="$T/no-models" "$BIN" scan -f jsonl "$S300" > "$T/nomodel.jsonl" 2>/dev/null; rc=$?
+check "OCR installed without its Thai model: unreadable, partial, exit 2, naming the package to install" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"tesseract-ocr-tha\"))' '$T/nomodel.jsonl'"
 PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" scan -f jsonl "$CARD" > "$T/none-card.jsonl" 2>/dev/null
 check "OCR not installed: an image is skipped, as before, and says why" jq -se \
   '[.[] | select(.type=="file")][0] | .status=="skipped" and (.error // "" | test("OCR is not installed"))' "$T/none-card.jsonl"

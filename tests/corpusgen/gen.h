@@ -35,6 +35,7 @@ void text_at(struct _cairo *cr, double x, double y, const char *utf8);
 void gen_scan_pdf(const char *path, int dpi, double angle);
 void gen_ruled_scan_pdf(const char *path);
 void gen_scan_tiff(const char *path);
+void gen_poster_scan_pdf(const char *path);
 void gen_id_card_png(const char *path);
 void gen_thai_digit_ids_png(const char *path);
 #endif

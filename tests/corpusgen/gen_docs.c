@@ -343,6 +343,9 @@ int main(int argc, char **argv)
     char *ruled = join(pdf, "scan_ruled_table.pdf");
     gen_ruled_scan_pdf(ruled);
     free(ruled);
+    char *poster = join(pdf, "scan_poster_a0.pdf");
+    gen_poster_scan_pdf(poster);
+    free(poster);
     char *tiff = join(root, "image/scan_two_pages.tif");
     gen_scan_tiff(tiff);
     free(tiff);

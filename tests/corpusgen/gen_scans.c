@@ -90,14 +90,24 @@ static void birth_date_table(cairo_t *cr)
     text_at(cr, 50, bottom + 20, "ประกาศ ณ วันที่ 2 ธันวาคม 2567");
 }
 
-/* One page, a picture drawn by draw at dpi and turned by angle, into the PDF at path. */
-static void scan_pdf(const char *path, int dpi, double angle, draw_fn draw)
+/* A poster (A0) announcing a beneficiary, in large type. */
+static void poster(cairo_t *cr)
 {
-    cairo_surface_t *s = cairo_pdf_surface_create(path, 595, 842);
+    cairo_scale(cr, 6, 6); /* 11-point text becomes 66-point */
+    text_at(cr, 20, 20, "ประกาศผู้ได้รับทุนการศึกษา");
+    text_at(cr, 20, 40, "นางสาวมะลิ หอมดี");
+    text_at(cr, 20, 60, "เลขประจำตัวประชาชน 1 1037 00482 91 1");
+}
+
+/* One page w x h points, a picture drawn by draw at dpi and turned by
+ * angle, into the PDF at path. */
+static void scan_pdf_sized(const char *path, double w, double h, int dpi, double angle, draw_fn draw)
+{
+    cairo_surface_t *s = cairo_pdf_surface_create(path, w, h);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "Scanner");
     cairo_t *cr = cairo_create(s);
-    cairo_surface_t *img = picture(595, 842, dpi, angle, draw);
+    cairo_surface_t *img = picture(w, h, dpi, angle, draw);
     cairo_scale(cr, 72.0 / dpi, 72.0 / dpi);
     cairo_set_source_surface(cr, img, 0, 0);
     cairo_paint(cr);
@@ -107,9 +117,18 @@ static void scan_pdf(const char *path, int dpi, double angle, draw_fn draw)
     cairo_surface_destroy(s);
 }
 
+static void scan_pdf(const char *path, int dpi, double angle, draw_fn draw)
+{
+    scan_pdf_sized(path, 595, 842, dpi, angle, draw);
+}
+
 void gen_scan_pdf(const char *path, int dpi, double angle) { scan_pdf(path, dpi, angle, elderly_list); }
 
 void gen_ruled_scan_pdf(const char *path) { scan_pdf(path, 300, 1.5, birth_date_table); }
+
+/* An A0 poster scanned at 150 dpi: drawn at 300 dpi it would take 139
+ * million pixels, so OCR draws it coarser (pdf_ocr.c's MAX_PIXELS). */
+void gen_poster_scan_pdf(const char *path) { scan_pdf_sized(path, 2384, 3370, 150, 0, poster); }
 
 static void id_card(cairo_t *cr)
 {
