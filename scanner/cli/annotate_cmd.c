@@ -63,7 +63,8 @@ static int annotate_child(const annotate_args *a)
         return 2;
     }
     pdp_result res;
-    pdp_scan_file(r, a->in, NULL, NULL, &res);
+    pdp_options opt = { .ocr = 1 }; /* a scanned page is read, and its findings marked on it */
+    pdp_scan_file(r, a->in, NULL, &opt, &res);
     int rc = res.status == PDP_STATUS_ERROR || res.status == PDP_STATUS_PARTIAL ? 2 : 0;
     if (res.status != PDP_STATUS_OK) say_about(a->in, res.error ? res.error : pdp_status_name(res.status));
     size_t blocking = 0, notes = 0;

@@ -103,7 +103,7 @@ int cmd_redact(int argc, char **argv)
 {
     const char *out = NULL, *dir = NULL;
     pdp_action level = PDP_ACT_REDACT;
-    pdp_options opt = { 0 };
+    pdp_options opt = { .ocr = 1 }; /* a scanned page is read, and its findings painted over */
     char **in = xcalloc((size_t)argc, sizeof *in);
     int nin = 0;
     for (int i = 1; i < argc; i++) {

@@ -136,7 +136,8 @@ static const char *type_of(const pdp_result *res)
 static int redacted(const work *w, size_t i, pdp_redacted *done, void **copy, size_t *len, char **err)
 {
     const upload_doc *d = &w->up->docs[i];
-    return pdp_redact_buffer(w->rules, d->data, d->len, d->name, NULL, PDP_ACT_REDACT, done, copy, len, err);
+    pdp_options opt = { .ocr = 1 }; /* as the page read it: a scan's findings painted over */
+    return pdp_redact_buffer(w->rules, d->data, d->len, d->name, &opt, PDP_ACT_REDACT, done, copy, len, err);
 }
 
 /* A link to the redacted copy of upload i, when it has something to redact. */

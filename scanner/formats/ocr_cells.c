@@ -190,8 +190,8 @@ static void make_cell(const ocr_line *l, const ocr_line_boxes *lb, size_t a, siz
     const ocr_word *w = lb->word;
     lbox box = w[a].box;
     for (size_t k = a + 1; k < b; k++) box = join(box, w[k].box);
-    if (box.y1 < l->box.y1) box.y1 = l->box.y1; /* a Thai word's box may reach above and below its line's */
-    if (box.y2 > l->box.y2) box.y2 = l->box.y2;
+    box.y1 = l->box.y1; /* the line's height, its marks above and below: */
+    box.y2 = l->box.y2; /* a finding's box is painted over them all */
     *out = (ocr_line){ xstrndup(l->text + w[a].from, w[b - 1].to - w[a].from), box };
     memset(c, 0, sizeof *c);
     /* the cell's digits: those before word b (or the line's end) not before word a */

@@ -124,19 +124,21 @@ static size_t column_of(const double *xs, size_t nb, double x)
     return c;
 }
 
-/* Is line a a fragment of line b: smaller, its middle inside b's box?
- * Tesseract reads the marks above a bold line again as a line of their own
- * ("ลำดับ" and, over it, "๐๘"): in a table's cell that would come before
- * the cell's text. */
-static int fragment_of(const lbox *a, const lbox *b)
+/* Is line a a fragment of line b: three characters at most, fewer than
+ * b's, its middle inside b's box?  Tesseract reads the marks above a bold
+ * line again as a line of their own ("ลำดับ" and, over it, "๐๘"): in a
+ * table's cell that would come before the cell's text. */
+static int fragment_of(const ocr_line *a, const ocr_line *b)
 {
-    return height(a) < 0.6 * height(b) && xc(a) > b->x1 && xc(a) < b->x2 && yc(a) > b->y1 && yc(a) < b->y2;
+    size_t ca = utf8_count(a->text, strlen(a->text));
+    return ca <= 3 && ca < utf8_count(b->text, strlen(b->text)) && xc(&a->box) > b->box.x1 &&
+           xc(&a->box) < b->box.x2 && yc(&a->box) > b->box.y1 && yc(&a->box) < b->box.y2;
 }
 
-static int is_fragment(const placed *r, size_t n, size_t j)
+static int is_fragment(const ocr_page *p, const placed *r, size_t n, size_t j)
 {
     for (size_t k = 0; k < n; k++)
-        if (k != j && fragment_of(&r[j].level, &r[k].level)) return 1;
+        if (k != j && fragment_of(&p->lines[r[j].line], &p->lines[r[k].line])) return 1;
     return 0;
 }
 
@@ -160,7 +162,7 @@ static void put_ruled_row(const ocr_page *p, placed *r, size_t n, double scale, 
         int written = 0;
         for (size_t j = 0; j < n; j++) { /* r is in reading order: top to bottom, left to right */
             const ocr_line *l = &p->lines[r[j].line];
-            if (column_of(xs, nb, xc(&l->box)) != c || is_fragment(r, n, j)) continue;
+            if (column_of(xs, nb, xc(&l->box)) != c || is_fragment(p, r, n, j)) continue;
             if (written++) put(out, " ", 1, none);
             put_line(out, l, scale);
         }

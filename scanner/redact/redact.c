@@ -200,10 +200,19 @@ static void more_values(const pdp_result *again, redact_values *all, redact_valu
  * this many passes in all, and the last copy must scan clean. */
 #define PASSES 3
 
-/* Redact data (scanned as scans[0]) into c, verified: 0, or -1 with *err. */
-static int redact_passes(const pdp_rules *r, const char *name, pdp_result *scans, const unsigned char *data,
-                         size_t len, redact_values *all, redact_copy *c, char **err)
+/* Redact data (scanned as scans[0]) into c, verified: 0, or -1 with *err.
+ * The copy is scanned again as the original was read as to OCR (a scanned
+ * page whose findings were painted over is read again, and must give
+ * none of them), with every rule and no allowlist. */
+static int redact_passes(const pdp_rules *r, const char *name, const pdp_options *opt, pdp_result *scans,
+                         const unsigned char *data, size_t len, redact_values *all, redact_copy *c, char **err)
 {
+    pdp_options again = { 0 };
+    if (opt) {
+        again.ocr = opt->ocr;
+        again.ocr_dpi = opt->ocr_dpi;
+        again.threads = opt->threads;
+    }
     redact_values pass;
     redact_values_of(&scans[0], all->level, &pass);
     pass.scrub_metadata = all->scrub_metadata;
@@ -214,7 +223,7 @@ static int redact_passes(const pdp_rules *r, const char *name, pdp_result *scans
         if (write_copy(r, &scans[p], &pass, data, len, c, err) != 0) break;
         free(pass.f);
         pass.f = NULL;
-        pdp_scan_buffer(r, c->data.data ? c->data.data : "", c->data.len, name, NULL, &scans[p + 1]);
+        pdp_scan_buffer(r, c->data.data ? c->data.data : "", c->data.len, name, &again, &scans[p + 1]);
         *err = verify(&scans[p + 1], all, c);
         if (!*err) {
             rc = 0;
@@ -262,7 +271,7 @@ int pdp_redact_buffer(const pdp_rules *r, const void *data, size_t len, const ch
     redact_copy c = { 0 };
     int rc = 0;
     if (!all.n && !all.scrub_metadata) buf_append(&c.data, data, len); /* nothing to redact: the file as it is */
-    else rc = redact_passes(r, name, scans, data, len, &all, &c, err);
+    else rc = redact_passes(r, name, opt, scans, data, len, &all, &c, err);
     if (rc == 0) {
         for (size_t i = 0; i < all.n; i++) redacted_count(done, all.f[i]->category);
         done->pages_as_pictures = c.npictures;

@@ -37,16 +37,31 @@ static size_t attachments_of(const pdp_result *res, pdp_action level, const char
     return n;
 }
 
+/* A box OCR gave, made larger to cover what it may miss: Tesseract's line
+ * box may leave out the marks above and below the letters, and a letter's
+ * place in its line is estimated (the line's box cut into equal slices). */
+static void ocr_margin(double *b)
+{
+    double h = b[3] - b[1];
+    b[0] -= 0.4 * h;
+    b[2] += 0.4 * h;
+    b[1] -= 0.5 * h;
+    b[3] += 0.3 * h;
+}
+
 /* The cuts of finding f into cuts: one per line it covers. */
 static size_t cuts_of(const pdp_finding *f, pdf_cut *cuts)
 {
+    int ocr = f->loc.part && !strcmp(f->loc.part, "ocr");
     if (!f->nlines) {
         cuts[0] = (pdf_cut){ f->loc.page, { f->loc.bbox[0], f->loc.bbox[1], f->loc.bbox[2], f->loc.bbox[3] }, f->suggestion };
+        if (ocr) ocr_margin(cuts[0].bbox);
         return 1;
     }
     size_t widest = 0;
     for (size_t k = 0; k < f->nlines; k++) {
         memcpy(cuts[k].bbox, f->lines[k], sizeof cuts[k].bbox);
+        if (ocr) ocr_margin(cuts[k].bbox);
         cuts[k].page = f->loc.page;
         if (f->lines[k][2] - f->lines[k][0] > f->lines[widest][2] - f->lines[widest][0]) widest = k;
     }
@@ -69,7 +84,9 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
     size_t n = 0;
     for (size_t i = 0; i < v->n; i++) {
         const pdp_finding *f = v->f[i];
-        if (!redact_own(res, f) || f->loc.part) continue; /* parts: scrubbed whole */
+        /* parts (metadata, notes...) are scrubbed whole; what OCR read of a
+         * scanned page is on the page, and painted over there */
+        if (!redact_own(res, f) || (f->loc.part && strcmp(f->loc.part, "ocr"))) continue;
         if (!f->loc.page || !f->loc.has_bbox) {
             *err = xasprintf("a %s on page %d has no position on the page to cut: no copy", f->category, f->loc.page);
             free(cuts);

@@ -81,6 +81,18 @@ check "--ocr never: the picture is noted as not checked, as before" jq -se \
 check "a picture written into a web page (data: URL) is read by OCR: the card's number found in it" jq -se \
   '[.[] | select(.type=="finding" and .file=="corpus/html/scan_inline.html!/image-1" and .normalized=="1103700482911")] | length == 1' "$T/inline.jsonl"
 
+# --- redact and annotate a scan -------------------------------------------------
+"$BIN" redact "$S300" -o "$T/red.pdf" > /dev/null 2>&1; rc=$?
+"$BIN" scan -f jsonl --show-values "$T/red.pdf" > "$T/red.jsonl" 2>/dev/null
+check "redact: a scanned list's names, IDs and phones painted over; OCR of the copy finds none of them (exit $rc)" sh -c \
+  "[ $rc = 0 ] && [ -s '$T/red.pdf' ] && jq -se '([.[] | select(.type==\"file\")][0].status == \"ok\") and ([.[] | select(.type==\"finding\" and (.category==\"national_id\" or .category==\"phone\" or .category==\"person_name\"))] | length == 0)' '$T/red.jsonl'"
+"$BIN" text "$T/red.pdf" > "$T/red.txt" 2>&1
+check "redact: the rest of the scanned page is still there to read (its heading)" grep -q 'ประกาศ' "$T/red.txt"
+PDPASCAN_OCR_LIB=libpdpascan-no-such-ocr.so.0 "$BIN" redact "$S300" -o "$T/red-none.pdf" > /dev/null 2>&1; rc=$?
+check "redact without OCR: the scan cannot be read, so no copy is written (exit 2)" sh -c "[ $rc = 2 ] && [ ! -e '$T/red-none.pdf' ]"
+"$BIN" annotate "$S300" -o "$T/ann.pdf" > "$T/ann.out" 2>&1
+check "annotate: a scan's findings are highlighted where OCR read them (11)" grep -q '11 highlight' "$T/ann.out"
+
 # --- fail closed --------------------------------------------------------------
 "$BIN" scan -f jsonl corpus/pdf/scan_100dpi.pdf > "$T/s100.jsonl" 2>/dev/null; rc=$?
 check "a 100 dpi scan is not read: unreadable, partial, exit 2, and it says why" sh -c "[ $rc = 2 ] && jq -se '[.[] | select(.type==\"file\")][0] | .status==\"partial\" and (.error|test(\"100 dpi\"))' '$T/s100.jsonl'"
