@@ -89,8 +89,11 @@ static progress_input *slot(progress *p, const char *file, int make)
 void progress_page(void *ctx, const char *file, unsigned done, unsigned total)
 {
     progress *p = ctx;
-    if (!p->allowed) return;
     pthread_mutex_lock(&p->mu);
+    if (!p->allowed) { /* off, or ended: a reading thread given up on may still tell its pages */
+        pthread_mutex_unlock(&p->mu);
+        return;
+    }
     progress_input *s = slot(p, file, 1);
     p->pages += s && done > s->done ? done - s->done : !s;
     if (s) s->done = done, s->total = total;
@@ -136,12 +139,19 @@ void progress_clear(progress *p)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* The mutex stays: threads the scan gave up on may still call
+ * progress_page (which then does nothing) until the program exits. */
 void progress_end(progress *p)
 {
+    pthread_mutex_lock(&p->mu);
     if (p->on) {
         show(p, monotonic_seconds());
         fputs("\n", stderr);
     }
-    for (size_t i = 0; i < PROGRESS_FLIGHT; i++) free(p->flight[i].file);
-    pthread_mutex_destroy(&p->mu);
+    for (size_t i = 0; i < PROGRESS_FLIGHT; i++) {
+        free(p->flight[i].file);
+        p->flight[i].file = NULL;
+    }
+    p->allowed = p->on = 0;
+    pthread_mutex_unlock(&p->mu);
 }

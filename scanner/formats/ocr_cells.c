@@ -85,8 +85,10 @@ static void trim_border(const ocr_line *l, ocr_word *w, const lbox *rules, size_
     if (!w->nsym || !rule_between(rules, nr, w->box.x1 - near, w->box.x2 + near, y)) return;
     size_t chars = 0;
     for (size_t i = w->from; i < w->to; i++) chars += ((unsigned char)l->text[i] & 0xC0) != 0x80;
-    int front = border_symbol(l->text + w->from, w->first_len, &w->first, near, rules, nr, y);
-    int back = border_symbol(l->text + w->to - w->last_len, w->last_len, &w->last, near, rules, nr, y);
+    size_t len = w->to - w->from; /* a symbol's text is its word's, unless Tesseract says otherwise */
+    int front = w->first_len <= len && border_symbol(l->text + w->from, w->first_len, &w->first, near, rules, nr, y);
+    int back = w->nsym > 1 && w->first_len + w->last_len <= len &&
+               border_symbol(l->text + w->to - w->last_len, w->last_len, &w->last, near, rules, nr, y);
     if ((front || back) && (w->nsym == 1 || (chars <= 3 && !has_substance(l->text, w->from, w->to)))) {
         w->border = 1;
         return;
@@ -104,6 +106,7 @@ static void trim_border(const ocr_line *l, ocr_word *w, const lbox *rules, size_
         w->to -= w->last_len;
         w->box.x2 = w->last.x1;
     }
+    if (w->from >= w->to) w->border = 1; /* nothing left of it */
 }
 
 /* The words [a, b) of a cell that make one chunk of text (no space

@@ -216,8 +216,10 @@ void ocr_to_layout(const ocr_page *p, double scale, page_layout *out)
         const lbox *b = &p->lines[i].box;
         double dy = -xc(b) * t; /* a line turned with the page goes down as it goes right */
         long band = p->nhrules ? band_of(p, b) : -1;
-        ord[i] = (placed){ i, { b->x1, b->y1 + dy, b->x2, b->y2 + dy }, band, yc(b) + dy };
-        if (band >= 0) ord[i].key = (p->hrules[band].y1 + p->hrules[band].y2) / 2; /* one key for the row */
+        /* a row of a ruled table: one key for all its lines, where its
+         * border would stand on the page turned level (at x 0) */
+        double key = band >= 0 ? ocr_hrule_y(&p->hrules[band], 0) : yc(b) + dy;
+        ord[i] = (placed){ i, { b->x1, b->y1 + dy, b->x2, b->y2 + dy }, band, key };
     }
     sort_lines = p->lines;
     qsort(ord, p->n, sizeof *ord, by_key);
