@@ -248,11 +248,17 @@ static bitmap thresholded(TessBaseAPI *api)
     return bm;
 }
 
-/* Lines with Thai digits read again by the Thai-digit reader (ocr_digits.h). */
-static void reread_digits(ocr_page *out, const ocr_line_boxes *lb, const bitmap *bm)
+/* Lines with Thai digits read again by the Thai-digit reader (ocr_digits.h),
+ * on Tesseract's thresholded picture (made for a page that has some). */
+static void reread_digits(TessBaseAPI *api, ocr_page *out, const ocr_line_boxes *lb)
 {
-    for (size_t i = 0; i < out->n && bm->px; i++)
-        if (lb[i].thai) ocr_digits_reread(&out->lines[i].text, lb[i].digit, lb[i].ndigits, bm);
+    bitmap bm = { 0 };
+    for (size_t i = 0; i < out->n; i++) {
+        if (!lb[i].thai) continue;
+        if (!bm.px && !(bm = thresholded(api)).px) return;
+        ocr_digits_reread(&out->lines[i].text, lb[i].digit, lb[i].ndigits, &bm);
+    }
+    free((void *)bm.px);
 }
 
 static int by_double(const void *a, const void *b)
@@ -364,10 +370,8 @@ static void collect(TessBaseAPI *api, ocr_page *out, const bitmap *ink)
     tess.iter_delete(it);
     if (out->words) out->conf = (float)(sum / (double)out->words);
     if (ink) find_rules(out, ink);
-    bitmap bm = out->n ? thresholded(api) : (bitmap){ 0 };
     ocr_cells_split(out, &lb, &lb_cap, out->rules, out->nrules);
-    reread_digits(out, lb, &bm);
-    free((void *)bm.px);
+    reread_digits(api, out, lb);
     for (size_t i = 0; i < out->n; i++) ocr_line_tidy(out->lines[i].text);
     ocr_line_boxes_free(lb, lb_cap);
 }

@@ -122,24 +122,23 @@ size_t ocr_vertical_rules(const bitmap *page, int min_len, int max_w, lbox **rul
     size_t n = 0;
     if (min_len < 2) return 0;
     lbox *r = xmalloc(OCR_MAX_RULES * sizeof *r);
-    /* a line's top: ink with paper above, and ink for min_len / 8 rows below (a dashed line's dash) */
-    for (int x = 0; x < page->w && n < OCR_MAX_RULES; x++)
-        for (int y = 0; y + min_len <= page->h && n < OCR_MAX_RULES; y++) {
-            if (!ink(page, x, y) || ink(page, x, y - 1)) continue;
+    /* a line's top: ink with paper above, and ink for min_len / 8 rows
+     * below (a dashed line's dash); row by row, as the picture is stored */
+    for (int y = 0; y + min_len <= page->h && n < OCR_MAX_RULES; y++) {
+        const unsigned char *row = page->px + (size_t)y * page->stride, *up = y ? row - page->stride : NULL;
+        for (int x = 0; x < page->w && n < OCR_MAX_RULES; x++) {
+            if (!row[x] || (up && up[x])) continue;
             int k = 1;
             while (k < min_len / 8 && ink(page, x, y + k)) k++;
-            if (k < min_len / 8 || known(r, n, x, y)) {
-                y += k;
-                continue;
-            }
+            if (k < min_len / 8 || known(r, n, x, y)) continue;
             int end, tx = x, ty = y;
             double top, bottom;
             climb(page, &tx, &ty);
             follow(page, tx, ty, &end, &top, &bottom);
             if (end - ty + 1 >= min_len && ink_width(page, (int)lround((top + bottom) / 2), (ty + end) / 2) <= max_w)
                 r[n++] = (lbox){ top, ty, bottom, end };
-            y += k;
         }
+    }
     n = drop_doubles(r, n);
     if (!n) free(r);
     else *rules = r;
