@@ -48,6 +48,7 @@ want_pc libmicrohttpd libmicrohttpd-dev   # `serve`, opened on first use
 want_pc tesseract libtesseract-dev   # OCR of scanned pages and images, opened on first use
 want_pc lept libleptonica-dev
 want_file /usr/share/tesseract-ocr/5/tessdata/tha.traineddata tesseract-ocr-tha   # the Thai model
+want_file /usr/share/tesseract-ocr/5/tessdata/eng.traineddata tesseract-ocr-eng   # e-mail addresses on scans
 want_pc harfbuzz-subset libharfbuzz-dev   # cuts a redacted PDF's label font down
 want_pc freetype2 libfreetype-dev
 want_pc libjpeg libjpeg-dev

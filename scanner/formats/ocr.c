@@ -19,6 +19,7 @@
 #include "../util/utf8.h"
 #include "ocr_cells.h"
 #include "ocr_digits.h"
+#include "ocr_latin.h"
 #include "ocr_rules.h"
 #include "ocr_tidy.h"
 
@@ -59,6 +60,8 @@ static struct {
     BOOL (*at_beginning)(const TessPageIterator *, TessPageIteratorLevel);
     struct Pix *(*thresholded)(TessBaseAPI *);
     void (*orientation)(TessPageIterator *, TessOrientation *, TessWritingDirection *, TessTextlineOrder *, float *);
+    void (*set_rectangle)(TessBaseAPI *, int, int, int, int);
+    char *(*utf8_text)(TessBaseAPI *);
 } tess;
 
 static struct {
@@ -101,6 +104,8 @@ static const lazy_fn tess_fns[] = {
     LAZY_FN(tess.at_beginning, TessPageIteratorIsAtBeginningOf),
     LAZY_FN(tess.thresholded, TessBaseAPIGetThresholdedImage),
     LAZY_FN(tess.orientation, TessPageIteratorOrientation),
+    LAZY_FN(tess.set_rectangle, TessBaseAPISetRectangle),
+    LAZY_FN(tess.utf8_text, TessBaseAPIGetUTF8Text),
 };
 static const lazy_fn lept_fns[] = {
     LAZY_FN(lept.read_mem, pixReadMem),
@@ -138,9 +143,12 @@ static int libs_open(void)
     return 1;
 }
 
-/* The engine of this thread, ended when the thread ends. */
-static pthread_key_t engine_key;
+/* The engines of this thread (Thai; English, for what the Thai model
+ * cannot read: ocr_latin.h), ended when the thread ends. */
+enum { THAI, LATIN, ENGINES };
+static pthread_key_t engine_key[ENGINES];
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static _Thread_local int latin_missing; /* this thread found no English model */
 
 static void engine_end(void *p)
 {
@@ -148,7 +156,28 @@ static void engine_end(void *p)
     tess.del(p);
 }
 
-static void key_make(void) { pthread_key_create(&engine_key, engine_end); }
+static void key_make(void)
+{
+    for (int k = 0; k < ENGINES; k++) pthread_key_create(&engine_key[k], engine_end);
+}
+
+/* This thread's engine k, reading lang, or NULL when its model is missing. */
+static TessBaseAPI *engine_of(int k, const char *lang)
+{
+    pthread_once(&key_once, key_make);
+    TessBaseAPI *api = pthread_getspecific(engine_key[k]);
+    if (api) return api;
+    api = tess.create();
+    /* Tesseract prints warnings (resolution, empty pages) on stderr: not for our users */
+    tess.set_variable(api, "debug_file", "/dev/null");
+    if (tess.init3(api, NULL, lang) != 0) {
+        tess.del(api);
+        return NULL;
+    }
+    tess.set_psm(api, k == THAI ? PSM_AUTO : PSM_SINGLE_LINE);
+    pthread_setspecific(engine_key[k], api);
+    return api;
+}
 
 static TessBaseAPI *engine(const char **why)
 {
@@ -156,19 +185,8 @@ static TessBaseAPI *engine(const char **why)
         *why = MISSING;
         return NULL;
     }
-    pthread_once(&key_once, key_make);
-    TessBaseAPI *api = pthread_getspecific(engine_key);
-    if (api) return api;
-    api = tess.create();
-    /* Tesseract prints warnings (resolution, empty pages) on stderr: not for our users */
-    tess.set_variable(api, "debug_file", "/dev/null");
-    if (tess.init3(api, NULL, LANG) != 0) {
-        tess.del(api);
-        *why = "OCR is installed but its Thai model is not (Debian package tesseract-ocr-tha)";
-        return NULL;
-    }
-    tess.set_psm(api, PSM_AUTO);
-    pthread_setspecific(engine_key, api);
+    TessBaseAPI *api = engine_of(THAI, LANG);
+    if (!api) *why = "OCR is installed but its Thai model is not (Debian package tesseract-ocr-tha)";
     return api;
 }
 
@@ -376,6 +394,42 @@ static void collect(TessBaseAPI *api, ocr_page *out, const bitmap *ink)
     ocr_line_boxes_free(lb, lb_cap);
 }
 
+/* The page picture OCR read: grey pixels, or Leptonica's picture. */
+typedef struct page_source {
+    const unsigned char *px;
+    int w, h, stride, dpi;
+    PIX *pix;
+} page_source;
+
+/* Lines holding an @ read again in Latin script (ocr_latin.h), the English
+ * engine shown the page once; without the English model they stay. */
+static void reread_latin(const page_source *src, ocr_page *out)
+{
+    TessBaseAPI *eng = NULL;
+    for (size_t i = 0; i < out->n; i++) {
+        ocr_line *l = &out->lines[i];
+        if (!strchr(l->text, '@')) continue;
+        if (!eng) {
+            if (latin_missing || !(eng = engine_of(LATIN, "eng"))) {
+                latin_missing = 1;
+                return;
+            }
+            if (src->pix) tess.set_image2(eng, src->pix);
+            else tess.set_image(eng, src->px, src->w, src->h, 1, src->stride);
+            tess.set_resolution(eng, src->dpi >= 70 && src->dpi <= 2400 ? src->dpi : 300);
+        }
+        int pad = (int)((l->box.y2 - l->box.y1) / 4);
+        int x = (int)l->box.x1 - pad, y = (int)l->box.y1 - pad;
+        x = x < 0 ? 0 : x;
+        y = y < 0 ? 0 : y;
+        tess.set_rectangle(eng, x, y, (int)l->box.x2 + pad - x, (int)l->box.y2 + pad - y);
+        char *latin = tess.utf8_text(eng);
+        if (latin) ocr_latin_swap(&l->text, latin);
+        if (latin) tess.delete_text(latin);
+    }
+    if (eng) tess.clear(eng);
+}
+
 int ocr_gray(const unsigned char *px, int w, int h, int stride, int dpi, ocr_page *out, const char **why)
 {
     memset(out, 0, sizeof *out);
@@ -392,6 +446,7 @@ int ocr_gray(const unsigned char *px, int w, int h, int stride, int dpi, ocr_pag
     collect(api, out, &ink);
     free((void *)ink.px);
     tess.clear(api);
+    reread_latin(&(page_source){ px, w, h, stride, dpi, NULL }, out);
     return 0;
 }
 
@@ -430,6 +485,7 @@ int ocr_image(const unsigned char *data, size_t len, int tiff, int no, ocr_page 
         free((void *)ink.px);
     }
     tess.clear(api);
+    if (rc == 0) reread_latin(&(page_source){ NULL, 0, 0, 0, *dpi, pix }, out);
     lept.destroy(&pix);
     if (rc != 0) *why = "OCR failed on the image";
     return rc ? -1 : 0;

@@ -88,6 +88,7 @@ static void birth_date_table(cairo_t *cr)
     }
     cairo_stroke(cr);
     text_at(cr, 50, bottom + 20, "ประกาศ ณ วันที่ 2 ธันวาคม 2567");
+    text_at(cr, 50, bottom + 45, "ติดต่อผู้ยื่นคำร้อง อีเมล mali.hd@gmail.com");
 }
 
 /* A poster (A0) announcing a beneficiary, in large type. */

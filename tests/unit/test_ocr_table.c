@@ -2,12 +2,14 @@
  * its vertical borders found in the page picture (formats/ocr_rules.c), a
  * line Tesseract read across cells cut at gaps and borders
  * (formats/ocr_cells.c), and rows laid out with a tab for each border
- * (ocr_to_layout in formats/ocr.c); and the dirt taken out of a line
- * (formats/ocr_tidy.c).  Pictures are drawn here pixel by
+ * (ocr_to_layout in formats/ocr.c); the dirt taken out of a line
+ * (formats/ocr_tidy.c); an e-mail address taken from a Latin reading
+ * (formats/ocr_latin.c).  Pictures are drawn here pixel by
  * pixel; the words and boxes handed over stand for Tesseract's. */
 #include "helpers.h"
 #include "formats/ocr.h"
 #include "formats/ocr_cells.h"
+#include "formats/ocr_latin.h"
 #include "formats/ocr_rules.h"
 #include "formats/ocr_tidy.h"
 #include "util/buf.h"
@@ -276,6 +278,33 @@ static void test_tidy(void **st)
     assert_string_equal(tidy("ก ุ\xff ุข"), "ก \xff ุข"); /* past an invalid byte nothing is touched */
 }
 
+static char *swapped(const char *thai, const char *latin)
+{
+    static char out[256];
+    char *t = xstrdup(thai);
+    ocr_latin_swap(&t, latin);
+    snprintf(out, sizeof out, "%s", t);
+    free(t);
+    return out;
+}
+
+/* An e-mail address the Thai model garbled, taken from the same line read
+ * in Latin script; nothing else of the line changes, and a Latin reading
+ * that holds no address changes nothing. */
+static void test_latin_swap(void **st)
+{
+    (void)st;
+    assert_string_equal(swapped("84 885 1172 อีเมล เวเลรอพ์.เ4@ฯทลทออ.6อ๐.ป้า", "84 885 1172 oua prasert.b4@yahoo.co.th"),
+                        "84 885 1172 อีเมล prasert.b4@yahoo.co.th");
+    assert_string_equal(swapped("อีเมล ก@ข.ค", "email (mali.h@example.go.th)."), "อีเมล mali.h@example.go.th");
+    assert_string_equal(swapped("อีเมล ก@ข", "email @ home"), "อีเมล ก@ข");          /* no name before the @ */
+    assert_string_equal(swapped("อีเมล ก@ข", "email a@b"), "อีเมล ก@ข");             /* no dot after it */
+    assert_string_equal(swapped("อีเมล ก@ข", "email a@b.c d"), "อีเมล a@b.c");
+    assert_string_equal(swapped("อีเมล ก@ข", "email ab@ก.th"), "อีเมล ก@ข");         /* not Latin */
+    assert_string_equal(swapped("ไม่มี", "x@y.z"), "ไม่มี");                          /* no @ in the line */
+    assert_string_equal(swapped("อีเมล ก@ข", "diva mali.h}@nongwaeng.go.th"), "อีเมล mali.h@nongwaeng.go.th"); /* a speck */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_layout_ruled_rows),
         cmocka_unit_test(test_layout_skewed),
         cmocka_unit_test(test_tidy),
+        cmocka_unit_test(test_latin_swap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
