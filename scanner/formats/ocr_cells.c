@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/utf8.h"
 #include "ocr_rules.h"
 
 void ocr_cells_word(ocr_line_boxes *lb, const char *line, const char *w, lbox box)
@@ -83,9 +84,7 @@ static void trim_border(const ocr_line *l, ocr_word *w, const lbox *rules, size_
 {
     double h = l->box.y2 - l->box.y1, y = (w->box.y1 + w->box.y2) / 2, near = 0.5 * h;
     if (!w->nsym || !rule_between(rules, nr, w->box.x1 - near, w->box.x2 + near, y)) return;
-    size_t chars = 0;
-    for (size_t i = w->from; i < w->to; i++) chars += ((unsigned char)l->text[i] & 0xC0) != 0x80;
-    size_t len = w->to - w->from; /* a symbol's text is its word's, unless Tesseract says otherwise */
+    size_t len = w->to - w->from, chars = utf8_count(l->text + w->from, len); /* a symbol's text is its word's, unless Tesseract says otherwise */
     int front = w->first_len <= len && border_symbol(l->text + w->from, w->first_len, &w->first, near, rules, nr, y);
     int back = w->nsym > 1 && w->first_len + w->last_len <= len &&
                border_symbol(l->text + w->to - w->last_len, w->last_len, &w->last, near, rules, nr, y);
@@ -116,8 +115,7 @@ static void trim_border(const ocr_line *l, ocr_word *w, const lbox *rules, size_
  * cell's edge it would keep a cell's date from being the whole cell. */
 static int speck(const ocr_line *l, const ocr_word *w, size_t a, size_t b)
 {
-    size_t from = w[a].from, to = w[b - 1].to, chars = 0;
-    for (size_t i = from; i < to; i++) chars += ((unsigned char)l->text[i] & 0xC0) != 0x80;
+    size_t from = w[a].from, to = w[b - 1].to, chars = utf8_count(l->text + from, to - from);
     if (to == from + 1) return strchr("'`\".,:;!_~^", l->text[from]) != NULL;
     return chars <= 3 && !has_substance(l->text, from, to);
 }
@@ -208,41 +206,48 @@ static void make_cell(const ocr_line *l, const ocr_line_boxes *lb, size_t a, siz
     }
 }
 
+/* Room for one more line in out and ob (n used, *cap allocated). */
+static void room(ocr_line **out, ocr_line_boxes **ob, size_t n, size_t *cap)
+{
+    if (n < *cap) return;
+    *cap = *cap ? 2 * *cap : 16;
+    *out = xrealloc(*out, *cap * sizeof **out);
+    *ob = xrealloc(*ob, *cap * sizeof **ob);
+}
+
 void ocr_cells_split(ocr_page *p, ocr_line_boxes **lb, size_t *lb_n, const lbox *rules, size_t nr)
 {
-    size_t total = 0, most = 1;
+    size_t most = 1, n = 0, cap = p->n;
     for (size_t i = 0; i < p->n; i++)
         if ((*lb)[i].nwords > most) most = (*lb)[i].nwords;
     size_t (*span)[2] = xmalloc(most * sizeof *span);
-    for (size_t i = 0; i < p->n; i++)
-        for (size_t k = 0; !(*lb)[i].lost && k < (*lb)[i].nwords; k++) trim_border(&p->lines[i], &(*lb)[i].word[k], rules, nr);
-    for (size_t i = 0; i < p->n; i++) {
-        size_t c = line_cells(&p->lines[i], &(*lb)[i], rules, nr, span);
-        total += c ? c : 1;
-    }
-    ocr_line *out = xmalloc((total ? total : 1) * sizeof *out);
-    ocr_line_boxes *ob = xmalloc((total ? total : 1) * sizeof *ob);
-    size_t n = 0;
+    ocr_line *out = xmalloc((cap ? cap : 1) * sizeof *out);
+    ocr_line_boxes *ob = xmalloc((cap ? cap : 1) * sizeof *ob);
     for (size_t i = 0; i < p->n; i++) {
         ocr_line *l = &p->lines[i];
         ocr_line_boxes *b = &(*lb)[i];
+        for (size_t k = 0; !b->lost && k < b->nwords; k++) trim_border(l, &b->word[k], rules, nr);
         size_t c = line_cells(l, b, rules, nr, span);
         if (!c) {
+            room(&out, &ob, n, &cap);
             out[n] = *l;
             ob[n++] = *b;
             memset(b, 0, sizeof *b);
             continue;
         }
-        for (size_t k = 0; k < c; k++, n++) make_cell(l, b, span[k][0], span[k][1], &out[n], &ob[n]);
+        for (size_t k = 0; k < c; k++, n++) {
+            room(&out, &ob, n, &cap);
+            make_cell(l, b, span[k][0], span[k][1], &out[n], &ob[n]);
+        }
         free(l->text);
     }
     free(span);
     ocr_line_boxes_free(*lb, *lb_n);
     free(p->lines);
     p->lines = out;
-    p->n = total;
+    p->n = n;
     *lb = ob;
-    *lb_n = total;
+    *lb_n = n;
 }
 
 void ocr_line_boxes_free(ocr_line_boxes *lb, size_t n)

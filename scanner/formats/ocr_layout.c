@@ -23,7 +23,6 @@
 
 static const lbox none = { 0, 0, 0, 0 };
 
-static int thai_mark(uint32_t cp) { return cp_is_thai(cp) && thai_index_combining(cp - 0x0E00); }
 static double height(const lbox *b) { return b->y2 - b->y1; }
 static double xc(const lbox *b) { return (b->x1 + b->x2) / 2; }
 static double yc(const lbox *b) { return (b->y1 + b->y2) / 2; }
@@ -99,7 +98,7 @@ static void put_line(page_layout *out, const ocr_line *l, double scale)
         uint32_t cp;
         size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
         if (!k) return;
-        letters += !thai_mark(cp);
+        letters += !cp_is_thai_combining(cp);
         i += k;
     }
     double x = l->box.x1 * scale, step = letters ? (l->box.x2 - l->box.x1) * scale / (double)letters : 0;
@@ -107,7 +106,7 @@ static void put_line(page_layout *out, const ocr_line *l, double scale)
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t k = utf8_decode((const unsigned char *)t + i, len - i, &cp);
-        if (!thai_mark(cp)) {
+        if (!cp_is_thai_combining(cp)) {
             slice.x1 = slice.x2;
             slice.x2 = slice.x1 + step;
         }

@@ -5,9 +5,6 @@
 
 #include "../util/utf8.h"
 
-/* Is the code point a Thai mark that rides on a letter? */
-static int thai_mark(uint32_t cp) { return cp_is_thai(cp) && thai_index_combining(cp - 0x0E00); }
-
 static int is_digit_byte(char c) { return c >= '0' && c <= '9'; }
 
 /* Does the word that continues at t[i] close a bracket before it ends
@@ -48,7 +45,7 @@ static void drop_stray_marks(char *t)
             return;
         }
         int rides = prev >= 0x0E01 && prev <= 0x0E2E;
-        if (!thai_mark(cp) || rides || thai_mark(prev)) {
+        if (!cp_is_thai_combining(cp) || rides || cp_is_thai_combining(prev)) {
             memmove(t + w, t + i, k);
             w += k;
             prev = cp;

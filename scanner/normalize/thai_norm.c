@@ -99,7 +99,6 @@ static cpinfo cp_at(const unsigned char *s, size_t len, size_t i)
 
 static int is_tone(uint32_t cp) { return cp >= 0x0E48 && cp <= 0x0E4B; }
 static int is_above_below(uint32_t cp) { return cp == 0x0E31 || (cp >= 0x0E34 && cp <= 0x0E3A); }
-static int is_combining(uint32_t cp) { return cp_is_thai(cp) && thai_index_combining(cp - 0x0E00); }
 static int is_trailing_vowel(uint32_t cp)
 {
     return cp == 0x0E30 || cp == 0x0E32 || cp == 0x0E33 || cp == 0x0E45;
@@ -194,7 +193,7 @@ static size_t step(nstate *st, size_t i)
     if (s[i] < 0x80) {
         if (s[i] == ' ' && cp_is_thai(st->prev)) {
             cpinfo nx = cp_at(s, st->len, i + 1);
-            if (nx.len && is_combining(nx.cp)) {
+            if (nx.len && cp_is_thai_combining(nx.cp)) {
                 offmap_add(st->map, st->out->len, i, 0, 1);
                 return 1;
             }

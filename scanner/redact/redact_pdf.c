@@ -37,6 +37,9 @@ static size_t attachments_of(const pdp_result *res, pdp_action level, const char
     return n;
 }
 
+/* Was f read by OCR from the page's picture (part "ocr")? */
+static int read_by_ocr(const pdp_finding *f) { return f->loc.part && !strcmp(f->loc.part, "ocr"); }
+
 /* A box OCR gave, made larger to cover what it may miss: Tesseract's line
  * box may leave out the marks above and below the letters, and a letter's
  * place in its line is estimated (the line's box cut into equal slices). */
@@ -52,7 +55,7 @@ static void ocr_margin(double *b)
 /* The cuts of finding f into cuts: one per line it covers. */
 static size_t cuts_of(const pdp_finding *f, pdf_cut *cuts)
 {
-    int ocr = f->loc.part && !strcmp(f->loc.part, "ocr");
+    int ocr = read_by_ocr(f);
     if (!f->nlines) {
         cuts[0] = (pdf_cut){ f->loc.page, { f->loc.bbox[0], f->loc.bbox[1], f->loc.bbox[2], f->loc.bbox[3] }, f->suggestion };
         if (ocr) ocr_margin(cuts[0].bbox);
@@ -86,7 +89,7 @@ int redact_pdf(const pdp_result *res, const redact_values *v, const unsigned cha
         const pdp_finding *f = v->f[i];
         /* parts (metadata, notes...) are scrubbed whole; what OCR read of a
          * scanned page is on the page, and painted over there */
-        if (!redact_own(res, f) || (f->loc.part && strcmp(f->loc.part, "ocr"))) continue;
+        if (!redact_own(res, f) || (f->loc.part && !read_by_ocr(f))) continue;
         if (!f->loc.page || !f->loc.has_bbox) {
             *err = xasprintf("a %s on page %d has no position on the page to cut: no copy", f->category, f->loc.page);
             free(cuts);

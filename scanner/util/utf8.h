@@ -76,5 +76,7 @@ static inline int thai_index_combining(unsigned k)
 {
     return k == 0x31 || (k >= 0x34 && k <= 0x3A) || (k >= 0x47 && k <= 0x4E);
 }
+/* Is cp a Thai mark that rides on the letter before it? */
+static inline int cp_is_thai_combining(uint32_t cp) { return cp_is_thai(cp) && thai_index_combining(cp - 0x0E00); }
 
 #endif

@@ -106,33 +106,35 @@ static char *reread(const picture *p, const char *read, size_t nboxes, int *runs
     return text;
 }
 
+/* `drawn` drawn (its digits' boxes: `boxes` of them, unless 0), Tesseract
+ * having read `misread`, and the first n - `drop` boxes handed over: the
+ * reader reads `runs` runs again and the line reads `want`. */
+static void check(const char *drawn, size_t boxes, const char *misread, size_t drop, int runs, const char *want)
+{
+    picture p;
+    draw(drawn, &p);
+    if (boxes) assert_int_equal(p.n, boxes);
+    int got;
+    char *t = reread(&p, misread, p.n - drop, &got);
+    assert_int_equal(got, runs);
+    assert_string_equal(t, want);
+    free(t);
+    free((void *)p.bm.px);
+}
+
 /* An ID in Thai digits, misread as Tesseract's Thai model misreads it, is
  * read right; the groups keep their spaces. */
 static void test_thai_id_read_again(void **state)
 {
     (void)state;
-    picture p;
-    draw("๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑", &p);
-    int runs;
-    char *t = reread(&p, "๑ ๒๓๕๕ ๒๓๕๕๐ ๑๒ ๑", p.n, &runs);
-    assert_int_equal(runs, 1);
-    assert_string_equal(t, "๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑");
-    free(t);
-    free((void *)p.bm.px);
+    check("๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑", 0, "๑ ๒๓๕๕ ๒๓๕๕๐ ๑๒ ๑", 0, 1, "๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑");
 }
 
 /* A letter Tesseract wrote for a digit (๙ as ฒ) is read as the digit. */
 static void test_lookalike_letter(void **state)
 {
     (void)state;
-    picture p;
-    draw("๐๙/๐๗/๒๕๐๙", &p);
-    int runs;
-    char *t = reread(&p, "๐ฒ/๐ซ/๒๕๐๙", p.n, &runs);
-    assert_int_equal(runs, 1);
-    assert_string_equal(t, "๐๙/๐๗/๒๕๐๙");
-    free(t);
-    free((void *)p.bm.px);
+    check("๐๙/๐๗/๒๕๐๙", 0, "๐ฒ/๐ซ/๒๕๐๙", 0, 1, "๐๙/๐๗/๒๕๐๙");
 }
 
 /* A day of one Thai digit is read again too (๗ read by Tesseract as ๓
@@ -140,15 +142,7 @@ static void test_lookalike_letter(void **state)
 static void test_single_digit(void **state)
 {
     (void)state;
-    picture p;
-    draw("๗ กรกฎาคม ๒๕๖๘", &p);
-    assert_int_equal(p.n, 5);
-    int runs;
-    char *t = reread(&p, "๓ กรกฎาคม ๒๕๖๘", p.n, &runs);
-    assert_int_equal(runs, 2);
-    assert_string_equal(t, "๗ กรกฎาคม ๒๕๖๘");
-    free(t);
-    free((void *)p.bm.px);
+    check("๗ กรกฎาคม ๒๕๖๘", 5, "๓ กรกฎาคม ๒๕๖๘", 0, 2, "๗ กรกฎาคม ๒๕๖๘");
 }
 
 /* An ID in Arabic digits beside a date in Thai digits (two cells of a
@@ -157,14 +151,7 @@ static void test_single_digit(void **state)
 static void test_arabic_word_left_alone(void **state)
 {
     (void)state;
-    picture p;
-    draw("3-2408-72141-25-2 ๑๕", &p);
-    int runs;
-    char *t = reread(&p, "3-2408-72141-25-7 ๑๓", p.n, &runs);
-    assert_int_equal(runs, 1);
-    assert_string_equal(t, "3-2408-72141-25-7 ๑๕");
-    free(t);
-    free((void *)p.bm.px);
+    check("3-2408-72141-25-2 ๑๕", 0, "3-2408-72141-25-7 ๑๓", 0, 1, "3-2408-72141-25-7 ๑๕");
 }
 
 /* When Tesseract's digits and the symbols' boxes do not agree in number,
@@ -172,14 +159,7 @@ static void test_arabic_word_left_alone(void **state)
 static void test_counts_disagree(void **state)
 {
     (void)state;
-    picture p;
-    draw("๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑", &p);
-    int runs;
-    char *t = reread(&p, "๑ ๒๓๕๕ ๒๓๕๕๐ ๑๒ ๑", p.n - 1, &runs);
-    assert_int_equal(runs, 0);
-    assert_string_equal(t, "๑ ๒๓๕๕ ๒๓๕๕๐ ๑๒ ๑");
-    free(t);
-    free((void *)p.bm.px);
+    check("๑ ๒๓๔๕ ๖๗๘๙๐ ๑๒ ๑", 0, "๑ ๒๓๕๕ ๒๓๕๕๐ ๑๒ ๑", 1, 0, "๑ ๒๓๕๕ ๒๓๕๕๐ ๑๒ ๑");
 }
 
 /* A line of more than 512 digits is no line of text (a table's rules or
